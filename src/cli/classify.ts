@@ -1,0 +1,16 @@
+/** `bistand classify`: recipients, long-term and very long-term per municipality. */
+import { classifyTable } from '../tables/register-tables.js';
+import { registerCommand, veryLongNote } from './register-command.js';
+import { note } from './stderr.js';
+
+export const classifyCommand = () =>
+  registerCommand({
+    name: 'classify',
+    summary: 'recipients, long-term (≥10 months in Y) and very long-term (≥27 of 36 months) per municipality',
+    example: `  $ bistand classify data/sample/register.csv --year 2021
+  kommun_code,kommun_name,year,recipients,long_term,long_term_pct,very_long_term,very_long_term_pct
+  1384,Kungsbacka,2021,…`,
+    requireHinder: false,
+    table: classifyTable,
+    after: (_r, o) => note(veryLongNote(o)),
+  });

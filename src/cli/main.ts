@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/**
+ * bistand's entry point: the commands, and the one place where errors become a one-line
+ * message and an exit code (2 usage, 1 anything else).
+ */
+import { Command, CommanderError } from 'commander';
+import { BistandError, formatError } from '../errors.js';
+import { classifyCommand } from './classify.js';
+import { reasonsCommand } from './reasons.js';
+import { sampleCommand } from './sample.js';
+import { error } from './stderr.js';
+
+const debug = process.argv.includes('--debug');
+
+// `bistand … | head`: the reader went away; stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+function fail(e: unknown): never {
+  if (e instanceof BistandError) {
+    error(formatError(e));
+    if (debug) process.stderr.write(String(e.stack) + '\n');
+    process.exit(e.exitCode);
+  }
+  if (e instanceof CommanderError) {
+    process.exit(e.exitCode === 0 ? 0 : 2);
+  }
+  if (debug) process.stderr.write(String((e as Error)?.stack ?? e) + '\n');
+  else error(`bistand: internal error: ${(e as Error)?.message ?? e} — run again with --debug for details, and report it`);
+  process.exit(1);
+}
+
+const program = new Command('bistand')
+  .description('Ekonomiskt bistånd: long-term recipients and reasons per municipality, from register extracts')
+  .version('0.1.0')
+  .exitOverride()
+  .showHelpAfterError('(add --help for usage)')
+  .configureOutput({
+    outputError: (s, write) => write(s.replace(/^error:/, 'bistand: usage:')),
+  });
+
+for (const make of [classifyCommand, reasonsCommand, sampleCommand]) {
+  const cmd = make();
+  cmd.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({
+    outputError: (s, write) => write(s.replace(/^error:/, 'bistand: usage:')),
+  });
+  program.addCommand(cmd);
+}
+
+program.parseAsync(process.argv).catch(fail);

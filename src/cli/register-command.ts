@@ -1,0 +1,76 @@
+/** What `classify` and `reasons` share: read the register, build a table, write it. */
+import { Command } from 'commander';
+import { Classification } from '../domain/classify.js';
+import { Municipalities } from '../domain/municipalities.js';
+import { SuppressOptions, DEFAULT_SUPPRESS } from '../domain/suppress.js';
+import { formatLocation } from '../errors.js';
+import { Rejected } from '../io/register-reader.js';
+import { loadMunicipalities } from '../io/reference.js';
+import { openSource } from '../io/source.js';
+import { formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
+import * as msg from '../messages.js';
+import { RegisterResult, runRegister } from '../pipeline/register.js';
+import { Table } from '../tables/table.js';
+import { REGISTER_OPTIONS, RegisterCommandOptions, addOptions, parseDelimiter, parseEncodingOption, parseYears } from './options.js';
+import { note } from './stderr.js';
+
+export interface RegisterCommandSpec {
+  name: string;
+  summary: string;
+  example: string;
+  requireHinder: boolean;
+  table(c: Classification, munis: Municipalities, s: SuppressOptions): Table;
+  /** notes after the table is built */
+  after?(r: RegisterResult, o: RegisterCommandOptions): void;
+}
+
+export function registerCommand(spec: RegisterCommandSpec): Command {
+  const cmd = new Command(spec.name)
+    .description(spec.summary)
+    .argument('<file>', 'register extract (CSV, one row per person and month), or - for stdin')
+    .addHelpText('after', `\nExample:\n${spec.example}`);
+  addOptions(cmd, REGISTER_OPTIONS);
+  cmd.action(async (file: string, o: RegisterCommandOptions) => {
+    const years = parseYears(o.year);
+    const delimiter = parseDelimiter(o.delimiter);
+    const encoding = parseEncodingOption(o.encoding);
+    const rejected: Rejected[] = [];
+    const source = await openSource(file);
+    const result = await runRegister(source, {
+      years,
+      gapRule: o.gapRule,
+      municipalities: loadMunicipalities(),
+      requireHinder: spec.requireHinder,
+      delimiter,
+      encoding,
+      hinderMap: o.hinderMap,
+      onReject: o.rejects ? (r) => rejected.push(r) : undefined,
+      note,
+    });
+    const suppress: SuppressOptions = { ...DEFAULT_SUPPRESS, enabled: o.suppress };
+    const table = spec.table(result.classification, loadMunicipalities(), suppress);
+    const text = formatTable(table, o.format);
+    if (o.rejects) {
+      writeFileWhole(o.rejects, rejectsCsv(rejected, result.read.header));
+      note(msg.rejectsWritten(o.rejects, rejected.length));
+    }
+    spec.after?.(result, o);
+    if (!o.suppress) note(msg.suppressionOff());
+    if (o.output) writeFileWhole(o.output, text);
+    else await writeStdout(text);
+  });
+  return cmd;
+}
+
+function rejectsCsv(rows: Rejected[], header: string[]): string {
+  const q = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [['line', 'column', 'reason', ...header].map(q).join(',')];
+  for (const r of rows) lines.push([String(r.where.line ?? ''), r.where.columnName ?? '', r.reason, ...r.fields].map(q).join(','));
+  return lines.join('\n') + '\n';
+}
+
+export function veryLongNote(o: RegisterCommandOptions): string {
+  return msg.veryLongDefinition(o.gapRule);
+}
+
+export { formatLocation };

@@ -1,0 +1,104 @@
+/**
+ * From per-person state to per-municipality counts (SPEC §1–2): recipients in Y, long-term,
+ * very long-term, and recipients by the reason group their months vote for.
+ */
+import { GapRule, isLongTerm, isVeryLongTerm } from './months.js';
+import { PersonState, UNKNOWN_AGE } from './person-state.js';
+import { GROUPS } from './reasons.js';
+
+export const ADULT_AGE = 18;
+const MISSING = GROUPS.indexOf('missing');
+
+export interface ClassifyOptions {
+  gapRule: GapRule;
+  /** only adults count (an age or birth-year column exists) */
+  adultsOnly: boolean;
+  /** group index of each stored label value (0 = no reason column); length = labels + 1 */
+  labelGroup: Int8Array;
+}
+
+export interface KommunYear {
+  /** index into Municipalities.kommuner */
+  kommun: number;
+  year: number;
+  recipients: number;
+  longTerm: number;
+  /** null when the input does not reach back to Jan Y−2 */
+  veryLongTerm: number | null;
+  /** recipients per reason group, in GROUPS order */
+  groups: number[];
+}
+
+export interface Classification {
+  rows: KommunYear[];
+  /** per reference year: whether the 36-month rule could be decided */
+  veryLongAvailable: boolean[];
+  /** per reference year: persons left out as children */
+  children: number[];
+  /** per reference year: recipients whose age was not given (counted as adults) */
+  unknownAge: number[];
+}
+
+/** Group winning a person-year's monthly votes; ties go to the group voted for latest. */
+export function winningGroup(monthGroups: ArrayLike<number>): number {
+  const votes = [0, 0, 0, 0, 0];
+  const latest = [-1, -1, -1, -1, -1];
+  for (let m = 0; m < monthGroups.length; m++) {
+    const g = monthGroups[m];
+    if (g < 0) continue;
+    votes[g]++;
+    latest[g] = m;
+  }
+  let best = MISSING;
+  for (let g = 0; g < votes.length; g++) {
+    if (votes[g] === 0) continue;
+    if (votes[best] === 0 || votes[g] > votes[best] || (votes[g] === votes[best] && latest[g] > latest[best])) best = g;
+  }
+  return best;
+}
+
+export function classify(state: PersonState, persons: number, opts: ClassifyOptions, veryLongAvailable: boolean[]): Classification {
+  const { years } = state.layout;
+  const nYears = years.length;
+  const byKey = new Map<number, KommunYear>();
+  const children = new Array<number>(nYears).fill(0);
+  const unknownAge = new Array<number>(nYears).fill(0);
+  const monthGroups = new Int8Array(12);
+  for (let p = 0; p < persons; p++) {
+    for (let yi = 0; yi < nYears; yi++) {
+      const at = p * nYears + yi;
+      const last = state.lastMonth[at];
+      if (last < 0) continue;
+      const age = state.age[at];
+      if (opts.adultsOnly) {
+        if (age === UNKNOWN_AGE) unknownAge[yi]++;
+        else if (age < ADULT_AGE) {
+          children[yi]++;
+          continue;
+        }
+      }
+      const k = state.kommun[at];
+      const key = k * nYears + yi;
+      let row = byKey.get(key);
+      if (!row) {
+        row = { kommun: k, year: years[yi], recipients: 0, longTerm: 0, veryLongTerm: veryLongAvailable[yi] ? 0 : null, groups: [0, 0, 0, 0, 0] };
+        byKey.set(key, row);
+      }
+      const window = state.window(p, yi);
+      row.recipients++;
+      if (isLongTerm(window)) row.longTerm++;
+      if (row.veryLongTerm !== null && isVeryLongTerm(window, opts.gapRule)) row.veryLongTerm++;
+      for (let m = 0; m < 12; m++) {
+        const label = state.labels[at * 12 + m];
+        monthGroups[m] = hasBit(window, 24 + m) ? opts.labelGroup[label] : -1;
+      }
+      row.groups[winningGroup(monthGroups)]++;
+    }
+  }
+  const rows = [...byKey.values()].sort((a, b) => a.year - b.year || a.kommun - b.kommun);
+  return { rows, veryLongAvailable, children, unknownAge };
+}
+
+function hasBit(window: number, i: number): boolean {
+  return i < 32 ? ((window >>> i) & 1) === 1 : ((Math.floor(window / 0x100000000) >>> (i - 32)) & 1) === 1;
+}

@@ -1,0 +1,66 @@
+/**
+ * Tables out: CSV/TSV with `.` decimals for scripts, JSON, or an aligned text table for the
+ * terminal. Output is built whole before a byte is written, and files appear by rename, so
+ * a failed run leaves nothing half-written.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Table, cellText } from '../tables/table.js';
+
+export const FORMATS = ['csv', 'tsv', 'json', 'table'] as const;
+export type Format = (typeof FORMATS)[number];
+
+function quoteCsv(s: string, delimiter: string): string {
+  return s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function formatTable(t: Table, format: Format): string {
+  switch (format) {
+    case 'csv':
+    case 'tsv': {
+      const d = format === 'csv' ? ',' : '\t';
+      const lines = [t.columns.map((c) => quoteCsv(c.name, d)).join(d)];
+      for (const r of t.rows) lines.push(r.map((c, i) => quoteCsv(cellText(c, t.columns[i]), d)).join(d));
+      return lines.join('\n') + '\n';
+    }
+    case 'json': {
+      const objs = t.rows.map((r) => {
+        const o: Record<string, string | number | null> = {};
+        t.columns.forEach((c, i) => {
+          const v = r[i];
+          o[c.name] = typeof v === 'number' && c.decimals !== undefined ? Number(v.toFixed(c.decimals)) : v;
+        });
+        return o;
+      });
+      return JSON.stringify(objs, null, 2) + '\n';
+    }
+    case 'table': {
+      const cells = [t.columns.map((c) => c.name), ...t.rows.map((r) => r.map((c, i) => cellText(c, t.columns[i])))];
+      const numeric = t.columns.map((_, i) => t.rows.every((r) => r[i] === null || typeof r[i] === 'number' || r[i] === 'X'));
+      const widths = t.columns.map((_, i) => Math.max(...cells.map((r) => [...r[i]].length)));
+      return cells
+        .map((r) => r.map((s, i) => (numeric[i] ? s.padStart(widths[i]) : s.padEnd(widths[i]))).join('  ').trimEnd())
+        .join('\n') + '\n';
+    }
+  }
+}
+
+/** Writes a whole file or nothing: to a temporary name beside it, then a rename. */
+export function writeFileWhole(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Writes to stdout and resolves when it is flushed; a closed pipe (`| head`) is not an error. */
+export function writeStdout(data: string): Promise<void> {
+  return new Promise((resolve) => {
+    process.stdout.write(data, () => resolve());
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * Every message the user reads, in one place: wording stays consistent and tests assert on it.
+ * No message takes a person id: rows are named by file, line and column.
+ */
+import { formatMonth } from './domain/months.js';
+
+const fmtInt = (n: number) => n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ');
+
+// --- opening files
+export const cannotOpen = (path: string, code?: string) =>
+  code === 'ENOENT' ? `cannot open ${path}: no such file` : code === 'EISDIR' ? `cannot open ${path}: it is a directory` : `cannot open ${path} (${code ?? 'error'})`;
+export const cannotOpenHint = (code?: string) =>
+  code === 'ENOENT' ? 'check the path, or give - to read from stdin' : code === 'EISDIR' ? 'give a CSV file, not a folder' : 'check that the file can be read';
+export const emptyFile = () => 'the file is empty';
+export const emptyFileHint = () => 'give a register extract with a header line and one row per person and month';
+export const utf16 = () => 'the file is UTF-16 (Excel "Unicode text")';
+export const utf16Hint = () => 'save it from Excel as "CSV UTF-8" or "CSV (semikolonavgränsad)"';
+
+// --- header
+export const missingColumn = (col: string, found: string, delimiter: string) =>
+  `no ${col} column among the columns found (${found}) with delimiter ${delimiterName(delimiter)}`;
+export const missingColumnHint = (aliases: string) => `name one column ${aliases}, or force the delimiter with --delimiter`;
+export const missingPeriodHint = (year: string, month: string, period: string) =>
+  `give a year column (${year}) and a month column (${month}), or one period column (${period})`;
+export const delimiterName = (d: string) => (d === '\t' ? 'tab' : `"${d}"`);
+
+// --- rows
+export const fieldCount = (expected: number, found: number) => `expected ${expected} fields as in the header, found ${found}`;
+export const fieldCountHint = () => 'check for an unquoted delimiter inside a field, or a missing field';
+export const unterminatedQuote = () => 'a quoted field is not closed';
+export const unterminatedQuoteHint = () => 'close the quote, or double a quote inside a quoted field ("")';
+export const emptyId = () => 'the person id is empty';
+export const emptyIdHint = () => 'every row needs the id of the person it is about';
+export const badKommun = (v: string) => `municipality code "${v}" is not a 4-digit code`;
+export const badKommunHint = () => 'give SCB kommunkoder such as 0180 or 1480 (kept as text)';
+export const unknownKommun = (v: string) => `municipality code "${v}" is not one of the 290 municipalities`;
+export const unknownKommunHint = () => 'see data/kommuner.csv for the codes; region codes (00NN) are not municipalities';
+export const badYear = (v: string) => `year "${v}" is not a 4-digit year`;
+export const badYearHint = () => 'write years as 2021';
+export const badMonth = (v: string) => `month "${v}" is not a month from 1 to 12`;
+export const badMonthHint = () => 'write months as 1–12 or 01–12';
+export const badPeriod = (v: string) => `period "${v}" is not a year and month`;
+export const badPeriodHint = () => 'write periods as 2021-03 or 202103';
+export const badAge = (v: string) => `age "${v}" is not a whole number from 0 to 130`;
+export const badBirthYear = (v: string) => `birth year "${v}" does not give an age from 0 to 130`;
+export const badAgeHint = () => 'leave it empty when unknown';
+export const tooManyLabels = (max: number) => `more than ${fmtInt(max)} different reason labels`;
+export const tooManyLabelsHint = () => 'is the hinder column the right one? map local codes with --hinder-map';
+
+// --- usage
+export const badYearOption = (v: string) => `--year "${v}" is not a year, a list (2020,2021) or a range (2019-2021)`;
+export const badOptionValue = (opt: string, v: string, allowed: readonly string[]) => `${opt} "${v}" is not one of ${allowed.join(', ')}`;
+export const badDelimiterOption = (v: string) => `--delimiter "${v}" is not one character (or "tab")`;
+
+// --- mapping file
+export const mapBadLine = () => 'a mapping line needs two fields: the local label or code, and a reason or group';
+export const mapBadLineHint = () => 'write lines such as "12;Arbetslös – ingen ersättning" or "12;unemployment"';
+export const mapUnknownTarget = (t: string) => `"${t}" is neither a known reason nor a group`;
+export const mapUnknownTargetHint = (groups: string) => `use a reason as Socialstyrelsen names it, or one of ${groups}`;
+
+// --- notes and summary on stderr
+export const summary = (file: string, s: { read: number; used: number; outside: number; rejected: number; persons: number; empty: number }, window: string) =>
+  `${file}: ${fmtInt(s.read)} rows read, ${fmtInt(s.used)} used, ${fmtInt(s.outside)} outside ${window}, ${fmtInt(s.rejected)} rejected` +
+  (s.empty ? `, ${fmtInt(s.empty)} empty rows skipped` : '') +
+  `; ${fmtInt(s.persons)} persons`;
+export const veryLongNotAvailable = (year: number, months: number[]) =>
+  `note: very long-term for ${year} not available: the input has no rows for ${monthList(months)}, and the 36-month rule needs ${year - 2}-01…${year}-12`;
+export const yearIncomplete = (year: number, months: number[]) => `note: the input has no rows for ${monthList(months)}: figures for ${year} may be incomplete`;
+export const veryLongDefinition = (rule: string) =>
+  `note: very long-term = at least 27 months with assistance in Jan Y−2…Dec Y and no interruption longer than 2 months (gap rule "${rule}": ${
+    rule === 'internal' ? 'only gaps between the first and last month count' : 'gaps before the first and after the last month count too'
+  })`;
+export const childrenLeftOut = (year: number, n: number) => `note: ${fmtInt(n)} recipients under 18 in ${year} not counted (adults only, as Socialstyrelsen)`;
+export const unknownAgeCounted = (year: number, n: number) => `note: ${fmtInt(n)} recipients in ${year} with no age counted as adults`;
+export const paddedCodes = (n: number) => `note: ${fmtInt(n)} rows had a 3-digit municipality code (a leading zero lost in Excel); read as 0NNN`;
+export const unknownLabels = (n: number) => `${n} reason label${n === 1 ? '' : 's'} matched no known reason and count as "other" (map them with --hinder-map):`;
+export const unknownLabel = (label: string, rows: number) => `  "${label}": ${fmtInt(rows)} rows`;
+export const noHinderColumn = () => 'note: no hinder column; every recipient counts as "missing"';
+export const rejectsWritten = (file: string, n: number) => `${fmtInt(n)} rejected rows written to ${file}`;
+export const suppressionOff = () => 'warning: small-count suppression is off (--no-suppress): the output shows counts from 1 to 4 and must not be published as is';
+export const illHealthNote = () =>
+  'note: "Ingen etableringsersättning (prestationsförmåga <25 %)" counts as ill_health, as in the GR report; Socialstyrelsen most likely counts it under etablering';
+
+function monthList(months: number[]): string {
+  if (months.length === 0) return '';
+  const ranges: string[] = [];
+  let a = months[0];
+  let b = a;
+  for (const m of months.slice(1)) {
+    if (m === b + 1) b = m;
+    else {
+      ranges.push(a === b ? formatMonth(a) : `${formatMonth(a)}…${formatMonth(b)}`);
+      a = b = m;
+    }
+  }
+  ranges.push(a === b ? formatMonth(a) : `${formatMonth(a)}…${formatMonth(b)}`);
+  return ranges.join(', ');
+}

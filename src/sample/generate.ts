@@ -1,0 +1,192 @@
+/**
+ * A seeded generator of synthetic register extracts with the shape of the real thing: long
+ * spells with gaps of 1–4 months, short spells, movers between municipalities, children, two
+ * payments in one month, every reason spelling of SPEC §2, blank reasons, rows ordered by month
+ * and not by person. No real person is in it: ids are opaque numbers.
+ */
+import { GR } from '../domain/municipalities.js';
+import { REASONS } from '../domain/reasons.js';
+
+export interface SampleOptions {
+  persons: number;
+  /** the last reference year; rows cover Jan(year−2)…Dec(year) */
+  year: number;
+  /** municipality codes to spread persons over */
+  kommuner: readonly string[];
+  seed: number;
+  delimiter: string;
+  header: 'canonical' | 'swedish';
+  period: 'year-month' | 'period';
+  age: 'age' | 'birth_year' | 'none';
+  lineEnding: '\n' | '\r\n';
+  /** share of person-months given a label no catalogue knows (tests the unknown-label report) */
+  unknownLabels: number;
+}
+
+export const DEFAULT_SAMPLE: SampleOptions = {
+  persons: 4000,
+  year: 2021,
+  kommuner: GR.codes,
+  seed: 1,
+  delimiter: ';',
+  header: 'canonical',
+  period: 'year-month',
+  age: 'age',
+  lineEnding: '\n',
+  unknownLabels: 0,
+};
+
+/** Rough relative sizes of the GR municipalities (inhabitants, thousands), so Göteborg dominates. */
+const GR_WEIGHT: Record<string, number> = {
+  '1480': 590, '1384': 85, '1481': 70, '1482': 48, '1441': 43, '1489': 42, '1402': 40,
+  '1401': 39, '1440': 32, '1415': 27, '1419': 16, '1462': 14, '1407': 13,
+};
+const BIG: Record<string, number> = { '0180': 980, '1280': 350, '1480': 590, '0380': 240, '0580': 165, '1880': 160 };
+
+/** Spellings seen in case systems and Excel exports, by catalogue label. */
+export const SPELLINGS: Record<string, string[]> = {
+  'Arbetslös – ingen ersättning': ['Arbetslös, ingen ersättning/stöd', 'Arbetslös - ingen ersättning', 'ARBETSLÖS – INGEN ERSÄTTNING'],
+  'Arbetslös – otillräcklig ersättning': ['Arbetslös, otillräcklig ersättning', 'Arbetslös - otillräcklig ersättning'],
+  'Arbetslös – väntar på ersättning': ['Arbetslös, väntar på ersättning'],
+  'Otillräcklig etableringsersättning': ['Etableringsersättning otillräcklig', 'Etableringsers. otillräcklig'],
+  'Väntar på etableringsersättning': ['Väntar på etableringsers.'],
+  'Sjukskriven med läkarintyg – ingen sjukpenning': ['Sjukskriven med läkarintyg - ingen sjukpenning', 'Sjukskriven m läkarintyg, ingen sjukpenning'],
+  'Sjukskriven med läkarintyg – otillräcklig sjukpenning': ['Sjukskriven m läkarintyg, otillräcklig sjukpenning'],
+  'Sjukskriven med läkarintyg – väntar på sjukpenning': ['Sjukskriven m läkarintyg, väntar på sjukpenning'],
+  'Sjuk- eller aktivitetsersättning – väntar på ersättning': ['Sjuk/Aktivitetsersättning, väntar på ersättning'],
+  'Sjuk- eller aktivitetsersättning – otillräcklig ersättning': ['Sjuk/Aktivitetsersättning, otillräcklig ersättning'],
+  'Ingen etableringsersättning (prestationsförmåga <25 %)': ['Etableringsers. saknas (prestationsförmåga <25%)'],
+  'Arbetshinder – sociala skäl': ['Arbetshinder, sociala skäl', 'Arbetshinder - sociala skäl'],
+  'Ensamkommande ungdom och gymnasiestuderande': ['Ensamkommande ungdom 18-20 år, gymnasiestuderande'],
+};
+
+/** mulberry32: small, seeded, and the same on every machine. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Plan {
+  id: number;
+  months: boolean[];
+  kommunA: number;
+  kommunB: number;
+  moveAt: number;
+  reasons: number[];
+  birthYear: number;
+}
+
+const BY_GROUP = (g: string) => REASONS.map((r, i) => (r.group === g ? i : -1)).filter((i) => i >= 0);
+
+/** Calls `emit` with the text of the file in pieces of many rows each. */
+export function generateSample(o: SampleOptions, emit: (text: string) => void): void {
+  const rand = rng(o.seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const weights = o.kommuner.map((c) => GR_WEIGHT[c] ?? BIG[c] ?? 3 + 40 * rand() ** 3);
+  const cumulative: number[] = [];
+  weights.reduce((s, w, i) => (cumulative[i] = s + w), 0);
+  const total = cumulative[cumulative.length - 1];
+  const pickKommun = () => {
+    const x = rand() * total;
+    let i = 0;
+    while (cumulative[i] < x) i++;
+    return i;
+  };
+  const groups = { unemployment: BY_GROUP('unemployment'), ill_health: BY_GROUP('ill_health'), social: BY_GROUP('social'), other: BY_GROUP('other') };
+  const mainReason = () => {
+    const x = rand();
+    return x < 0.42 ? pick(groups.unemployment) : x < 0.7 ? pick(groups.ill_health) : x < 0.8 ? pick(groups.social) : x < 0.92 ? pick(groups.other) : -1;
+  };
+
+  // opaque, unsorted ids: a multiplicative permutation of 1..n
+  const idOf = (i: number) => 100000 + ((i * 7919 + 13) % (o.persons * 3 + 1));
+  const plans: Plan[] = [];
+  for (let i = 0; i < o.persons; i++) {
+    const months = new Array<boolean>(36).fill(false);
+    const kind = rand();
+    const span = (from: number, len: number) => {
+      for (let m = from; m < Math.min(36, from + len); m++) months[m] = true;
+    };
+    if (kind < 0.35) span(Math.floor(rand() * 36), 1 + Math.floor(rand() * 6));
+    else if (kind < 0.6) span(Math.floor(rand() * 30), 7 + Math.floor(rand() * 8));
+    else if (kind < 0.88) {
+      // a long spell with interruptions of 1–4 months
+      let m = Math.floor(rand() * 10);
+      const end = 24 + Math.floor(rand() * 13);
+      while (m < end) {
+        const run = 3 + Math.floor(rand() * 12);
+        span(m, Math.min(run, end - m));
+        m += run + 1 + Math.floor(rand() * 4);
+      }
+    } else span(0, 36);
+    if (!months.slice(24).some(Boolean) && rand() < 0.5) span(24 + Math.floor(rand() * 12), 1 + Math.floor(rand() * 4));
+    const child = rand() < 0.06;
+    const main = mainReason();
+    const reasons = months.map(() => (rand() < 0.15 ? mainReason() : main));
+    plans.push({
+      id: idOf(i),
+      months,
+      kommunA: pickKommun(),
+      kommunB: rand() < 0.1 ? pickKommun() : -1,
+      moveAt: Math.floor(rand() * 36),
+      reasons,
+      birthYear: child ? o.year - 17 + Math.floor(rand() * 15) : o.year - 20 - Math.floor(rand() * 50),
+    });
+  }
+
+  const d = o.delimiter;
+  const sw = o.header === 'swedish';
+  const cols = [sw ? 'Löpnr' : 'person_id', sw ? 'Kommun' : 'kommun'];
+  if (o.period === 'period') cols.push(sw ? 'Period' : 'period');
+  else cols.push(sw ? 'År' : 'year', sw ? 'Månad' : 'month');
+  cols.push(sw ? 'Försörjningshinder' : 'hinder');
+  if (o.age === 'age') cols.push(sw ? 'Ålder' : 'age');
+  if (o.age === 'birth_year') cols.push(sw ? 'Födelseår' : 'birth_year');
+  cols.push(sw ? 'Kön' : 'sex');
+  const eol = o.lineEnding;
+  const quote = (s: string) => (s.includes(d) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
+  const spell = (reason: number): string => {
+    if (reason < 0) return rand() < 0.5 ? '' : 'Uppgift saknas';
+    if (rand() < o.unknownLabels) return pick(['Annat', 'Okänt hinder 99', 'Väntar på beslut']);
+    const label = REASONS[reason].label;
+    const alts = SPELLINGS[label];
+    return alts && rand() < 0.6 ? pick(alts) : label;
+  };
+
+  let out = cols.join(d) + eol;
+  const order = plans.map((_, i) => i);
+  const firstYear = o.year - 2;
+  for (let m = 0; m < 36; m++) {
+    // a new order every month: registers are not sorted by person
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const year = firstYear + Math.floor(m / 12);
+    const month = (m % 12) + 1;
+    const when = o.period === 'period' ? `${year}-${String(month).padStart(2, '0')}` : `${year}${d}${String(month).padStart(2, '0')}`;
+    for (const pi of order) {
+      const p = plans[pi];
+      if (!p.months[m]) continue;
+      const k = o.kommuner[p.kommunB >= 0 && m >= p.moveAt ? p.kommunB : p.kommunA];
+      const ageCol = o.age === 'age' ? `${d}${year - p.birthYear}` : o.age === 'birth_year' ? `${d}${p.birthYear}` : '';
+      const sex = p.id % 2 ? 'K' : 'M';
+      const payments = rand() < 0.05 ? 2 : 1;
+      for (let n = 0; n < payments; n++) {
+        const reason = n === 0 ? p.reasons[m] : mainReason();
+        out += `${p.id}${d}${k}${d}${when}${d}${quote(spell(reason))}${ageCol}${d}${sex}${eol}`;
+      }
+      if (out.length > 1 << 20) {
+        emit(out);
+        out = '';
+      }
+    }
+  }
+  emit(out);
+}
