@@ -77,13 +77,17 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
   };
 
   // the header: the first line, whole
-  while (!eof && buf.indexOf(LF) < 0) await fill();
+  const lineEnd = () => {
+    const i = buf.indexOf(LF);
+    return i >= 0 && i < len ? i : -1;
+  };
+  while (!eof && lineEnd() < 0) await fill();
   if (len === 0) throw new InputError({ file: source.name, line: 1 }, msg.emptyFile(), msg.emptyFileHint());
   if (hasUtf16Bom(buf.subarray(0, len))) throw new InputError({ file: source.name, line: 1 }, msg.utf16(), msg.utf16Hint());
-  const bom = hasUtf8Bom(buf);
+  const bom = hasUtf8Bom(buf.subarray(0, len));
   let pos = bom ? 3 : 0;
-  let headerEnd = buf.indexOf(LF, pos);
-  if (headerEnd < 0 || headerEnd > len) headerEnd = len;
+  let headerEnd = lineEnd();
+  if (headerEnd < 0) headerEnd = len;
   const headerBytes = buf.subarray(pos, headerEnd);
   const headerEncoding: Encoding = opts.encoding ?? (bom || isValidUtf8(headerBytes) ? 'utf8' : 'windows-1252');
   const headerText = decode(headerBytes, headerEncoding).replace(/\r$/, '');

@@ -1,0 +1,69 @@
+/** Shared test helpers: in-memory sources, the fast path in-process, and spawning the CLI. */
+import { spawnSync, SpawnSyncReturns } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { ByteSource } from '../src/io/source.js';
+import { loadMunicipalities } from '../src/io/reference.js';
+import { runRegister, RegisterRun } from '../src/pipeline/register.js';
+import { GROUPS } from '../src/domain/reasons.js';
+import { RefResult } from './reference/classifier.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CLI = ROOT + 'dist/cli/main.js';
+
+/** A source that hands out `bytes` in pieces of the given sizes (cycled), to cut rows anywhere. */
+export function memorySource(bytes: Uint8Array, pieces: number[] = [1 << 20], name = 'test.csv'): ByteSource {
+  let pos = 0;
+  let i = 0;
+  return {
+    name,
+    async read(into, offset, max) {
+      const n = Math.min(max, pieces[i++ % pieces.length], bytes.length - pos);
+      into.set(bytes.subarray(pos, pos + n), offset);
+      pos += n;
+      return n;
+    },
+    async close() {},
+  };
+}
+
+/** Per-municipality rows of the fast path, in the reference's shape. */
+export async function fastClassify(bytes: Uint8Array, year: number, opts: Partial<RegisterRun> = {}, pieces?: number[]): Promise<RefResult[]> {
+  const munis = loadMunicipalities();
+  const r = await runRegister(memorySource(bytes, pieces), {
+    years: [year],
+    gapRule: 'internal',
+    municipalities: munis,
+    requireHinder: false,
+    note: () => {},
+    ...opts,
+  });
+  return r.classification.rows.map((row) => ({
+    kommun: munis.kommuner[row.kommun].code,
+    year: row.year,
+    recipients: row.recipients,
+    longTerm: row.longTerm,
+    veryLongTerm: row.veryLongTerm,
+    groups: Object.fromEntries(GROUPS.map((g, i) => [g, row.groups[i]])) as RefResult['groups'],
+  }));
+}
+
+/** One assertion per table: same rows, same order, same numbers. */
+export function expectSameTable(actual: RefResult[], expected: RefResult[]): void {
+  expect(actual).toEqual(expected);
+}
+
+export function cli(args: string[], input?: string | Buffer, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [CLI, ...args], {
+    input,
+    encoding: 'utf8',
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    maxBuffer: 1 << 28,
+  });
+}
+
+/** A register CSV from rows of fields (`;`, LF, header of canonical names). */
+export function csv(header: string[], rows: (string | number)[][], d = ';', eol = '\n'): string {
+  return [header.join(d), ...rows.map((r) => r.join(d))].join(eol) + eol;
+}
