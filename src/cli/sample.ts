@@ -64,14 +64,15 @@ export const sampleCommand = () =>
       const encode = (s: string) => (o.encoding === 'windows-1252' ? encodeCp1252(s) : Buffer.from(s, 'utf8'));
       const target = o.output ? `${o.output}.${process.pid}.tmp` : undefined;
       if (o.output) mkdirSync(dirname(o.output), { recursive: true });
-      const fd = target ? openSync(target, 'w') : 1;
+      const fd = target ? openSync(target, 'w') : -1;
+      // stdout may be a non-blocking pipe: write through the stream, not to fd 1
+      const write = (b: Buffer) => {
+        if (fd < 0) process.stdout.write(b);
+        else for (let off = 0; off < b.length; ) off += writeSync(fd, b, off);
+      };
       try {
-        if (o.encoding === 'utf8-bom') writeSync(fd, Buffer.from([0xef, 0xbb, 0xbf]));
-        generateSample(opts, (text) => {
-          const b = encode(text);
-          let off = 0;
-          while (off < b.length) off += writeSync(fd, b, off);
-        });
+        if (o.encoding === 'utf8-bom') write(Buffer.from([0xef, 0xbb, 0xbf]));
+        generateSample(opts, (text) => write(encode(text)));
         if (target) {
           closeSync(fd);
           renameSync(target, o.output!);
