@@ -66,10 +66,8 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
   const monthGroups = new Int8Array(12);
   for (let p = 0; p < persons; p++) {
     for (let yi = 0; yi < nYears; yi++) {
-      const at = p * nYears + yi;
-      const last = state.lastMonth[at];
-      if (last < 0) continue;
-      const age = state.age[at];
+      if (state.lastMonth(p, yi) < 0) continue;
+      const age = state.age(p, yi);
       if (opts.adultsOnly) {
         if (age === UNKNOWN_AGE) unknownAge[yi]++;
         else if (age < ADULT_AGE) {
@@ -77,7 +75,7 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
           continue;
         }
       }
-      const k = state.kommun[at];
+      const k = state.kommun(p, yi);
       const key = k * nYears + yi;
       let row = byKey.get(key);
       if (!row) {
@@ -89,8 +87,7 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
       if (isLongTerm(window)) row.longTerm++;
       if (row.veryLongTerm !== null && isVeryLongTerm(window, opts.gapRule)) row.veryLongTerm++;
       for (let m = 0; m < 12; m++) {
-        const label = state.labels[at * 12 + m];
-        monthGroups[m] = hasBit(window, 24 + m) ? opts.labelGroup[label] : -1;
+        monthGroups[m] = hasBit(window, 24 + m) ? opts.labelGroup[state.label(p, yi, m)] : -1;
       }
       row.groups[winningGroup(monthGroups)]++;
     }

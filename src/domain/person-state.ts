@@ -1,8 +1,14 @@
 /**
- * What the register reader keeps per person, in typed arrays so that memory grows with persons
- * and not with rows: a bit set of months with assistance over the whole window
- * Jan(min Y − 2)…Dec(max Y), and per reference year the latest month, its municipality and age,
- * and the reason label of each month (the latest record of a month wins).
+ * What the register reader keeps per person, so that memory grows with persons and not with
+ * rows. One fixed-size record a person, in one Int32Array, so that a row touches one or two
+ * cache lines:
+ *
+ *   [ month bits: `words` × 32 bits over Jan(min Y − 2)…Dec(max Y) ]
+ *   [ per reference year: info = lastMonth+1 (4 bits) | municipality index (12 bits) | age (8 bits) ]
+ *   [ per reference year: 12 reason labels, Uint16 each (0 = none, else label id + 1) ]
+ *
+ * The latest record of a month wins the label; the latest month of a year (the latest row of
+ * it) gives the municipality and the age.
  */
 
 export const UNKNOWN_AGE = 255;
@@ -22,92 +28,106 @@ export function layoutFor(years: readonly number[]): WindowLayout {
   return { years: sorted, start, months: (sorted[sorted.length - 1] + 1) * 12 - start };
 }
 
+const K_SHIFT = 4;
+const AGE_SHIFT = 16;
+
+/** The raw arrays of a PersonState, to move it between threads. */
+export interface PersonStateData {
+  records: Int32Array;
+  rowsPerMonth: Float64Array;
+}
+
 export class PersonState {
   readonly words: number;
   readonly nYears: number;
+  /** int32s per person */
+  readonly stride: number;
+  private readonly infoAt: number;
+  private readonly labelAt: number;
   /** report-year index of each window month, -1 outside the reference years */
   readonly yearOfMonth: Int8Array;
   capacity: number;
-  bits: Uint32Array;
-  lastMonth: Int8Array;
-  kommun: Int16Array;
-  age: Uint8Array;
+  records: Int32Array;
   labels: Uint16Array;
   /** rows seen per window month (any person): tells whether the input covers a month */
-  readonly rowsPerMonth: Float64Array;
+  rowsPerMonth: Float64Array;
 
   constructor(
     readonly layout: WindowLayout,
     capacity = 1 << 12,
+    data?: PersonStateData,
   ) {
     this.words = (layout.months + 31) >>> 5;
     this.nYears = layout.years.length;
+    this.infoAt = this.words;
+    this.labelAt = this.words + this.nYears;
+    this.stride = this.words + this.nYears + this.nYears * 6;
     this.yearOfMonth = new Int8Array(layout.months).fill(-1);
     layout.years.forEach((y, yi) => {
       const o = y * 12 - layout.start;
       for (let m = 0; m < 12; m++) this.yearOfMonth[o + m] = yi;
     });
-    this.rowsPerMonth = new Float64Array(layout.months);
-    this.capacity = capacity;
-    this.bits = new Uint32Array(capacity * this.words);
-    this.lastMonth = new Int8Array(capacity * this.nYears).fill(-1);
-    this.kommun = new Int16Array(capacity * this.nYears).fill(-1);
-    this.age = new Uint8Array(capacity * this.nYears).fill(UNKNOWN_AGE);
-    this.labels = new Uint16Array(capacity * this.nYears * 12);
+    this.records = data?.records ?? new Int32Array(capacity * this.stride);
+    this.capacity = this.records.length / this.stride;
+    this.labels = new Uint16Array(this.records.buffer, this.records.byteOffset, this.records.length * 2);
+    this.rowsPerMonth = data?.rowsPerMonth ?? new Float64Array(layout.months);
   }
 
   ensure(persons: number): void {
     if (persons <= this.capacity) return;
     let cap = this.capacity;
     while (cap < persons) cap *= 2;
-    const grow = <T extends Uint32Array | Int8Array | Int16Array | Uint8Array | Uint16Array>(
-      a: T,
-      per: number,
-      make: (n: number) => T,
-      fill?: number,
-    ): T => {
-      const b = make(cap * per);
-      if (fill !== undefined) b.fill(fill);
-      b.set(a);
-      return b;
-    };
-    this.bits = grow(this.bits, this.words, (n) => new Uint32Array(n));
-    this.lastMonth = grow(this.lastMonth, this.nYears, (n) => new Int8Array(n), -1);
-    this.kommun = grow(this.kommun, this.nYears, (n) => new Int16Array(n), -1);
-    this.age = grow(this.age, this.nYears, (n) => new Uint8Array(n), UNKNOWN_AGE);
-    this.labels = grow(this.labels, this.nYears * 12, (n) => new Uint16Array(n));
+    const bigger = new Int32Array(cap * this.stride);
+    bigger.set(this.records);
+    this.records = bigger;
+    this.labels = new Uint16Array(bigger.buffer);
     this.capacity = cap;
   }
 
   /**
    * One row: person `p` had assistance in window month `m` (0-based, inside the window) in
    * municipality index `k`, aged `age` (UNKNOWN_AGE when not given), with reason label
-   * `label` (0 = no reason column, else label id + 1). Later rows win ties.
+   * `label` (0 = none, else label id + 1). Later rows win ties.
    */
   add(p: number, m: number, k: number, age: number, label: number): void {
-    this.bits[p * this.words + (m >>> 5)] |= 1 << (m & 31);
+    const base = p * this.stride;
+    const r = this.records;
+    r[base + (m >>> 5)] |= 1 << (m & 31);
     this.rowsPerMonth[m]++;
     const yi = this.yearOfMonth[m];
     if (yi < 0) return;
-    const mi = m % 12;
-    const at = p * this.nYears + yi;
-    if (mi >= this.lastMonth[at]) {
-      this.lastMonth[at] = mi;
-      this.kommun[at] = k;
-      this.age[at] = age;
-    }
-    this.labels[at * 12 + mi] = label;
+    const mi = m - this.layout.years[yi] * 12 + this.layout.start;
+    const at = base + this.infoAt + yi;
+    if (mi + 1 >= (r[at] & 15)) r[at] = mi + 1 + (k << K_SHIFT) + (age << AGE_SHIFT);
+    this.labels[(base + this.labelAt + yi * 6) * 2 + mi] = label;
+  }
+
+  /** Latest month (0–11) of year index yi with assistance, or -1. */
+  lastMonth(p: number, yi: number): number {
+    return (this.records[p * this.stride + this.infoAt + yi] & 15) - 1;
+  }
+
+  kommun(p: number, yi: number): number {
+    return (this.records[p * this.stride + this.infoAt + yi] >>> K_SHIFT) & 0xfff;
+  }
+
+  age(p: number, yi: number): number {
+    return (this.records[p * this.stride + this.infoAt + yi] >>> AGE_SHIFT) & 0xff;
+  }
+
+  label(p: number, yi: number, month: number): number {
+    return this.labels[(p * this.stride + this.labelAt + yi * 6) * 2 + month];
   }
 
   /** The 36-month window Jan(Y−2)…Dec(Y) of person p for year index yi, as a number. */
   window(p: number, yi: number): number {
     const first = this.layout.years[yi] * 12 - 24 - this.layout.start;
-    const base = p * this.words;
+    const base = p * this.stride;
     let lo = 0;
     let hi = 0;
     for (let i = 0; i < 36; i++) {
       const m = first + i;
-      if ((this.bits[base + (m >>> 5)] >>> (m & 31)) & 1) {
+      if ((this.records[base + (m >>> 5)] >>> (m & 31)) & 1) {
         if (i < 32) lo |= 1 << i;
         else hi |= 1 << (i - 32);
       }
@@ -115,18 +135,43 @@ export class PersonState {
     return hi * 0x100000000 + (lo >>> 0);
   }
 
-  /** Window months of the reference years before `yi`'s Y−2 that had no row at all. */
+  /**
+   * Folds person `q` of `later` (which read rows after this state's rows) into person `p`:
+   * months add up, and the later state wins the latest-month and latest-record ties.
+   * `labelMap` turns the other state's label values into this state's.
+   */
+  mergePerson(p: number, later: PersonState, q: number, labelMap: Uint16Array): void {
+    const a = p * this.stride;
+    const b = q * later.stride;
+    const r = this.records;
+    const s = later.records;
+    for (let w = 0; w < this.words; w++) r[a + w] |= s[b + w];
+    for (let yi = 0; yi < this.nYears; yi++) {
+      const at = a + this.infoAt + yi;
+      const bt = b + later.infoAt + yi;
+      const theirs = s[bt] & 15;
+      if (theirs !== 0 && theirs >= (r[at] & 15)) r[at] = s[bt];
+      const la = (a + this.labelAt + yi * 6) * 2;
+      const lb = (b + later.labelAt + yi * 6) * 2;
+      for (let m = 0; m < 12; m++) {
+        const l = later.labels[lb + m];
+        if (l !== 0) this.labels[la + m] = labelMap[l];
+      }
+    }
+  }
+
+  /** Window months of year index yi's Y−2 and Y−1 that had no row at all. */
   uncoveredHistory(yi: number): number[] {
-    const first = this.layout.years[yi] * 12 - 24 - this.layout.start;
-    const out: number[] = [];
-    for (let m = first; m < first + 24; m++) if (this.rowsPerMonth[m] === 0) out.push(this.layout.start + m);
-    return out;
+    return this.uncovered(this.layout.years[yi] * 12 - 24, 24);
   }
 
   uncoveredYear(yi: number): number[] {
-    const first = this.layout.years[yi] * 12 - this.layout.start;
+    return this.uncovered(this.layout.years[yi] * 12, 12);
+  }
+
+  private uncovered(fromMonth: number, count: number): number[] {
     const out: number[] = [];
-    for (let m = first; m < first + 12; m++) if (this.rowsPerMonth[m] === 0) out.push(this.layout.start + m);
+    for (let g = fromMonth; g < fromMonth + count; g++) if (this.rowsPerMonth[g - this.layout.start] === 0) out.push(g);
     return out;
   }
 }

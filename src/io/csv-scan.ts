@@ -29,7 +29,6 @@ export class CsvScanner {
   readonly ends: Int32Array;
   /** physical lines consumed so far */
   line = 0;
-  private nextQuote = -1;
 
   constructor(
     readonly delimiter: number,
@@ -48,51 +47,55 @@ export class CsvScanner {
     const cap = this.capacity;
     const starts = this.starts;
     const ends = this.ends;
-    this.nextQuote = -1;
-    while (pos < end) {
-      let nl = indexOfByte(buf, LF, pos, end);
-      if (nl < 0) {
-        if (!final) return pos;
-        nl = end;
-      }
-      if (this.nextQuote < pos) {
-        this.nextQuote = indexOfByte(buf, QUOTE, pos, end);
-        if (this.nextQuote < 0) this.nextQuote = end;
-      }
-      const startLine = this.line + 1;
-      if (this.nextQuote >= nl) {
-        // fast path: no quote on this line
-        let lineEnd = nl;
-        if (lineEnd > pos && buf[lineEnd - 1] === CR) lineEnd--;
-        this.line++;
-        if (lineEnd === pos) {
-          pos = nl + 1;
-          continue; // blank line
-        }
-        let n = 0;
-        let fs = pos;
-        for (let i = pos; i < lineEnd; i++) {
-          if (buf[i] === delim) {
-            if (n < cap) {
-              starts[n] = fs;
-              ends[n] = i;
-            }
-            n++;
-            fs = i + 1;
+    // One pass over the bytes: delimiters and line ends in the same loop; a quote sends the
+    // row to the state machine.
+    row: while (pos < end) {
+      let n = 0;
+      let fs = pos;
+      let i = pos;
+      for (; i < end; i++) {
+        const c = buf[i];
+        if (c === delim) {
+          if (n < cap) {
+            starts[n] = fs;
+            ends[n] = i;
           }
+          n++;
+          fs = i + 1;
+        } else if (c === LF) {
+          let fe = i;
+          if (fe > fs && buf[fe - 1] === CR) fe--;
+          this.line++;
+          if (n === 0 && fe === pos) {
+            pos = i + 1;
+            continue row; // blank line
+          }
+          if (n < cap) {
+            starts[n] = fs;
+            ends[n] = fe;
+          }
+          sink.row(buf, starts, ends, n + 1, this.line);
+          pos = i + 1;
+          continue row;
+        } else if (c === QUOTE) {
+          const next = this.scanQuoted(buf, pos, end, final, sink, this.line + 1);
+          if (next < 0) return pos; // the row goes on past this chunk
+          pos = next;
+          continue row;
         }
-        if (n < cap) {
-          starts[n] = fs;
-          ends[n] = lineEnd;
-        }
-        n++;
-        sink.row(buf, starts, ends, n, startLine);
-        pos = nl + 1;
-        continue;
       }
-      const next = this.scanQuoted(buf, pos, end, final, sink, startLine);
-      if (next < 0) return pos; // row continues past the end of this chunk
-      pos = next;
+      // no line end before the end of the bytes
+      if (!final) return pos;
+      let fe = end;
+      if (fe > fs && buf[fe - 1] === CR) fe--;
+      this.line++;
+      if (n === 0 && fe === pos) return end;
+      if (n < cap) {
+        starts[n] = fs;
+        ends[n] = fe;
+      }
+      sink.row(buf, starts, ends, n + 1, this.line);
+      return end;
     }
     return pos;
   }

@@ -6,8 +6,11 @@
 import { InputError, Location } from '../errors.js';
 import * as msg from '../messages.js';
 import { Municipalities } from '../domain/municipalities.js';
-import { PersonState, UNKNOWN_AGE, WindowLayout } from '../domain/person-state.js';
-import { ByteIntern } from './byte-intern.js';
+import { PersonState, PersonStateData, UNKNOWN_AGE, WindowLayout } from '../domain/person-state.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { ByteIntern, ByteInternData } from './byte-intern.js';
 import { CsvScanner, LF, RowSink, UnterminatedQuote, detectDelimiter, unquote } from './csv-scan.js';
 import { Encoding, decode, hasUtf16Bom, hasUtf8Bom, isValidUtf8 } from './encoding.js';
 import { ColumnIndex, RegisterColumn, aliasList, mapColumns } from './register-columns.js';
@@ -24,12 +27,43 @@ export interface ReadOptions {
   delimiter?: string;
   /** force an encoding instead of detecting it */
   encoding?: Encoding;
-  /** the reason column must exist (the `reasons` command) */
+  /** the reason column must exist and is read (the `reasons` command); else it is skipped */
   requireHinder: boolean;
   /** when set, bad rows go here and the run goes on; otherwise the first bad row stops it */
   onReject?: (r: Rejected) => void;
   /** called now and then with bytes read so far */
   onProgress?: (bytes: number) => void;
+  /** threads for large files (default: BISTAND_THREADS, else up to 2) */
+  threads?: number;
+  /** the smallest file read by several threads (default PARALLEL_MIN_BYTES) */
+  minParallelBytes?: number;
+}
+
+/** What a worker thread is asked to read. */
+export interface WorkerJob {
+  path: string;
+  name: string;
+  from: number;
+  to: number;
+  final: boolean;
+  info: HeaderInfo;
+  years: number[];
+  requireHinder: boolean;
+  collectRejects: boolean;
+}
+
+export type WorkerReply = (RangeResult & { to: number }) | { error: { message: string; hint?: string; where: Location } };
+
+function startWorker(job: WorkerJob): { result: Promise<WorkerReply>; cancel(): void } {
+  const w = new Worker(new URL('./register-worker.js', import.meta.url), { workerData: job });
+  const result = new Promise<WorkerReply>((resolve, reject) => {
+    w.once('message', (m: WorkerReply) => {
+      resolve(m);
+      void w.terminate();
+    });
+    w.once('error', reject);
+  });
+  return { result, cancel: () => void w.terminate() };
 }
 
 export interface Rejected {
@@ -59,6 +93,20 @@ export interface RegisterRead {
   bytes: number;
 }
 
+/** What the header tells: the columns and how the file is written. */
+export interface HeaderInfo {
+  header: string[];
+  index: ColumnIndex;
+  delimiter: string;
+  bom: boolean;
+  headerEncoding: Encoding;
+  /** byte offset of the first data row */
+  dataStart: number;
+}
+
+/** Files at least this large are read by two threads, when the source is a file. */
+export const PARALLEL_MIN_BYTES = 32 << 20;
+
 export async function readRegister(source: ByteSource, opts: ReadOptions): Promise<RegisterRead> {
   let buf = Buffer.allocUnsafe(CHUNK);
   let len = 0;
@@ -70,39 +118,40 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
       buf.copy(bigger, 0, 0, len);
       buf = bigger;
     }
-    const n = await source.read(buf, len, buf.length - len);
+    const n = source.readSync ? source.readSync(buf, len, buf.length - len) : await source.read(buf, len, buf.length - len);
     if (n === 0) eof = true;
     len += n;
     bytes += n;
   };
 
-  // the header: the first line, whole
-  const lineEnd = () => {
-    const i = buf.indexOf(LF);
-    return i >= 0 && i < len ? i : -1;
-  };
-  while (!eof && lineEnd() < 0) await fill();
-  if (len === 0) throw new InputError({ file: source.name, line: 1 }, msg.emptyFile(), msg.emptyFileHint());
-  if (hasUtf16Bom(buf.subarray(0, len))) throw new InputError({ file: source.name, line: 1 }, msg.utf16(), msg.utf16Hint());
-  const bom = hasUtf8Bom(buf.subarray(0, len));
-  let pos = bom ? 3 : 0;
-  let headerEnd = lineEnd();
-  if (headerEnd < 0) headerEnd = len;
-  const headerBytes = buf.subarray(pos, headerEnd);
-  const headerEncoding: Encoding = opts.encoding ?? (bom || isValidUtf8(headerBytes) ? 'utf8' : 'windows-1252');
-  const headerText = decode(headerBytes, headerEncoding).replace(/\r$/, '');
-  const delimiter = opts.delimiter ?? detectDelimiter(headerText);
-  const header = splitLine(headerText, delimiter);
-  const { index } = mapColumns(header);
-  checkColumns(source.name, index, header, delimiter, opts.requireHinder);
-
-  const sink = new RegisterSink(source.name, opts, index, header);
-  const scanner = new CsvScanner(delimiter.charCodeAt(0), header.length);
-  scanner.line = 1;
-  pos = headerEnd + 1;
   try {
+    // the header: the first line, whole
+    const lineEnd = () => {
+      const i = buf.indexOf(LF);
+      return i >= 0 && i < len ? i : -1;
+    };
+    while (!eof && lineEnd() < 0) await fill();
+    const info = readHeader(source.name, buf.subarray(0, len), lineEnd(), opts);
+
+    const threads = opts.threads ?? defaultThreads();
+    if (source.path && source.size !== undefined && threads > 1 && source.size >= (opts.minParallelBytes ?? PARALLEL_MIN_BYTES)) {
+      const r = await readParallel(source.path, source.name, source.size, info, opts, threads);
+      if (r) return r;
+      // a row spans the cut (a line break inside quotes): read it in one pass instead
+      len = 0;
+      eof = false;
+      bytes = 0;
+      await source.close();
+      source = await reopen(source);
+      while (!eof && len < info.dataStart) await fill();
+    }
+
+    const sink = new RegisterSink(source.name, opts, info.index, info.header);
+    const scanner = new CsvScanner(info.delimiter.charCodeAt(0), info.header.length);
+    scanner.line = 1;
+    let pos = info.dataStart;
     for (;;) {
-      const next = scanner.scan(buf, pos, len, eof, sink);
+      const next = scanRows(scanner, buf, pos, len, eof, sink, source.name);
       if (eof) break;
       buf.copy(buf, 0, next, len);
       len -= next;
@@ -110,35 +159,219 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
       await fill();
       opts.onProgress?.(bytes);
     }
-  } catch (e) {
-    if (e instanceof UnterminatedQuote) throw new InputError({ file: source.name, line: e.line }, msg.unterminatedQuote(), msg.unterminatedQuoteHint());
-    throw e;
+    return finish(sink.result(), info, opts, bytes);
   } finally {
     await source.close();
   }
+}
 
-  // Labels are decoded once, at the end; a file with no BOM whose labels are not valid
-  // UTF-8 was written in Windows-1252 (ASCII-only headers tell nothing).
-  const labelBytes = Array.from({ length: sink.labelIntern.size }, (_, i) => sink.labelIntern.bytes(i));
+function defaultThreads(): number {
+  const env = Number(process.env.BISTAND_THREADS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return Math.min(2, availableParallelism());
+}
+
+async function reopen(source: ByteSource): Promise<ByteSource> {
+  const { openSource } = await import('./source.js');
+  const again = await openSource(source.path!);
+  return { ...again, name: source.name };
+}
+
+/** A scan that turns a quote left open into a located error. */
+export function scanRows(scanner: CsvScanner, buf: Uint8Array, pos: number, len: number, eof: boolean, sink: RowSink, file: string): number {
+  try {
+    return scanner.scan(buf, pos, len, eof, sink);
+  } catch (e) {
+    if (e instanceof UnterminatedQuote) throw new InputError({ file, line: e.line }, msg.unterminatedQuote(), msg.unterminatedQuoteHint());
+    throw e;
+  }
+}
+
+export function readHeader(file: string, first: Uint8Array, lineEnd: number, opts: Pick<ReadOptions, 'encoding' | 'delimiter' | 'requireHinder'>): HeaderInfo {
+  if (first.length === 0) throw new InputError({ file, line: 1 }, msg.emptyFile(), msg.emptyFileHint());
+  if (hasUtf16Bom(first)) throw new InputError({ file, line: 1 }, msg.utf16(), msg.utf16Hint());
+  const bom = hasUtf8Bom(first);
+  const headerEnd = lineEnd < 0 ? first.length : lineEnd;
+  const headerBytes = first.subarray(bom ? 3 : 0, headerEnd);
+  const headerEncoding: Encoding = opts.encoding ?? (bom || isValidUtf8(headerBytes) ? 'utf8' : 'windows-1252');
+  const headerText = decode(headerBytes, headerEncoding).replace(/\r$/, '');
+  const delimiter = opts.delimiter ?? detectDelimiter(headerText);
+  const header = splitLine(headerText, delimiter);
+  const { index } = mapColumns(header);
+  checkColumns(file, index, header, delimiter, opts.requireHinder);
+  return { header, index, delimiter, bom, headerEncoding, dataStart: headerEnd + 1 };
+}
+
+/** What one pass over a part of the file found (transferable between threads). */
+export interface PartResult {
+  ids: ByteInternData;
+  labels: ByteInternData;
+  state: PersonStateData;
+  labelRows: number[];
+  rowsRead: number;
+  rowsUsed: number;
+  rowsOutside: number;
+  rowsRejected: number;
+  emptyRows: number;
+  paddedCodes: number;
+  rejects: Rejected[];
+  /** lines consumed, header included for the first part */
+  lines: number;
+}
+
+/** Labels decoded once, at the end; with no BOM, labels that are not valid UTF-8 mean Windows-1252. */
+function finish(part: PartResult, info: HeaderInfo, opts: ReadOptions, bytes: number): RegisterRead {
+  const labelIntern = new ByteIntern(0, part.labels);
+  const labelBytes = Array.from({ length: labelIntern.size }, (_, i) => labelIntern.bytes(i));
   const encoding: Encoding =
-    opts.encoding ?? (bom ? 'utf8' : headerEncoding === 'windows-1252' || !labelBytes.every(isValidUtf8) ? 'windows-1252' : 'utf8');
+    opts.encoding ?? (info.bom ? 'utf8' : info.headerEncoding === 'windows-1252' || !labelBytes.every(isValidUtf8) ? 'windows-1252' : 'utf8');
   return {
-    state: sink.state,
-    persons: sink.ids.size,
+    state: new PersonState(opts.layout, 0, part.state),
+    persons: part.ids.size,
     labels: labelBytes.map((b) => unquote(decode(b, encoding))),
-    labelRows: sink.labelRows.slice(0, sink.labelIntern.size),
-    columns: index,
-    header,
+    labelRows: part.labelRows.slice(0, labelIntern.size),
+    columns: info.index,
+    header: info.header,
     encoding,
-    delimiter,
-    rowsRead: sink.rowsRead,
-    rowsUsed: sink.rowsUsed,
-    rowsOutside: sink.rowsOutside,
-    rowsRejected: sink.rowsRejected,
-    emptyRows: sink.emptyRows,
-    paddedCodes: sink.paddedCodes,
+    delimiter: info.delimiter,
+    rowsRead: part.rowsRead,
+    rowsUsed: part.rowsUsed,
+    rowsOutside: part.rowsOutside,
+    rowsRejected: part.rowsRejected,
+    emptyRows: part.emptyRows,
+    paddedCodes: part.paddedCodes,
     bytes,
   };
+}
+
+/**
+ * Two (or more) threads on byte ranges cut at line ends: this thread reads the first range,
+ * workers the others; their per-person state is merged into this one's, later ranges winning
+ * the ties of input order. Undefined when a cut falls inside a quoted field.
+ */
+async function readParallel(path: string, name: string, size: number, info: HeaderInfo, opts: ReadOptions, threads: number): Promise<RegisterRead | undefined> {
+  const fd = openSync(path, 'r');
+  try {
+    const cuts = [info.dataStart];
+    for (let t = 1; t < threads; t++) cuts.push(nextLineStart(fd, Math.max(cuts[t - 1], Math.floor(info.dataStart + ((size - info.dataStart) * t) / threads)), size));
+    cuts.push(size);
+    const workers = cuts.slice(1, -1).map((from, i) =>
+      startWorker({ path, name, from, to: cuts[i + 2], final: i + 2 === cuts.length - 1, info, years: [...opts.layout.years], requireHinder: opts.requireHinder, collectRejects: opts.onReject !== undefined }),
+    );
+    let first: RangeResult;
+    try {
+      first = readRange(fd, name, cuts[0], cuts[1], cuts.length === 2, info, opts, 1);
+    } catch (e) {
+      for (const w of workers) w.cancel();
+      throw e;
+    }
+    if (first.endPos !== cuts[1]) {
+      for (const w of workers) w.cancel();
+      return undefined;
+    }
+    const base = absorb(first, opts);
+    let lines = first.lines;
+    for (const w of workers) {
+      const part = await w.result;
+      if ('error' in part) {
+        for (const other of workers) other.cancel();
+        const e = part.error;
+        throw new InputError({ ...e.where, line: e.where.line === undefined ? undefined : e.where.line + lines }, e.message, e.hint);
+      }
+      if (part.endPos !== part.to) return undefined;
+      merge(base, part, lines, opts.onReject);
+      lines += part.lines;
+    }
+    return finish(base.part(), info, opts, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The start of the line after the one holding byte `at`. */
+function nextLineStart(fd: number, at: number, size: number): number {
+  const b = Buffer.allocUnsafe(1 << 16);
+  for (let pos = at; pos < size; pos += b.length) {
+    const n = readSync(fd, b, 0, b.length, pos);
+    const i = b.subarray(0, n).indexOf(LF);
+    if (i >= 0) return pos + i + 1;
+  }
+  return size;
+}
+
+export interface RangeResult extends PartResult {
+  endPos: number;
+}
+
+/** One pass over bytes [from, to) of an open file, with positioned reads. */
+export function readRange(fd: number, name: string, from: number, to: number, final: boolean, info: HeaderInfo, opts: ReadOptions, firstLine: number): RangeResult {
+  const sink = new RegisterSink(name, opts, info.index, info.header);
+  const scanner = new CsvScanner(info.delimiter.charCodeAt(0), info.header.length);
+  scanner.line = firstLine - 1;
+  let buf = Buffer.allocUnsafe(CHUNK);
+  let len = 0;
+  let filePos = from;
+  let consumed = from;
+  for (;;) {
+    if (len === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, len);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, len, Math.min(buf.length - len, to - filePos), filePos);
+    filePos += n;
+    len += n;
+    const eof = filePos >= to;
+    const next = scanRows(scanner, buf, 0, len, eof && final, sink, name);
+    consumed += next;
+    if (eof || n === 0) break;
+    buf.copy(buf, 0, next, len);
+    len -= next;
+  }
+  return { ...sink.result(), lines: scanner.line, endPos: consumed };
+}
+
+/** The first part's state, ready to take in the others. */
+function absorb(first: PartResult, opts: ReadOptions) {
+  const ids = new ByteIntern(0, first.ids);
+  const labels = new ByteIntern(0, first.labels);
+  const state = new PersonState(opts.layout, 0, first.state);
+  const p = { ...first, labelRows: [...first.labelRows] };
+  return {
+    ids,
+    labels,
+    state,
+    p,
+    part(): PartResult {
+      return { ...p, ids: ids.data(), labels: labels.data(), state: { records: state.records, rowsPerMonth: state.rowsPerMonth } };
+    },
+  };
+}
+
+function merge(base: ReturnType<typeof absorb>, part: PartResult, lineOffset: number, onReject?: (r: Rejected) => void): void {
+  const theirLabels = new ByteIntern(0, part.labels);
+  const labelMap = new Uint16Array(theirLabels.size + 1);
+  for (let j = 0; j < theirLabels.size; j++) {
+    const id = base.labels.intern(theirLabels.bytes(j), 0, theirLabels.bytes(j).length);
+    labelMap[j + 1] = id + 1;
+    base.p.labelRows[id] = (base.p.labelRows[id] ?? 0) + (part.labelRows[j] ?? 0);
+  }
+  const theirIds = new ByteIntern(0, part.ids);
+  const theirState = new PersonState(base.state.layout, 0, part.state);
+  for (let q = 0; q < theirIds.size; q++) {
+    const key = theirIds.bytes(q);
+    const p = base.ids.intern(key, 0, key.length);
+    if (p >= base.state.capacity) base.state.ensure(p + 1);
+    base.state.mergePerson(p, theirState, q, labelMap);
+  }
+  for (let m = 0; m < base.state.rowsPerMonth.length; m++) base.state.rowsPerMonth[m] += theirState.rowsPerMonth[m];
+  base.p.rowsRead += part.rowsRead;
+  base.p.rowsUsed += part.rowsUsed;
+  base.p.rowsOutside += part.rowsOutside;
+  base.p.rowsRejected += part.rowsRejected;
+  base.p.emptyRows += part.emptyRows;
+  base.p.paddedCodes += part.paddedCodes;
+  for (const r of part.rejects) onReject?.({ ...r, where: { ...r.where, line: r.where.line === undefined ? undefined : r.where.line + lineOffset } });
 }
 
 function checkColumns(file: string, index: ColumnIndex, header: string[], delimiter: string, requireHinder: boolean): void {
@@ -203,7 +436,7 @@ function parsePeriod(buf: Uint8Array, s: number, e: number): number {
   return year * 12 + month - 1;
 }
 
-class RegisterSink implements RowSink {
+export class RegisterSink implements RowSink {
   readonly state: PersonState;
   readonly ids = new ByteIntern(1 << 14);
   readonly labelIntern = new ByteIntern(64);
@@ -239,7 +472,7 @@ class RegisterSink implements RowSink {
     this.cPeriod = index.period ?? -1;
     this.cYear = index.period === undefined ? index.year! : -1;
     this.cMonth = index.period === undefined ? index.month! : -1;
-    this.cHinder = index.hinder ?? -1;
+    this.cHinder = opts.requireHinder ? (index.hinder ?? -1) : -1;
     this.cAge = index.age ?? -1;
     this.cBirth = index.age === undefined ? (index.birth_year ?? -1) : -1;
     this.start = opts.layout.start;
@@ -329,6 +562,23 @@ class RegisterSink implements RowSink {
     if (p >= this.state.capacity) this.state.ensure(p + 1);
     this.state.add(p, m, k, age, label);
     this.rowsUsed++;
+  }
+
+  result(): PartResult {
+    return {
+      ids: this.ids.data(),
+      labels: this.labelIntern.data(),
+      state: { records: this.state.records, rowsPerMonth: this.state.rowsPerMonth },
+      labelRows: this.labelRows,
+      rowsRead: this.rowsRead,
+      rowsUsed: this.rowsUsed,
+      rowsOutside: this.rowsOutside,
+      rowsRejected: this.rowsRejected,
+      emptyRows: this.emptyRows,
+      paddedCodes: this.paddedCodes,
+      rejects: [],
+      lines: 0,
+    };
   }
 
   /** A field's text for a message; never called on the person id column. */

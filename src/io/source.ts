@@ -1,5 +1,6 @@
 /** Bytes of an input file or of stdin (`-`), in large chunks. */
 import { open } from 'node:fs/promises';
+import { readSync } from 'node:fs';
 import { BistandError } from '../errors.js';
 import * as msg from '../messages.js';
 
@@ -8,7 +9,11 @@ export interface ByteSource {
   name: string;
   /** reads up to `max` bytes into `into` at `offset`; 0 at the end */
   read(into: Uint8Array, offset: number, max: number): Promise<number>;
+  /** the same, synchronous, where the source allows it (files): no thread-pool round trip a chunk */
+  readSync?(into: Uint8Array, offset: number, max: number): number;
   close(): Promise<void>;
+  /** the file path, when the source is a file (worker threads open it themselves) */
+  path?: string;
   /** total bytes when known (files), for progress */
   size?: number;
 }
@@ -29,7 +34,9 @@ export async function openSource(path: string): Promise<ByteSource> {
   }
   return {
     name: path,
+    path,
     size: st.size,
+    readSync: (into, offset, max) => readSync(fh.fd, into, offset, max, null),
     async read(into, offset, max) {
       const { bytesRead } = await fh.read(into, offset, max, null);
       return bytesRead;

@@ -1,0 +1,42 @@
+/** A worker thread of the register reader: one byte range of the file, sent back as typed arrays. */
+import { closeSync, openSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { BistandError } from '../errors.js';
+import { layoutFor } from '../domain/person-state.js';
+import { loadMunicipalities } from './reference.js';
+import { Rejected, WorkerJob, WorkerReply, readRange } from './register-reader.js';
+
+const job = workerData as WorkerJob;
+const rejects: Rejected[] = [];
+let reply: WorkerReply;
+let transfer: ArrayBuffer[] = [];
+try {
+  const fd = openSync(job.path, 'r');
+  try {
+    const r = readRange(
+      fd,
+      job.name,
+      job.from,
+      job.to,
+      job.final,
+      job.info,
+      {
+        layout: layoutFor(job.years),
+        municipalities: loadMunicipalities(),
+        requireHinder: job.requireHinder,
+        onReject: job.collectRejects ? (x) => rejects.push(x) : undefined,
+      },
+      1,
+    );
+    reply = { ...r, rejects, to: job.to };
+    transfer = [r.ids.table, r.ids.offsets, r.ids.lengths, r.ids.pool, r.labels.table, r.labels.offsets, r.labels.lengths, r.labels.pool, r.state.records, r.state.rowsPerMonth].map(
+      (a) => a.buffer as ArrayBuffer,
+    );
+  } finally {
+    closeSync(fd);
+  }
+} catch (e) {
+  if (e instanceof BistandError) reply = { error: { message: e.message, hint: e.hint, where: e.where ?? { file: job.name } } };
+  else throw e;
+}
+parentPort!.postMessage(reply, [...new Set(transfer)]);
