@@ -2,7 +2,10 @@
 import { spawnSync, SpawnSyncReturns } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { ByteSource } from '../src/io/source.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ByteSource, openSource } from '../src/io/source.js';
 import { loadMunicipalities } from '../src/io/reference.js';
 import { runRegister, RegisterRun } from '../src/pipeline/register.js';
 import { GROUPS } from '../src/domain/reasons.js';
@@ -27,14 +30,24 @@ export function memorySource(bytes: Uint8Array, pieces: number[] = [1 << 20], na
   };
 }
 
+let tmpCount = 0;
+const tmp = mkdtempSync(join(tmpdir(), 'bistand-test-'));
+
+/** The fast path reading a file with `threads` threads (forced even for small files). */
+export async function threadedClassify(bytes: Uint8Array, year: number, threads: number, opts: Partial<RegisterRun> = {}): Promise<RefResult[]> {
+  const path = join(tmp, `t${tmpCount++}.csv`);
+  writeFileSync(path, bytes);
+  return fastClassify(bytes, year, { threads, minParallelBytes: 0, ...opts }, undefined, await openSource(path));
+}
+
 /** Per-municipality rows of the fast path, in the reference's shape. */
-export async function fastClassify(bytes: Uint8Array, year: number, opts: Partial<RegisterRun> = {}, pieces?: number[]): Promise<RefResult[]> {
+export async function fastClassify(bytes: Uint8Array, year: number, opts: Partial<RegisterRun> = {}, pieces?: number[], source?: ByteSource): Promise<RefResult[]> {
   const munis = loadMunicipalities();
-  const r = await runRegister(memorySource(bytes, pieces), {
+  const r = await runRegister(source ?? memorySource(bytes, pieces), {
     years: [year],
     gapRule: 'internal',
     municipalities: munis,
-    requireHinder: false,
+    requireHinder: true,
     note: () => {},
     ...opts,
   });

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { REF_LABEL_GROUP, RefRow, referenceClassify } from './reference/classifier.js';
-import { expectSameTable, fastClassify } from './helpers.js';
+import { expectSameTable, fastClassify, threadedClassify } from './helpers.js';
 
 const LABELS = [...Object.keys(REF_LABEL_GROUP), 'Annat', 'Okänt 99'];
 const KOMMUNER = ['0180', '1280', '1480', '1481', '2580'];
@@ -92,6 +92,27 @@ describe('fast path = reference', () => {
         },
       ),
       { numRuns: 150, seed: 20261122 },
+    );
+  });
+
+  it('on random registers read by 2 and 3 threads (cuts anywhere, ties across cuts)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean().chain((history) => fc.tuple(fc.constant(history), fc.array(person(history), { minLength: 1, maxLength: 30 }))),
+        fc.integer({ min: 0, max: 1 << 30 }),
+        fc.constantFrom(';', ','),
+        fc.constantFrom<'internal' | 'all'>('internal', 'all'),
+        fc.integer({ min: 2, max: 3 }),
+        async ([history, persons], seed, d, gapRule, threads) => {
+          const rows = rowsOf(persons, seed);
+          const all = history ? [...filler, ...rows] : rows;
+          const expected = referenceClassify(all, 2021, gapRule, true);
+          const bytes = Buffer.from(serialise(all, d, '\n', false));
+          expectSameTable(await threadedClassify(bytes, 2021, threads, { gapRule }), expected);
+          return true;
+        },
+      ),
+      { numRuns: 40, seed: 20261123 },
     );
   });
 });

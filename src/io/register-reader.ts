@@ -55,7 +55,10 @@ export interface WorkerJob {
 export type WorkerReply = (RangeResult & { to: number }) | { error: { message: string; hint?: string; where: Location } };
 
 function startWorker(job: WorkerJob): { result: Promise<WorkerReply>; cancel(): void } {
-  const w = new Worker(new URL('./register-worker.js', import.meta.url), { workerData: job });
+  // Under vitest this module runs from src/*.ts; a worker needs JavaScript, so it runs the build.
+  const here = import.meta.url;
+  const script = here.endsWith('.ts') ? new URL('../../dist/io/register-worker.js', here) : new URL('./register-worker.js', here);
+  const w = new Worker(script, { workerData: job });
   const result = new Promise<WorkerReply>((resolve, reject) => {
     w.once('message', (m: WorkerReply) => {
       resolve(m);
@@ -260,7 +263,7 @@ async function readParallel(path: string, name: string, size: number, info: Head
     );
     let first: RangeResult;
     try {
-      first = readRange(fd, name, cuts[0], cuts[1], cuts.length === 2, info, opts, 1);
+      first = readRange(fd, name, cuts[0], cuts[1], cuts.length === 2, info, opts, 2);
     } catch (e) {
       for (const w of workers) w.cancel();
       throw e;

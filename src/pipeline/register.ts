@@ -38,6 +38,9 @@ export interface RegisterRun {
   hinderMap?: string;
   onReject?: (r: Rejected) => void;
   onProgress?: (bytes: number) => void;
+  /** threads for large files, and what counts as large (tests force the threaded path) */
+  threads?: number;
+  minParallelBytes?: number;
   /** notes for stderr */
   note: (line: string) => void;
 }
@@ -61,6 +64,8 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
     requireHinder: run.requireHinder,
     onReject: run.onReject,
     onProgress: run.onProgress,
+    threads: run.threads,
+    minParallelBytes: run.minParallelBytes,
   });
 
   const { labelGroup, unknownLabels } = groupLabels(read, matcher);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeCp1252 } from '../../src/io/encoding.js';
 import { DEFAULT_SAMPLE, SampleOptions, generateSample } from '../../src/sample/generate.js';
 import { parseRegisterText, referenceClassify } from '../reference/classifier.js';
-import { expectSameTable, fastClassify } from '../helpers.js';
+import { expectSameTable, fastClassify, threadedClassify } from '../helpers.js';
 
 function sampleText(o: Partial<SampleOptions>): string {
   let s = '';
@@ -39,7 +39,33 @@ describe('register reader: encodings, delimiters, layouts', () => {
 
   it('reads codes that lost their leading zero and quoted codes', async () => {
     const text = 'id,kommun,period\n1,180,2021-01\n2,"0180",202102\n';
-    const got = await fastClassify(Buffer.from(text), 2021);
+    const got = await fastClassify(Buffer.from(text), 2021, { requireHinder: false });
     expect(got.map((r) => [r.kommun, r.recipients])).toEqual([['0180', 2]]);
+  });
+});
+
+describe('register reader: two threads', () => {
+  const header = 'person_id;kommun;year;month;hinder\n';
+  const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `${from + i};1480;2021;${(i % 12) + 1};Arbetslös – ingen ersättning\n`).join('');
+
+  it('a line break inside quotes across the cut falls back to one pass, same result', async () => {
+    // the quoted label holds many line breaks, so a cut near the middle lands inside it
+    const text = header + rows(50) + `99;1480;2021;1;"Arbetslös${'\n'.repeat(400)} – ingen ersättning"\n` + rows(50, 100);
+    const one = await fastClassify(Buffer.from(text), 2021);
+    expect(one[0].recipients).toBe(101);
+    expectSameTable(await threadedClassify(Buffer.from(text), 2021, 2), one);
+  });
+
+  it('a bad row in the second range names its line in the whole file', async () => {
+    const text = header + rows(300) + '7;14x0;2021;1;x\n' + rows(10, 500);
+    await expect(threadedClassify(Buffer.from(text), 2021, 2)).rejects.toMatchObject({ where: { line: 302, column: 2 } });
+  });
+
+  it('rejects from every range arrive in file order with their lines', async () => {
+    const text = header + '1;14x0;2021;1;x\n' + rows(300) + '7;14x0;2021;1;x\n' + rows(10, 500);
+    const lines: number[] = [];
+    const got = await threadedClassify(Buffer.from(text), 2021, 2, { onReject: (r) => lines.push(r.where.line!) });
+    expect(lines).toEqual([2, 303]);
+    expect(got[0].recipients).toBe(310);
   });
 });
