@@ -1,0 +1,83 @@
+// npm run bench: bistand against DuckDB on a synthetic national register, side by side.
+//
+// Generates (seeded, cached outside the repo) registers of 300 000 and 600 000 persons over all
+// 290 municipalities with `bistand sample`, then runs `bistand classify` and the same rules in
+// DuckDB SQL (bench/duckdb-classify.mjs) in turn, three runs each; checks that the
+// per-municipality counts agree; prints medians, the ratio bistand/DuckDB, peak RSS and MB/s.
+// Also times `reasons`, stdin input, and memory on 600 000 persons.
+//
+// BISTAND_BENCH_CACHE sets the cache folder (default ~/.cache/bistand-bench); BENCH_RUNS the runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist/cli/main.js');
+const cache = process.env.BISTAND_BENCH_CACHE ?? join(homedir(), '.cache', 'bistand-bench');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const YEAR = 2021;
+mkdirSync(cache, { recursive: true });
+
+function register(persons, seed) {
+  const path = join(cache, `national-${persons}-seed${seed}.csv`);
+  if (!existsSync(path)) {
+    process.stderr.write(`generating ${path} …\n`);
+    const r = spawnSync(process.execPath, [cli, 'sample', '--persons', String(persons), '--kommuner', 'all', '--year', String(YEAR), '--seed', String(seed), '-o', path], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('sample failed');
+  }
+  return path;
+}
+
+/** One timed run under /usr/bin/time: wall seconds, peak RSS in MB, stdout. */
+function timed(shellCommand) {
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', 'bash', '-c', shellCommand], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const m = /TIME ([\d.]+) (\d+)\s*$/.exec(r.stderr);
+  if (r.status !== 0 || !m) throw new Error(`failed: ${shellCommand}\n${r.stderr}`);
+  return { wall: Number(m[1]), rssMB: Number(m[2]) / 1024, stdout: r.stdout };
+}
+
+function measure(label, shellCommand) {
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(timed(shellCommand));
+  const walls = all.map((x) => x.wall).sort((a, b) => a - b);
+  const median = walls[Math.floor(walls.length / 2)];
+  const rss = Math.max(...all.map((x) => x.rssMB));
+  return { label, median, rss, stdout: all[0].stdout };
+}
+
+const q = (s) => `'${s.replace(/'/g, "'\\''")}'`;
+const file300 = register(300000, 7);
+const mb = statSync(file300).size / 1e6;
+
+const ours = measure('bistand classify', `node ${q(cli)} classify ${q(file300)} --year ${YEAR} --no-suppress 2>/dev/null`);
+const duck = measure('duckdb classify', `node ${q(join(root, 'bench/duckdb-classify.mjs'))} ${q(file300)} ${YEAR}`);
+
+// the same counts, municipality by municipality
+const pick = (csv, cols) => {
+  const [head, ...lines] = csv.trim().split('\n');
+  const names = head.split(',');
+  const at = cols.map((c) => names.indexOf(c));
+  return lines.map((l) => at.map((i) => l.split(',')[i]).join(',')).join('\n');
+};
+const cols = ['kommun_code', 'recipients', 'long_term', 'very_long_term'];
+const equal = pick(ours.stdout, cols) === pick(duck.stdout, cols);
+
+const reasons = measure('bistand reasons', `node ${q(cli)} reasons ${q(file300)} --year ${YEAR} --no-suppress >/dev/null 2>&1`);
+const stdin = measure('bistand classify (stdin)', `node ${q(cli)} classify - --year ${YEAR} --no-suppress < ${q(file300)} >/dev/null 2>&1`);
+const file600 = register(600000, 8);
+const big = measure('bistand classify 600k', `node ${q(cli)} classify ${q(file600)} --year ${YEAR} --no-suppress >/dev/null 2>&1`);
+
+const row = (r, size) => `${r.label.padEnd(28)} median ${r.median.toFixed(2).padStart(6)} s   peak RSS ${r.rss.toFixed(0).padStart(5)} MB   ${(size / r.median).toFixed(0).padStart(4)} MB/s`;
+console.log(`register: ${file300} (${mb.toFixed(0)} MB, 300 000 persons), ${runs} runs each, ${new Date().toISOString().slice(0, 10)}`);
+console.log(row(ours, mb));
+console.log(row(duck, mb));
+console.log(`ratio bistand/DuckDB (classify, wall): ${(ours.median / duck.median).toFixed(2)}   counts equal: ${equal ? 'yes' : 'NO'}`);
+console.log(row(reasons, mb));
+console.log(row(stdin, mb));
+const mb600 = statSync(file600).size / 1e6;
+console.log(row(big, mb600) + `   (600 000 persons, ${mb600.toFixed(0)} MB)`);
+console.log(`memory per person: ${((big.rss - ours.rss) / 300000 * 1e6).toFixed(0)} bytes (RSS 600k − RSS 300k over 300 000 persons)`);
+console.log('report (GR, all charts): not measured — the report command is not built yet');
+if (!equal) process.exitCode = 1;
