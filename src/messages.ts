@@ -50,6 +50,7 @@ export const tooManyLabelsHint = () => 'is the hinder column the right one? map 
 // --- usage
 export const badYearOption = (v: string) => `--year "${v}" is not a year, a list (2020,2021) or a range (2019-2021)`;
 export const badOptionValue = (opt: string, v: string, allowed: readonly string[]) => `${opt} "${v}" is not one of ${allowed.join(', ')}`;
+export const badNumberOption = (flag: string, v: string) => `${flag} "${v}" is not a whole number from 1 to 1000`;
 export const badDelimiterOption = (v: string) => `--delimiter "${v}" is not one character (or "tab")`;
 
 // --- mapping file
@@ -77,7 +78,9 @@ export const unknownLabels = (n: number) => `${n} reason label${n === 1 ? '' : '
 export const unknownLabel = (label: string, rows: number) => `  "${label}": ${fmtInt(rows)} rows`;
 export const noHinderColumn = () => 'note: no hinder column; every recipient counts as "missing"';
 export const rejectsWritten = (file: string, n: number) => `${fmtInt(n)} rejected rows written to ${file}`;
-export const suppressionOff = () => 'warning: small-count suppression is off (--no-suppress): the output shows counts from 1 to 4 and must not be published as is';
+export const suppressionOff = () => 'warning: small-count suppression is off (--no-suppress): the output shows small counts and must not be published as is';
+export const suppressionSummary = (primary: number, secondary: number, cells: number, minCount: number) =>
+  `note: ${fmtInt(primary)} of ${fmtInt(cells)} counts hidden as X (1–${minCount - 1}), ${fmtInt(secondary)} more so that no hidden count can be worked out from a total`;
 export const illHealthNote = () =>
   'note: "Ingen etableringsersättning (prestationsförmåga <25 %)" counts as ill_health, as in the GR report; Socialstyrelsen most likely counts it under etablering';
 

@@ -27,7 +27,9 @@ export const OPTIONS = {
     default: 'internal',
   },
   rejects: { flags: '--rejects <file>', description: 'write bad rows to this file (line, column, reason, the row as read; may hold person ids) and go on' },
-  noSuppress: { flags: '--no-suppress', description: 'show counts from 1 to 4 (small-count suppression is on by default)' },
+  noSuppress: { flags: '--no-suppress', description: 'show small counts (small-count suppression is on by default)' },
+  minCount: { flags: '--min-count <n>', description: 'counts from 1 to n−1 are hidden as X', default: '5' },
+  minDenominator: { flags: '--min-denominator <n>', description: 'shares of fewer persons are hidden as X', default: '10' },
   delimiter: { flags: '--delimiter <char>', description: 'field delimiter: ";", ",", "tab" (detected from the header by default)' },
   encoding: { flags: '--encoding <name>', description: 'utf8 or windows-1252 (detected by default)' },
   hinderMap: { flags: '--hinder-map <file>', description: 'CSV mapping local reason labels or codes to a reason or group (unemployment, ill_health, social, other, missing)' },
@@ -84,10 +86,19 @@ export interface RegisterCommandOptions {
   gapRule: GapRule;
   rejects?: string;
   suppress: boolean;
+  minCount: string;
+  minDenominator: string;
   delimiter?: string;
   encoding?: string;
   hinderMap?: string;
   debug?: boolean;
 }
 
-export const REGISTER_OPTIONS: OptionName[] = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'delimiter', 'encoding', 'hinderMap', 'debug'];
+export const REGISTER_OPTIONS: OptionName[] = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'delimiter', 'encoding', 'hinderMap', 'debug'];
+
+/** --min-count and --min-denominator, checked. */
+export function parsePositive(flag: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UsageError(msg.badNumberOption(flag, v));
+  return n;
+}

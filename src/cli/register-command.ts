@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { Classification } from '../domain/classify.js';
 import { Municipalities } from '../domain/municipalities.js';
-import { SuppressOptions, DEFAULT_SUPPRESS } from '../domain/suppress.js';
+import { SuppressOptions } from '../domain/suppress.js';
 import { formatLocation } from '../errors.js';
 import { Rejected } from '../io/register-reader.js';
 import { loadMunicipalities } from '../io/reference.js';
@@ -10,8 +10,8 @@ import { openSource } from '../io/source.js';
 import { formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
 import * as msg from '../messages.js';
 import { RegisterResult, runRegister } from '../pipeline/register.js';
-import { Table } from '../tables/table.js';
-import { REGISTER_OPTIONS, RegisterCommandOptions, addOptions, parseDelimiter, parseEncodingOption, parseYears } from './options.js';
+import { SuppressedTable } from '../tables/register-tables.js';
+import { REGISTER_OPTIONS, RegisterCommandOptions, addOptions, parseDelimiter, parseEncodingOption, parsePositive, parseYears } from './options.js';
 import { note } from './stderr.js';
 
 export interface RegisterCommandSpec {
@@ -19,7 +19,7 @@ export interface RegisterCommandSpec {
   summary: string;
   example: string;
   requireHinder: boolean;
-  table(c: Classification, munis: Municipalities, s: SuppressOptions): Table;
+  table(c: Classification, munis: Municipalities, s: SuppressOptions): SuppressedTable;
   /** notes after the table is built */
   after?(r: RegisterResult, o: RegisterCommandOptions): void;
 }
@@ -34,6 +34,11 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
     const years = parseYears(o.year);
     const delimiter = parseDelimiter(o.delimiter);
     const encoding = parseEncodingOption(o.encoding);
+    const suppress: SuppressOptions = {
+      enabled: o.suppress,
+      minCount: parsePositive('--min-count', o.minCount),
+      minDenominator: parsePositive('--min-denominator', o.minDenominator),
+    };
     const rejected: Rejected[] = [];
     const source = await openSource(file);
     const result = await runRegister(source, {
@@ -47,8 +52,9 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
       onReject: o.rejects ? (r) => rejected.push(r) : undefined,
       note,
     });
-    const suppress: SuppressOptions = { ...DEFAULT_SUPPRESS, enabled: o.suppress };
     const table = spec.table(result.classification, loadMunicipalities(), suppress);
+    if (o.suppress && table.hidden.primary + table.hidden.secondary > 0)
+      note(msg.suppressionSummary(table.hidden.primary, table.hidden.secondary, table.hidden.cells, suppress.minCount));
     const text = formatTable(table, o.format);
     if (o.rejects) {
       writeFileWhole(o.rejects, rejectsCsv(rejected, result.read.header));

@@ -101,16 +101,48 @@ describe('the output contract (SPEC §7)', () => {
   it('counts 1–4 print as X with their shares; zero shows; --no-suppress shows all and warns', () => {
     const rows: (string | number)[][] = [];
     for (let i = 0; i < 3; i++) rows.push([`A${i}`, '1480', 2021, 1, 'Arbetslös – ingen ersättning']);
-    for (let i = 0; i < 7; i++) rows.push([`B${i}`, '0180', 2021, 1, 'Arbetslös – ingen ersättning']);
+    for (let i = 0; i < 12; i++) rows.push([`B${i}`, '0180', 2021, 1, 'Arbetslös – ingen ersättning']);
     const p = file('small.csv', csv(['person_id', 'kommun', 'year', 'month', 'hinder'], rows));
     const r = cli(['reasons', p, '--year', '2021']);
     const out = parseCsv(r.stdout);
     expect(out.find((o) => o.kommun_code === '1480')).toMatchObject({ recipients: 'X', unemployment: 'X', unemployment_pct: 'X', ill_health: '0' });
-    expect(out.find((o) => o.kommun_code === '0180')).toMatchObject({ recipients: '7', unemployment: '7', unemployment_pct: '100.0', ill_health: '0', ill_health_pct: '0.0' });
+    expect(out.find((o) => o.kommun_code === '0180')).toMatchObject({ recipients: '12', unemployment: '12', unemployment_pct: '100.0', ill_health: '0', ill_health_pct: '0.0' });
     expect(r.stdout).not.toMatch(/,[1-4],/);
     const open = cli(['reasons', p, '--year', '2021', '--no-suppress']);
     expect(parseCsv(open.stdout).find((o) => o.kommun_code === '1480')?.recipients).toBe('3');
     expect(open.stderr).toContain('warning: small-count suppression is off');
+  });
+
+  it('on a register with small groups: no count 1–4 in classify or reasons, no hidden reason cell recoverable from its row', () => {
+    const p = join(dir, 'small-groups.csv');
+    expect(cli(['sample', '--persons', '700', '--kommuner', 'all', '--seed', '3', '-o', p]).status).toBe(0);
+    for (const cmd of ['classify', 'reasons']) {
+      const r = cli([cmd, p, '--year', '2021']);
+      expect(r.status, r.stderr).toBe(0);
+      const rows = parseCsv(r.stdout);
+      const counts = cmd === 'classify' ? ['recipients', 'long_term', 'very_long_term'] : ['recipients', ...GROUPS];
+      for (const row of rows) for (const c of counts) expect(['1', '2', '3', '4']).not.toContain(row[c]);
+      if (cmd === 'reasons') {
+        let hiddenRows = 0;
+        for (const row of rows) {
+          const cells = ['recipients', ...GROUPS].map((c) => row[c]);
+          const unknown = cells.filter((v) => v === 'X').length;
+          expect(unknown === 0 || unknown >= 2, JSON.stringify(row)).toBe(true);
+          if (unknown) hiddenRows++;
+        }
+        expect(hiddenRows).toBeGreaterThan(10);
+        expect(r.stderr).toMatch(/note: [\d ]+ of [\d ]+ counts hidden as X \(1–4\), [\d ]+ more so that no hidden count can be worked out from a total/);
+      }
+    }
+  });
+
+  it('--min-count and --min-denominator move the thresholds', () => {
+    const r = cli(['classify', sample, '--year', '2021', '--min-count', '50', '--min-denominator', '200']);
+    const out = parseCsv(r.stdout);
+    expect(out.find((o) => o.kommun_code === '1462')?.recipients).toBe('X');
+    expect(out.find((o) => o.kommun_code === '1384')?.long_term_pct).toBe('X');
+    expect(out.find((o) => o.kommun_code === '1480')?.long_term_pct).toMatch(/^\d+\.\d$/);
+    expect(cli(['classify', sample, '--year', '2021', '--min-count', 'fem']).status).toBe(2);
   });
 
   it('--format json, tsv and table', () => {
