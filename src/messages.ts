@@ -99,3 +99,28 @@ function monthList(months: number[]): string {
   ranges.push(a === b ? formatMonth(a) : `${formatMonth(a)}…${formatMonth(b)}`);
   return ranges.join(', ');
 }
+
+// --- aggregated inputs (tidy)
+export const csvUnreadable = (why: string) => `cannot read the file as CSV: ${why}`;
+export const csvUnreadableHint = () => 'check quotes and delimiters; save it again from Excel as CSV';
+export const notAValue = (raw: string) => `"${raw}" is neither a number nor a known marker`;
+export const notAValueHint = () => 'numbers as 12 345 or 467,52; markers X and .. (sekretess), -- and - (saknas), . (ej tillämplig)';
+export const unknownAreaCode = (code: string) => `"${code}" is not a municipality, region or country code`;
+export const unknownAreaCodeHint = () => 'codes are SCB kommunkoder (0180), 00NN for regions and 0000 for Riket';
+export const unknownAreaName = (name: string, suggestion?: string) =>
+  `"${name}" is not the name of a municipality, region or Riket${suggestion ? ` — did you mean "${suggestion}"?` : ''}`;
+export const unknownAreaNameHint = () => 'correct the name, or map it with --name-map FILE (two columns: name, code)';
+export const unknownLayout = (known: string) => `the layout of this file is not one bistand knows (known: ${known})`;
+export const unknownLayoutHint = () => 'name the layout with --as sdb|kolada|oj|population if it is one of these';
+export const noArea = () => 'no region, municipality or kommun column, and the title names no region';
+export const noAreaHint = () => 'export with the region as a column, or keep the title line that names it';
+export const noPeriod = (what: string) => `the columns are ${what}, but the file says no year`;
+export const noPeriodHint = () => 'keep the title line of the export, put the year in the file name, or give --period YYYY';
+export const badSex = (v: string) => `sex "${v}" is not T, K or M (totalt, kvinnor, män)`;
+export const badSexHint = () => 'use T/K/M or Totalt/Kvinnor/Män';
+export const badAnswer = (v: string) => `answer "${v}" is not Ja, Nej, Delvis or blank`;
+export const badAnswerHint = () => 'ÖJ answers are Ja, Nej or Delvis; leave unanswered questions blank';
+export const groupRowsSkipped = (n: number, names: string) => `note: ${fmtInt(n)} rows of groups of municipalities skipped (${names}): not a municipality, region or Riket`;
+export const tidySummary = (file: string, layout: string, rows: number, byStatus: string) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus}`;
+export const nameMapBad = () => 'a name-map line needs two fields: the name as the file writes it, and a 4-digit code';
+export const nameMapBadHint = () => 'write lines such as "Möndal;1481"';

@@ -8,6 +8,7 @@ import { BistandError, formatError } from '../errors.js';
 import { classifyCommand } from './classify.js';
 import { reasonsCommand } from './reasons.js';
 import { sampleCommand } from './sample.js';
+import { tidyCommand } from './tidy.js';
 import { error } from './stderr.js';
 
 const debug = process.argv.includes('--debug');
@@ -41,7 +42,7 @@ const program = new Command('bistand')
     outputError: (s, write) => write(s.replace(/^error:/, 'bistand: usage:')),
   });
 
-for (const make of [classifyCommand, reasonsCommand, sampleCommand]) {
+for (const make of [classifyCommand, reasonsCommand, tidyCommand, sampleCommand]) {
   const cmd = make();
   cmd.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({
     outputError: (s, write) => write(s.replace(/^error:/, 'bistand: usage:')),

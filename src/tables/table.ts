@@ -6,6 +6,8 @@ export interface Column {
   name: string;
   /** decimals for numbers in this column; integers when absent */
   decimals?: number;
+  /** numbers as they are (shortest exact form, `.` decimals), as sources give them */
+  raw?: boolean;
 }
 
 export interface Table {
@@ -16,7 +18,7 @@ export interface Table {
 export function cellText(c: Cell, col: Column, decimalSeparator = '.'): string {
   if (c === null) return '';
   if (typeof c === 'number') {
-    const s = col.decimals === undefined ? String(Math.round(c)) : c.toFixed(col.decimals);
+    const s = col.raw ? String(c) : col.decimals === undefined ? String(Math.round(c)) : c.toFixed(col.decimals);
     return decimalSeparator === '.' ? s : s.replace('.', decimalSeparator);
   }
   return c;

@@ -1,0 +1,65 @@
+/** `bistand tidy`: any aggregated input (Statistikdatabasen, Kolada, ÖJ, population) as tidy CSV. */
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { BistandError } from '../errors.js';
+import * as msg from '../messages.js';
+import { STATUSES } from '../domain/tidy.js';
+import { LAYOUTS, Layout, readAggregated, toTable } from '../io/aggregated/read.js';
+import { FORMATS, Format, formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
+import { Column, Table } from '../tables/table.js';
+import { OPTIONS, addOptions } from './options.js';
+import { note } from './stderr.js';
+
+interface Opts {
+  as?: Layout;
+  period?: string;
+  nameMap?: string;
+  format: Format;
+  output?: string;
+}
+
+async function readInput(file: string): Promise<Buffer> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  }
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new BistandError(msg.cannotOpen(file, code), 1, msg.cannotOpenHint(code));
+  }
+}
+
+export const tidyCommand = () => {
+  const cmd = new Command('tidy')
+    .description('print an aggregated input (Statistikdatabasen export, Kolada JSON or CSV, ÖJ survey, population) as tidy CSV')
+    .argument('<file>', 'the file, or - for stdin')
+    .addOption(new Option('--as <layout>', 'the layout, instead of detecting it').choices(LAYOUTS as unknown as string[]))
+    .option('--period <yyyy>', 'the year, for files that do not say it (months as columns, ÖJ)')
+    .option('--name-map <file>', 'CSV of names as the file writes them and their 4-digit codes ("Möndal;1481")')
+    .addHelpText(
+      'after',
+      `\nExample:\n  $ bistand tidy sdb_ekb_manad_hushall_2017.csv | head -3\n  kommun_code,kommun_name,measure,period,sex,value,status,Inrikes- eller utrikesfödda hushåll\n  0000,Riket,sdb_ekb_manad_hushall_2017,2017-01,T,,missing,Inrikes födda\n  0000,Riket,sdb_ekb_manad_hushall_2017,2017-02,T,,missing,Inrikes födda`,
+    );
+  addOptions(cmd, ['format', 'output', 'debug']);
+  return cmd.action(async (file: string, o: Opts) => {
+    const bytes = await readInput(file);
+    const name = file === '-' ? 'stdin' : file;
+    const read = readAggregated(bytes, name, { as: o.as, period: o.period, nameMap: o.nameMap });
+    const t = toTable(read.rows);
+    const names = t.columnNames();
+    const columns: Column[] = names.map((n) => (n === 'value' ? { name: n, raw: true } : { name: n }));
+    const data = names.map((n) => t.array(n) as (string | number | null)[]);
+    const table: Table = { columns, rows: Array.from({ length: t.numRows() }, (_, i) => data.map((col) => col[i])) };
+    const counts = STATUSES.map((s) => `${read.rows.filter((r) => r.status === s).length.toLocaleString("sv-SE").replace(/\u00a0/g, " ")} ${s}`).join(', ');
+    note(msg.tidySummary(name, read.layout, read.rows.length, counts));
+    if (read.skipped.size) note(msg.groupRowsSkipped([...read.skipped.values()].reduce((a, b) => a + b, 0), [...read.skipped.keys()].join('; ')));
+    const text = formatTable(table, o.format);
+    if (o.output) writeFileWhole(o.output, text);
+    else await writeStdout(text);
+  });
+};
+
+export { FORMATS, OPTIONS };

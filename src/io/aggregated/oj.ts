@@ -1,0 +1,57 @@
+/**
+ * Öppna jämförelser (ÖJ) survey extracts: wide, one row per municipality or unit
+ * (`Gtb, Socialförvaltning Nordost`), one column per question, answers Ja / Nej / Delvis /
+ * blank. Each answer becomes a row whose value is the answer.
+ */
+import { InputError } from '../../errors.js';
+import * as msg from '../../messages.js';
+import { TidyRow } from '../../domain/tidy.js';
+import { ReadContext, Rec, areaOf, fileStem, row, yearIn } from './records.js';
+import { isTitle } from './sdb.js';
+
+const ANSWERS: Record<string, string> = { ja: 'Ja', nej: 'Nej', delvis: 'Delvis' };
+const NOT_ANSWERED = ['', 'ej svar', 'uppgift saknas', 'saknas', '-', '--'];
+
+export function isAnswer(s: string): boolean {
+  const t = s.trim().toLowerCase();
+  return t in ANSWERS || NOT_ANSWERED.includes(t);
+}
+
+/** Most cells right of the first column are answers. */
+export function looksLikeOj(records: Rec[]): boolean {
+  const data = records.slice(1);
+  let answers = 0;
+  let filled = 0;
+  for (const r of data)
+    for (const f of r.fields.slice(1)) {
+      if (f === '') continue;
+      filled++;
+      if (isAnswer(f)) answers++;
+    }
+  return filled > 0 && answers / filled > 0.9;
+}
+
+export function readOj(records: Rec[], ctx: ReadContext): TidyRow[] {
+  let recs = records;
+  const title = isTitle(recs) ? recs[0].fields[0] : '';
+  if (title) recs = recs.slice(1);
+  const [head, ...data] = recs;
+  const period = yearIn(title) ?? ctx.period ?? yearIn(fileStem(ctx.file)) ?? '';
+  const out: TidyRow[] = [];
+  for (const r of data) {
+    const label = r.fields[0] ?? '';
+    // "Gtb, Socialförvaltning Nordost": the municipality, then the unit within it
+    const [place, ...unitParts] = label.split(/,\s*/);
+    const area = areaOf('', place, ctx, r.line, 1);
+    if (!area) continue;
+    const unit = unitParts.join(', ');
+    head.fields.slice(1).forEach((q, i) => {
+      const raw = r.fields[i + 1] ?? '';
+      const t = raw.trim().toLowerCase();
+      if (!isAnswer(raw)) throw new InputError({ file: ctx.file, line: r.line, column: i + 2, columnName: q }, msg.badAnswer(raw), msg.badAnswerHint());
+      const v = t in ANSWERS ? { value: ANSWERS[t], status: 'ok' as const } : { value: null, status: 'missing' as const };
+      out.push(row(area, q, period, 'T', v, { unit }));
+    });
+  }
+  return out;
+}

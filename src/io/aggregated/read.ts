@@ -1,0 +1,129 @@
+/**
+ * Any aggregated input (SPEC §3.2) → tidy rows, as an arquero table with explicit column
+ * types. Which layout a file has is detected from its content (`--as` forces it).
+ *
+ *   bytes → text (BOM, UTF-8 or Windows-1252) → JSON documents | CSV records
+ *         → detect layout → sdb | kolada (json, csv) | oj | population → TidyRow[]
+ */
+import * as aq from 'arquero';
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { BistandError, InputError } from '../../errors.js';
+import * as msg from '../../messages.js';
+import { NameIndex } from '../../domain/names.js';
+import { TidyRow } from '../../domain/tidy.js';
+import { DATA_DIR, loadMunicipalities } from '../reference.js';
+import { looksLikeKoladaCsv, looksLikeKoladaJson, parseJsonDocuments, readKoladaCsv, readKoladaJson } from './kolada.js';
+import { looksLikeOj, readOj } from './oj.js';
+import { looksLikePopulation, readPopulation } from './population.js';
+import { ReadContext, Rec, decodeText, toRecords } from './records.js';
+import { isSdbFooter, isTitle, readSdb } from './sdb.js';
+
+export const LAYOUTS = ['sdb', 'kolada', 'oj', 'population'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+export interface AggregatedRead {
+  layout: string;
+  rows: TidyRow[];
+  /** group rows skipped, by name */
+  skipped: Map<string, number>;
+}
+
+export interface AggregatedOptions {
+  as?: Layout;
+  period?: string;
+  nameMap?: string;
+}
+
+let index: NameIndex | undefined;
+let kpiTitles: Map<string, string> | undefined;
+
+export function nameIndex(): NameIndex {
+  if (index) return index;
+  const text = readFileSync(DATA_DIR + 'socialstyrelsen_regions.csv', 'utf8');
+  const recs: string[][] = parse(text, { from_line: 2 });
+  index = new NameIndex(
+    loadMunicipalities().areas,
+    recs.map((r) => [r[1], r[0]] as [string, string]),
+  );
+  return index;
+}
+
+function loadKpiTitles(): Map<string, string> {
+  if (kpiTitles) return kpiTitles;
+  const recs: string[][] = parse(readFileSync(DATA_DIR + 'kolada_kpi_ekonomiskt_bistand.csv', 'utf8'), { from_line: 2, relax_column_count: true });
+  kpiTitles = new Map(recs.map((r) => [r[0], r[1]]));
+  return kpiTitles;
+}
+
+export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOptions = {}): AggregatedRead {
+  const names = nameIndex();
+  const ctx: ReadContext = { file, names, period: o.period, kpiTitles: loadKpiTitles(), skipped: new Map() };
+  if (o.nameMap) applyNameMap(o.nameMap, names);
+  const text = decodeText(bytes);
+  if (text.trim() === '') throw new InputError({ file, line: 1 }, msg.emptyFile(), 'give a Statistikdatabasen, Kolada, ÖJ or population file');
+
+  if (/^\s*[[{]/.test(text) && (o.as === undefined || o.as === 'kolada')) {
+    const docs = parseJsonDocuments(text, file);
+    if (looksLikeKoladaJson(docs)) return { layout: 'kolada (API v3 JSON)', rows: readKoladaJson(docs, ctx), skipped: ctx.skipped };
+    throw new InputError({ file, line: 1 }, msg.unknownLayout(known()), msg.unknownLayoutHint());
+  }
+  const { records } = toRecords(text, file);
+  const layout = o.as ?? detect(records, file);
+  const rows =
+    layout === 'sdb' ? readSdb(records, ctx) : layout === 'kolada' ? readKoladaCsv(records, ctx) : layout === 'oj' ? readOj(records, ctx) : readPopulation(records, ctx);
+  const label = { sdb: 'Statistikdatabasen export', kolada: 'Kolada CSV', oj: 'Öppna jämförelser survey', population: 'population' }[layout];
+  return { layout: label, rows, skipped: ctx.skipped };
+}
+
+function known(): string {
+  return 'Statistikdatabasen export, Kolada API v3 JSON, Kolada CSV (kpi, municipality_id, year, gender, value or Variabelkod, Kommun, År, Värde), ÖJ survey (Ja/Nej/Delvis), population (region, år, folkmängd)';
+}
+
+function detect(records: Rec[], file: string): Layout {
+  if (records.length === 0) throw new InputError({ file, line: 1 }, msg.emptyFile(), '');
+  const body = isTitle(records) ? records.slice(1) : records;
+  const header = body[0]?.fields ?? [];
+  if (isSdbFooter(records[records.length - 1])) return 'sdb';
+  if (looksLikeKoladaCsv(header)) return 'kolada';
+  if (looksLikePopulation(header)) return 'population';
+  if (looksLikeOj(body)) return 'oj';
+  if (isTitle(records) || /^(region|kommun|lan|län|område)$/i.test(header[0] ?? '')) return 'sdb';
+  throw new InputError({ file, line: 1 }, msg.unknownLayout(known()), msg.unknownLayoutHint());
+}
+
+function applyNameMap(path: string, names: NameIndex): void {
+  let text: string;
+  try {
+    text = decodeText(readFileSync(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new BistandError(msg.cannotOpen(path, code), 1, msg.cannotOpenHint(code));
+  }
+  const { records } = toRecords(text, path);
+  for (const r of records) {
+    const [name, code] = r.fields;
+    const area = names.areas.find((a) => a.code === (code ?? '').padStart(4, '0'));
+    if (!name || !area) {
+      if (r.line === 1) continue; // a header
+      throw new InputError({ file: path, line: r.line }, msg.nameMapBad(), msg.nameMapBadHint());
+    }
+    names.alias(name, area);
+  }
+}
+
+/** The tidy rows as an arquero table: every column built from typed arrays, never guessed. */
+export function toTable(rows: TidyRow[]): aq.ColumnTable {
+  const extras = [...new Set(rows.flatMap((r) => Object.keys(r.extra)))];
+  const cols: Record<string, unknown[]> = {
+    kommun_code: rows.map((r) => r.kommunCode),
+    kommun_name: rows.map((r) => r.kommunName),
+    measure: rows.map((r) => r.measure),
+    period: rows.map((r) => r.period),
+    sex: rows.map((r) => r.sex),
+    value: rows.map((r) => r.value),
+    status: rows.map((r) => r.status),
+  };
+  for (const e of extras) cols[e] = rows.map((r) => r.extra[e] ?? '');
+  return aq.table(cols);
+}

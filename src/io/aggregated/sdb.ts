@@ -1,0 +1,121 @@
+/**
+ * Socialstyrelsen's Statistikdatabasen exports: a title line (`<topic>, <measure>, <region>,
+ * <fixed choices>`), a header, data, a footer (`Socialstyrelsens statistikdatabas YYYY-MM-DD`);
+ * regions as names; months, years or measures as columns (melted here).
+ */
+import { InputError } from '../../errors.js';
+import * as msg from '../../messages.js';
+import { Area } from '../../domain/municipalities.js';
+import { TidyRow, monthOfName, parseSex, parseValue } from '../../domain/tidy.js';
+import { ReadContext, Rec, areaOf, fileStem, foldHeader, row, valueAt, yearIn } from './records.js';
+
+const FOOTER = /^socialstyrelsens statistikdatabas/i;
+
+type Role = 'area' | 'year' | 'month' | 'sex' | 'period' | 'measure' | 'extra';
+const ROLE_OF: Record<string, Role> = {
+  region: 'area', kommun: 'area', lan: 'area', omrade: 'area', kommunnamn: 'area',
+  ar: 'year', year: 'year', statistikar: 'year',
+  manad: 'month', month: 'month',
+  kon: 'sex', sex: 'sex',
+  period: 'period',
+  matt: 'measure', mått: 'measure', variabel: 'measure', measure: 'measure',
+};
+
+export function isSdbFooter(r: Rec): boolean {
+  return r.fields.length >= 1 && FOOTER.test(r.fields[0]) && r.fields.slice(1).every((f) => f === '');
+}
+
+/** A title line: one field, before a header of several. */
+export function isTitle(records: Rec[]): boolean {
+  return records.length > 1 && records[0].fields.filter((f) => f !== '').length === 1 && records[1].fields.length > 1;
+}
+
+interface Title {
+  area?: Area;
+  year?: string;
+  sex?: TidyRow['sex'];
+  measure?: string;
+  fixed: Record<string, string>;
+}
+
+function parseTitle(text: string, ctx: ReadContext): Title {
+  const parts = text.split(/,\s+/);
+  const t: Title = { fixed: {} };
+  const rest: string[] = [];
+  parts.forEach((p, i) => {
+    const kv = /^([^:]+):\s*(.+)$/.exec(p);
+    if (kv) {
+      const key = foldHeader(kv[1]);
+      if (ROLE_OF[key] === 'year' && /^\d{4}$/.test(kv[2].trim())) t.year = kv[2].trim();
+      else if (ROLE_OF[key] === 'sex' && parseSex(kv[2])) t.sex = parseSex(kv[2]);
+      else t.fixed[kv[1].trim()] = kv[2].trim();
+      return;
+    }
+    const area = i > 0 ? ctx.names.find(p) : undefined;
+    if (area && !t.area) t.area = area;
+    else if (i > 0) rest.push(p);
+  });
+  if (rest.length) t.measure = rest.join(', ');
+  t.year ??= yearIn(text);
+  return t;
+}
+
+export function readSdb(records: Rec[], ctx: ReadContext): TidyRow[] {
+  let recs = records;
+  while (recs.length && isSdbFooter(recs[recs.length - 1])) recs = recs.slice(0, -1);
+  const title = isTitle(recs) ? parseTitle(recs[0].fields[0], ctx) : undefined;
+  if (title) recs = recs.slice(1);
+  const [head, ...data] = recs;
+  const header = head.fields;
+
+  // dimension columns: named as one, or holding text; the value columns follow them
+  const valueLike = (j: number) => data.every((r) => !('invalid' in parseValue(r.fields[j] ?? '')));
+  let firstValue = header.length;
+  for (let j = header.length - 1; j >= 0; j--) {
+    if (ROLE_OF[foldHeader(header[j])] || !valueLike(j)) break;
+    firstValue = j;
+  }
+  const dims = header.slice(0, firstValue).map((h) => ({ name: h, role: ROLE_OF[foldHeader(h)] ?? ('extra' as Role) }));
+  const valueCols = header.slice(firstValue);
+  const kind = valueCols.every((h) => monthOfName(h) > 0) ? 'month' : valueCols.every((h) => /^\d{4}$/.test(h.trim())) ? 'year' : 'measure';
+
+  const areaDim = dims.findIndex((d) => d.role === 'area');
+  if (areaDim < 0 && !title?.area) throw new InputError({ file: ctx.file, line: head.line }, msg.noArea(), msg.noAreaHint());
+  const stem = fileStem(ctx.file);
+  const yearDim = dims.findIndex((d) => d.role === 'year');
+  const fixedYear = title?.year ?? ctx.period ?? yearIn(stem);
+  if (kind === 'month' && yearDim < 0 && !fixedYear) throw new InputError({ file: ctx.file, line: head.line }, msg.noPeriod('months'), msg.noPeriodHint());
+
+  const out: TidyRow[] = [];
+  for (const r of data) {
+    const f = (j: number) => r.fields[j] ?? '';
+    const area = areaDim >= 0 ? areaOf('', f(areaDim), ctx, r.line, areaDim + 1) : title!.area!;
+    if (!area) continue;
+    let sex: TidyRow['sex'] = title?.sex ?? 'T';
+    let year = yearDim >= 0 ? f(yearDim) : fixedYear;
+    let month = '';
+    let measure = title?.measure ?? stem;
+    const extra: Record<string, string> = { ...title?.fixed };
+    dims.forEach((d, j) => {
+      if (d.role === 'sex') {
+        const s = parseSex(f(j));
+        if (!s) throw new InputError({ file: ctx.file, line: r.line, column: j + 1, columnName: d.name }, msg.badSex(f(j)), msg.badSexHint());
+        sex = s;
+      } else if (d.role === 'month') month = String(monthOfName(f(j)) || f(j)).padStart(2, '0');
+      else if (d.role === 'period') year = f(j);
+      else if (d.role === 'measure') measure = f(j);
+      else if (d.role === 'extra') extra[d.name] = f(j);
+    });
+    valueCols.forEach((h, i) => {
+      const j = firstValue + i;
+      const v = valueAt(f(j), ctx, r.line, j + 1, h);
+      if (kind === 'month') out.push(row(area, measure, `${year}-${String(monthOfName(h)).padStart(2, '0')}`, sex, v, extra));
+      else if (kind === 'year') out.push(row(area, measure, h.trim(), sex, v, extra));
+      else {
+        const e = title?.measure ? { ...extra, unit: title.measure } : extra;
+        out.push(row(area, h, month ? `${year}-${month}` : (year ?? ''), sex, v, e));
+      }
+    });
+  }
+  return out;
+}
