@@ -124,3 +124,13 @@ export const groupRowsSkipped = (n: number, names: string) => `note: ${fmtInt(n)
 export const tidySummary = (file: string, layout: string, rows: number, byStatus: string) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus}`;
 export const nameMapBad = () => 'a name-map line needs two fields: the name as the file writes it, and a 4-digit code';
 export const nameMapBadHint = () => 'write lines such as "Möndal;1481"';
+
+// --- report
+export const reportSkipped = (id: string, title: string, reason: string) => `note: ${id.toUpperCase()} (${title}) not made: ${reason}`;
+export const reportWritten = (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} files to ${dir} in ${seconds.toFixed(1).replace('.', ',')} s`;
+export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad) nor a file of municipality codes`;
+export const unknownRegionHint = () => 'give --region gr, or a CSV file with one 4-digit municipality code per line';
+export const recipeBad = (why: string) => `the recipe is not valid: ${why}`;
+export const recipeBadHint = () => 'a recipe is a JSON object: {"year": 2021, "region": "gr", "out": "out", "register": "register.csv", "population": "population.csv", "kolada": ["kolada.csv"], "oj": "oj.csv"}';
+export const reportNeedsOut = () => '--out is required (or "out" in the recipe)';
+export const reportNeedsInput = () => 'no input: give at least one of --register, --population, --kolada, --sdb, --oj';

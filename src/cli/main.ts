@@ -9,6 +9,7 @@ import { classifyCommand } from './classify.js';
 import { reasonsCommand } from './reasons.js';
 import { sampleCommand } from './sample.js';
 import { tidyCommand } from './tidy.js';
+import { reportCommand } from './report.js';
 import { error } from './stderr.js';
 
 const debug = process.argv.includes('--debug');
@@ -42,7 +43,7 @@ const program = new Command('bistand')
     outputError: (s, write) => write(s.replace(/^error:/, 'bistand: usage:')),
   });
 
-for (const make of [classifyCommand, reasonsCommand, tidyCommand, sampleCommand]) {
+for (const make of [classifyCommand, reasonsCommand, tidyCommand, reportCommand, sampleCommand]) {
   const cmd = make();
   cmd.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({
     outputError: (s, write) => write(s.replace(/^error:/, 'bistand: usage:')),

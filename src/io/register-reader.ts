@@ -29,6 +29,8 @@ export interface ReadOptions {
   encoding?: Encoding;
   /** the reason column must exist and is read (the `reasons` command); else it is skipped */
   requireHinder: boolean;
+  /** read the reason column when there is one (the report) */
+  readHinder?: boolean;
   /** when set, bad rows go here and the run goes on; otherwise the first bad row stops it */
   onReject?: (r: Rejected) => void;
   /** called now and then with bytes read so far */
@@ -49,6 +51,7 @@ export interface WorkerJob {
   info: HeaderInfo;
   years: number[];
   requireHinder: boolean;
+  readHinder: boolean;
   collectRejects: boolean;
 }
 
@@ -259,7 +262,7 @@ async function readParallel(path: string, name: string, size: number, info: Head
     for (let t = 1; t < threads; t++) cuts.push(nextLineStart(fd, Math.max(cuts[t - 1], Math.floor(info.dataStart + ((size - info.dataStart) * t) / threads)), size));
     cuts.push(size);
     const workers = cuts.slice(1, -1).map((from, i) =>
-      startWorker({ path, name, from, to: cuts[i + 2], final: i + 2 === cuts.length - 1, info, years: [...opts.layout.years], requireHinder: opts.requireHinder, collectRejects: opts.onReject !== undefined }),
+      startWorker({ path, name, from, to: cuts[i + 2], final: i + 2 === cuts.length - 1, info, years: [...opts.layout.years], requireHinder: opts.requireHinder, readHinder: opts.readHinder ?? false, collectRejects: opts.onReject !== undefined }),
     );
     let first: RangeResult;
     try {
@@ -475,7 +478,7 @@ export class RegisterSink implements RowSink {
     this.cPeriod = index.period ?? -1;
     this.cYear = index.period === undefined ? index.year! : -1;
     this.cMonth = index.period === undefined ? index.month! : -1;
-    this.cHinder = opts.requireHinder ? (index.hinder ?? -1) : -1;
+    this.cHinder = opts.requireHinder || opts.readHinder ? (index.hinder ?? -1) : -1;
     this.cAge = index.age ?? -1;
     this.cBirth = index.age === undefined ? (index.birth_year ?? -1) : -1;
     this.start = opts.layout.start;

@@ -24,6 +24,7 @@ try {
         layout: layoutFor(job.years),
         municipalities: loadMunicipalities(),
         requireHinder: job.requireHinder,
+        readHinder: job.readHinder,
         onReject: job.collectRejects ? (x) => rejects.push(x) : undefined,
       },
       1,

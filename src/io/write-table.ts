@@ -64,3 +64,37 @@ export function writeStdout(data: string): Promise<void> {
     process.stdout.write(data, () => resolve());
   });
 }
+
+/**
+ * A CSV for Swedish Excel: `;`, decimal comma, BOM, CRLF. Code columns stay text (`="0180"`,
+ * which Excel shows as 0180), and any other cell that Excel would run as a formula
+ * (= + - @ at the start) is neutralised with a leading apostrophe.
+ */
+export function formatExcelCsv(t: Table, codeColumns: number[] = []): string {
+  const q = (s: string) => (/[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const cell = (c: Table['rows'][number][number], i: number) => {
+    const text = cellText(c, t.columns[i], ',');
+    if (codeColumns.includes(i) && /^\d+$/.test(text)) return `="${text}"`;
+    if (typeof c === 'string' && /^[=+\-@\t\r]/.test(text)) return q(`'${text}`);
+    return q(text);
+  };
+  const lines = [t.columns.map((c) => q(c.name)).join(';'), ...t.rows.map((r) => r.map(cell).join(';'))];
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+/** A Markdown table, numbers right-aligned with decimal comma. */
+export function formatMarkdown(t: Table, title?: string, notes: string[] = []): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const numeric = t.columns.map((_, i) => t.rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === 'X' || r[i] === '–' || r[i] === '.' || r[i] === ''));
+  const text = (c: Table['rows'][number][number], i: number) => {
+    const s = cellText(c, t.columns[i], ',');
+    return typeof c === 'number' && Math.abs(c) >= 1000 && !t.columns[i].name.endsWith('code') ? s.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') : s;
+  };
+  const lines: string[] = [];
+  if (title) lines.push(`## ${title}`, '');
+  lines.push(`| ${t.columns.map((c) => esc(c.name)).join(' | ')} |`);
+  lines.push(`|${numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`);
+  for (const r of t.rows) lines.push(`| ${r.map((c, i) => esc(text(c, i))).join(' | ')} |`);
+  if (notes.length) lines.push('', ...notes.map((n) => `${n}  `));
+  return lines.join('\n') + '\n';
+}

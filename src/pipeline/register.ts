@@ -33,6 +33,7 @@ export interface RegisterRun {
   gapRule: GapRule;
   municipalities: Municipalities;
   requireHinder: boolean;
+  readHinder?: boolean;
   delimiter?: string;
   encoding?: Encoding;
   hinderMap?: string;
@@ -62,6 +63,7 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
     delimiter: run.delimiter,
     encoding: run.encoding,
     requireHinder: run.requireHinder,
+    readHinder: run.readHinder,
     onReject: run.onReject,
     onProgress: run.onProgress,
     threads: run.threads,

@@ -1,0 +1,40 @@
+/**
+ * Vega-Lite spec → Vega → SVG (headless, no canvas) → PNG with resvg at print resolution.
+ * Swedish number format comes from a d3 locale set before the view runs.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, TopLevelSpec } from 'vega-lite';
+import { FONT_FAMILY, FONT_FILES, installTextMetrics } from './fonts.js';
+
+/** Decimal comma, no-break space between thousands, a no-break space before %. */
+export const SV_NUMBER_LOCALE = { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0kr'], percent: '\u00a0%', minus: '−' };
+
+let localeSet = false;
+
+export async function toSvg(spec: TopLevelSpec): Promise<string> {
+  installTextMetrics();
+  if (!localeSet) {
+    vega.formatLocale(SV_NUMBER_LOCALE as unknown as Parameters<typeof vega.formatLocale>[0]);
+    localeSet = true;
+  }
+  const vg = compile(spec).spec;
+  const view = new vega.View(vega.parse(vg), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** PNG of an SVG at `widthPx` pixels wide (print: 16 cm at 300 dpi ≈ 1890 px). */
+export function toPng(svg: string, widthPx: number): Buffer {
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'width', value: widthPx },
+    background: 'white',
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+  });
+  return r.render().asPng();
+}
+
+export const PRINT_WIDTH_PX = Math.round((16 / 2.54) * 300);

@@ -1,0 +1,124 @@
+/** `bistand report`: the regional report, from a recipe or flags. */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { BistandError, UsageError } from '../errors.js';
+import * as msg from '../messages.js';
+import { GAP_RULES, GapRule } from '../domain/months.js';
+import { Region, regionById } from '../domain/municipalities.js';
+import { loadMunicipalities } from '../io/reference.js';
+import { runReport } from '../report/report.js';
+import { OPTIONS, addOptions, parsePositive, parseYears } from './options.js';
+import { note } from './stderr.js';
+
+interface Opts {
+  year?: string;
+  region?: string;
+  out?: string;
+  register?: string;
+  population?: string;
+  kolada?: string[];
+  sdb?: string[];
+  oj?: string;
+  recipe?: string;
+  credit?: string;
+  suppress: boolean;
+  minCount: string;
+  minDenominator: string;
+  gapRule: GapRule;
+}
+
+interface Recipe {
+  year?: number;
+  region?: string;
+  out?: string;
+  register?: string;
+  population?: string;
+  kolada?: string | string[];
+  sdb?: string | string[];
+  oj?: string;
+  credit?: string;
+  gapRule?: GapRule;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+function readRecipe(path: string): { recipe: Recipe; dir: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new BistandError(msg.cannotOpen(path, code), 1, msg.cannotOpenHint(code));
+  }
+  let recipe: Recipe;
+  try {
+    recipe = JSON.parse(text);
+  } catch (e) {
+    throw new BistandError(`${path}: ${msg.recipeBad((e as Error).message)}`, 1, msg.recipeBadHint());
+  }
+  if (!recipe || typeof recipe !== 'object' || Array.isArray(recipe)) throw new BistandError(`${path}: ${msg.recipeBad('not a JSON object')}`, 1, msg.recipeBadHint());
+  return { recipe, dir: dirname(resolve(path)) };
+}
+
+function regionOf(v: string): Region {
+  const builtIn = regionById(v);
+  if (builtIn) return builtIn;
+  if (existsSync(v)) {
+    const munis = loadMunicipalities();
+    const codes = readFileSync(v, 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.split(/[;,\t]/)[0].trim())
+      .filter((c) => /^\d{4}$/.test(c) && munis.byCode(c));
+    if (codes.length) return { id: basename(v).replace(/\.[^.]+$/, ''), name: basename(v).replace(/\.[^.]+$/, ''), codes };
+  }
+  throw new UsageError(msg.unknownRegion(v), msg.unknownRegionHint());
+}
+
+export const reportCommand = () => {
+  const cmd = new Command('report')
+    .description('write the regional report: tables T1–T3, diagrams D1–D5 (CSV, Markdown, Vega-Lite, SVG, PNG) and a folder per municipality')
+    .option('-y, --year <year>', 'reference year Y; the charts cover Y−2…Y')
+    .option('--region <region>', 'gr (Göteborgsregionen), storstad, or a file of municipality codes')
+    .option('--out <dir>', 'output folder')
+    .option('--register <file>', 'register extract (person-month rows)')
+    .option('--population <file>', 'population per municipality and year (total and 18+)')
+    .option('--kolada <file>', 'Kolada data (JSON or CSV); repeatable', collect)
+    .option('--sdb <file>', 'Statistikdatabasen export; repeatable', collect)
+    .option('--oj <file>', 'Öppna jämförelser survey extract')
+    .option('--recipe <file>', 'a JSON file with these settings (paths relative to it); flags override it')
+    .option('--credit <text>', 'who processed the data, for the source line ("bearbetning: …")')
+    .addHelpText('after', '\nExample:\n  $ bistand report --year 2021 --region gr --register register.csv --population befolkning.csv --kolada kolada.csv --oj oj.csv --out rapport\n  $ bistand report --recipe data/sample/recipe.json');
+  addOptions(cmd, ['gapRule', 'noSuppress', 'minCount', 'minDenominator', 'debug']);
+  return cmd.action(async (o: Opts) => {
+    const started = performance.now();
+    const { recipe, dir } = o.recipe ? readRecipe(o.recipe) : { recipe: {} as Recipe, dir: process.cwd() };
+    const fromRecipe = (p: string | undefined) => (p === undefined ? undefined : resolve(dir, p));
+    const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+    const yearText = o.year ?? (recipe.year !== undefined ? String(recipe.year) : undefined);
+    const years = parseYears(yearText);
+    if (years.length !== 1) throw new UsageError('--year takes one year for the report', 'the charts cover that year and the two before');
+    const out = o.out ?? fromRecipe(recipe.out);
+    if (!out) throw new UsageError(msg.reportNeedsOut());
+    const settings = {
+      year: years[0],
+      region: regionOf(o.region ?? recipe.region ?? 'gr'),
+      out,
+      register: o.register ?? fromRecipe(recipe.register),
+      population: o.population ?? fromRecipe(recipe.population),
+      kolada: o.kolada ?? list(recipe.kolada).map((p) => fromRecipe(p)!),
+      sdb: o.sdb ?? list(recipe.sdb).map((p) => fromRecipe(p)!),
+      oj: o.oj ?? fromRecipe(recipe.oj),
+      credit: o.credit ?? recipe.credit ?? 'bistand',
+      suppress: { enabled: o.suppress, minCount: parsePositive('--min-count', o.minCount), minDenominator: parsePositive('--min-denominator', o.minDenominator) },
+      gapRule: (recipe.gapRule && GAP_RULES.includes(recipe.gapRule) && o.gapRule === 'internal' ? recipe.gapRule : o.gapRule) as GapRule,
+      note,
+    };
+    if (!settings.register && !settings.population && !settings.kolada.length && !settings.sdb.length && !settings.oj) throw new UsageError(msg.reportNeedsInput());
+    if (!o.suppress) note(msg.suppressionOff());
+    const r = await runReport(settings);
+    note(msg.reportWritten(out, r.files.length, (performance.now() - started) / 1000));
+  });
+};
+
+export { OPTIONS, Option };

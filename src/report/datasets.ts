@@ -1,0 +1,406 @@
+/**
+ * The report catalogue (SPEC §5) as data: for each of T1–T3 and D1–D5, the rows behind it,
+ * from the register when there is one and from published statistics otherwise, suppressed,
+ * or the reason it cannot be made. Pure: no I/O.
+ */
+import { Area, Region } from '../domain/municipalities.js';
+import { GROUP_LABEL_SV } from '../domain/reasons.js';
+import { SHOWN, SumRelation, SuppressOptions, share, suppressCells } from '../domain/suppress.js';
+import { Cell, Column, Table } from '../tables/table.js';
+import { Facts, REG } from './facts.js';
+
+export type ChartKind = 'grouped' | 'years' | 'trend';
+
+/** One bar or point: a share of something, with the counts behind it when there are some. */
+export interface Point {
+  code: string;
+  name: string;
+  year: number;
+  series: string;
+  /** share in percent; null for a gap */
+  pct: number | null;
+  numerator: Cell;
+  denominator: Cell;
+  status: 'ok' | 'suppressed' | 'missing' | 'not_available';
+}
+
+export interface ChartData {
+  kind: 'chart';
+  id: string;
+  slug: string;
+  title: string;
+  subtitle: string;
+  template: ChartKind;
+  /** x categories in order (municipalities, region last; or years) */
+  order: string[];
+  yTitle: string;
+  points: Point[];
+  source: string;
+  notes: string[];
+  /** municipality codes a profile may highlight in this chart */
+  codes: string[];
+}
+
+export interface TableData {
+  kind: 'table';
+  id: string;
+  slug: string;
+  title: string;
+  table: Table;
+  source: string;
+  notes: string[];
+  /** column holding municipality codes, for the profiles' own rows */
+  codeColumn?: number;
+}
+
+export interface Skipped {
+  kind: 'skipped';
+  id: string;
+  title: string;
+  reason: string;
+}
+
+export type Output = ChartData | TableData | Skipped;
+
+export interface ReportContext {
+  year: number;
+  years: number[];
+  region: Region;
+  areas: (code: string) => Area | undefined;
+  facts: Facts;
+  suppress: SuppressOptions;
+  credit: string;
+}
+
+const METRO = ['0180', '1480', '1280'];
+const REGISTER_SOURCE = (c: ReportContext) => `Källa: Socialstyrelsens register över ekonomiskt bistånd ${c.years[0]}–${c.year}, bearbetning: ${c.credit}`;
+const KOLADA_SOURCE = (c: ReportContext, kpis: string) => `Källa: Kolada (${kpis}), bearbetning: ${c.credit}`;
+const yearSpan = (c: ReportContext) => `${c.years[0]}–${c.year}`;
+
+/** Counts of a measure per municipality, with the region total, suppressed together. */
+function countPoints(
+  c: ReportContext,
+  codes: string[],
+  years: number[],
+  series: { label: string; num: string }[],
+  den: (code: string, year: number) => number | null,
+  denIsCount: boolean,
+  regionRow: boolean,
+): Point[] {
+  const cells: (number | null)[] = [];
+  const sums: SumRelation[] = [];
+  const at = new Map<string, number>();
+  const put = (key: string, v: number | null) => {
+    at.set(key, cells.length);
+    cells.push(v);
+  };
+  const regCode = c.region.id;
+  const num = (m: string, code: string, y: number) => {
+    const f = c.facts.get(m, code, y);
+    return f ? (f.value as number) : c.facts.registerYears.includes(y) ? 0 : null;
+  };
+  for (const y of years) {
+    for (const s of series) {
+      for (const code of codes) put(`n|${s.label}|${code}|${y}`, num(s.num, code, y));
+      if (regionRow) {
+        const parts = codes.map((code) => at.get(`n|${s.label}|${code}|${y}`)!);
+        const vals = parts.map((i) => cells[i]);
+        put(`n|${s.label}|${regCode}|${y}`, vals.some((v) => v === null) ? null : vals.reduce((a, b) => a! + b!, 0));
+        sums.push({ total: at.get(`n|${s.label}|${regCode}|${y}`)!, parts });
+      }
+    }
+    if (denIsCount) {
+      for (const code of codes) put(`d|${code}|${y}`, den(code, y));
+      if (regionRow) {
+        const parts = codes.map((code) => at.get(`d|${code}|${y}`)!);
+        const vals = parts.map((i) => cells[i]);
+        put(`d|${regCode}|${y}`, vals.some((v) => v === null) ? null : vals.reduce((a, b) => a! + b!, 0));
+        sums.push({ total: at.get(`d|${regCode}|${y}`)!, parts });
+      }
+    }
+  }
+  const state = suppressCells(cells, sums, c.suppress);
+  const shownAt = (key: string): Cell => {
+    const i = at.get(key)!;
+    const v = cells[i];
+    return v === null ? null : state[i] === SHOWN ? v : 'X';
+  };
+  const out: Point[] = [];
+  const all = regionRow ? [...codes, regCode] : codes;
+  for (const y of years)
+    for (const s of series)
+      for (const code of all) {
+        const n = shownAt(`n|${s.label}|${code}|${y}`);
+        let d: Cell;
+        if (denIsCount) d = shownAt(`d|${code}|${y}`);
+        else d = code === regCode ? codes.reduce<number | null>((a, k) => (a === null || den(k, y) === null ? null : a + den(k, y)!), 0) : den(code, y);
+        const pct = share(n as number | 'X' | null, d as number | 'X' | null, denIsCount ? c.suppress : { ...c.suppress, minDenominator: 0 });
+        out.push({
+          code,
+          name: code === regCode ? c.region.name : (c.areas(code)?.name ?? code),
+          year: y,
+          series: s.label,
+          pct: typeof pct === 'number' ? pct : null,
+          numerator: n,
+          denominator: d,
+          status: pct === 'X' ? 'suppressed' : pct === null ? (n === null ? 'not_available' : 'missing') : 'ok',
+        });
+      }
+  return out;
+}
+
+/** Published shares (Kolada, in percent) per municipality, with an unweighted region mean. */
+function kpiPoints(c: ReportContext, codes: string[], years: number[], series: { label: string; kpi: string }[], regionMean: boolean): { points: Point[]; notes: string[] } {
+  const out: Point[] = [];
+  const notes: string[] = [];
+  for (const y of years)
+    for (const s of series) {
+      const vals: number[] = [];
+      for (const code of codes) {
+        const f = c.facts.get(s.kpi, code, y);
+        const ok = f?.status === 'ok' && typeof f.value === 'number';
+        if (ok) vals.push(f!.value as number);
+        out.push({
+          code,
+          name: c.areas(code)?.name ?? code,
+          year: y,
+          series: s.label,
+          pct: ok ? (f!.value as number) : null,
+          numerator: null,
+          denominator: null,
+          status: ok ? 'ok' : f?.status === 'suppressed' ? 'suppressed' : f ? 'missing' : 'not_available',
+        });
+      }
+      if (regionMean) {
+        const mean = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
+        if (vals.length && vals.length < codes.length) notes.push(`${c.region.name} ${y}: medel av ${vals.length} av ${codes.length} kommuner (övriga saknas eller har sekretess).`);
+        out.push({ code: c.region.id, name: `${c.region.name} (ovägt medel)`, year: y, series: s.label, pct: mean, numerator: null, denominator: null, status: mean === null ? 'missing' : 'ok' });
+      }
+    }
+  return { points: out, notes };
+}
+
+function hiddenNote(points: Point[]): string[] {
+  const hidden = points.filter((p) => p.status === 'suppressed').length;
+  return hidden ? [`${hidden} staplar saknas: färre än 5 personer eller en liten nämnare (sekretess, X i tabellen).`] : [];
+}
+
+function populationOf(c: ReportContext): { measure: string; adults: boolean } | undefined {
+  if (c.facts.has('population_18plus')) return { measure: 'population_18plus', adults: true };
+  if (c.facts.has('population')) return { measure: 'population', adults: false };
+  return undefined;
+}
+
+function d1d2(c: ReportContext, id: 'd1' | 'd2', codes: string[], regionRow: boolean, title: string): Output {
+  const hasRegister = c.facts.registerYears.length > 0;
+  const pop = populationOf(c);
+  const registerCovers = hasRegister && codes.every((k) => c.facts.registerYears.some((y) => c.facts.get(REG.recipients, k, y)));
+  const years = c.years;
+  const order = [...codes.map((k) => c.areas(k)?.name ?? k)];
+  if (hasRegister && pop && (id === 'd1' || registerCovers)) {
+    const den = (code: string, y: number) => {
+      const f = c.facts.get(pop.measure, code, y);
+      return f?.status === 'ok' ? (f.value as number) : null;
+    };
+    const points = countPoints(c, codes, years, years.map(() => ({ label: '', num: REG.recipients })).slice(0, 1), den, false, regionRow).map((p) => ({ ...p, series: String(p.year) }));
+    if (regionRow) order.push(c.region.name);
+    return {
+      kind: 'chart',
+      id,
+      slug: id === 'd1' ? 'andel-av-befolkningen' : 'storstaderna',
+      title,
+      subtitle: `${pop.adults ? 'Vuxna biståndsmottagare per vuxen invånare' : 'Biståndsmottagare per invånare'} (%), ${yearSpan(c)}`,
+      template: 'grouped',
+      order,
+      yTitle: 'Andel av befolkningen (%)',
+      points,
+      source: REGISTER_SOURCE(c) + '; befolkning: SCB',
+      notes: [...hiddenNote(points), ...(regionRow ? [`${c.region.name}: samtliga mottagare delat med samtliga invånare i regionen.`] : [])],
+      codes,
+    };
+  }
+  if (c.facts.has('N31807')) {
+    const { points, notes } = kpiPoints(c, codes, years, [{ label: '', kpi: 'N31807' }], regionRow);
+    if (regionRow) order.push(`${c.region.name} (ovägt medel)`);
+    return {
+      kind: 'chart',
+      id,
+      slug: id === 'd1' ? 'andel-av-befolkningen' : 'storstaderna',
+      title,
+      subtitle: `Invånare med ekonomiskt bistånd, andel av befolkningen (%), ${yearSpan(c)}`,
+      template: 'grouped',
+      order,
+      yTitle: 'Andel av befolkningen (%)',
+      points: points.map((p) => ({ ...p, series: String(p.year) })),
+      source: KOLADA_SOURCE(c, 'N31807'),
+      notes: [...notes, ...hiddenNote(points)],
+      codes,
+    };
+  }
+  return { kind: 'skipped', id, title, reason: hasRegister && !pop ? 'needs a population file (--population) to turn recipients into a share of inhabitants' : id === 'd2' && hasRegister ? 'the register does not cover Stockholm, Göteborg and Malmö, and no Kolada N31807 was given' : 'needs --register with --population, or Kolada N31807' };
+}
+
+function d3d4(c: ReportContext, id: 'd3' | 'd4'): Output {
+  const codes = [...c.region.codes];
+  const title = id === 'd3' ? `Långvarigt och mycket långvarigt ekonomiskt bistånd i ${c.region.name}` : 'Långvarigt och mycket långvarigt ekonomiskt bistånd per kommun';
+  const years = id === 'd3' ? c.years : [c.year];
+  const LONG = 'Långvarigt (≥ 10 mån)';
+  const VLONG = 'Mycket långvarigt (≥ 27 av 36 mån)';
+  const notes: string[] = [];
+  if (c.facts.registerYears.length) {
+    const series = [{ label: LONG, num: REG.longTerm }];
+    const vlYears = years.filter((y) => c.facts.veryLongYears.has(y));
+    const missing = years.filter((y) => !c.facts.veryLongYears.has(y));
+    if (missing.length) notes.push(`Mycket långvarigt ${missing.join(', ')}: ritas inte — registret når inte tillbaka till januari två år före.`);
+    const den = (code: string, y: number) => {
+      const f = c.facts.get(REG.recipients, code, y);
+      return f ? (f.value as number) : 0;
+    };
+    let points = countPoints(c, codes, years, series, den, true, true);
+    if (vlYears.length) points = [...points, ...countPoints(c, codes, vlYears, [{ label: VLONG, num: REG.veryLongTerm }], den, true, true)];
+    notes.push('Mycket långvarigt: minst 27 månader med bistånd under tre år och inget avbrott längre än två månader.');
+    const pts = id === 'd3' ? points.filter((p) => p.code === c.region.id) : points;
+    return {
+      kind: 'chart',
+      id,
+      slug: id === 'd3' ? 'langvarigt-regionen' : 'langvarigt-per-kommun',
+      title,
+      subtitle: `Andel av vuxna biståndsmottagare (%), ${id === 'd3' ? yearSpan(c) : c.year}`,
+      template: id === 'd3' ? 'years' : 'grouped',
+      order: id === 'd3' ? years.map(String) : [...codes.map((k) => c.areas(k)?.name ?? k), c.region.name],
+      yTitle: 'Andel av biståndsmottagarna (%)',
+      points: pts,
+      source: REGISTER_SOURCE(c),
+      notes: [...hiddenNote(pts), ...notes],
+      codes,
+    };
+  }
+  if (c.facts.has('N31814') || c.facts.has('U31801')) {
+    const series = [
+      ...(c.facts.has('N31814') ? [{ label: LONG, kpi: 'N31814' }] : []),
+      ...(c.facts.has('U31801') ? [{ label: VLONG, kpi: 'U31801' }] : []),
+    ];
+    const { points, notes: n } = kpiPoints(c, codes, years, series, true);
+    const pts = id === 'd3' ? points.filter((p) => p.code === c.region.id) : points;
+    return {
+      kind: 'chart',
+      id,
+      slug: id === 'd3' ? 'langvarigt-regionen' : 'langvarigt-per-kommun',
+      title,
+      subtitle: `Andel av vuxna biståndsmottagare (%), ${id === 'd3' ? yearSpan(c) : c.year}${id === 'd3' ? ', ovägt medel av kommunerna' : ''}`,
+      template: id === 'd3' ? 'years' : 'grouped',
+      order: id === 'd3' ? years.map(String) : [...codes.map((k) => c.areas(k)?.name ?? k), `${c.region.name} (ovägt medel)`],
+      yTitle: 'Andel av biståndsmottagarna (%)',
+      points: pts,
+      source: KOLADA_SOURCE(c, series.map((s) => s.kpi).join(', ')),
+      notes: [...n, ...hiddenNote(pts)],
+      codes,
+    };
+  }
+  return { kind: 'skipped', id, title, reason: 'needs --register, or Kolada N31814 / U31801' };
+}
+
+function d5(c: ReportContext): Output {
+  const title = 'Försörjningshinder per kommun';
+  if (!c.facts.registerYears.length || !c.facts.has(REG.group('unemployment'))) return { kind: 'skipped', id: 'd5', title, reason: 'needs --register with a försörjningshinder column' };
+  const codes = [...c.region.codes];
+  const groups = ['unemployment', 'ill_health', 'social'] as const;
+  const den = (code: string, y: number) => {
+    const f = c.facts.get(REG.recipients, code, y);
+    return f ? (f.value as number) : 0;
+  };
+  const points = countPoints(c, codes, [c.year], groups.map((g) => ({ label: GROUP_LABEL_SV[g], num: REG.group(g) })), den, true, true);
+  return {
+    kind: 'chart',
+    id: 'd5',
+    slug: 'forsorjningshinder',
+    title,
+    subtitle: `Andel av vuxna biståndsmottagare per grupp av försörjningshinder (%), ${c.year}`,
+    template: 'grouped',
+    order: [...codes.map((k) => c.areas(k)?.name ?? k), c.region.name],
+    yTitle: 'Andel av biståndsmottagarna (%)',
+    points,
+    source: REGISTER_SOURCE(c),
+    notes: [
+      ...hiddenNote(points),
+      'Varje person räknas en gång, i den grupp flest av årets månader har; övrigt och uppgift saknas visas inte.',
+      'Ingen etableringsersättning (prestationsförmåga < 25 %) räknas som ohälsa, som i GR-rapporten.',
+    ],
+    codes,
+  };
+}
+
+/** Years as columns, a row per municipality, Riket last (T1, T3). */
+function kpiTable(c: ReportContext, id: 't1' | 't3', kpi: string, title: string, slug: string, withRiket: boolean): Output {
+  if (!c.facts.has(kpi)) return { kind: 'skipped', id, title, reason: `needs Kolada ${kpi} (--kolada)` };
+  const years = c.facts.years(kpi).filter((y) => y <= c.year).slice(-3);
+  const codes = [...c.region.codes, ...(withRiket ? ['0000'] : [])];
+  const marker = (code: string, y: number): Cell => {
+    const f = c.facts.get(kpi, code, y);
+    if (!f) return '';
+    if (f.status === 'ok') return f.value as number;
+    return f.status === 'suppressed' ? 'X' : f.status === 'not_applicable' ? '.' : '–';
+  };
+  const columns: Column[] = [{ name: 'kommun_code' }, { name: 'kommun_name' }, ...years.map((y) => ({ name: String(y), raw: true }))];
+  const rows = codes.map((code) => [code, c.areas(code)?.name ?? code, ...years.map((y) => marker(code, y))]);
+  return {
+    kind: 'table',
+    id,
+    slug,
+    title,
+    table: { columns, rows },
+    source: KOLADA_SOURCE(c, kpi),
+    notes: ['X = sekretess, – = uppgift saknas, . = ej tillämpligt'],
+    codeColumn: 0,
+  };
+}
+
+function t2(c: ReportContext): Output {
+  const title = 'Kunskapsbaserad verksamhet (Öppna jämförelser): antal svar per fråga';
+  const inRegion = c.facts.oj.filter((r) => c.region.codes.includes(r.kommunCode));
+  if (!inRegion.length) return { kind: 'skipped', id: 't2', title, reason: c.facts.oj.length ? `the ÖJ file has no unit in ${c.region.name}` : 'needs an ÖJ survey file (--oj)' };
+  const questions = [...new Set(inRegion.map((r) => r.measure))];
+  const count = (q: string, v: string | null) => inRegion.filter((r) => r.measure === q && r.value === v).length;
+  const rows = questions.map((q) => [q, count(q, 'Ja'), count(q, 'Nej'), count(q, 'Delvis'), count(q, null)]);
+  const units = new Set(inRegion.map((r) => `${r.kommunCode}|${r.extra.unit ?? ''}`)).size;
+  return {
+    kind: 'table',
+    id: 't2',
+    slug: 'kunskapsbaserad-verksamhet',
+    title,
+    table: { columns: [{ name: 'fraga' }, { name: 'ja' }, { name: 'nej' }, { name: 'delvis' }, { name: 'ej_svar' }], rows },
+    source: `Källa: Öppna jämförelser, Socialstyrelsen, bearbetning: ${c.credit}`,
+    notes: [`${units} svarande enheter i ${c.region.name} (Göteborgs socialförvaltningar var för sig).`],
+  };
+}
+
+/** A municipality's own trend: its share of the population against the region's. */
+export function trendFor(c: ReportContext, d1: ChartData, code: string): ChartData {
+  const mine = d1.points.filter((p) => p.code === code || p.code === c.region.id);
+  return {
+    ...d1,
+    id: 'trend',
+    slug: 'utveckling',
+    title: `${c.areas(code)?.name ?? code}: andel av befolkningen med ekonomiskt bistånd`,
+    template: 'trend',
+    order: c.years.map(String),
+    points: mine.map((p) => ({ ...p, series: p.name })),
+    codes: [code],
+  };
+}
+
+export function buildOutputs(c: ReportContext): Output[] {
+  // municipalities in Swedish alphabetical order, as a reader looks for them
+  const byName = [...c.region.codes].sort((a, b) => (c.areas(a)?.name ?? a).localeCompare(c.areas(b)?.name ?? b, 'sv'));
+  c = { ...c, region: { ...c.region, codes: byName } };
+  return [
+    kpiTable(c, 't1', 'U31900', 'Socioekonomisk sorteringsnyckel per kommun', 'sorteringsnyckel', false),
+    t2(c),
+    kpiTable(c, 't3', 'U31404', 'Handläggare med socionomexamen (%)', 'socionomexamen', true),
+    d1d2(c, 'd1', [...c.region.codes], true, `Andel av befolkningen med ekonomiskt bistånd i ${c.region.name}`),
+    d1d2(c, 'd2', METRO, false, 'Andel av befolkningen med ekonomiskt bistånd i storstäderna'),
+    d3d4(c, 'd3'),
+    d3d4(c, 'd4'),
+    d5(c),
+  ];
+}

@@ -1,0 +1,82 @@
+/**
+ * What the report's inputs say, in one lookup: counts from the register engine and values of
+ * published statistics (Kolada KPIs, Statistikdatabasen, population, ÖJ), by measure,
+ * municipality and year. A suppressed or missing value keeps its status.
+ */
+import { Classification } from '../domain/classify.js';
+import { Municipalities } from '../domain/municipalities.js';
+import { GROUPS } from '../domain/reasons.js';
+import { Status, TidyRow } from '../domain/tidy.js';
+
+export interface Fact {
+  value: number | string | null;
+  status: Status;
+}
+
+/** Register measures, counted over adults (when the register has ages). */
+export const REG = {
+  recipients: 'reg:recipients',
+  longTerm: 'reg:long_term',
+  veryLongTerm: 'reg:very_long_term',
+  group: (g: string) => `reg:${g}`,
+} as const;
+
+export class Facts {
+  private readonly map = new Map<string, Fact>();
+  /** measures present, for choosing sources */
+  readonly measures = new Set<string>();
+  /** ÖJ answers, kept as rows (unit and question matter) */
+  readonly oj: TidyRow[] = [];
+  /** years in which the very long-term figure could be decided */
+  readonly veryLongYears = new Set<number>();
+  /** the years the register was classified for; empty without a register */
+  registerYears: number[] = [];
+
+  private key(measure: string, code: string, year: string | number) {
+    return `${measure}|${code}|${year}`;
+  }
+
+  set(measure: string, code: string, year: string | number, f: Fact): void {
+    this.map.set(this.key(measure, code, year), f);
+    this.measures.add(measure);
+  }
+
+  get(measure: string, code: string, year: string | number): Fact | undefined {
+    return this.map.get(this.key(measure, code, year));
+  }
+
+  has(measure: string): boolean {
+    return this.measures.has(measure);
+  }
+
+  /** Years (as numbers) with any value of a measure. */
+  years(measure: string): number[] {
+    const ys = new Set<number>();
+    for (const k of this.map.keys()) {
+      const [m, , y] = k.split('|');
+      if (m === measure && /^\d{4}$/.test(y)) ys.add(Number(y));
+    }
+    return [...ys].sort((a, b) => a - b);
+  }
+
+  addTidy(rows: TidyRow[], kind: 'oj' | 'values'): void {
+    for (const r of rows) {
+      if (kind === 'oj') this.oj.push(r);
+      else if (r.sex === 'T') this.set(r.measure, r.kommunCode, r.period, { value: r.value, status: r.status });
+    }
+  }
+
+  addRegister(c: Classification, munis: Municipalities, years: readonly number[]): void {
+    c.rows.forEach((r) => {
+      const code = munis.kommuner[r.kommun].code;
+      this.set(REG.recipients, code, r.year, { value: r.recipients, status: 'ok' });
+      this.set(REG.longTerm, code, r.year, { value: r.longTerm, status: 'ok' });
+      if (r.veryLongTerm !== null) this.set(REG.veryLongTerm, code, r.year, { value: r.veryLongTerm, status: 'ok' });
+      GROUPS.forEach((g, i) => this.set(REG.group(g), code, r.year, { value: r.groups[i], status: 'ok' }));
+    });
+    c.veryLongAvailable.forEach((ok, yi) => {
+      if (ok) this.veryLongYears.add(years[yi]);
+    });
+    this.registerYears = [...years];
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * The yearly regional report (SPEC §5): tables T1–T3, diagrams D1–D5 and a profile folder per
+ * municipality.
+ *
+ *   --register ──► read + classify (pipeline/register, three years) ─┐
+ *   --population, --kolada, --sdb, --oj ──► tidy (io/aggregated) ───┼─► Facts
+ *                                                                    ▼
+ *                                          datasets: T1–T3, D1–D5 or a reason to skip
+ *                                          (report/datasets; suppression inside)
+ *                                                                    ▼
+ *               tables ──► .csv .sv.csv .md          charts ──► spec (charts/spec) ──► .vl.json
+ *                                                               └► SVG (vega) ──► PNG (resvg)
+ *                                                                    ▼
+ *               DIR/region/…, DIR/kommun/<code>-<slug>/…, DIR/index.md — staged, then moved
+ *               into place, so a failed run leaves the previous report as it was.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { BistandError } from '../errors.js';
+import * as msg from '../messages.js';
+import { chartSpec } from '../charts/spec.js';
+import { PRINT_WIDTH_PX, toPng, toSvg } from '../charts/render.js';
+import { GapRule } from '../domain/months.js';
+import { Region } from '../domain/municipalities.js';
+import { SuppressOptions } from '../domain/suppress.js';
+import { readAggregated } from '../io/aggregated/read.js';
+import { loadMunicipalities } from '../io/reference.js';
+import { openSource } from '../io/source.js';
+import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.js';
+import { runRegister } from '../pipeline/register.js';
+import { Table } from '../tables/table.js';
+import { ChartData, Output, ReportContext, TableData, buildOutputs, trendFor } from './datasets.js';
+import { Facts } from './facts.js';
+
+export interface ReportSettings {
+  year: number;
+  region: Region;
+  out: string;
+  register?: string;
+  population?: string;
+  kolada: string[];
+  sdb: string[];
+  oj?: string;
+  credit: string;
+  suppress: SuppressOptions;
+  gapRule: GapRule;
+  note: (line: string) => void;
+}
+
+export interface ReportResult {
+  outputs: Output[];
+  files: string[];
+}
+
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function readBytes(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new BistandError(msg.cannotOpen(path, code), 1, msg.cannotOpenHint(code));
+  }
+}
+
+async function gatherFacts(s: ReportSettings, years: number[]): Promise<Facts> {
+  const munis = loadMunicipalities();
+  const facts = new Facts();
+  if (s.register) {
+    const r = await runRegister(await openSource(s.register), { years, gapRule: s.gapRule, municipalities: munis, requireHinder: false, readHinder: true, note: s.note });
+    facts.addRegister(r.classification, munis, years);
+  }
+  const values = [s.population, ...s.kolada, ...s.sdb].filter((f): f is string => Boolean(f));
+  for (const f of values) {
+    const read = readAggregated(readBytes(f), f, f === s.population ? { as: 'population' } : {});
+    s.note(msg.tidySummary(f, read.layout, read.rows.length, `${read.rows.filter((r) => r.status === 'ok').length} ok`));
+    facts.addTidy(read.rows, 'values');
+  }
+  if (s.oj) {
+    const read = readAggregated(readBytes(s.oj), s.oj, { as: 'oj' });
+    facts.addTidy(read.rows, 'oj');
+  }
+  return facts;
+}
+
+export async function runReport(s: ReportSettings): Promise<ReportResult> {
+  const years = [s.year - 2, s.year - 1, s.year];
+  const munis = loadMunicipalities();
+  const facts = await gatherFacts(s, years);
+  const ctx: ReportContext = { year: s.year, years, region: s.region, areas: (code) => munis.area(code), facts, suppress: s.suppress, credit: s.credit };
+  const outputs = buildOutputs(ctx);
+
+  const stage = `${s.out.replace(/[/\\]+$/, '')}.tmp-${process.pid}`;
+  rmSync(stage, { recursive: true, force: true });
+  const files: string[] = [];
+  const write = (rel: string, data: string | Buffer) => {
+    const p = join(stage, rel);
+    if (relative(stage, p).startsWith('..')) throw new Error(`refusing to write outside the output folder: ${rel}`);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, data);
+    files.push(rel);
+  };
+  try {
+    const index: string[] = [`# Ekonomiskt bistånd ${s.year}: ${s.region.name}`, ''];
+    if (!s.suppress.enabled) index.push(`> **Obs!** Små tal är inte dolda (--no-suppress): utdata innehåller antal från 1 till ${s.suppress.minCount - 1} och får inte publiceras som de är.`, '');
+    index.push('## Regionen', '');
+    for (const o of outputs) {
+      if (o.kind === 'skipped') {
+        s.note(msg.reportSkipped(o.id, o.title, o.reason));
+        index.push(`- **${o.id.toUpperCase()}** ${o.title} — *inte gjord:* ${o.reason}`);
+        continue;
+      }
+      const base = `region/${o.id}-${o.slug}`;
+      if (o.kind === 'table') writeTable(write, base, o, o.table);
+      else await writeChart(write, base, o);
+      index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : 'png'}) (${o.kind === 'table' ? 'tabell: .csv, .sv.csv, .md' : 'diagram: .png, .svg, .vl.json, .csv'})`);
+    }
+    index.push('', '## Kommunerna', '');
+    const d1 = outputs.find((o): o is ChartData => o.kind === 'chart' && o.id === 'd1');
+    for (const code of s.region.codes) {
+      const area = munis.area(code)!;
+      const dir = `kommun/${code}-${slugify(area.name)}`;
+      const listed: string[] = [];
+      for (const o of outputs) {
+        if (o.kind === 'chart' && o.codes.includes(code) && o.template === 'grouped') {
+          await writeChart(write, `${dir}/${o.id}-${o.slug}`, o, { code, name: area.name });
+          listed.push(`[${o.id.toUpperCase()}](${dir}/${o.id}-${o.slug}.png)`);
+        }
+        if (o.kind === 'table' && o.codeColumn !== undefined) {
+          const rows = o.table.rows.filter((r) => r[o.codeColumn!] === code);
+          writeTable(write, `${dir}/${o.id}-${o.slug}`, o, { ...o.table, rows });
+          listed.push(`[${o.id.toUpperCase()}](${dir}/${o.id}-${o.slug}.md)`);
+        }
+      }
+      if (d1) {
+        const trend = trendFor(ctx, d1, code);
+        await writeChart(write, `${dir}/${trend.id}-${trend.slug}`, trend);
+        listed.push(`[utveckling](${dir}/${trend.id}-${trend.slug}.png)`);
+      }
+      index.push(`- ${code} ${area.name}: ${listed.join(', ')}`);
+    }
+    index.push('', 'Mycket långvarigt bistånd följer Socialstyrelsens definition som den läses här: minst 27 månader med bistånd under januari år −2 till december år 0 och inget avbrott längre än två månader.');
+    write('index.md', index.join('\n') + '\n');
+    publish(stage, s.out);
+  } catch (e) {
+    rmSync(stage, { recursive: true, force: true });
+    throw e;
+  }
+  return { outputs, files };
+}
+
+function writeTable(write: (rel: string, data: string | Buffer) => void, base: string, o: TableData, t: Table): void {
+  const codeCols = o.codeColumn === undefined ? [] : [o.codeColumn];
+  write(`${base}.csv`, formatTable(t, 'csv'));
+  write(`${base}.sv.csv`, formatExcelCsv(t, codeCols));
+  write(`${base}.md`, formatMarkdown(t, o.title, [o.source, ...o.notes]));
+}
+
+async function writeChart(write: (rel: string, data: string | Buffer) => void, base: string, c: ChartData, highlight?: { code: string; name: string }): Promise<void> {
+  const spec = chartSpec(c, highlight);
+  write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
+  const svg = await toSvg(spec);
+  write(`${base}.svg`, svg);
+  write(`${base}.png`, toPng(svg, PRINT_WIDTH_PX));
+  const t: Table = {
+    columns: [{ name: 'kommun_code' }, { name: 'kommun_name' }, { name: 'year' }, { name: 'series' }, { name: 'numerator' }, { name: 'denominator' }, { name: 'share_pct', decimals: 1 }, { name: 'status' }],
+    rows: c.points.map((p) => [p.code, p.name, p.year, p.series, p.numerator, p.denominator, p.pct, p.status]),
+  };
+  write(`${base}.csv`, formatTable(t, 'csv'));
+}
+
+/** Moves the staged report into place: region/, kommun/ and index.md are replaced, nothing else. */
+function publish(stage: string, out: string): void {
+  mkdirSync(out, { recursive: true });
+  for (const name of ['region', 'kommun', 'index.md']) {
+    const to = join(out, name);
+    if (existsSync(to)) rmSync(to, { recursive: true, force: true });
+    if (existsSync(join(stage, name))) renameSync(join(stage, name), to);
+  }
+  rmSync(stage, { recursive: true, force: true });
+}
