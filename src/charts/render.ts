@@ -2,7 +2,7 @@
  * Vega-Lite spec → Vega → SVG (headless, no canvas) → PNG with resvg at print resolution.
  * Swedish number format comes from a d3 locale set before the view runs.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, TopLevelSpec } from 'vega-lite';
 import { FONT_FAMILY, FONT_FILES, installTextMetrics } from './fonts.js';
@@ -27,14 +27,22 @@ export async function toSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** PNG of an SVG at `widthPx` pixels wide (print: 16 cm at 300 dpi ≈ 1890 px). */
-export function toPng(svg: string, widthPx: number): Buffer {
-  const r = new Resvg(svg, {
+function pngOptions(widthPx: number): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'width', value: widthPx },
     background: 'white',
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
-  });
-  return r.render().asPng();
+  };
+}
+
+/** PNG of an SVG at `widthPx` pixels wide (print: 16 cm at 300 dpi ≈ 1890 px). */
+export function toPng(svg: string, widthPx: number): Buffer {
+  return new Resvg(svg, pngOptions(widthPx)).render().asPng();
+}
+
+/** The same off the main thread (libuv's pool), so several charts render at once. */
+export async function toPngAsync(svg: string, widthPx: number): Promise<Buffer> {
+  return (await renderAsync(svg, pngOptions(widthPx))).asPng();
 }
 
 export const PRINT_WIDTH_PX = Math.round((16 / 2.54) * 300);

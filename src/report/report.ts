@@ -19,7 +19,7 @@ import { dirname, join, relative } from 'node:path';
 import { BistandError } from '../errors.js';
 import * as msg from '../messages.js';
 import { chartSpec } from '../charts/spec.js';
-import { PRINT_WIDTH_PX, toPng, toSvg } from '../charts/render.js';
+import { PRINT_WIDTH_PX, toPngAsync, toSvg } from '../charts/render.js';
 import { GapRule } from '../domain/months.js';
 import { Region } from '../domain/municipalities.js';
 import { SuppressOptions } from '../domain/suppress.js';
@@ -100,12 +100,21 @@ export async function runReport(s: ReportSettings): Promise<ReportResult> {
   const stage = `${s.out.replace(/[/\\]+$/, '')}.tmp-${process.pid}`;
   rmSync(stage, { recursive: true, force: true });
   const files: string[] = [];
+  const pending: Promise<void>[] = [];
   const write = (rel: string, data: string | Buffer) => {
     const p = join(stage, rel);
     if (relative(stage, p).startsWith('..')) throw new Error(`refusing to write outside the output folder: ${rel}`);
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, data);
     files.push(rel);
+  };
+  // two renders at a time: one per core, and memory stays flat
+  const lanes: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+  let lane = 0;
+  (write as Write).later = (job) => {
+    const i = lane++ % lanes.length;
+    lanes[i] = lanes[i].then(job);
+    pending.push(lanes[i]);
   };
   try {
     const index: string[] = [`# Ekonomiskt bistånd ${s.year}: ${s.region.name}`, ''];
@@ -148,27 +157,32 @@ export async function runReport(s: ReportSettings): Promise<ReportResult> {
     }
     index.push('', 'Mycket långvarigt bistånd följer Socialstyrelsens definition som den läses här: minst 27 månader med bistånd under januari år −2 till december år 0 och inget avbrott längre än två månader.');
     write('index.md', index.join('\n') + '\n');
+    await Promise.all(pending);
     publish(stage, s.out);
   } catch (e) {
+    await Promise.allSettled(pending);
     rmSync(stage, { recursive: true, force: true });
     throw e;
   }
   return { outputs, files };
 }
 
-function writeTable(write: (rel: string, data: string | Buffer) => void, base: string, o: TableData, t: Table): void {
+type Write = ((rel: string, data: string | Buffer) => void) & { later?: (job: () => Promise<void>) => void };
+
+function writeTable(write: Write, base: string, o: TableData, t: Table): void {
   const codeCols = o.codeColumn === undefined ? [] : [o.codeColumn];
   write(`${base}.csv`, formatTable(t, 'csv'));
   write(`${base}.sv.csv`, formatExcelCsv(t, codeCols));
   write(`${base}.md`, formatMarkdown(t, o.title, [o.source, ...o.notes]));
 }
 
-async function writeChart(write: (rel: string, data: string | Buffer) => void, base: string, c: ChartData, highlight?: { code: string; name: string }): Promise<void> {
+async function writeChart(write: Write, base: string, c: ChartData, highlight?: { code: string; name: string }): Promise<void> {
   const spec = chartSpec(c, highlight);
   write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
   write(`${base}.svg`, svg);
-  write(`${base}.png`, toPng(svg, PRINT_WIDTH_PX));
+  // PNGs render on the thread pool while the next chart is laid out
+  write.later!(() => toPngAsync(svg, PRINT_WIDTH_PX).then((png) => write(`${base}.png`, png)));
   const t: Table = {
     columns: [{ name: 'kommun_code' }, { name: 'kommun_name' }, { name: 'year' }, { name: 'series' }, { name: 'numerator' }, { name: 'denominator' }, { name: 'share_pct', decimals: 1 }, { name: 'status' }],
     rows: c.points.map((p) => [p.code, p.name, p.year, p.series, p.numerator, p.denominator, p.pct, p.status]),

@@ -1,0 +1,167 @@
+/** The report end to end on the bundled sample, and the checks a reader of it would make. */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, cli } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bistand-report-'));
+const out = join(dir, 'out');
+const read = (p: string) => readFileSync(join(out, p), 'utf8');
+const csvRows = (text: string) => {
+  const [head, ...lines] = text.trimEnd().split('\n');
+  const cols = head.split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
+};
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(path: string): { width: number; height: number } {
+  const b = readFileSync(path);
+  expect(b.subarray(1, 4).toString()).toBe('PNG');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+let stderr = '';
+beforeAll(() => {
+  const r = cli(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--out', out]);
+  expect(r.status, r.stderr).toBe(0);
+  stderr = r.stderr;
+}, 120_000);
+
+describe('report on the sample', () => {
+  it('writes every table and chart of the catalogue, in every format, and an index', () => {
+    for (const base of ['t1-sorteringsnyckel', 't2-kunskapsbaserad-verksamhet', 't3-socionomexamen'])
+      for (const ext of ['csv', 'sv.csv', 'md']) expect(existsSync(join(out, 'region', `${base}.${ext}`)), `${base}.${ext}`).toBe(true);
+    for (const base of ['d1-andel-av-befolkningen', 'd2-storstaderna', 'd3-langvarigt-regionen', 'd4-langvarigt-per-kommun', 'd5-forsorjningshinder'])
+      for (const ext of ['vl.json', 'svg', 'png', 'csv']) expect(existsSync(join(out, 'region', `${base}.${ext}`)), `${base}.${ext}`).toBe(true);
+    const index = read('index.md');
+    expect(index).toContain('[Försörjningshinder per kommun](region/d5-forsorjningshinder.png)');
+    expect(readdirSync(join(out, 'kommun'))).toHaveLength(13);
+    expect(readdirSync(join(out, 'kommun', '1481-molndal'))).toEqual(expect.arrayContaining(['d1-andel-av-befolkningen.png', 'trend-utveckling.png', 't3-socionomexamen.md']));
+    expect(stderr).toMatch(/wrote \d+ files to .* in [\d,]+ s/);
+  });
+
+  it('register-based charts agree with classify and reasons', () => {
+    const sample = join(ROOT, 'data/sample/register.csv');
+    const classify = csvRows(cli(['classify', sample, '--year', '2021']).stdout);
+    const reasons = csvRows(cli(['reasons', sample, '--year', '2021']).stdout);
+    const d4 = csvRows(read('region/d4-langvarigt-per-kommun.csv'));
+    const d5 = csvRows(read('region/d5-forsorjningshinder.csv'));
+    for (const c of classify) {
+      const long = d4.find((p) => p.kommun_code === c.kommun_code && p.series.startsWith('Långvarigt'))!;
+      expect([long.numerator, long.denominator], c.kommun_name).toEqual([c.long_term, c.recipients]);
+      const vlong = d4.find((p) => p.kommun_code === c.kommun_code && p.series.startsWith('Mycket'))!;
+      expect(vlong.numerator, c.kommun_name).toBe(c.very_long_term);
+    }
+    for (const r of reasons) {
+      const u = d5.find((p) => p.kommun_code === r.kommun_code && p.series === 'Arbetslöshet')!;
+      expect([u.numerator, u.denominator], r.kommun_name).toEqual([r.unemployment, r.recipients]);
+      if (r.unemployment_pct !== 'X') expect(u.share_pct).toBe(r.unemployment_pct);
+    }
+  });
+
+  it('T1–T3 come back from the Kolada and ÖJ inputs, missing values as markers, Riket last in T3', () => {
+    const t3 = csvRows(read('region/t3-socionomexamen.csv'));
+    expect(t3.at(-1)).toMatchObject({ kommun_code: '0000', kommun_name: 'Riket' });
+    expect(t3.find((r) => r.kommun_code === '1407')!['2019']).toBe('X');
+    expect(t3.find((r) => r.kommun_code === '1462')!['2020']).toBe('–');
+    const kolada = readFileSync(join(ROOT, 'data/sample/kolada.csv'), 'utf8');
+    const u31404 = kolada.split('\n').find((l) => l.startsWith('U31404,1481,Mölndal,2021'))!.split(',')[5];
+    expect(t3.find((r) => r.kommun_code === '1481')!['2021']).toBe(u31404);
+    const t1 = csvRows(read('region/t1-sorteringsnyckel.csv'));
+    expect(t1.find((r) => r.kommun_code === '1480')!['2021']).toBe('6');
+    const t2 = csvRows(read('region/t2-kunskapsbaserad-verksamhet.csv'));
+    const oj = readFileSync(join(ROOT, 'data/sample/oj.csv'), 'utf8').trim().split('\n').slice(2).map((l) => l.split(';'));
+    const first = t2[0];
+    expect(Number(first.ja)).toBe(oj.filter((r) => r[1] === 'Ja').length);
+    expect(Number(first.delvis)).toBe(oj.filter((r) => r[1] === 'Delvis').length);
+    expect(Number(first.ja) + Number(first.nej) + Number(first.delvis) + Number(first.ej_svar)).toBe(oj.length);
+  });
+
+  it('the Swedish Excel CSV: BOM, semicolons, decimal comma, codes kept as text', () => {
+    const t = readFileSync(join(out, 'region/t3-socionomexamen.sv.csv'));
+    expect([...t.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = t.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('kommun_code;kommun_name;2019;2020;2021');
+    expect(lines[1]).toMatch(/^="\d{4}";[^;]+;/);
+  });
+
+  it('charts: SVG with Swedish numbers, the source line and notes; PNG at print width', () => {
+    const svg = read('region/d1-andel-av-befolkningen.svg');
+    expect(svg).toContain('Källa: Socialstyrelsens register över ekonomiskt bistånd 2019–2021, bearbetning: bistand (exempeldata)');
+    expect(svg).toMatch(/>\d\u00a0%</);
+    const trend = read('kommun/1481-molndal/trend-utveckling.svg');
+    expect(trend).toMatch(/>\d,\d\u00a0%</);
+    const size = pngSize(join(out, 'region/d1-andel-av-befolkningen.png'));
+    expect(size.width).toBe(1890);
+    expect(size.height).toBeGreaterThan(800);
+    const spec = JSON.parse(read('region/d1-andel-av-befolkningen.vl.json'));
+    expect(spec.description).toMatch(/^Andel av befolkningen med ekonomiskt bistånd i Göteborgsregionen\. .*Högst: .* Lägst: /);
+    expect(spec.title.subtitle).toMatch(/2019–2021/);
+  });
+
+  it('very long-term for a year without full history is not drawn, and the chart says so', () => {
+    const d3 = csvRows(read('region/d3-langvarigt-regionen.csv'));
+    expect(d3.filter((p) => p.series.startsWith('Mycket')).map((p) => p.year)).toEqual(['2021']);
+    expect(read('region/d3-langvarigt-regionen.svg')).toContain('Mycket långvarigt 2019, 2020: ritas inte');
+  });
+
+  it('a highlighted municipality in its own folder', () => {
+    const spec = JSON.parse(read('kommun/1481-molndal/d4-langvarigt-per-kommun.vl.json'));
+    expect(spec.vconcat[0].encoding.opacity.condition.test).toBe("datum.code === '1481'");
+    expect(spec.title.subtitle).toContain('Mölndal markerad');
+  });
+
+  it('golden Vega-Lite specs (UPDATE_GOLDEN=1 rewrites them; review the diff)', () => {
+    for (const id of ['d1-andel-av-befolkningen', 'd2-storstaderna', 'd3-langvarigt-regionen', 'd4-langvarigt-per-kommun', 'd5-forsorjningshinder']) {
+      const got = read(`region/${id}.vl.json`);
+      const golden = join(ROOT, 'test/golden', `${id}.vl.json`);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(golden, got);
+      expect(got, id).toBe(readFileSync(golden, 'utf8'));
+    }
+  });
+
+  it('what the inputs cannot support is skipped with a reason, on stderr and in index.md', () => {
+    const o2 = join(dir, 'kolada-only');
+    const r = cli(['report', '--year', '2021', '--region', 'gr', '--kolada', join(ROOT, 'data/sample/kolada.csv'), '--out', o2]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('note: D5 (Försörjningshinder per kommun) not made: needs --register with a försörjningshinder column');
+    const index = readFileSync(join(o2, 'index.md'), 'utf8');
+    expect(index).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* needs --register');
+    expect(index).toContain('**T2** Kunskapsbaserad verksamhet');
+    expect(existsSync(join(o2, 'region', 't3-socionomexamen.csv'))).toBe(true);
+  });
+});
+
+describe('report: paths and privacy', () => {
+  it('names from inputs never become paths: a name like ../x stops the run and nothing is written outside --out', () => {
+    const k = join(dir, 'evil.csv');
+    writeFileSync(k, 'kpi,municipality,year,gender,value\nU31404,../x,2021,T,70\n');
+    const o = join(dir, 'safe', 'out');
+    const r = cli(['report', '--year', '2021', '--kolada', k, '--out', o]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/"\.\.\/x" is not the name of a municipality/);
+    expect(existsSync(join(dir, 'safe', 'x'))).toBe(false);
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+    expect(existsSync(o)).toBe(false);
+  });
+
+  it('a --name-map spelling like ../../x still writes under code and slug', () => {
+    const k = join(dir, 'mapped.csv');
+    writeFileSync(k, 'kpi,municipality,year,gender,value\nU31404,../../x,2021,T,70\n');
+    const map = join(dir, 'map.csv');
+    writeFileSync(map, '../../x;1481\n');
+    const r = cli(['tidy', k, '--name-map', map]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('1481,Mölndal,U31404,2021,T,70,ok');
+  });
+
+  it('no person id in any output of the report', () => {
+    const ids = new Set(readFileSync(join(ROOT, 'data/sample/register.csv'), 'utf8').split('\n').slice(1, 2000).map((l) => l.split(';')[0]));
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+    for (const f of walk(out).filter((f) => /\.(csv|md|json)$/.test(f))) {
+      const text = readFileSync(f, 'utf8');
+      for (const id of [...ids].slice(0, 200)) expect(text.includes(`,${id},`) || text.includes(`;${id};`), `${f} holds ${id}`).toBe(false);
+    }
+  });
+});
