@@ -51,6 +51,24 @@ export class ByteIntern {
     return { table: this.table, offsets: this.offsets, lengths: this.lengths, pool: this.pool, poolUsed: this.poolUsed, size: this.size };
   }
 
+  /**
+   * Reads the slot where buf[start, end) would be, and nothing else: called for a batch of
+   * keys before interning them, so their cache misses overlap instead of queueing.
+   */
+  probe(buf: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    if (len > 8) return 0;
+    let k0 = 0;
+    let k1 = 0;
+    for (let i = 0; i < len; i++) {
+      const b = buf[start + i];
+      if (i < 4) k0 |= b << (i << 3);
+      else k1 |= b << ((i - 4) << 3);
+    }
+    const h = mix(Math.imul(k0, 0x9e3779b1) ^ Math.imul(k1 ^ len, 0x85ebca6b)) | 1;
+    return this.table[((h >>> 1) & this.mask) * SLOT + 1];
+  }
+
   /** The id of buf[start, end), adding it when new. */
   intern(buf: Uint8Array, start: number, end: number): number {
     const len = end - start;
