@@ -13,6 +13,7 @@ import { RegisterResult, runRegister } from '../pipeline/register.js';
 import { SuppressedTable } from '../tables/register-tables.js';
 import { REGISTER_OPTIONS, RegisterCommandOptions, addOptions, parseDelimiter, parseEncodingOption, parsePositive, parseYears } from './options.js';
 import { note } from './stderr.js';
+import { progressBar } from './progress.js';
 
 export interface RegisterCommandSpec {
   name: string;
@@ -41,7 +42,9 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
     };
     const rejected: Rejected[] = [];
     const source = await openSource(file);
+    const bar = progressBar(source.name, source.size);
     const result = await runRegister(source, {
+      onProgress: bar && ((b) => bar.update(b)),
       years,
       gapRule: o.gapRule,
       municipalities: loadMunicipalities(),
@@ -50,8 +53,12 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
       encoding,
       hinderMap: o.hinderMap,
       onReject: o.rejects ? (r) => rejected.push(r) : undefined,
-      note,
+      note: (l) => {
+        bar?.done();
+        note(l);
+      },
     });
+    bar?.done();
     const table = spec.table(result.classification, loadMunicipalities(), suppress);
     if (o.suppress && table.hidden.primary + table.hidden.secondary > 0)
       note(msg.suppressionSummary(table.hidden.primary, table.hidden.secondary, table.hidden.cells, suppress.minCount));

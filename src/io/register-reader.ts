@@ -268,7 +268,8 @@ async function readParallel(path: string, name: string, size: number, info: Head
     );
     let first: RangeResult;
     try {
-      first = readRange(fd, name, cuts[0], cuts[1], cuts.length === 2, info, opts, 2);
+      const share = (size - info.dataStart) / Math.max(1, cuts[1] - cuts[0]);
+      first = readRange(fd, name, cuts[0], cuts[1], cuts.length === 2, info, opts, 2, opts.onProgress && ((b) => opts.onProgress!(Math.round(b * share))));
     } catch (e) {
       for (const w of workers) w.cancel();
       throw e;
@@ -312,7 +313,17 @@ export interface RangeResult extends PartResult {
 }
 
 /** One pass over bytes [from, to) of an open file, with positioned reads. */
-export function readRange(fd: number, name: string, from: number, to: number, final: boolean, info: HeaderInfo, opts: ReadOptions, firstLine: number): RangeResult {
+export function readRange(
+  fd: number,
+  name: string,
+  from: number,
+  to: number,
+  final: boolean,
+  info: HeaderInfo,
+  opts: ReadOptions,
+  firstLine: number,
+  onProgress?: (bytes: number) => void,
+): RangeResult {
   const sink = new RegisterSink(name, opts, info.index, info.header);
   const scanner = new CsvScanner(info.delimiter.charCodeAt(0), info.header.length);
   scanner.line = firstLine - 1;
@@ -332,6 +343,7 @@ export function readRange(fd: number, name: string, from: number, to: number, fi
     const eof = filePos >= to;
     const next = scanRows(scanner, buf, 0, len, eof && final, sink, name);
     consumed += next;
+    onProgress?.(filePos - from);
     if (eof || n === 0) break;
     buf.copy(buf, 0, next, len);
     len -= next;
