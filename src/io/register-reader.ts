@@ -78,7 +78,7 @@ export interface Rejected {
   fields: string[];
 }
 
-export interface RegisterRead {
+export interface RegisterRead extends RowCounts {
   state: PersonState;
   persons: number;
   /** distinct reason labels as decoded text, by label id */
@@ -89,6 +89,11 @@ export interface RegisterRead {
   header: string[];
   encoding: Encoding;
   delimiter: string;
+  bytes: number;
+}
+
+/** What a pass counted, for the summary: no row is lost without being counted. */
+export interface RowCounts {
   rowsRead: number;
   rowsUsed: number;
   rowsOutside: number;
@@ -96,7 +101,6 @@ export interface RegisterRead {
   emptyRows: number;
   /** municipality codes that had lost their leading zero (`180` for `0180`) */
   paddedCodes: number;
-  bytes: number;
 }
 
 /** What the header tells: the columns and how the file is written. */
@@ -211,17 +215,11 @@ export function readHeader(file: string, first: Uint8Array, lineEnd: number, opt
 }
 
 /** What one pass over a part of the file found (transferable between threads). */
-export interface PartResult {
+export interface PartResult extends RowCounts {
   ids: ByteInternData;
   labels: ByteInternData;
   state: PersonStateData;
   labelRows: number[];
-  rowsRead: number;
-  rowsUsed: number;
-  rowsOutside: number;
-  rowsRejected: number;
-  emptyRows: number;
-  paddedCodes: number;
   rejects: Rejected[];
   /** lines consumed, header included for the first part */
   lines: number;

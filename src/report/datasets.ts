@@ -247,6 +247,24 @@ function d3d4(c: ReportContext, id: 'd3' | 'd4'): Output {
   const LONG = 'Långvarigt (≥ 10 mån)';
   const VLONG = 'Mycket långvarigt (≥ 27 av 36 mån)';
   const notes: string[] = [];
+  // the region alone over the years (D3), or every municipality in Y (D4)
+  const chart = (points: Point[], source: string, extraNotes: string[], regionLabel: string, subtitleTail: string): ChartData => {
+    const pts = id === 'd3' ? points.filter((p) => p.code === c.region.id) : points;
+    return {
+      kind: 'chart',
+      id,
+      slug: id === 'd3' ? 'langvarigt-regionen' : 'langvarigt-per-kommun',
+      title,
+      subtitle: `Andel av vuxna biståndsmottagare (%), ${id === 'd3' ? yearSpan(c) : c.year}${subtitleTail}`,
+      template: id === 'd3' ? 'years' : 'grouped',
+      order: id === 'd3' ? years.map(String) : [...codes.map((k) => c.areas(k)?.name ?? k), regionLabel],
+      yTitle: 'Andel av biståndsmottagarna (%)',
+      points: pts,
+      source,
+      notes: [...hiddenNote(pts), ...extraNotes],
+      codes,
+    };
+  };
   if (c.facts.registerYears.length) {
     const series = [{ label: LONG, num: REG.longTerm }];
     const vlYears = years.filter((y) => c.facts.veryLongYears.has(y));
@@ -259,21 +277,7 @@ function d3d4(c: ReportContext, id: 'd3' | 'd4'): Output {
     let points = countPoints(c, codes, years, series, den, true, true);
     if (vlYears.length) points = [...points, ...countPoints(c, codes, vlYears, [{ label: VLONG, num: REG.veryLongTerm }], den, true, true)];
     notes.push('Mycket långvarigt: minst 27 månader med bistånd under tre år och inget avbrott längre än två månader.');
-    const pts = id === 'd3' ? points.filter((p) => p.code === c.region.id) : points;
-    return {
-      kind: 'chart',
-      id,
-      slug: id === 'd3' ? 'langvarigt-regionen' : 'langvarigt-per-kommun',
-      title,
-      subtitle: `Andel av vuxna biståndsmottagare (%), ${id === 'd3' ? yearSpan(c) : c.year}`,
-      template: id === 'd3' ? 'years' : 'grouped',
-      order: id === 'd3' ? years.map(String) : [...codes.map((k) => c.areas(k)?.name ?? k), c.region.name],
-      yTitle: 'Andel av biståndsmottagarna (%)',
-      points: pts,
-      source: REGISTER_SOURCE(c),
-      notes: [...hiddenNote(pts), ...notes],
-      codes,
-    };
+    return chart(points, REGISTER_SOURCE(c), notes, c.region.name, '');
   }
   if (c.facts.has('N31814') || c.facts.has('U31801')) {
     const series = [
@@ -281,21 +285,7 @@ function d3d4(c: ReportContext, id: 'd3' | 'd4'): Output {
       ...(c.facts.has('U31801') ? [{ label: VLONG, kpi: 'U31801' }] : []),
     ];
     const { points, notes: n } = kpiPoints(c, codes, years, series, true);
-    const pts = id === 'd3' ? points.filter((p) => p.code === c.region.id) : points;
-    return {
-      kind: 'chart',
-      id,
-      slug: id === 'd3' ? 'langvarigt-regionen' : 'langvarigt-per-kommun',
-      title,
-      subtitle: `Andel av vuxna biståndsmottagare (%), ${id === 'd3' ? yearSpan(c) : c.year}${id === 'd3' ? ', ovägt medel av kommunerna' : ''}`,
-      template: id === 'd3' ? 'years' : 'grouped',
-      order: id === 'd3' ? years.map(String) : [...codes.map((k) => c.areas(k)?.name ?? k), `${c.region.name} (ovägt medel)`],
-      yTitle: 'Andel av biståndsmottagarna (%)',
-      points: pts,
-      source: KOLADA_SOURCE(c, series.map((s) => s.kpi).join(', ')),
-      notes: [...n, ...hiddenNote(pts)],
-      codes,
-    };
+    return chart(points, KOLADA_SOURCE(c, series.map((s) => s.kpi).join(', ')), n, `${c.region.name} (ovägt medel)`, id === 'd3' ? ', ovägt medel av kommunerna' : '');
   }
   return { kind: 'skipped', id, title, reason: 'needs --register, or Kolada N31814 / U31801' };
 }
