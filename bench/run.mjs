@@ -21,7 +21,7 @@ const YEAR = 2021;
 mkdirSync(cache, { recursive: true });
 
 function register(persons, seed) {
-  const path = join(cache, `national-${persons}-seed${seed}.csv`);
+  const path = join(cache, `national-${persons}-seed${seed}-v2.csv`);
   if (!existsSync(path)) {
     process.stderr.write(`generating ${path} …\n`);
     const r = spawnSync(process.execPath, [cli, 'sample', '--persons', String(persons), '--kommuner', 'all', '--year', String(YEAR), '--seed', String(seed), '-o', path], { stdio: 'inherit' });

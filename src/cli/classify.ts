@@ -9,7 +9,7 @@ export const classifyCommand = () =>
     summary: 'recipients, long-term (≥10 months in Y) and very long-term (≥27 of 36 months) per municipality',
     example: `  $ bistand classify data/sample/register.csv --year 2021
   kommun_code,kommun_name,year,recipients,long_term,long_term_pct,very_long_term,very_long_term_pct
-  1384,Kungsbacka,2021,…`,
+  1384,Kungsbacka,2021,159,50,31.4,21,13.2`,
     requireHinder: false,
     table: classifyTable,
     after: (_r, o) => note(veryLongNote(o)),

@@ -109,23 +109,30 @@ export function generateSample(o: SampleOptions, emit: (text: string) => void): 
   const plans: Plan[] = [];
   for (let i = 0; i < o.persons; i++) {
     const months = new Array<boolean>(36).fill(false);
-    const kind = rand();
+    // Spells are drawn on a longer time line (from two years before the window) and cut to
+    // it, so that every year of the window looks alike: no year gets more long spells.
     const span = (from: number, len: number) => {
-      for (let m = from; m < Math.min(36, from + len); m++) months[m] = true;
+      for (let m = Math.max(0, from); m < Math.min(36, from + len); m++) months[m] = true;
     };
-    if (kind < 0.35) span(Math.floor(rand() * 36), 1 + Math.floor(rand() * 6));
-    else if (kind < 0.6) span(Math.floor(rand() * 30), 7 + Math.floor(rand() * 8));
-    else if (kind < 0.88) {
-      // a long spell with interruptions of 1–4 months
-      let m = Math.floor(rand() * 10);
-      const end = 24 + Math.floor(rand() * 13);
-      while (m < end) {
-        const run = 3 + Math.floor(rand() * 12);
-        span(m, Math.min(run, end - m));
-        m += run + 1 + Math.floor(rand() * 4);
+    while (!months.some(Boolean)) {
+      const kind = rand();
+      if (kind < 0.3) span(Math.floor(rand() * 40) - 4, 1 + Math.floor(rand() * 6));
+      else if (kind < 0.5) span(Math.floor(rand() * 48) - 12, 7 + Math.floor(rand() * 9));
+      else if (kind < 0.87) {
+        // a long spell with interruptions of 1–4 months
+        const len = 16 + Math.floor(rand() * 44);
+        let m = Math.floor(rand() * (36 + len)) - len;
+        const end = m + len;
+        while (m < end) {
+          const run = 3 + Math.floor(rand() * 14);
+          span(m, Math.min(run, end - m));
+          m += run + (rand() < 0.7 ? 1 + Math.floor(rand() * 2) : 3 + Math.floor(rand() * 2));
+        }
+      } else {
+        const len = 36 + Math.floor(rand() * 36);
+        span(Math.floor(rand() * (36 + len)) - len, len);
       }
-    } else span(0, 36);
-    if (!months.slice(24).some(Boolean) && rand() < 0.5) span(24 + Math.floor(rand() * 12), 1 + Math.floor(rand() * 4));
+    }
     const child = rand() < 0.06;
     const main = mainReason();
     const reasons = months.map(() => (rand() < 0.15 ? mainReason() : main));
