@@ -65,7 +65,8 @@ const cols = ['kommun_code', 'recipients', 'long_term', 'very_long_term'];
 const equal = pick(ours.stdout, cols) === pick(duck.stdout, cols);
 
 const reasons = measure('bistand reasons', `node ${q(cli)} reasons ${q(file300)} --year ${YEAR} --no-suppress >/dev/null 2>&1`);
-const stdin = measure('bistand classify (stdin)', `node ${q(cli)} classify - --year ${YEAR} --no-suppress < ${q(file300)} >/dev/null 2>&1`);
+const stdin = measure('bistand classify (stdin pipe)', `cat ${q(file300)} | node ${q(cli)} classify - --year ${YEAR} --no-suppress >/dev/null 2>&1`);
+const redirected = measure('bistand classify (< file)', `node ${q(cli)} classify - --year ${YEAR} --no-suppress < ${q(file300)} >/dev/null 2>&1`);
 const file600 = register(600000, 8);
 const big = measure('bistand classify 600k', `node ${q(cli)} classify ${q(file600)} --year ${YEAR} --no-suppress >/dev/null 2>&1`);
 
@@ -76,6 +77,7 @@ console.log(row(duck, mb));
 console.log(`ratio bistand/DuckDB (classify, wall): ${(ours.median / duck.median).toFixed(2)}   counts equal: ${equal ? 'yes' : 'NO'}`);
 console.log(row(reasons, mb));
 console.log(row(stdin, mb));
+console.log(row(redirected, mb));
 const mb600 = statSync(file600).size / 1e6;
 console.log(row(big, mb600) + `   (600 000 persons, ${mb600.toFixed(0)} MB)`);
 console.log(`memory per person: ${((big.rss - ours.rss) / 300000 * 1e6).toFixed(0)} bytes (RSS 600k − RSS 300k over 300 000 persons)`);

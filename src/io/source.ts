@@ -1,6 +1,6 @@
 /** Bytes of an input file or of stdin (`-`), in large chunks. */
 import { open } from 'node:fs/promises';
-import { readSync } from 'node:fs';
+import { fstatSync, readSync } from 'node:fs';
 import { BistandError } from '../errors.js';
 import * as msg from '../messages.js';
 
@@ -19,7 +19,12 @@ export interface ByteSource {
 }
 
 export async function openSource(path: string): Promise<ByteSource> {
-  if (path === '-') return stdinSource();
+  if (path === '-') {
+    // stdin redirected from a file (`< register.csv`) is read as that file: in large chunks,
+    // and by two threads
+    if (process.platform === 'linux' && fstatSync(0).isFile()) return { ...(await openSource('/dev/stdin')), name: 'stdin' };
+    return stdinSource();
+  }
   let fh;
   try {
     fh = await open(path, 'r');

@@ -59,6 +59,14 @@ describe('classify and reasons agree with the reference on a 20 000-person regis
     expect(r.stderr).toContain('stdin: ');
   });
 
+  it('classify from stdin redirected from a file (read as that file)', () => {
+    const r = spawnSync('bash', ['-c', `BISTAND_THREADS=2 node ${CLI} classify - --year 2021 --no-suppress < ${join(dir, 'bom-commas.csv')}`], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const got = parseCsv(r.stdout).map((o) => [o.kommun_code, o.year, o.recipients, o.long_term, o.very_long_term].join(','));
+    expect(got).toEqual(classifyRows(expected));
+    expect(r.stderr).toMatch(/^stdin: /);
+  });
+
   it('reasons, every variant', () => {
     const want = expected.map((e) => [e.kommun, e.recipients, ...GROUPS.map((g) => e.groups[g])].join(','));
     for (const [name] of variants) {

@@ -69,3 +69,16 @@ describe('register reader: two threads', () => {
     expect(got[0].recipients).toBe(310);
   });
 });
+
+describe('register reader: periods', () => {
+  it('reads 2021-03, 2021-3, 202103, 2021M03, 2021-03-15 and 20210315 as March 2021', async () => {
+    const text = ['id;kommun;period', ...['2021-03', '2021-3', '202103', '2021M03', '2021-03-15', '20210315'].map((p, i) => `${i};1480;${p}`)].join('\n') + '\n';
+    const got = await fastClassify(Buffer.from(text), 2021, { requireHinder: false });
+    expect(got[0].recipients).toBe(6);
+  });
+  it('rejects 2021-13, 2021-03-32 and 21-03', async () => {
+    for (const p of ['2021-13', '2021-03-32', '21-03']) {
+      await expect(fastClassify(Buffer.from(`id;kommun;period\n1;1480;${p}\n`), 2021, { requireHinder: false }), p).rejects.toMatchObject({ where: { line: 2, column: 3 } });
+    }
+  });
+});
