@@ -81,5 +81,7 @@ console.log(row(redirected, mb));
 const mb600 = statSync(file600).size / 1e6;
 console.log(row(big, mb600) + `   (600 000 persons, ${mb600.toFixed(0)} MB)`);
 console.log(`memory per person: ${((big.rss - ours.rss) / 300000 * 1e6).toFixed(0)} bytes (RSS 600k − RSS 300k over 300 000 persons)`);
-console.log('report (GR, all charts): not measured — the report command is not built yet');
+const reportOut = join(cache, 'report-out');
+const report = measure('bistand report (GR sample)', `node ${q(cli)} report --recipe ${q(join(root, 'data/sample/recipe.json'))} --out ${q(reportOut)} >/dev/null 2>&1`);
+console.log(`${report.label.padEnd(28)} median ${report.median.toFixed(2).padStart(6)} s   peak RSS ${report.rss.toFixed(0).padStart(5)} MB   (13 municipalities, 5 regional charts, 13 × 4 profile charts, SVG + PNG)`);
 if (!equal) process.exitCode = 1;

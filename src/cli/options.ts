@@ -8,12 +8,15 @@ import * as msg from '../messages.js';
 import { GAP_RULES, GapRule } from '../domain/months.js';
 import { Encoding, parseEncoding } from '../io/encoding.js';
 import { FORMATS, Format } from '../io/write-table.js';
+import { LAYOUTS } from '../io/aggregated/read.js';
 
 export interface OptionDef {
   flags: string;
   description: string;
   choices?: readonly string[];
   default?: string | boolean;
+  /** may be given several times; the values collect in a list */
+  repeatable?: boolean;
 }
 
 export const OPTIONS = {
@@ -34,6 +37,21 @@ export const OPTIONS = {
   encoding: { flags: '--encoding <name>', description: 'utf8 or windows-1252 (detected by default)' },
   hinderMap: { flags: '--hinder-map <file>', description: 'CSV mapping local reason labels or codes to a reason or group (unemployment, ill_health, social, other, missing)' },
   debug: { flags: '--debug', description: 'print a stack trace on errors' },
+  // tidy
+  as: { flags: '--as <layout>', description: 'the layout, instead of detecting it', choices: LAYOUTS },
+  period: { flags: '--period <yyyy>', description: 'the year, for files that do not say it (months as columns, ÖJ)' },
+  nameMap: { flags: '--name-map <file>', description: 'CSV of names as the file writes them and their 4-digit codes ("Möndal;1481")' },
+  // report
+  reportYear: { flags: '-y, --year <year>', description: 'reference year Y; the charts cover Y−2…Y' },
+  region: { flags: '--region <region>', description: 'gr (Göteborgsregionen), storstad, or a file of municipality codes' },
+  out: { flags: '--out <dir>', description: 'output folder' },
+  register: { flags: '--register <file>', description: 'register extract (person-month rows)' },
+  population: { flags: '--population <file>', description: 'population per municipality and year (total and 18+)' },
+  kolada: { flags: '--kolada <file>', description: 'Kolada data (API v3 JSON or CSV); repeatable', repeatable: true },
+  sdb: { flags: '--sdb <file>', description: 'Statistikdatabasen export; repeatable', repeatable: true },
+  oj: { flags: '--oj <file>', description: 'Öppna jämförelser survey extract' },
+  recipe: { flags: '--recipe <file>', description: 'a JSON file with these settings (paths relative to it); flags override it' },
+  credit: { flags: '--credit <text>', description: 'who processed the data, for the source line ("bearbetning: …")' },
 } satisfies Record<string, OptionDef>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -43,6 +61,7 @@ export function addOptions(cmd: Command, names: OptionName[]): Command {
     const d: OptionDef = OPTIONS[n];
     const o = new Option(d.flags, d.description);
     if (d.choices) o.choices(d.choices as string[]);
+    if (d.repeatable) o.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
     if (d.default !== undefined && !d.flags.startsWith('--no-')) o.default(d.default);
     cmd.addOption(o);
   }

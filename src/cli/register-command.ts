@@ -3,7 +3,6 @@ import { Command } from 'commander';
 import { Classification } from '../domain/classify.js';
 import { Municipalities } from '../domain/municipalities.js';
 import { SuppressOptions } from '../domain/suppress.js';
-import { formatLocation } from '../errors.js';
 import { Rejected } from '../io/register-reader.js';
 import { loadMunicipalities } from '../io/reference.js';
 import { openSource } from '../io/source.js';
@@ -86,4 +85,3 @@ export function veryLongNote(o: RegisterCommandOptions): string {
   return msg.veryLongDefinition(o.gapRule);
 }
 
-export { formatLocation };

@@ -1,14 +1,14 @@
 /** `bistand report`: the regional report, from a recipe or flags. */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { BistandError, UsageError } from '../errors.js';
 import * as msg from '../messages.js';
 import { GAP_RULES, GapRule } from '../domain/months.js';
 import { Region, regionById } from '../domain/municipalities.js';
 import { loadMunicipalities } from '../io/reference.js';
 import { runReport } from '../report/report.js';
-import { OPTIONS, addOptions, parsePositive, parseYears } from './options.js';
+import { addOptions, parsePositive, parseYears } from './options.js';
 import { note } from './stderr.js';
 
 interface Opts {
@@ -40,8 +40,6 @@ interface Recipe {
   credit?: string;
   gapRule?: GapRule;
 }
-
-const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 function readRecipe(path: string): { recipe: Recipe; dir: string } {
   let text: string;
@@ -78,18 +76,8 @@ function regionOf(v: string): Region {
 export const reportCommand = () => {
   const cmd = new Command('report')
     .description('write the regional report: tables T1–T3, diagrams D1–D5 (CSV, Markdown, Vega-Lite, SVG, PNG) and a folder per municipality')
-    .option('-y, --year <year>', 'reference year Y; the charts cover Y−2…Y')
-    .option('--region <region>', 'gr (Göteborgsregionen), storstad, or a file of municipality codes')
-    .option('--out <dir>', 'output folder')
-    .option('--register <file>', 'register extract (person-month rows)')
-    .option('--population <file>', 'population per municipality and year (total and 18+)')
-    .option('--kolada <file>', 'Kolada data (JSON or CSV); repeatable', collect)
-    .option('--sdb <file>', 'Statistikdatabasen export; repeatable', collect)
-    .option('--oj <file>', 'Öppna jämförelser survey extract')
-    .option('--recipe <file>', 'a JSON file with these settings (paths relative to it); flags override it')
-    .option('--credit <text>', 'who processed the data, for the source line ("bearbetning: …")')
     .addHelpText('after', '\nExample:\n  $ bistand report --year 2021 --region gr --register register.csv --population befolkning.csv --kolada kolada.csv --oj oj.csv --out rapport\n  $ bistand report --recipe data/sample/recipe.json');
-  addOptions(cmd, ['gapRule', 'noSuppress', 'minCount', 'minDenominator', 'debug']);
+  addOptions(cmd, ['reportYear', 'region', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'recipe', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'debug']);
   return cmd.action(async (o: Opts) => {
     const started = performance.now();
     const { recipe, dir } = o.recipe ? readRecipe(o.recipe) : { recipe: {} as Recipe, dir: process.cwd() };
@@ -121,4 +109,3 @@ export const reportCommand = () => {
   });
 };
 
-export { OPTIONS, Option };

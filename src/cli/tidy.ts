@@ -1,13 +1,13 @@
 /** `bistand tidy`: any aggregated input (Statistikdatabasen, Kolada, ÖJ, population) as tidy CSV. */
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { BistandError } from '../errors.js';
 import * as msg from '../messages.js';
 import { STATUSES } from '../domain/tidy.js';
-import { LAYOUTS, Layout, readAggregated, toTable } from '../io/aggregated/read.js';
-import { FORMATS, Format, formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
+import { Layout, readAggregated, toTable } from '../io/aggregated/read.js';
+import { Format, formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
 import { Column, Table } from '../tables/table.js';
-import { OPTIONS, addOptions } from './options.js';
+import { addOptions } from './options.js';
 import { note } from './stderr.js';
 
 interface Opts {
@@ -36,14 +36,11 @@ export const tidyCommand = () => {
   const cmd = new Command('tidy')
     .description('print an aggregated input (Statistikdatabasen export, Kolada JSON or CSV, ÖJ survey, population) as tidy CSV')
     .argument('<file>', 'the file, or - for stdin')
-    .addOption(new Option('--as <layout>', 'the layout, instead of detecting it').choices(LAYOUTS as unknown as string[]))
-    .option('--period <yyyy>', 'the year, for files that do not say it (months as columns, ÖJ)')
-    .option('--name-map <file>', 'CSV of names as the file writes them and their 4-digit codes ("Möndal;1481")')
     .addHelpText(
       'after',
       `\nExample:\n  $ bistand tidy sdb_ekb_manad_hushall_2017.csv | head -3\n  kommun_code,kommun_name,measure,period,sex,value,status,Inrikes- eller utrikesfödda hushåll\n  0000,Riket,sdb_ekb_manad_hushall_2017,2017-01,T,,missing,Inrikes födda\n  0000,Riket,sdb_ekb_manad_hushall_2017,2017-02,T,,missing,Inrikes födda`,
     );
-  addOptions(cmd, ['format', 'output', 'debug']);
+  addOptions(cmd, ['as', 'period', 'nameMap', 'format', 'output', 'debug']);
   return cmd.action(async (file: string, o: Opts) => {
     const bytes = await readInput(file);
     const name = file === '-' ? 'stdin' : file;
@@ -62,4 +59,3 @@ export const tidyCommand = () => {
   });
 };
 
-export { FORMATS, OPTIONS };
