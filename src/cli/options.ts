@@ -8,7 +8,7 @@ import * as msg from '../messages.js';
 import { GAP_RULES, GapRule } from '../domain/months.js';
 import { Encoding, parseEncoding } from '../io/encoding.js';
 import { FORMATS, Format } from '../io/write-table.js';
-import { LAYOUTS } from '../io/aggregated/read.js';
+import { LAYOUTS } from '../domain/tidy.js';
 
 export interface OptionDef {
   flags: string;

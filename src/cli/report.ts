@@ -7,7 +7,6 @@ import * as msg from '../messages.js';
 import { GAP_RULES, GapRule } from '../domain/months.js';
 import { Region, regionById } from '../domain/municipalities.js';
 import { loadMunicipalities } from '../io/reference.js';
-import { runReport } from '../report/report.js';
 import { addOptions, parsePositive, parseYears } from './options.js';
 import { note } from './stderr.js';
 
@@ -104,6 +103,8 @@ export const reportCommand = () => {
     };
     if (!settings.register && !settings.population && !settings.kolada.length && !settings.sdb.length && !settings.oj) throw new UsageError(msg.reportNeedsInput());
     if (!o.suppress) note(msg.suppressionOff());
+    // vega, vega-lite, resvg and the font load only when this command runs
+    const { runReport } = await import('../report/report.js');
     const r = await runReport(settings);
     note(msg.reportWritten(out, r.files.length, (performance.now() - started) / 1000));
   });

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { BistandError } from '../errors.js';
 import * as msg from '../messages.js';
 import { STATUSES } from '../domain/tidy.js';
-import { Layout, readAggregated, toTable } from '../io/aggregated/read.js';
+import type { Layout } from '../domain/tidy.js';
 import { Format, formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
 import { Column, Table } from '../tables/table.js';
 import { addOptions } from './options.js';
@@ -42,6 +42,8 @@ export const tidyCommand = () => {
     );
   addOptions(cmd, ['as', 'period', 'nameMap', 'format', 'output', 'debug']);
   return cmd.action(async (file: string, o: Opts) => {
+    // arquero and the readers load only when this command runs
+    const { readAggregated, toTable } = await import('../io/aggregated/read.js');
     const bytes = await readInput(file);
     const name = file === '-' ? 'stdin' : file;
     const read = readAggregated(bytes, name, { as: o.as, period: o.period, nameMap: o.nameMap });

@@ -3,6 +3,10 @@
  * with a status that keeps a marker's meaning. A suppressed or missing value never becomes 0.
  */
 
+/** The layouts of aggregated inputs that `tidy` and `report` read. */
+export const LAYOUTS = ['sdb', 'kolada', 'oj', 'population'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
 export const STATUSES = ['ok', 'suppressed', 'missing', 'not_applicable'] as const;
 export type Status = (typeof STATUSES)[number];
 

@@ -19,8 +19,8 @@ import { looksLikePopulation, readPopulation } from './population.js';
 import { ReadContext, Rec, decodeText, toRecords } from './records.js';
 import { isSdbFooter, isTitle, readSdb } from './sdb.js';
 
-export const LAYOUTS = ['sdb', 'kolada', 'oj', 'population'] as const;
-export type Layout = (typeof LAYOUTS)[number];
+import { Layout } from '../../domain/tidy.js';
+export { LAYOUTS, type Layout } from '../../domain/tidy.js';
 
 export interface AggregatedRead {
   layout: string;
