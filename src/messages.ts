@@ -66,6 +66,8 @@ export const summary = (file: string, s: { read: number; used: number; outside: 
   `; ${fmtInt(s.persons)} persons`;
 export const veryLongNotAvailable = (year: number, months: number[]) =>
   `note: very long-term for ${year} not available: the input has no rows for ${monthList(months)}, and the 36-month rule needs ${year - 2}-01…${year}-12`;
+export const historyGaps = (year: number, months: number[]) =>
+  `note: the input has no rows for ${monthList(months)}: very long-term for ${year} counts those months as without assistance`;
 export const yearIncomplete = (year: number, months: number[]) => `note: the input has no rows for ${monthList(months)}: figures for ${year} may be incomplete`;
 export const veryLongDefinition = (rule: string) =>
   `note: very long-term = at least 27 months with assistance in Jan Y−2…Dec Y and no interruption longer than 2 months (gap rule "${rule}": ${

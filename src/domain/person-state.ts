@@ -165,6 +165,14 @@ export class PersonState {
     return this.uncovered(this.layout.years[yi] * 12 - 24, 24);
   }
 
+  /** Rows in the year `offset` years from year index yi's Y (−1 = Y−1). */
+  rowsInYear(yi: number, offset: number): number {
+    const first = (this.layout.years[yi] + offset) * 12 - this.layout.start;
+    let n = 0;
+    for (let m = Math.max(0, first); m < first + 12 && m < this.layout.months; m++) n += this.rowsPerMonth[m];
+    return n;
+  }
+
   uncoveredYear(yi: number): number[] {
     return this.uncovered(this.layout.years[yi] * 12, 12);
   }

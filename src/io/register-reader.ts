@@ -101,6 +101,8 @@ export interface RowCounts {
   emptyRows: number;
   /** municipality codes that had lost their leading zero (`180` for `0180`) */
   paddedCodes: number;
+  /** the earliest month (year*12 + month−1) of any valid row, inside the window or not */
+  firstMonth: number;
 }
 
 /** What the header tells: the columns and how the file is written. */
@@ -246,6 +248,7 @@ function finish(part: PartResult, info: HeaderInfo, opts: ReadOptions, bytes: nu
     rowsRejected: part.rowsRejected,
     emptyRows: part.emptyRows,
     paddedCodes: part.paddedCodes,
+    firstMonth: part.firstMonth,
     bytes,
   };
 }
@@ -389,6 +392,7 @@ function merge(base: ReturnType<typeof absorb>, part: PartResult, lineOffset: nu
   base.p.rowsRejected += part.rowsRejected;
   base.p.emptyRows += part.emptyRows;
   base.p.paddedCodes += part.paddedCodes;
+  base.p.firstMonth = Math.min(base.p.firstMonth, part.firstMonth);
   for (const r of part.rejects) onReject?.({ ...r, where: { ...r.where, line: r.where.line === undefined ? undefined : r.where.line + lineOffset } });
 }
 
@@ -489,6 +493,7 @@ export class RegisterSink implements RowSink {
   rowsRejected = 0;
   emptyRows = 0;
   paddedCodes = 0;
+  firstMonth = Infinity;
   private readonly nCols: number;
   private readonly cId: number;
   private readonly cKommun: number;
@@ -591,6 +596,7 @@ export class RegisterSink implements RowSink {
     }
 
     if (code < 1000 && codeLen === 3) this.paddedCodes++;
+    if (g < this.firstMonth) this.firstMonth = g;
 
     const m = g - this.start;
     if (m < 0 || m >= this.months) {
@@ -648,6 +654,7 @@ export class RegisterSink implements RowSink {
       rowsRejected: this.rowsRejected,
       emptyRows: this.emptyRows,
       paddedCodes: this.paddedCodes,
+      firstMonth: this.firstMonth,
       rejects: [],
       lines: 0,
     };

@@ -71,7 +71,10 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   });
 
   const { labelGroup, unknownLabels } = groupLabels(read, matcher);
-  const veryLongAvailable = layout.years.map((_, yi) => read.state.uncoveredHistory(yi).length === 0);
+  // The 36-month rule can be decided when the input reaches back into Y−2 and has Y−1: an
+  // extract of Y (or of Y−1 and Y) cannot say who was very long-term. Single months without
+  // any row inside that history are only noted: a small extract may lack them honestly.
+  const veryLongAvailable = layout.years.map((y, yi) => read.firstMonth <= (y - 2) * 12 + 11 && read.state.rowsInYear(yi, -1) > 0);
   const classification = classify(
     read.state,
     read.persons,
@@ -88,7 +91,8 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   );
   layout.years.forEach((y, yi) => {
     const uncovered = read.state.uncoveredHistory(yi);
-    if (uncovered.length) run.note(msg.veryLongNotAvailable(y, uncovered));
+    if (!veryLongAvailable[yi]) run.note(msg.veryLongNotAvailable(y, uncovered));
+    else if (uncovered.length) run.note(msg.historyGaps(y, uncovered));
     const gaps = read.state.uncoveredYear(yi);
     if (gaps.length) run.note(msg.yearIncomplete(y, gaps));
     if (classification.children[yi]) run.note(msg.childrenLeftOut(y, classification.children[yi]));

@@ -77,9 +77,9 @@ export function referenceClassify(rows: RefRow[], year: number, gapRule: 'intern
   const monthKey = (y: number, m: number) => y * 12 + (m - 1);
   const first = monthKey(year - 2, 1);
   const last = monthKey(year, 12);
-  const allMonths = new Set(rows.map((r) => monthKey(r.year, r.month)));
-  let covered = true;
-  for (let k = first; k < monthKey(year, 1); k++) if (!allMonths.has(k)) covered = false;
+  // decidable when the input reaches back into Y−2 and has rows in Y−1
+  const keys = rows.map((r) => monthKey(r.year, r.month));
+  const covered = keys.some((k) => k <= monthKey(year - 2, 12)) && rows.some((r) => r.year === year - 1);
 
   // person → month → rows of that month, in input order
   const people = new Map<string, Map<number, RefRow[]>>();
