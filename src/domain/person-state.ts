@@ -35,6 +35,7 @@ const AGE_SHIFT = 16;
 export interface PersonStateData {
   records: Int32Array;
   rowsPerMonth: Float64Array;
+  withLabels: boolean;
 }
 
 export class PersonState {
@@ -52,16 +53,21 @@ export class PersonState {
   /** rows seen per window month (any person): tells whether the input covers a month */
   rowsPerMonth: Float64Array;
 
+  /** whether reason labels are kept (not for `classify`: a record is then a third the size) */
+  readonly withLabels: boolean;
+
   constructor(
     readonly layout: WindowLayout,
     capacity = 1 << 12,
     data?: PersonStateData,
+    withLabels = true,
   ) {
+    this.withLabels = data?.withLabels ?? withLabels;
     this.words = (layout.months + 31) >>> 5;
     this.nYears = layout.years.length;
     this.infoAt = this.words;
     this.labelAt = this.words + this.nYears;
-    this.stride = this.words + this.nYears + this.nYears * 6;
+    this.stride = this.words + this.nYears + (this.withLabels ? this.nYears * 6 : 0);
     this.yearOfMonth = new Int8Array(layout.months).fill(-1);
     layout.years.forEach((y, yi) => {
       const o = y * 12 - layout.start;
@@ -99,7 +105,7 @@ export class PersonState {
     const mi = m - this.layout.years[yi] * 12 + this.layout.start;
     const at = base + this.infoAt + yi;
     if (mi + 1 >= (r[at] & 15)) r[at] = mi + 1 + (k << K_SHIFT) + (age << AGE_SHIFT);
-    this.labels[(base + this.labelAt + yi * 6) * 2 + mi] = label;
+    if (this.withLabels) this.labels[(base + this.labelAt + yi * 6) * 2 + mi] = label;
   }
 
   /** Latest month (0–11) of year index yi with assistance, or -1. */
@@ -116,6 +122,7 @@ export class PersonState {
   }
 
   label(p: number, yi: number, month: number): number {
+    if (!this.withLabels) return 0;
     return this.labels[(p * this.stride + this.labelAt + yi * 6) * 2 + month];
   }
 
@@ -151,6 +158,7 @@ export class PersonState {
       const bt = b + later.infoAt + yi;
       const theirs = s[bt] & 15;
       if (theirs !== 0 && theirs >= (r[at] & 15)) r[at] = s[bt];
+      if (!this.withLabels) continue;
       const la = (a + this.labelAt + yi * 6) * 2;
       const lb = (b + later.labelAt + yi * 6) * 2;
       for (let m = 0; m < 12; m++) {

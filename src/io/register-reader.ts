@@ -364,7 +364,7 @@ function absorb(first: PartResult, opts: ReadOptions) {
     state,
     p,
     part(): PartResult {
-      return { ...p, ids: ids.data(), labels: labels.data(), state: { records: state.records, rowsPerMonth: state.rowsPerMonth } };
+      return { ...p, ids: ids.data(), labels: labels.data(), state: { records: state.records, rowsPerMonth: state.rowsPerMonth, withLabels: state.withLabels } };
     },
   };
 }
@@ -517,13 +517,13 @@ export class RegisterSink implements RowSink {
     // and memory than the rehashes it saved (measured on the 300 000-person bench register)
     const cap = 1 << 14;
     this.ids = new ByteIntern(cap);
-    this.state = new PersonState(opts.layout, cap);
     this.cId = index.person_id!;
     this.cKommun = index.kommun!;
     this.cPeriod = index.period ?? -1;
     this.cYear = index.period === undefined ? index.year! : -1;
     this.cMonth = index.period === undefined ? index.month! : -1;
     this.cHinder = opts.requireHinder || opts.readHinder ? (index.hinder ?? -1) : -1;
+    this.state = new PersonState(opts.layout, cap, undefined, this.cHinder >= 0);
     this.cAge = index.age ?? -1;
     this.cBirth = index.age === undefined ? (index.birth_year ?? -1) : -1;
     this.start = opts.layout.start;
@@ -646,7 +646,7 @@ export class RegisterSink implements RowSink {
     return {
       ids: this.ids.data(),
       labels: this.labelIntern.data(),
-      state: { records: this.state.records, rowsPerMonth: this.state.rowsPerMonth },
+      state: { records: this.state.records, rowsPerMonth: this.state.rowsPerMonth, withLabels: this.state.withLabels },
       labelRows: this.labelRows,
       rowsRead: this.rowsRead,
       rowsUsed: this.rowsUsed,
