@@ -47,6 +47,8 @@ export class PersonState {
   private readonly labelAt: number;
   /** report-year index of each window month, -1 outside the reference years */
   readonly yearOfMonth: Int8Array;
+  /** month of the year (0–11) of each window month */
+  private readonly monthOfYear: Int8Array;
   capacity: number;
   records: Int32Array;
   labels: Uint16Array;
@@ -69,6 +71,7 @@ export class PersonState {
     this.labelAt = this.words + this.nYears;
     this.stride = this.words + this.nYears + (this.withLabels ? this.nYears * 6 : 0);
     this.yearOfMonth = new Int8Array(layout.months).fill(-1);
+    this.monthOfYear = Int8Array.from({ length: layout.months }, (_, m) => m % 12);
     layout.years.forEach((y, yi) => {
       const o = y * 12 - layout.start;
       for (let m = 0; m < 12; m++) this.yearOfMonth[o + m] = yi;
@@ -102,7 +105,7 @@ export class PersonState {
     this.rowsPerMonth[m]++;
     const yi = this.yearOfMonth[m];
     if (yi < 0) return;
-    const mi = m - this.layout.years[yi] * 12 + this.layout.start;
+    const mi = this.monthOfYear[m];
     const at = base + this.infoAt + yi;
     if (mi + 1 >= (r[at] & 15)) r[at] = mi + 1 + (k << K_SHIFT) + (age << AGE_SHIFT);
     if (this.withLabels) this.labels[(base + this.labelAt + yi * 6) * 2 + mi] = label;

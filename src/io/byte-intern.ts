@@ -51,26 +51,15 @@ export class ByteIntern {
     return { table: this.table, offsets: this.offsets, lengths: this.lengths, pool: this.pool, poolUsed: this.poolUsed, size: this.size };
   }
 
-  /**
-   * Reads the slot where buf[start, end) would be, and nothing else: called for a batch of
-   * keys before interning them, so their cache misses overlap instead of queueing.
-   */
-  probe(buf: Uint8Array, start: number, end: number): number {
-    const len = end - start;
-    if (len > 8) return 0;
-    let k0 = 0;
-    let k1 = 0;
-    for (let i = 0; i < len; i++) {
-      const b = buf[start + i];
-      if (i < 4) k0 |= b << (i << 3);
-      else k1 |= b << ((i - 4) << 3);
-    }
-    const h = mix(Math.imul(k0, 0x9e3779b1) ^ Math.imul(k1 ^ len, 0x85ebca6b)) | 1;
-    return this.table[((h >>> 1) & this.mask) * SLOT + 1];
-  }
+  /** The two key words of the last `hash` (keys of up to 8 bytes). */
+  k0 = 0;
+  k1 = 0;
 
-  /** The id of buf[start, end), adding it when new. */
-  intern(buf: Uint8Array, start: number, end: number): number {
+  /**
+   * The hash of buf[start, end); for short keys also sets k0 and k1. The low bit tells short
+   * keys (1) from pooled ones (0).
+   */
+  hash(buf: Uint8Array, start: number, end: number): number {
     const len = end - start;
     let k0 = 0;
     let k1 = 0;
@@ -83,9 +72,29 @@ export class ByteIntern {
         else k1 |= b << ((i - 4) << 3);
       }
     }
-    let h: number;
-    if (short) h = mix(Math.imul(k0, 0x9e3779b1) ^ Math.imul(k1 ^ len, 0x85ebca6b)) | 1;
-    else h = hashLong(buf, start, end) & ~1;
+    this.k0 = k0;
+    this.k1 = k1;
+    return short ? mix(Math.imul(k0, 0x9e3779b1) ^ Math.imul(k1 ^ len, 0x85ebca6b)) | 1 : hashLong(buf, start, end) & ~1;
+  }
+
+  /**
+   * Reads the slot a hash points at, and nothing else: called for a batch of keys before
+   * interning them, so that their cache misses overlap instead of queueing.
+   */
+  peek(h: number): number {
+    return this.table[((h >>> 1) & this.mask) * SLOT + 1];
+  }
+
+  /** The id of buf[start, end), adding it when new. */
+  intern(buf: Uint8Array, start: number, end: number): number {
+    const h = this.hash(buf, start, end);
+    return this.internHashed(buf, start, end, h, this.k0, this.k1);
+  }
+
+  /** `intern` with the hash (and key words) already computed by `hash`. */
+  internHashed(buf: Uint8Array, start: number, end: number, h: number, k0: number, k1: number): number {
+    const len = end - start;
+    const short = (h & 1) === 1;
     const t = this.table;
     const mask = this.mask;
     let s = (h >>> 1) & mask;

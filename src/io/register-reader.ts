@@ -481,6 +481,9 @@ export class RegisterSink implements RowSink {
   private readonly bAge = new Int32Array(BATCH);
   private readonly bLabel = new Int32Array(BATCH);
   private readonly bPerson = new Int32Array(BATCH);
+  private readonly bHash = new Int32Array(BATCH);
+  private readonly bK0 = new Int32Array(BATCH);
+  private readonly bK1 = new Int32Array(BATCH);
   /** keeps the touching loads from being optimised away */
   touched = 0;
   readonly state: PersonState;
@@ -629,15 +632,23 @@ export class RegisterSink implements RowSink {
   flush(buf: Uint8Array): void {
     const n = this.batched;
     if (n === 0) return;
+    const ids = this.ids;
     let touched = 0;
-    for (let i = 0; i < n; i++) touched += this.ids.probe(buf, this.bStart[i], this.bEnd[i]);
     for (let i = 0; i < n; i++) {
-      const p = this.ids.intern(buf, this.bStart[i], this.bEnd[i]);
-      if (p >= this.state.capacity) this.state.ensure(p + 1);
-      this.bPerson[i] = p;
-      touched += this.state.records[p * this.state.stride];
+      const h = ids.hash(buf, this.bStart[i], this.bEnd[i]);
+      this.bHash[i] = h;
+      this.bK0[i] = ids.k0;
+      this.bK1[i] = ids.k1;
+      touched += ids.peek(h);
     }
-    for (let i = 0; i < n; i++) this.state.add(this.bPerson[i], this.bMonth[i], this.bKommun[i], this.bAge[i], this.bLabel[i]);
+    const state = this.state;
+    for (let i = 0; i < n; i++) {
+      const p = ids.internHashed(buf, this.bStart[i], this.bEnd[i], this.bHash[i], this.bK0[i], this.bK1[i]);
+      if (p >= state.capacity) state.ensure(p + 1);
+      this.bPerson[i] = p;
+      touched += state.records[p * state.stride];
+    }
+    for (let i = 0; i < n; i++) state.add(this.bPerson[i], this.bMonth[i], this.bKommun[i], this.bAge[i], this.bLabel[i]);
     this.batched = 0;
     this.touched ^= touched;
   }
