@@ -120,7 +120,7 @@ export const noPeriod = (what: string) => `the columns are ${what}, but the file
 export const noPeriodHint = () => 'keep the title line of the export, put the year in the file name, or give --period YYYY';
 export const badSex = (v: string) => `sex "${v}" is not T, K or M (totalt, kvinnor, män)`;
 export const badSexHint = () => 'use T/K/M or Totalt/Kvinnor/Män';
-export const badAnswer = (v: string) => `answer "${v}" is not Ja, Nej, Delvis or blank`;
+export const badAnswer = (v: string) => `answer "${v}" is not Ja, Nej, Delvis, a number or blank`;
 export const badAnswerHint = () => 'ÖJ answers are Ja, Nej or Delvis; leave unanswered questions blank';
 export const groupRowsSkipped = (n: number, names: string) => `note: ${fmtInt(n)} rows of groups of municipalities skipped (${names}): not a municipality, region or Riket`;
 export const tidySummary = (file: string, layout: string, rows: number, byStatus: string) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus}`;

@@ -322,7 +322,7 @@ function d5(c: ReportContext): Output {
 
 /** Years as columns, a row per municipality, Riket last (T1, T3). */
 function kpiTable(c: ReportContext, id: 't1' | 't3', kpi: string, title: string, slug: string, withRiket: boolean): Output {
-  if (!c.facts.has(kpi)) return { kind: 'skipped', id, title, reason: `needs Kolada ${kpi} (--kolada)` };
+  if (!c.facts.has(kpi)) return { kind: 'skipped', id, title, reason: `needs Kolada ${kpi} (--kolada)${id === 't3' ? ', or an ÖJ file with a socionomexamen question' : ''}` };
   const years = c.facts.years(kpi).filter((y) => y <= c.year).slice(-3);
   const codes = [...c.region.codes, ...(withRiket ? ['0000'] : [])];
   const marker = (code: string, y: number): Cell => {
@@ -345,11 +345,42 @@ function kpiTable(c: ReportContext, id: 't1' | 't3', kpi: string, title: string,
   };
 }
 
+/**
+ * T3 from the ÖJ survey when Kolada U31404 is not given: the question on handläggare with
+ * socionomexamen, per municipality (Göteborg: the mean of its socialförvaltningar).
+ */
+function t3FromOj(c: ReportContext, title: string): Output | undefined {
+  const rows = c.facts.oj.filter((r) => /socionom/i.test(r.measure));
+  if (!rows.length) return undefined;
+  const years = [...new Set(rows.map((r) => r.period))].sort();
+  const codes = [...c.region.codes, ...(rows.some((r) => r.kommunCode === '0000') ? ['0000'] : [])];
+  const cell = (code: string, y: string): Cell => {
+    const mine = rows.filter((r) => r.kommunCode === code && r.period === y);
+    const nums = mine.filter((r) => typeof r.value === 'number').map((r) => r.value as number);
+    if (nums.length) return Math.round((nums.reduce((a, b) => a + b, 0) / nums.length) * 10) / 10;
+    return mine.length ? (mine.some((r) => r.status === 'suppressed') ? 'X' : '–') : '';
+  };
+  const notes = ['X = sekretess, – = uppgift saknas'];
+  if (rows.filter((r) => r.kommunCode === '1480').length > years.length) notes.push('Göteborg: medel av socialförvaltningarnas svar.');
+  if (!codes.includes('0000')) notes.push('Riket saknas i ÖJ-filen.');
+  return {
+    kind: 'table',
+    id: 't3',
+    slug: 'socionomexamen',
+    title,
+    table: { columns: [{ name: 'kommun_code' }, { name: 'kommun_name' }, ...years.map((y) => ({ name: y, raw: true }))], rows: codes.map((code) => [code, c.areas(code)?.name ?? code, ...years.map((y) => cell(code, y))]) },
+    source: `Källa: Öppna jämförelser, Socialstyrelsen, bearbetning: ${c.credit}`,
+    notes,
+    codeColumn: 0,
+  };
+}
+
 function t2(c: ReportContext): Output {
   const title = 'Kunskapsbaserad verksamhet (Öppna jämförelser): antal svar per fråga';
   const inRegion = c.facts.oj.filter((r) => c.region.codes.includes(r.kommunCode));
   if (!inRegion.length) return { kind: 'skipped', id: 't2', title, reason: c.facts.oj.length ? `the ÖJ file has no unit in ${c.region.name}` : 'needs an ÖJ survey file (--oj)' };
-  const questions = [...new Set(inRegion.map((r) => r.measure))];
+  // the Ja / Nej / Delvis questions; numeric ones (such as socionomexamen) belong to T3
+  const questions = [...new Set(inRegion.filter((r) => typeof r.value !== 'number').map((r) => r.measure))].filter((q) => !inRegion.some((r) => r.measure === q && typeof r.value === 'number'));
   const count = (q: string, v: string | null) => inRegion.filter((r) => r.measure === q && r.value === v).length;
   const rows = questions.map((q) => [q, count(q, 'Ja'), count(q, 'Nej'), count(q, 'Delvis'), count(q, null)]);
   const units = new Set(inRegion.map((r) => `${r.kommunCode}|${r.extra.unit ?? ''}`)).size;
@@ -386,7 +417,7 @@ export function buildOutputs(c: ReportContext): Output[] {
   return [
     kpiTable(c, 't1', 'U31900', 'Socioekonomisk sorteringsnyckel per kommun', 'sorteringsnyckel', false),
     t2(c),
-    kpiTable(c, 't3', 'U31404', 'Handläggare med socionomexamen (%)', 'socionomexamen', true),
+    (!c.facts.has('U31404') && t3FromOj(c, 'Handläggare med socionomexamen (%)')) || kpiTable(c, 't3', 'U31404', 'Handläggare med socionomexamen (%)', 'socionomexamen', true),
     d1d2(c, 'd1', [...c.region.codes], true, `Andel av befolkningen med ekonomiskt bistånd i ${c.region.name}`),
     d1d2(c, 'd2', METRO, false, 'Andel av befolkningen med ekonomiskt bistånd i storstäderna'),
     d3d4(c, 'd3'),

@@ -149,6 +149,26 @@ describe('report on the sample', () => {
   });
 });
 
+describe('report: T3 from the ÖJ survey', () => {
+  it('takes the socionomexamen question when Kolada U31404 is not given; Göteborg is the mean of its units', () => {
+    const oj = join(dir, 'oj-t3.csv');
+    writeFileSync(
+      oj,
+      'ÖJ 2021\nEnhet;Rutin;Andel handläggare med socionomexamen\nAle;Ja;80\nMölndal;Nej;X\nGtb, Socialförvaltning Centrum;Delvis;70\nGtb, Socialförvaltning Nordost;Ja;90\n',
+    );
+    const o = join(dir, 'oj-out');
+    const r = cli(['report', '--year', '2021', '--oj', oj, '--out', o]);
+    expect(r.status, r.stderr).toBe(0);
+    const t3 = csvRows(readFileSync(join(o, 'region/t3-socionomexamen.csv'), 'utf8'));
+    expect(t3.find((x) => x.kommun_code === '1440')!['2021']).toBe('80');
+    expect(t3.find((x) => x.kommun_code === '1481')!['2021']).toBe('X');
+    expect(t3.find((x) => x.kommun_code === '1480')!['2021']).toBe('80');
+    const t2 = csvRows(readFileSync(join(o, 'region/t2-kunskapsbaserad-verksamhet.csv'), 'utf8'));
+    expect(t2.map((x) => x.fraga)).toEqual(['Rutin']);
+    expect(readFileSync(join(o, 'region/t3-socionomexamen.md'), 'utf8')).toContain('Göteborg: medel av socialförvaltningarnas svar.');
+  });
+});
+
 describe('report: paths and privacy', () => {
   it('names from inputs never become paths: a name like ../x stops the run and nothing is written outside --out', () => {
     const k = join(dir, 'evil.csv');

@@ -5,8 +5,8 @@
  */
 import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
-import { TidyRow } from '../../domain/tidy.js';
-import { ReadContext, Rec, areaOf, fileStem, row, yearIn } from './records.js';
+import { TidyRow, parseValue } from '../../domain/tidy.js';
+import { ReadContext, Rec, areaOf, fileStem, row, valueAt, yearIn } from './records.js';
 import { isTitle } from './sdb.js';
 
 const ANSWERS: Record<string, string> = { ja: 'Ja', nej: 'Nej', delvis: 'Delvis' };
@@ -17,18 +17,27 @@ export function isAnswer(s: string): boolean {
   return t in ANSWERS || NOT_ANSWERED.includes(t);
 }
 
-/** Most cells right of the first column are answers. */
+/** A numeric answer (a share such as the handläggare with socionomexamen, in %) or a marker (X). */
+function isValue(s: string): boolean {
+  return !('invalid' in parseValue(s));
+}
+
+/** Most cells right of the first column are answers: Ja / Nej / Delvis, and some numbers. */
 export function looksLikeOj(records: Rec[]): boolean {
   const data = records.slice(1);
   let answers = 0;
+  let words = 0;
   let filled = 0;
   for (const r of data)
     for (const f of r.fields.slice(1)) {
       if (f === '') continue;
       filled++;
-      if (isAnswer(f)) answers++;
+      if (isAnswer(f)) {
+        answers++;
+        words++;
+      } else if (isValue(f)) answers++;
     }
-  return filled > 0 && answers / filled > 0.9;
+  return filled > 0 && answers / filled > 0.9 && words / filled > 0.5;
 }
 
 export function readOj(records: Rec[], ctx: ReadContext): TidyRow[] {
@@ -48,8 +57,11 @@ export function readOj(records: Rec[], ctx: ReadContext): TidyRow[] {
     head.fields.slice(1).forEach((q, i) => {
       const raw = r.fields[i + 1] ?? '';
       const t = raw.trim().toLowerCase();
-      if (!isAnswer(raw)) throw new InputError({ file: ctx.file, line: r.line, column: i + 2, columnName: q }, msg.badAnswer(raw), msg.badAnswerHint());
-      const v = t in ANSWERS ? { value: ANSWERS[t], status: 'ok' as const } : { value: null, status: 'missing' as const };
+      let v: { value: string | number | null; status: TidyRow['status'] };
+      if (t in ANSWERS) v = { value: ANSWERS[t], status: 'ok' };
+      else if (isAnswer(raw)) v = { value: null, status: 'missing' };
+      else if (isValue(raw)) v = valueAt(raw, ctx, r.line, i + 2, q);
+      else throw new InputError({ file: ctx.file, line: r.line, column: i + 2, columnName: q }, msg.badAnswer(raw), msg.badAnswerHint());
       out.push(row(area, q, period, 'T', v, { unit }));
     });
   }
