@@ -202,7 +202,7 @@ function d1d2(c: ReportContext, id: 'd1' | 'd2', codes: string[], regionRow: boo
       const f = c.facts.get(pop.measure, code, y);
       return f?.status === 'ok' ? (f.value as number) : null;
     };
-    const points = countPoints(c, codes, years, years.map(() => ({ label: '', num: REG.recipients })).slice(0, 1), den, false, regionRow).map((p) => ({ ...p, series: String(p.year) }));
+    const points = countPoints(c, codes, years, [{ label: '', num: REG.recipients }], den, false, regionRow).map((p) => ({ ...p, series: String(p.year) }));
     if (regionRow) order.push(c.region.name);
     return {
       kind: 'chart',

@@ -14,8 +14,7 @@
  *               DIR/region/…, DIR/kommun/<code>-<slug>/…, DIR/index.md — staged, then moved
  *               into place, so a failed run leaves the previous report as it was.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { BistandError } from '../errors.js';
 import * as msg from '../messages.js';
 import { chartSpec } from '../charts/spec.js';
@@ -28,6 +27,7 @@ import { loadMunicipalities } from '../io/reference.js';
 import { openSource } from '../io/source.js';
 import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.js';
 import { runRegister } from '../pipeline/register.js';
+import { StagedDir } from '../io/staged-dir.js';
 import { Table } from '../tables/table.js';
 import { ChartData, Output, ReportContext, TableData, buildOutputs, trendFor } from './datasets.js';
 import { Facts } from './facts.js';
@@ -97,25 +97,7 @@ export async function runReport(s: ReportSettings): Promise<ReportResult> {
   const ctx: ReportContext = { year: s.year, years, region: s.region, areas: (code) => munis.area(code), facts, suppress: s.suppress, credit: s.credit };
   const outputs = buildOutputs(ctx);
 
-  const stage = `${s.out.replace(/[/\\]+$/, '')}.tmp-${process.pid}`;
-  rmSync(stage, { recursive: true, force: true });
-  const files: string[] = [];
-  const pending: Promise<void>[] = [];
-  const write = (rel: string, data: string | Buffer) => {
-    const p = join(stage, rel);
-    if (relative(stage, p).startsWith('..')) throw new Error(`refusing to write outside the output folder: ${rel}`);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, data);
-    files.push(rel);
-  };
-  // two renders at a time: one per core, and memory stays flat
-  const lanes: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
-  let lane = 0;
-  (write as Write).later = (job) => {
-    const i = lane++ % lanes.length;
-    lanes[i] = lanes[i].then(job);
-    pending.push(lanes[i]);
-  };
+  const dir = new StagedDir(s.out);
   try {
     const index: string[] = [`# Ekonomiskt bistånd ${s.year}: ${s.region.name}`, ''];
     if (!s.suppress.enabled) index.push(`> **Obs!** Små tal är inte dolda (--no-suppress): utdata innehåller antal från 1 till ${s.suppress.minCount - 1} och får inte publiceras som de är.`, '');
@@ -127,76 +109,61 @@ export async function runReport(s: ReportSettings): Promise<ReportResult> {
         continue;
       }
       const base = `region/${o.id}-${o.slug}`;
-      if (o.kind === 'table') writeTable(write, base, o, o.table);
-      else await writeChart(write, base, o);
+      if (o.kind === 'table') writeTable(dir, base, o, o.table);
+      else await writeChart(dir, base, o);
       index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : 'png'}) (${o.kind === 'table' ? 'tabell: .csv, .sv.csv, .md' : 'diagram: .png, .svg, .vl.json, .csv'})`);
     }
     index.push('', '## Kommunerna', '');
     const d1 = outputs.find((o): o is ChartData => o.kind === 'chart' && o.id === 'd1');
     for (const code of s.region.codes) {
       const area = munis.area(code)!;
-      const dir = `kommun/${code}-${slugify(area.name)}`;
+      const folder = `kommun/${code}-${slugify(area.name)}`;
       const listed: string[] = [];
       for (const o of outputs) {
         if (o.kind === 'chart' && o.codes.includes(code) && o.template === 'grouped') {
-          await writeChart(write, `${dir}/${o.id}-${o.slug}`, o, { code, name: area.name });
-          listed.push(`[${o.id.toUpperCase()}](${dir}/${o.id}-${o.slug}.png)`);
+          await writeChart(dir, `${folder}/${o.id}-${o.slug}`, o, { code, name: area.name });
+          listed.push(`[${o.id.toUpperCase()}](${folder}/${o.id}-${o.slug}.png)`);
         }
         if (o.kind === 'table' && o.codeColumn !== undefined) {
           const rows = o.table.rows.filter((r) => r[o.codeColumn!] === code);
-          writeTable(write, `${dir}/${o.id}-${o.slug}`, o, { ...o.table, rows });
-          listed.push(`[${o.id.toUpperCase()}](${dir}/${o.id}-${o.slug}.md)`);
+          writeTable(dir, `${folder}/${o.id}-${o.slug}`, o, { ...o.table, rows });
+          listed.push(`[${o.id.toUpperCase()}](${folder}/${o.id}-${o.slug}.md)`);
         }
       }
       if (d1) {
         const trend = trendFor(ctx, d1, code);
-        await writeChart(write, `${dir}/${trend.id}-${trend.slug}`, trend);
-        listed.push(`[utveckling](${dir}/${trend.id}-${trend.slug}.png)`);
+        await writeChart(dir, `${folder}/${trend.id}-${trend.slug}`, trend);
+        listed.push(`[utveckling](${folder}/${trend.id}-${trend.slug}.png)`);
       }
       index.push(`- ${code} ${area.name}: ${listed.join(', ')}`);
     }
     index.push('', 'Mycket långvarigt bistånd följer Socialstyrelsens definition som den läses här: minst 27 månader med bistånd under januari år −2 till december år 0 och inget avbrott längre än två månader.');
-    write('index.md', index.join('\n') + '\n');
-    await Promise.all(pending);
-    publish(stage, s.out);
+    dir.write('index.md', index.join('\n') + '\n');
+    await dir.publish(['region', 'kommun', 'index.md']);
   } catch (e) {
-    await Promise.allSettled(pending);
-    rmSync(stage, { recursive: true, force: true });
+    await dir.abort();
     throw e;
   }
-  return { outputs, files };
+  return { outputs, files: dir.files };
 }
 
-type Write = ((rel: string, data: string | Buffer) => void) & { later?: (job: () => Promise<void>) => void };
-
-function writeTable(write: Write, base: string, o: TableData, t: Table): void {
+function writeTable(dir: StagedDir, base: string, o: TableData, t: Table): void {
   const codeCols = o.codeColumn === undefined ? [] : [o.codeColumn];
-  write(`${base}.csv`, formatTable(t, 'csv'));
-  write(`${base}.sv.csv`, formatExcelCsv(t, codeCols));
-  write(`${base}.md`, formatMarkdown(t, o.title, [o.source, ...o.notes]));
+  dir.write(`${base}.csv`, formatTable(t, 'csv'));
+  dir.write(`${base}.sv.csv`, formatExcelCsv(t, codeCols));
+  dir.write(`${base}.md`, formatMarkdown(t, o.title, [o.source, ...o.notes]));
 }
 
-async function writeChart(write: Write, base: string, c: ChartData, highlight?: { code: string; name: string }): Promise<void> {
+async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }): Promise<void> {
   const spec = chartSpec(c, highlight);
-  write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
+  dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
-  write(`${base}.svg`, svg);
+  dir.write(`${base}.svg`, svg);
   // PNGs render on the thread pool while the next chart is laid out
-  write.later!(() => toPngAsync(svg, PRINT_WIDTH_PX).then((png) => write(`${base}.png`, png)));
+  dir.later(() => toPngAsync(svg, PRINT_WIDTH_PX).then((png) => dir.write(`${base}.png`, png)));
   const t: Table = {
     columns: [{ name: 'kommun_code' }, { name: 'kommun_name' }, { name: 'year' }, { name: 'series' }, { name: 'numerator' }, { name: 'denominator' }, { name: 'share_pct', decimals: 1 }, { name: 'status' }],
     rows: c.points.map((p) => [p.code, p.name, p.year, p.series, p.numerator, p.denominator, p.pct, p.status]),
   };
-  write(`${base}.csv`, formatTable(t, 'csv'));
-}
-
-/** Moves the staged report into place: region/, kommun/ and index.md are replaced, nothing else. */
-function publish(stage: string, out: string): void {
-  mkdirSync(out, { recursive: true });
-  for (const name of ['region', 'kommun', 'index.md']) {
-    const to = join(out, name);
-    if (existsSync(to)) rmSync(to, { recursive: true, force: true });
-    if (existsSync(join(stage, name))) renameSync(join(stage, name), to);
-  }
-  rmSync(stage, { recursive: true, force: true });
+  dir.write(`${base}.csv`, formatTable(t, 'csv'));
 }
