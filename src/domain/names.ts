@@ -82,9 +82,11 @@ export class NameIndex {
     const hit = this.byKey.get(keyName(name)) ?? this.byFolded.get(foldName(name));
     if (hit) return hit;
     const key = foldName(name);
-    // "1480 Göteborg", "1480 - Göteborg"
+    // "1480 Göteborg", "1480 - Göteborg"; a county as "01 Stockholms län"
     const m = /^(\d{4})\b/.exec(key);
     if (m) return this.areas.find((a) => a.code === m[1]);
+    const county = /^(\d{2}) \D/.exec(key);
+    if (county) return this.areas.find((a) => a.code === `00${county[1]}` && a.kind === 'region');
     return undefined;
   }
 

@@ -29,6 +29,8 @@ const MARKERS: Record<string, Status> = {
   '..': 'suppressed',
   '--': 'missing',
   '-': 'missing',
+  '–': 'missing',
+  '—': 'missing',
   '': 'missing',
   na: 'missing',
   null: 'missing',

@@ -47,7 +47,17 @@ export function toRecords(text: string, file: string, delimiter?: string): { rec
   const records = rows
     .map((r) => ({ fields: r.record.map((f) => f.trim()), line: r.info.lines }))
     .filter((r) => r.fields.some((f) => f !== ''));
-  return { records, delimiter: d };
+  return { records: dropEmptyTrailingColumns(records), delimiter: d };
+}
+
+/**
+ * A delimiter at the end of every line (Excel leaves them) makes a column with no name and no
+ * value: it is not data, and must not come out as a column of missing values.
+ */
+function dropEmptyTrailingColumns(records: Rec[]): Rec[] {
+  let width = Math.max(0, ...records.map((r) => r.fields.length));
+  while (width > 1 && records.every((r) => (r.fields[width - 1] ?? '') === '')) width--;
+  return records.map((r) => (r.fields.length > width ? { ...r, fields: r.fields.slice(0, width) } : r));
 }
 
 function countDelims(line: string): number {

@@ -160,3 +160,16 @@ describe('Öppna jämförelser and population', () => {
     }
   });
 });
+
+describe('exports as Excel and case systems leave them', () => {
+  it('a delimiter at the end of every line adds no column of missing values; en dash is missing; "01 Stockholms län" is the county', () => {
+    const text = 'Ekonomiskt bistånd, Antal personer, År: 2021\r\nRegion;Januari;Februari;\r\n01 Stockholms län;1 234;–;\r\nRiket;X;5 678;\r\nSocialstyrelsens statistikdatabas 2022-05-03\r\n';
+    const r = readAggregated(Buffer.from(text), 'export.csv');
+    expect(r.rows.map((x) => [x.kommunCode, x.period, x.value, x.status])).toEqual([
+      ['0001', '2021-01', 1234, 'ok'],
+      ['0001', '2021-02', null, 'missing'],
+      ['0000', '2021-01', null, 'suppressed'],
+      ['0000', '2021-02', 5678, 'ok'],
+    ]);
+  });
+});
