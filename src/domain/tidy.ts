@@ -47,7 +47,7 @@ export function parseValue(raw: string): ParsedValue {
   const t = raw.trim();
   const marker = MARKERS[t.toLowerCase()];
   if (marker) return { value: null, status: marker };
-  const n = t.replace(/[\s\u00a0\u202f']/g, '').replace(',', '.');
+  const n = t.replace(/[\s\u00a0\u202f']/g, '').replace(/%$/, '').replace(',', '.');
   if (/^[-+−]?(\d+(\.\d*)?|\.\d+)$/.test(n)) return { value: Number(n.replace('−', '-')), status: 'ok' };
   return { invalid: true };
 }

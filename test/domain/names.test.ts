@@ -33,3 +33,18 @@ describe('names ↔ codes', () => {
     expect(idx.suggest('Xyzzyqwerty')).toBeUndefined();
   });
 });
+
+describe('values as sources write them', async () => {
+  const { parseValue } = await import('../../src/domain/tidy.js');
+  it('numbers with spaces, no-break spaces, decimal comma, a percent sign; markers', () => {
+    expect(parseValue('12 345')).toEqual({ value: 12345, status: 'ok' });
+    expect(parseValue('12\u00a0345,5')).toEqual({ value: 12345.5, status: 'ok' });
+    expect(parseValue('12 %')).toEqual({ value: 12, status: 'ok' });
+    expect(parseValue('−3,5')).toEqual({ value: -3.5, status: 'ok' });
+    expect(parseValue('X')).toEqual({ value: null, status: 'suppressed' });
+    expect(parseValue('..')).toEqual({ value: null, status: 'suppressed' });
+    expect(parseValue('--')).toEqual({ value: null, status: 'missing' });
+    expect(parseValue('.')).toEqual({ value: null, status: 'not_applicable' });
+    expect(parseValue('tolv')).toEqual({ invalid: true });
+  });
+});
