@@ -34,9 +34,8 @@ export function decodeText(bytes: Uint8Array): string {
 /** CSV text → records with line numbers; soft hyphens become hyphens. */
 export function toRecords(text: string, file: string, delimiter?: string): { records: Rec[]; delimiter: string } {
   const clean = text.replace(/\u00ad/g, '-');
-  const lines = clean.split(/\r?\n/);
-  // the header is the first line with the most delimiters among the first few (a title has none)
-  const d = delimiter ?? detectDelimiter(lines.slice(0, 5).sort((a, b) => countDelims(b) - countDelims(a))[0] ?? '');
+  const lines = clean.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const d = delimiter ?? guessDelimiter(lines.slice(0, 30));
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     rows = parse(clean, { delimiter: d, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true, bom: true });
@@ -60,8 +59,25 @@ function dropEmptyTrailingColumns(records: Rec[]): Rec[] {
   return records.map((r) => (r.fields.length > width ? { ...r, fields: r.fields.slice(0, width) } : r));
 }
 
-function countDelims(line: string): number {
-  return (line.match(/[;,\t]/g) ?? []).length;
+/**
+ * The delimiter that splits most of the first lines into the same number of fields: a title
+ * line with commas in it ("Ekonomiskt bistånd, Antal, Riket") must not outvote a `;` table.
+ */
+function guessDelimiter(lines: string[]): string {
+  let best = detectDelimiter(lines[0] ?? '');
+  let bestScore = 0;
+  for (const d of [';', ',', '\t']) {
+    const counts = lines.map((l) => l.split(d).length - 1).filter((c) => c > 0);
+    const freq = new Map<number, number>();
+    for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1);
+    let score = 0;
+    for (const [c, n] of freq) score = Math.max(score, n * (c + 1));
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
 }
 
 export function fileStem(file: string): string {

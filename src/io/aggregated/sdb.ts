@@ -62,9 +62,17 @@ function parseTitle(text: string, ctx: ReadContext): Title {
 
 export function readSdb(records: Rec[], ctx: ReadContext): TidyRow[] {
   let recs = records;
+  const oneField = (r: Rec) => r.fields.filter((f) => f !== '').length <= 1;
+  // the footer, and note lines after the data (one field each), are not data
   while (recs.length && isSdbFooter(recs[recs.length - 1])) recs = recs.slice(0, -1);
-  const title = isTitle(recs) ? parseTitle(recs[0].fields[0], ctx) : undefined;
-  if (title) recs = recs.slice(1);
+  while (recs.length > 2 && oneField(recs[recs.length - 1])) recs = recs.slice(0, -1);
+  // the title, and further lines of it (choices) before the header
+  let title: Title | undefined;
+  if (recs.length > 1 && oneField(recs[0])) {
+    title = parseTitle(recs[0].fields.find((f) => f !== '') ?? '', ctx);
+    recs = recs.slice(1);
+    while (recs.length > 1 && oneField(recs[0])) recs = recs.slice(1);
+  }
   const [head, ...data] = recs;
   const header = head.fields;
 

@@ -173,3 +173,15 @@ describe('exports as Excel and case systems leave them', () => {
     ]);
   });
 });
+
+describe('Statistikdatabasen: extra title and note lines', () => {
+  it('a second title line and notes after the data are not data', () => {
+    const text =
+      '\ufeffEkonomiskt bistånd, Antal biståndsmottagare, Riket\r\nUrval: vuxna\r\nÅr;Kön;Värde\r\n2021;Kvinnor;101 234\r\n2021;Män;X\r\nUppgifterna avser personer 18 år och äldre\r\nSocialstyrelsens statistikdatabas 2022-05-03\r\n';
+    const r = readAggregated(Buffer.from(text), 'x.csv', { as: 'sdb' });
+    expect(r.rows.map((x) => [x.kommunCode, x.measure, x.period, x.sex, x.value, x.status])).toEqual([
+      ['0000', 'Värde', '2021', 'K', 101234, 'ok'],
+      ['0000', 'Värde', '2021', 'M', null, 'suppressed'],
+    ]);
+  });
+});
