@@ -36,33 +36,40 @@ export class CsvScanner {
   ) {
     this.starts = new Int32Array(capacity + 1);
     this.ends = new Int32Array(capacity + 1);
+    this.classes[delimiter] = 1;
+    this.classes[LF] = 2;
+    this.classes[QUOTE] = 3;
   }
+
+  /** 0 for an ordinary byte, 1 the delimiter, 2 a line feed, 3 a quote */
+  private readonly classes = new Uint8Array(256);
 
   /**
    * Scans the complete rows of buf[pos, end) and returns where the first incomplete row
    * starts. With `final`, the bytes after the last line break form a row too.
    */
   scan(buf: Uint8Array, pos: number, end: number, final: boolean, sink: RowSink): number {
-    const delim = this.delimiter;
     const cap = this.capacity;
     const starts = this.starts;
     const ends = this.ends;
-    // One pass over the bytes: delimiters and line ends in the same loop; a quote sends the
-    // row to the state machine.
+    const cls = this.classes;
+    // One pass over the bytes: delimiters and line ends in the same loop (one table lookup a
+    // byte); a quote sends the row to the state machine.
     row: while (pos < end) {
       let n = 0;
       let fs = pos;
       let i = pos;
       for (; i < end; i++) {
-        const c = buf[i];
-        if (c === delim) {
+        const k = cls[buf[i]];
+        if (k === 0) continue;
+        if (k === 1) {
           if (n < cap) {
             starts[n] = fs;
             ends[n] = i;
           }
           n++;
           fs = i + 1;
-        } else if (c === LF) {
+        } else if (k === 2) {
           let fe = i;
           if (fe > fs && buf[fe - 1] === CR) fe--;
           this.line++;
@@ -77,7 +84,7 @@ export class CsvScanner {
           sink.row(buf, starts, ends, n + 1, this.line);
           pos = i + 1;
           continue row;
-        } else if (c === QUOTE) {
+        } else {
           const next = this.scanQuoted(buf, pos, end, final, sink, this.line + 1);
           if (next < 0) return pos; // the row goes on past this chunk
           pos = next;
