@@ -40,6 +40,25 @@ export function looksLikeOj(records: Rec[]): boolean {
   return filled > 0 && answers / filled > 0.9 && words / filled > 0.5;
 }
 
+/** Göteborg's socialförvaltningar since 2021 (SPEC §4): a row may name only the district. */
+const GBG_DISTRICTS = /\b(centrum|hisingen|nordost|sydv[äa]st)\b/i;
+
+/**
+ * A row label as the municipality and the unit within it: "Gtb, Socialförvaltning Nordost",
+ * "Gbg SDF Nordost", "Socialförvaltning Hisingen", or just "Mölndal".
+ */
+function splitUnit(label: string, ctx: ReadContext): { place: string; unit: string } {
+  const [first, ...rest] = label.split(/,\s*/);
+  if (ctx.names.find(first)) return { place: first, unit: rest.join(', ') };
+  const words = label.trim().split(/\s+/);
+  for (let n = words.length - 1; n >= 1; n--) {
+    const place = words.slice(0, n).join(' ');
+    if (ctx.names.find(place)) return { place, unit: words.slice(n).join(' ') };
+  }
+  if (GBG_DISTRICTS.test(label)) return { place: 'Göteborg', unit: label.trim() };
+  return { place: first, unit: rest.join(', ') };
+}
+
 export function readOj(records: Rec[], ctx: ReadContext): TidyRow[] {
   let recs = records;
   const title = isTitle(recs) ? recs[0].fields[0] : '';
@@ -49,11 +68,9 @@ export function readOj(records: Rec[], ctx: ReadContext): TidyRow[] {
   const out: TidyRow[] = [];
   for (const r of data) {
     const label = r.fields[0] ?? '';
-    // "Gtb, Socialförvaltning Nordost": the municipality, then the unit within it
-    const [place, ...unitParts] = label.split(/,\s*/);
+    const { place, unit } = splitUnit(label, ctx);
     const area = areaOf('', place, ctx, r.line, 1);
     if (!area) continue;
-    const unit = unitParts.join(', ');
     head.fields.slice(1).forEach((q, i) => {
       const raw = r.fields[i + 1] ?? '';
       const t = raw.trim().toLowerCase();

@@ -136,6 +136,17 @@ describe('Öppna jämförelser and population', () => {
     ]);
   });
 
+  it('ÖJ unit labels as case systems write them', () => {
+    const text = 'Enhet;Rutin\nGbg SDF Nordost;Ja\nSocialförvaltning Hisingen;Nej\nGöteborgs Stad, Socialförvaltning Centrum;Delvis\nLilla Edets kommun;Ja\n';
+    const r = readAggregated(Buffer.from(text), 'oj.csv', { as: 'oj' });
+    expect(r.rows.map((x) => [x.kommunCode, x.extra.unit])).toEqual([
+      ['1480', 'SDF Nordost'],
+      ['1480', 'Socialförvaltning Hisingen'],
+      ['1480', 'Socialförvaltning Centrum'],
+      ['1462', ''],
+    ]);
+  });
+
   it('population: codes with names, total and 18+', () => {
     const text = 'region;år;folkmängd;folkmängd 18+\n1480 Göteborg;2021;587549;470212\n1462 Lilla Edet;2021;14 200;11 030\n';
     const r = readAggregated(Buffer.from(text), 'pop.csv');
