@@ -34,20 +34,24 @@ function fail(e: unknown): never {
   process.exit(1);
 }
 
+/** Commander's usage errors as one line, with the hint on it. */
+function usageLine(command: string) {
+  return (s: string, write: (s: string) => void) => {
+    const [first, ...more] = s.trim().split('\n');
+    const extra = more.map((l) => l.replace(/^\((.*)\)$/, '$1')).join(' ');
+    write(`${first.replace(/^error:/, 'bistand: usage:')}${extra ? ` (${extra})` : ''} — see bistand ${command}--help\n`);
+  };
+}
+
 const program = new Command('bistand')
   .description('Ekonomiskt bistånd: long-term recipients and reasons per municipality, from register extracts')
   .version('0.1.0')
   .exitOverride()
-  .showHelpAfterError('(add --help for usage)')
-  .configureOutput({
-    outputError: (s, write) => write(s.replace(/^error:/, 'bistand: usage:')),
-  });
+  .configureOutput({ outputError: usageLine('') });
 
 for (const make of [classifyCommand, reasonsCommand, tidyCommand, reportCommand, sampleCommand]) {
   const cmd = make();
-  cmd.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({
-    outputError: (s, write) => write(s.replace(/^error:/, 'bistand: usage:')),
-  });
+  cmd.exitOverride().configureOutput({ outputError: usageLine(`${cmd.name()} `) });
   program.addCommand(cmd);
 }
 

@@ -278,7 +278,8 @@ describe('bad input: one located line, the right exit code, no person id, no sta
     ]) {
       const r = cli(args);
       expect(r.status, args.join(' ')).toBe(2);
-      expect(r.stderr.split('\n')[0]).toMatch(/^bistand: /);
+      expect(r.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^bistand: /);
     }
   });
 
