@@ -129,7 +129,7 @@ export const nameMapBadHint = () => 'write lines such as "Möndal;1481"';
 
 // --- report
 export const reportSkipped = (id: string, title: string, reason: string) => `note: ${id.toUpperCase()} (${title}) not made: ${reason}`;
-export const reportWritten = (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} files to ${dir} in ${seconds.toFixed(1).replace('.', ',')} s`;
+export const reportWritten = (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} file${files === 1 ? "" : "s"} to ${dir} in ${seconds.toFixed(1).replace('.', ',')} s`;
 export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad) nor a file of municipality codes`;
 export const unknownRegionHint = () => 'give --region gr, or a CSV file with one 4-digit municipality code per line';
 export const recipeBad = (why: string) => `the recipe is not valid: ${why}`;

@@ -219,25 +219,27 @@ function d1d2(c: ReportContext, id: 'd1' | 'd2', codes: string[], regionRow: boo
       codes,
     };
   }
-  if (c.facts.has('N31807')) {
-    const { points, notes } = kpiPoints(c, codes, years, [{ label: '', kpi: 'N31807' }], regionRow);
+  // N31825 is the report's measure (adults per adult inhabitant); N31807 counts all inhabitants
+  const kpi = c.facts.has('N31825') ? 'N31825' : c.facts.has('N31807') ? 'N31807' : undefined;
+  if (kpi) {
+    const { points, notes } = kpiPoints(c, codes, years, [{ label: '', kpi }], regionRow);
     if (regionRow) order.push(`${c.region.name} (ovägt medel)`);
     return {
       kind: 'chart',
       id,
       slug: id === 'd1' ? 'andel-av-befolkningen' : 'storstaderna',
       title,
-      subtitle: `Invånare med ekonomiskt bistånd, andel av befolkningen (%), ${yearSpan(c)}`,
+      subtitle: `${kpi === 'N31825' ? 'Vuxna biståndsmottagare, andel av befolkningen 18+ år' : 'Invånare med ekonomiskt bistånd, andel av befolkningen'} (%), ${yearSpan(c)}`,
       template: 'grouped',
       order,
       yTitle: 'Andel av befolkningen (%)',
       points: points.map((p) => ({ ...p, series: String(p.year) })),
-      source: KOLADA_SOURCE(c, 'N31807'),
+      source: KOLADA_SOURCE(c, kpi),
       notes: [...notes, ...hiddenNote(points)],
       codes,
     };
   }
-  return { kind: 'skipped', id, title, reason: hasRegister && !pop ? 'needs a population file (--population) to turn recipients into a share of inhabitants' : id === 'd2' && hasRegister ? 'the register does not cover Stockholm, Göteborg and Malmö, and no Kolada N31807 was given' : 'needs --register with --population, or Kolada N31807' };
+  return { kind: 'skipped', id, title, reason: hasRegister && !pop ? 'needs a population file (--population) to turn recipients into a share of inhabitants' : id === 'd2' && hasRegister ? 'the register does not cover Stockholm, Göteborg and Malmö, and no Kolada N31807 was given' : 'needs --register with --population, or Kolada N31825 or N31807' };
 }
 
 function d3d4(c: ReportContext, id: 'd3' | 'd4'): Output {
@@ -290,9 +292,54 @@ function d3d4(c: ReportContext, id: 'd3' | 'd4'): Output {
   return { kind: 'skipped', id, title, reason: 'needs --register, or Kolada N31814 / U31801' };
 }
 
+/** Socialstyrelsen's categories (Kolada N31858–N31863) summed into the report's groups. */
+const KOLADA_GROUPS: [string, string[]][] = [
+  [GROUP_LABEL_SV.unemployment, ['N31858', 'N31859']],
+  [GROUP_LABEL_SV.ill_health, ['N31860', 'N31861']],
+  [GROUP_LABEL_SV.social, ['N31863']],
+];
+
+function d5FromKolada(c: ReportContext, title: string): Output | undefined {
+  if (!KOLADA_GROUPS.every(([, kpis]) => kpis.every((k) => c.facts.has(k)))) return undefined;
+  const codes = [...c.region.codes];
+  const points: Point[] = [];
+  for (const [label, kpis] of KOLADA_GROUPS) {
+    const vals: number[] = [];
+    for (const code of codes) {
+      const fs = kpis.map((k) => c.facts.get(k, code, c.year));
+      const ok = fs.every((f) => f?.status === 'ok' && typeof f.value === 'number');
+      const pct = ok ? fs.reduce((a, f) => a + (f!.value as number), 0) : null;
+      if (pct !== null) vals.push(pct);
+      const status = ok ? 'ok' : fs.some((f) => f?.status === 'suppressed') ? 'suppressed' : fs.some((f) => f) ? 'missing' : 'not_available';
+      points.push({ code, name: c.areas(code)?.name ?? code, year: c.year, series: label, pct, numerator: null, denominator: null, status });
+    }
+    const mean = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
+    points.push({ code: c.region.id, name: `${c.region.name} (ovägt medel)`, year: c.year, series: label, pct: mean, numerator: null, denominator: null, status: mean === null ? 'missing' : 'ok' });
+  }
+  return {
+    kind: 'chart',
+    id: 'd5',
+    slug: 'forsorjningshinder',
+    title,
+    subtitle: `Andel av vuxna biståndsmottagare per grupp av försörjningshinder (%), ${c.year}`,
+    template: 'grouped',
+    order: [...codes.map((k) => c.areas(k)?.name ?? k), `${c.region.name} (ovägt medel)`],
+    yTitle: 'Andel av biståndsmottagarna (%)',
+    points,
+    source: KOLADA_SOURCE(c, KOLADA_GROUPS.flatMap(([, k]) => k).join(', ')),
+    notes: [
+      ...hiddenNote(points),
+      'Arbetslöshet = arbetslösa + arbetslösa med etableringsersättning, ohälsa = sjukskrivna + sjuk- eller aktivitetsersättning, sociala skäl = arbetshinder av sociala skäl (Socialstyrelsens kategorier).',
+      'Socialstyrelsen räknar Ingen etableringsersättning (prestationsförmåga < 25 %) som etablering, GR-rapporten som ohälsa.',
+    ],
+    codes,
+  };
+}
+
 function d5(c: ReportContext): Output {
   const title = 'Försörjningshinder per kommun';
-  if (!c.facts.registerYears.length || !c.facts.has(REG.group('unemployment'))) return { kind: 'skipped', id: 'd5', title, reason: 'needs --register with a försörjningshinder column' };
+  if (!c.facts.registerYears.length || !c.facts.has(REG.group('unemployment')))
+    return d5FromKolada(c, title) ?? { kind: 'skipped', id: 'd5', title, reason: 'needs --register with a försörjningshinder column, or Kolada N31858–N31861 and N31863' };
   const codes = [...c.region.codes];
   const groups = ['unemployment', 'ill_health', 'social'] as const;
   const den = (code: string, y: number) => {

@@ -149,6 +149,30 @@ describe('report on the sample', () => {
   });
 });
 
+describe('report: charts from Kolada alone', () => {
+  it('D1 from N31825 and D5 from Socialstyrelsen categories summed into the report groups', () => {
+    const gr = ['1384', '1401', '1402', '1407', '1415', '1419', '1440', '1441', '1462', '1480', '1481', '1482', '1489'];
+    const lines = ['kpi,municipality_id,year,gender,value'];
+    gr.forEach((k, i) => {
+      for (const y of [2019, 2020, 2021]) lines.push(`N31825,${k},${y},T,${(2 + i / 10).toFixed(1)}`);
+      lines.push(`N31858,${k},2021,T,30`, `N31859,${k},2021,T,${i === 3 ? '..' : '10'}`, `N31860,${k},2021,T,15`, `N31861,${k},2021,T,5`, `N31863,${k},2021,T,8`);
+    });
+    const k = join(dir, 'kolada-d5.csv');
+    writeFileSync(k, lines.join('\n') + '\n');
+    const o = join(dir, 'kolada-d5-out');
+    const r = cli(['report', '--year', '2021', '--kolada', k, '--out', o]);
+    expect(r.status, r.stderr).toBe(0);
+    const d5 = csvRows(readFileSync(join(o, 'region/d5-forsorjningshinder.csv'), 'utf8'));
+    expect(d5.find((p) => p.kommun_code === '1384' && p.series === 'Arbetslöshet')!.share_pct).toBe('40.0');
+    expect(d5.find((p) => p.kommun_code === '1384' && p.series === 'Ohälsa')!.share_pct).toBe('20.0');
+    expect(d5.find((p) => p.kommun_code === '1407' && p.series === 'Arbetslöshet')!.status).toBe('suppressed');
+    expect(readFileSync(join(o, 'region/d5-forsorjningshinder.svg'), 'utf8')).toContain('Källa: Kolada (N31858, N31859, N31860, N31861, N31863)');
+    const d1 = csvRows(readFileSync(join(o, 'region/d1-andel-av-befolkningen.csv'), 'utf8'));
+    expect(d1.find((p) => p.kommun_code === '1384' && p.year === '2021')!.share_pct).toBe('2.0');
+    expect(JSON.parse(readFileSync(join(o, 'region/d1-andel-av-befolkningen.vl.json'), 'utf8')).title.subtitle).toMatch(/^Vuxna biståndsmottagare, andel av befolkningen 18\+ år/);
+  });
+});
+
 describe('report: T3 from the ÖJ survey', () => {
   it('takes the socionomexamen question when Kolada U31404 is not given; Göteborg is the mean of its units', () => {
     const oj = join(dir, 'oj-t3.csv');
