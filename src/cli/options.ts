@@ -35,6 +35,8 @@ export const OPTIONS = {
   minDenominator: { flags: '--min-denominator <n>', description: 'shares of fewer persons are hidden as X', default: '10' },
   delimiter: { flags: '--delimiter <char>', description: 'field delimiter: ";", ",", "tab" (detected from the header by default)' },
   encoding: { flags: '--encoding <name>', description: 'utf8 or windows-1252 (detected by default)' },
+  total: { flags: '--total', description: 'add a row per year with the sum of the municipalities above it (suppressed so that it gives no hidden count away)' },
+  onlyRegion: { flags: '--region <region>', description: 'only the municipalities of a region: gr, storstad, or a file of municipality codes' },
   hinderMap: { flags: '--hinder-map <file>', description: 'CSV mapping local reason labels or codes to a reason or group (unemployment, ill_health, social, other, missing)' },
   debug: { flags: '--debug', description: 'print a stack trace on errors' },
   // tidy
@@ -107,13 +109,15 @@ export interface RegisterCommandOptions {
   suppress: boolean;
   minCount: string;
   minDenominator: string;
+  total?: boolean;
+  region?: string;
   delimiter?: string;
   encoding?: string;
   hinderMap?: string;
   debug?: boolean;
 }
 
-export const REGISTER_OPTIONS: OptionName[] = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'delimiter', 'encoding', 'hinderMap', 'debug'];
+export const REGISTER_OPTIONS: OptionName[] = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'delimiter', 'encoding', 'hinderMap', 'debug'];
 
 /** --min-count and --min-denominator, checked. */
 export function parsePositive(flag: string, v: string): number {

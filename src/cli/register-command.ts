@@ -9,7 +9,8 @@ import { openSource } from '../io/source.js';
 import { formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
 import * as msg from '../messages.js';
 import { RegisterResult, runRegister } from '../pipeline/register.js';
-import { SuppressedTable } from '../tables/register-tables.js';
+import { SuppressedTable, TableOptions } from '../tables/register-tables.js';
+import { regionOf } from './region.js';
 import { REGISTER_OPTIONS, RegisterCommandOptions, addOptions, parseDelimiter, parseEncodingOption, parsePositive, parseYears } from './options.js';
 import { note } from './stderr.js';
 import { progressBar } from './progress.js';
@@ -19,7 +20,7 @@ export interface RegisterCommandSpec {
   summary: string;
   example: string;
   requireHinder: boolean;
-  table(c: Classification, munis: Municipalities, s: SuppressOptions): SuppressedTable;
+  table(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions): SuppressedTable;
   /** notes after the table is built */
   after?(r: RegisterResult, o: RegisterCommandOptions): void;
 }
@@ -39,6 +40,7 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
       minCount: parsePositive('--min-count', o.minCount),
       minDenominator: parsePositive('--min-denominator', o.minDenominator),
     };
+    const region = o.region === undefined ? undefined : regionOf(o.region);
     const rejected: Rejected[] = [];
     const source = await openSource(file);
     const bar = progressBar(source.name, source.size);
@@ -58,7 +60,11 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
       },
     });
     bar?.done();
-    const table = spec.table(result.classification, loadMunicipalities(), suppress);
+    const munis = loadMunicipalities();
+    const classification = region
+      ? { ...result.classification, rows: result.classification.rows.filter((r) => region.codes.includes(munis.kommuner[r.kommun].code)) }
+      : result.classification;
+    const table = spec.table(classification, munis, suppress, { total: Boolean(o.total) });
     if (o.suppress && table.hidden.primary + table.hidden.secondary > 0)
       note(msg.suppressionSummary(table.hidden.primary, table.hidden.secondary, table.hidden.cells, suppress.minCount));
     const text = formatTable(table, o.format);

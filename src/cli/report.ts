@@ -1,13 +1,12 @@
 /** `bistand report`: the regional report, from a recipe or flags. */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { BistandError, UsageError } from '../errors.js';
 import * as msg from '../messages.js';
 import { GAP_RULES, GapRule } from '../domain/months.js';
-import { Region, regionById } from '../domain/municipalities.js';
-import { loadMunicipalities } from '../io/reference.js';
 import { addOptions, parsePositive, parseYears } from './options.js';
+import { regionOf } from './region.js';
 import { note } from './stderr.js';
 
 interface Opts {
@@ -56,20 +55,6 @@ function readRecipe(path: string): { recipe: Recipe; dir: string } {
   }
   if (!recipe || typeof recipe !== 'object' || Array.isArray(recipe)) throw new BistandError(`${path}: ${msg.recipeBad('not a JSON object')}`, 1, msg.recipeBadHint());
   return { recipe, dir: dirname(resolve(path)) };
-}
-
-function regionOf(v: string): Region {
-  const builtIn = regionById(v);
-  if (builtIn) return builtIn;
-  if (existsSync(v)) {
-    const munis = loadMunicipalities();
-    const codes = readFileSync(v, 'utf8')
-      .split(/\r?\n/)
-      .map((l) => l.split(/[;,\t]/)[0].trim())
-      .filter((c) => /^\d{4}$/.test(c) && munis.byCode(c));
-    if (codes.length) return { id: basename(v).replace(/\.[^.]+$/, ''), name: basename(v).replace(/\.[^.]+$/, ''), codes };
-  }
-  throw new UsageError(msg.unknownRegion(v), msg.unknownRegionHint());
 }
 
 export const reportCommand = () => {

@@ -144,6 +144,24 @@ describe('the output contract (SPEC §7)', () => {
     }
   });
 
+  it('--total adds a row per year; no hidden cell can be solved from rows or columns; --region keeps a region', () => {
+    const p = join(dir, 'small-groups-total.csv');
+    expect(cli(['sample', '--persons', '900', '--seed', '4', '-o', p]).status).toBe(0);
+    const open = parseCsv(cli(['reasons', p, '--year', '2021', '--total', '--no-suppress']).stdout);
+    const total = open.find((r) => r.kommun_name === 'Totalt')!;
+    expect(Number(total.recipients)).toBe(open.filter((r) => r !== total).reduce((a, r) => a + Number(r.recipients), 0));
+    const rows = parseCsv(cli(['reasons', p, '--year', '2021', '--total']).stdout);
+    const cols = ['recipients', ...GROUPS];
+    const grid = rows.map((r) => cols.map((c) => (r[c] === 'X' ? null : Number(r[c]))));
+    // the attacker: any row (recipients = groups) or column (total = municipalities) with one unknown
+    const unknownsInRow = grid.map((r) => r.filter((v) => v === null).length);
+    expect(unknownsInRow.every((n) => n !== 1)).toBe(true);
+    for (let j = 0; j < cols.length; j++) expect(grid.filter((r) => r[j] === null).length, cols[j]).not.toBe(1);
+    expect(grid.flat().some((v) => v === null)).toBe(true);
+    const gbg = parseCsv(cli(['classify', p, '--year', '2021', '--region', 'storstad', '--total']).stdout);
+    expect(gbg.map((r) => r.kommun_name)).toEqual(['Göteborg', 'Totalt']);
+  });
+
   it('--min-count and --min-denominator move the thresholds', () => {
     const r = cli(['classify', sample, '--year', '2021', '--min-count', '50', '--min-denominator', '200']);
     const out = parseCsv(r.stdout);
