@@ -95,24 +95,27 @@ function countPoints(
     cells.push(v);
   };
   const regCode = c.region.id;
+  // cells in code order, as classify and reasons lay them out: equal counts then resolve the
+  // same way in every output, so no two outputs hide different cells of the same sum
+  const byCode = [...codes].sort();
   const num = (m: string, code: string, y: number) => {
     const f = c.facts.get(m, code, y);
     return f ? (f.value as number) : c.facts.registerYears.includes(y) ? 0 : null;
   };
   for (const y of years) {
     for (const s of series) {
-      for (const code of codes) put(`n|${s.label}|${code}|${y}`, num(s.num, code, y));
+      for (const code of byCode) put(`n|${s.label}|${code}|${y}`, num(s.num, code, y));
       if (regionRow) {
-        const parts = codes.map((code) => at.get(`n|${s.label}|${code}|${y}`)!);
+        const parts = byCode.map((code) => at.get(`n|${s.label}|${code}|${y}`)!);
         const vals = parts.map((i) => cells[i]);
         put(`n|${s.label}|${regCode}|${y}`, vals.some((v) => v === null) ? null : vals.reduce((a, b) => a! + b!, 0));
         sums.push({ total: at.get(`n|${s.label}|${regCode}|${y}`)!, parts });
       }
     }
     if (denIsCount) {
-      for (const code of codes) put(`d|${code}|${y}`, den(code, y));
+      for (const code of byCode) put(`d|${code}|${y}`, den(code, y));
       if (regionRow) {
-        const parts = codes.map((code) => at.get(`d|${code}|${y}`)!);
+        const parts = byCode.map((code) => at.get(`d|${code}|${y}`)!);
         const vals = parts.map((i) => cells[i]);
         put(`d|${regCode}|${y}`, vals.some((v) => v === null) ? null : vals.reduce((a, b) => a! + b!, 0));
         sums.push({ total: at.get(`d|${regCode}|${y}`)!, parts });

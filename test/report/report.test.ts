@@ -76,6 +76,17 @@ describe('report on the sample', () => {
     }
   });
 
+  it('classify --region gr --total hides the same cells as the report, so neither gives the other away', () => {
+    const classify = csvRows(cli(['classify', join(ROOT, 'data/sample/register.csv'), '--year', '2021', '--region', 'gr', '--total']).stdout);
+    const d4 = csvRows(read('region/d4-langvarigt-per-kommun.csv'));
+    for (const c of classify) {
+      const code = c.kommun_name === 'Totalt' ? 'gr' : c.kommun_code;
+      const long = d4.find((p) => p.kommun_code === code && p.series.startsWith('Långvarigt'))!;
+      expect([long.denominator, long.numerator], c.kommun_name).toEqual([c.recipients, c.long_term]);
+    }
+    expect(d4.some((p) => p.numerator === 'X')).toBe(true);
+  });
+
   it('T1–T3 come back from the Kolada and ÖJ inputs, missing values as markers, Riket last in T3', () => {
     const t3 = csvRows(read('region/t3-socionomexamen.csv'));
     expect(t3.at(-1)).toMatchObject({ kommun_code: '0000', kommun_name: 'Riket' });
