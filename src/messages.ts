@@ -78,7 +78,6 @@ export const unknownAgeCounted = (year: number, n: number) => `note: ${fmtInt(n)
 export const paddedCodes = (n: number) => `note: ${fmtInt(n)} rows had a 3-digit municipality code (a leading zero lost in Excel); read as 0NNN`;
 export const unknownLabels = (n: number) => `${n} reason label${n === 1 ? '' : 's'} matched no known reason and count as "other" (map them with --hinder-map):`;
 export const unknownLabel = (label: string, rows: number) => `  "${label}": ${fmtInt(rows)} rows`;
-export const noHinderColumn = () => 'note: no hinder column; every recipient counts as "missing"';
 export const rejectsWritten = (file: string, n: number) => `${fmtInt(n)} rejected rows written to ${file}`;
 export const suppressionOff = () => 'warning: small-count suppression is off (--no-suppress): the output shows small counts and must not be published as is';
 export const suppressionSummary = (primary: number, secondary: number, cells: number, minCount: number) =>

@@ -2,7 +2,7 @@
  * Vega-Lite spec → Vega → SVG (headless, no canvas) → PNG with resvg at print resolution.
  * Swedish number format comes from a d3 locale set before the view runs.
  */
-import { Resvg, ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
+import { ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vega from 'vega';
@@ -37,11 +37,6 @@ function pngOptions(widthPx: number): ResvgRenderOptions {
   };
 }
 
-/** PNG of an SVG at `widthPx` pixels wide (print: 16 cm at 300 dpi ≈ 1890 px). */
-export function toPng(svg: string, widthPx: number): Buffer {
-  return new Resvg(svg, pngOptions(widthPx)).render().asPng();
-}
-
 let rendered = 0;
 let gc: (() => void) | undefined;
 
@@ -58,7 +53,10 @@ function releaseNativeMemory(): void {
   gc();
 }
 
-/** The same off the main thread (libuv's pool), so several charts render at once. */
+/**
+ * PNG of an SVG at `widthPx` pixels wide (print: 16 cm at 300 dpi ≈ 1890 px), rendered off the
+ * main thread (libuv's pool), so several charts render at once.
+ */
 export async function toPngAsync(svg: string, widthPx: number): Promise<Buffer> {
   const png = (await renderAsync(svg, pngOptions(widthPx))).asPng();
   releaseNativeMemory();

@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import * as msg from '../messages.js';
 import { GAP_RULES, GapRule } from '../domain/months.js';
+import { DEFAULT_SUPPRESS } from '../domain/suppress.js';
 import { Encoding, parseEncoding } from '../io/encoding.js';
 import { FORMATS, Format } from '../io/write-table.js';
 import { LAYOUTS } from '../domain/tidy.js';
@@ -31,8 +32,8 @@ export const OPTIONS = {
   },
   rejects: { flags: '--rejects <file>', description: 'write bad rows to this file (line, column, reason, the row as read; may hold person ids) and go on' },
   noSuppress: { flags: '--no-suppress', description: 'show small counts (small-count suppression is on by default)' },
-  minCount: { flags: '--min-count <n>', description: 'counts from 1 to n−1 are hidden as X', default: '5' },
-  minDenominator: { flags: '--min-denominator <n>', description: 'shares of fewer persons are hidden as X', default: '10' },
+  minCount: { flags: '--min-count <n>', description: 'counts from 1 to n−1 are hidden as X', default: String(DEFAULT_SUPPRESS.minCount) },
+  minDenominator: { flags: '--min-denominator <n>', description: 'shares of fewer persons are hidden as X', default: String(DEFAULT_SUPPRESS.minDenominator) },
   delimiter: { flags: '--delimiter <char>', description: 'field delimiter: ";", ",", "tab" (detected from the header by default)' },
   encoding: { flags: '--encoding <name>', description: 'utf8 or windows-1252 (detected by default)' },
   total: { flags: '--total', description: 'add a row per year with the sum of the municipalities above it (suppressed so that it gives no hidden count away)' },

@@ -2,7 +2,7 @@
  * From per-person state to per-municipality counts (SPEC §1–2): recipients in Y, long-term,
  * very long-term, and recipients by the reason group their months vote for.
  */
-import { GapRule, isLongTerm, isVeryLongTerm } from './months.js';
+import { GapRule, hasMonth, isLongTerm, isVeryLongTerm } from './months.js';
 import { PersonState, UNKNOWN_AGE } from './person-state.js';
 import { GROUPS } from './reasons.js';
 
@@ -87,7 +87,7 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
       if (isLongTerm(window)) row.longTerm++;
       if (row.veryLongTerm !== null && isVeryLongTerm(window, opts.gapRule)) row.veryLongTerm++;
       for (let m = 0; m < 12; m++) {
-        monthGroups[m] = hasBit(window, 24 + m) ? opts.labelGroup[state.label(p, yi, m)] : -1;
+        monthGroups[m] = hasMonth(window, 24 + m) ? opts.labelGroup[state.label(p, yi, m)] : -1;
       }
       row.groups[winningGroup(monthGroups)]++;
     }
@@ -96,6 +96,3 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
   return { rows, veryLongAvailable, children, unknownAge };
 }
 
-function hasBit(window: number, i: number): boolean {
-  return i < 32 ? ((window >>> i) & 1) === 1 : ((Math.floor(window / 0x100000000) >>> (i - 32)) & 1) === 1;
-}

@@ -56,7 +56,8 @@ export function longestGap(window: number, rule: GapRule): number {
 }
 
 export function hasMonth(window: number, m: number): boolean {
-  return m < 32 ? ((window % 0x100000000) >>> m) & 1 ? true : false : (Math.floor(window / 0x100000000) >>> (m - 32)) & 1 ? true : false;
+  // >>> takes the number modulo 2^32: the low word for months 0–31
+  return m < 32 ? ((window >>> m) & 1) === 1 : ((Math.floor(window / 0x100000000) >>> (m - 32)) & 1) === 1;
 }
 
 /** Very long-term: a recipient in Y, ≥ 27 months in the window, no interruption > 2 months. */
@@ -76,11 +77,6 @@ export function windowOf(months: Iterable<number>): number {
     else hi |= 1 << (m - 32);
   }
   return hi * 0x100000000 + lo;
-}
-
-/** Global month number: year*12 + month-1. */
-export function monthNumber(year: number, month: number): number {
-  return year * 12 + month - 1;
 }
 
 export function formatMonth(n: number): string {

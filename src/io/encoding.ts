@@ -4,7 +4,6 @@
  * for text).
  */
 export type Encoding = 'utf8' | 'windows-1252';
-export const ENCODINGS: readonly string[] = ['utf8', 'utf-8', 'windows-1252', 'cp1252', 'latin1', 'iso-8859-1'];
 
 export function parseEncoding(name: string): Encoding | undefined {
   const n = name.toLowerCase();

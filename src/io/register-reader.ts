@@ -14,7 +14,7 @@ import { ByteIntern, ByteInternData } from './byte-intern.js';
 import { CsvScanner, LF, RowSink, UnterminatedQuote, detectDelimiter, unquote } from './csv-scan.js';
 import { Encoding, decode, hasUtf16Bom, hasUtf8Bom, isValidUtf8 } from './encoding.js';
 import { ColumnIndex, RegisterColumn, aliasList, mapColumns } from './register-columns.js';
-import { ByteSource } from './source.js';
+import { ByteSource, openSource } from './source.js';
 
 const CHUNK = 1 << 22;
 const SPACE = 32;
@@ -184,7 +184,6 @@ function defaultThreads(): number {
 }
 
 async function reopen(source: ByteSource): Promise<ByteSource> {
-  const { openSource } = await import('./source.js');
   const again = await openSource(source.path!);
   return { ...again, name: source.name };
 }
