@@ -1,5 +1,5 @@
 /** `bistand report`: the regional report, from a recipe or flags. */
-import { readFileSync } from 'node:fs';
+import { readFileOrFail } from '../io/source.js';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { BistandError, UsageError } from '../errors.js';
@@ -40,13 +40,7 @@ interface Recipe {
 }
 
 function readRecipe(path: string): { recipe: Recipe; dir: string } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new BistandError(msg.cannotOpen(path, code), 1, msg.cannotOpenHint(code));
-  }
+  const text = readFileOrFail(path).toString('utf8');
   let recipe: Recipe;
   try {
     recipe = JSON.parse(text);

@@ -1,11 +1,10 @@
 /** `bistand tidy`: any aggregated input (Statistikdatabasen, Kolada, ÖJ, population) as tidy CSV. */
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { BistandError } from '../errors.js';
 import * as msg from '../messages.js';
 import { STATUSES } from '../domain/tidy.js';
 import type { Layout } from '../domain/tidy.js';
 import { Format, formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
+import { readAll } from '../io/source.js';
 import { Column, Table } from '../tables/table.js';
 import { addOptions } from './options.js';
 import { note } from './stderr.js';
@@ -16,20 +15,6 @@ interface Opts {
   nameMap?: string;
   format: Format;
   output?: string;
-}
-
-async function readInput(file: string): Promise<Buffer> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
-    return Buffer.concat(chunks);
-  }
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new BistandError(msg.cannotOpen(file, code), 1, msg.cannotOpenHint(code));
-  }
 }
 
 export const tidyCommand = () => {
@@ -44,7 +29,7 @@ export const tidyCommand = () => {
   return cmd.action(async (file: string, o: Opts) => {
     // arquero and the readers load only when this command runs
     const { readAggregated, toTable } = await import('../io/aggregated/read.js');
-    const bytes = await readInput(file);
+    const bytes = await readAll(file);
     const name = file === '-' ? 'stdin' : file;
     const read = readAggregated(bytes, name, { as: o.as, period: o.period, nameMap: o.nameMap });
     const t = toTable(read.rows);

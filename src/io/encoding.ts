@@ -38,6 +38,12 @@ export function isValidUtf8(b: Uint8Array): boolean {
   return true;
 }
 
+/** Text of a small file: UTF-8 after a BOM or when valid, else Windows-1252. */
+export function decodeDetected(bytes: Uint8Array): string {
+  if (hasUtf8Bom(bytes)) return decode(bytes.subarray(3), 'utf8');
+  return decode(bytes, isValidUtf8(bytes) ? 'utf8' : 'windows-1252');
+}
+
 export function decode(b: Uint8Array, enc: Encoding): string {
   return enc === 'utf8' ? utf8.decode(b) : cp1252.decode(b);
 }

@@ -1,6 +1,6 @@
 /** Bytes of an input file or of stdin (`-`), in large chunks. */
 import { open } from 'node:fs/promises';
-import { fstatSync, readSync } from 'node:fs';
+import { fstatSync, readFileSync, readSync } from 'node:fs';
 import { BistandError } from '../errors.js';
 import * as msg from '../messages.js';
 
@@ -73,4 +73,22 @@ function stdinSource(): ByteSource {
     },
     async close() {},
   };
+}
+
+/** A whole (small) file, or the one-line error every command gives for a file it cannot open. */
+export function readFileOrFail(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new BistandError(msg.cannotOpen(path, code), 1, msg.cannotOpenHint(code));
+  }
+}
+
+/** A whole (small) input: a file, or stdin for `-`. */
+export async function readAll(path: string): Promise<Buffer> {
+  if (path !== '-') return readFileOrFail(path);
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -14,8 +14,6 @@
  *               DIR/region/…, DIR/kommun/<code>-<slug>/…, DIR/index.md — staged, then moved
  *               into place, so a failed run leaves the previous report as it was.
  */
-import { readFileSync } from 'node:fs';
-import { BistandError } from '../errors.js';
 import * as msg from '../messages.js';
 import { chartSpec } from '../charts/spec.js';
 import { PRINT_WIDTH_PX, toPngAsync, toSvg } from '../charts/render.js';
@@ -24,7 +22,7 @@ import { Region } from '../domain/municipalities.js';
 import { SuppressOptions } from '../domain/suppress.js';
 import { readAggregated } from '../io/aggregated/read.js';
 import { loadMunicipalities } from '../io/reference.js';
-import { openSource } from '../io/source.js';
+import { openSource, readFileOrFail } from '../io/source.js';
 import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.js';
 import { runRegister } from '../pipeline/register.js';
 import { StagedDir } from '../io/staged-dir.js';
@@ -61,15 +59,6 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-function readBytes(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new BistandError(msg.cannotOpen(path, code), 1, msg.cannotOpenHint(code));
-  }
-}
-
 async function gatherFacts(s: ReportSettings, years: number[]): Promise<Facts> {
   const munis = loadMunicipalities();
   const facts = new Facts();
@@ -79,12 +68,12 @@ async function gatherFacts(s: ReportSettings, years: number[]): Promise<Facts> {
   }
   const values = [s.population, ...s.kolada, ...s.sdb].filter((f): f is string => Boolean(f));
   for (const f of values) {
-    const read = readAggregated(readBytes(f), f, f === s.population ? { as: 'population' } : {});
+    const read = readAggregated(readFileOrFail(f), f, f === s.population ? { as: 'population' } : {});
     s.note(msg.tidySummary(f, read.layout, read.rows.length, `${read.rows.filter((r) => r.status === 'ok').length} ok`));
     facts.addTidy(read.rows, 'values');
   }
   if (s.oj) {
-    const read = readAggregated(readBytes(s.oj), s.oj, { as: 'oj' });
+    const read = readAggregated(readFileOrFail(s.oj), s.oj, { as: 'oj' });
     facts.addTidy(read.rows, 'oj');
   }
   return facts;

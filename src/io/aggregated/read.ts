@@ -8,7 +8,7 @@
 import * as aq from 'arquero';
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
-import { BistandError, InputError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
 import { NameIndex } from '../../domain/names.js';
 import { TidyRow } from '../../domain/tidy.js';
@@ -16,7 +16,9 @@ import { DATA_DIR, loadMunicipalities } from '../reference.js';
 import { looksLikeKoladaCsv, looksLikeKoladaJson, parseJsonDocuments, readKoladaCsv, readKoladaJson } from './kolada.js';
 import { looksLikeOj, readOj } from './oj.js';
 import { looksLikePopulation, readPopulation } from './population.js';
-import { ReadContext, Rec, decodeText, toRecords } from './records.js';
+import { ReadContext, Rec, toRecords } from './records.js';
+import { decodeDetected } from '../encoding.js';
+import { readFileOrFail } from '../source.js';
 import { isSdbFooter, isTitle, readSdb } from './sdb.js';
 
 import { Layout } from '../../domain/tidy.js';
@@ -60,7 +62,7 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
   const names = nameIndex();
   const ctx: ReadContext = { file, names, period: o.period, kpiTitles: loadKpiTitles(), skipped: new Map() };
   if (o.nameMap) applyNameMap(o.nameMap, names);
-  const text = decodeText(bytes);
+  const text = decodeDetected(bytes);
   if (text.trim() === '') throw new InputError({ file, line: 1 }, msg.emptyFile(), 'give a Statistikdatabasen, Kolada, ÖJ or population file');
 
   if (/^\s*[[{]/.test(text) && (o.as === undefined || o.as === 'kolada')) {
@@ -93,13 +95,7 @@ function detect(records: Rec[], file: string): Layout {
 }
 
 function applyNameMap(path: string, names: NameIndex): void {
-  let text: string;
-  try {
-    text = decodeText(readFileSync(path));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new BistandError(msg.cannotOpen(path, code), 1, msg.cannotOpenHint(code));
-  }
+  const text = decodeDetected(readFileOrFail(path));
   const { records } = toRecords(text, path);
   for (const r of records) {
     const [name, code] = r.fields;

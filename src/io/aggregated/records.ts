@@ -7,7 +7,6 @@ import { Area } from '../../domain/municipalities.js';
 import { NameIndex } from '../../domain/names.js';
 import { ParsedValue, TidyRow, parseValue } from '../../domain/tidy.js';
 import { detectDelimiter } from '../csv-scan.js';
-import { decode, hasUtf8Bom, isValidUtf8 } from '../encoding.js';
 
 export interface Rec {
   fields: string[];
@@ -24,11 +23,6 @@ export interface ReadContext {
   kpiTitles: Map<string, string>;
   /** rows skipped as groups of municipalities, for the summary */
   skipped: Map<string, number>;
-}
-
-export function decodeText(bytes: Uint8Array): string {
-  if (hasUtf8Bom(bytes)) return decode(bytes.subarray(3), 'utf8');
-  return decode(bytes, isValidUtf8(bytes) ? 'utf8' : 'windows-1252');
 }
 
 /** CSV text → records with line numbers; soft hyphens become hyphens. */
