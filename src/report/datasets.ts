@@ -199,48 +199,41 @@ function d1d2(c: ReportContext, id: 'd1' | 'd2', codes: string[], regionRow: boo
   const pop = populationOf(c);
   const registerCovers = hasRegister && codes.every((k) => c.facts.registerYears.some((y) => c.facts.get(REG.recipients, k, y)));
   const years = c.years;
-  const order = [...codes.map((k) => c.areas(k)?.name ?? k)];
+  // one bar a year per municipality (and the region), from whichever source
+  const chart = (points: Point[], subtitle: string, source: string, regionLabel: string, notes: string[]): ChartData => ({
+    kind: 'chart',
+    id,
+    slug: id === 'd1' ? 'andel-av-befolkningen' : 'storstaderna',
+    title,
+    subtitle: `${subtitle} (%), ${yearSpan(c)}`,
+    template: 'grouped',
+    order: [...codes.map((k) => c.areas(k)?.name ?? k), ...(regionRow ? [regionLabel] : [])],
+    yTitle: 'Andel av befolkningen (%)',
+    points: points.map((p) => ({ ...p, series: String(p.year) })),
+    source,
+    notes: [...hiddenNote(points), ...notes],
+    codes,
+  });
   if (hasRegister && pop && (id === 'd1' || registerCovers)) {
     const den = (code: string, y: number) => {
       const f = c.facts.get(pop.measure, code, y);
       return f?.status === 'ok' ? (f.value as number) : null;
     };
-    const points = countPoints(c, codes, years, [{ label: '', num: REG.recipients }], den, false, regionRow).map((p) => ({ ...p, series: String(p.year) }));
-    if (regionRow) order.push(c.region.name);
-    return {
-      kind: 'chart',
-      id,
-      slug: id === 'd1' ? 'andel-av-befolkningen' : 'storstaderna',
-      title,
-      subtitle: `${pop.adults ? 'Vuxna biståndsmottagare per vuxen invånare' : 'Biståndsmottagare per invånare'} (%), ${yearSpan(c)}`,
-      template: 'grouped',
-      order,
-      yTitle: 'Andel av befolkningen (%)',
+    const points = countPoints(c, codes, years, [{ label: '', num: REG.recipients }], den, false, regionRow);
+    return chart(
       points,
-      source: REGISTER_SOURCE(c) + '; befolkning: SCB',
-      notes: [...hiddenNote(points), ...(regionRow ? [`${c.region.name}: samtliga mottagare delat med samtliga invånare i regionen.`] : [])],
-      codes,
-    };
+      pop.adults ? 'Vuxna biståndsmottagare per vuxen invånare' : 'Biståndsmottagare per invånare',
+      REGISTER_SOURCE(c) + '; befolkning: SCB',
+      c.region.name,
+      regionRow ? [`${c.region.name}: samtliga mottagare delat med samtliga invånare i regionen.`] : [],
+    );
   }
   // N31825 is the report's measure (adults per adult inhabitant); N31807 counts all inhabitants
   const kpi = c.facts.has('N31825') ? 'N31825' : c.facts.has('N31807') ? 'N31807' : undefined;
   if (kpi) {
     const { points, notes } = kpiPoints(c, codes, years, [{ label: '', kpi }], regionRow);
-    if (regionRow) order.push(`${c.region.name} (ovägt medel)`);
-    return {
-      kind: 'chart',
-      id,
-      slug: id === 'd1' ? 'andel-av-befolkningen' : 'storstaderna',
-      title,
-      subtitle: `${kpi === 'N31825' ? 'Vuxna biståndsmottagare, andel av befolkningen 18+ år' : 'Invånare med ekonomiskt bistånd, andel av befolkningen'} (%), ${yearSpan(c)}`,
-      template: 'grouped',
-      order,
-      yTitle: 'Andel av befolkningen (%)',
-      points: points.map((p) => ({ ...p, series: String(p.year) })),
-      source: KOLADA_SOURCE(c, kpi),
-      notes: [...notes, ...hiddenNote(points)],
-      codes,
-    };
+    const subtitle = kpi === 'N31825' ? 'Vuxna biståndsmottagare, andel av befolkningen 18+ år' : 'Invånare med ekonomiskt bistånd, andel av befolkningen';
+    return chart(points, subtitle, KOLADA_SOURCE(c, kpi), `${c.region.name} (ovägt medel)`, notes);
   }
   return { kind: 'skipped', id, title, reason: hasRegister && !pop ? 'needs a population file (--population) to turn recipients into a share of inhabitants' : id === 'd2' && hasRegister ? 'the register does not cover Stockholm, Göteborg and Malmö, and no Kolada N31807 was given' : 'needs --register with --population, or Kolada N31825 or N31807' };
 }
@@ -295,6 +288,24 @@ function d3d4(c: ReportContext, id: 'd3' | 'd4'): Output {
   return { kind: 'skipped', id, title, reason: 'needs --register, or Kolada N31814 / U31801' };
 }
 
+/** D5, from whichever source gave the points: the reason groups per municipality in Y. */
+function d5Chart(c: ReportContext, title: string, codes: string[], points: Point[], regionLabel: string, source: string, notes: string[]): ChartData {
+  return {
+    kind: 'chart',
+    id: 'd5',
+    slug: 'forsorjningshinder',
+    title,
+    subtitle: `Andel av vuxna biståndsmottagare per grupp av försörjningshinder (%), ${c.year}`,
+    template: 'grouped',
+    order: [...codes.map((k) => c.areas(k)?.name ?? k), regionLabel],
+    yTitle: 'Andel av biståndsmottagarna (%)',
+    points,
+    source,
+    notes: [...hiddenNote(points), ...notes],
+    codes,
+  };
+}
+
 /** Socialstyrelsen's categories (Kolada N31858–N31863) summed into the report's groups. */
 const KOLADA_GROUPS: [string, string[]][] = [
   [GROUP_LABEL_SV.unemployment, ['N31858', 'N31859']],
@@ -319,25 +330,12 @@ function d5FromKolada(c: ReportContext, title: string): Output | undefined {
     const mean = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
     points.push({ code: c.region.id, name: `${c.region.name} (ovägt medel)`, year: c.year, series: label, pct: mean, numerator: null, denominator: null, status: mean === null ? 'missing' : 'ok' });
   }
-  return {
-    kind: 'chart',
-    id: 'd5',
-    slug: 'forsorjningshinder',
-    title,
-    subtitle: `Andel av vuxna biståndsmottagare per grupp av försörjningshinder (%), ${c.year}`,
-    template: 'grouped',
-    order: [...codes.map((k) => c.areas(k)?.name ?? k), `${c.region.name} (ovägt medel)`],
-    yTitle: 'Andel av biståndsmottagarna (%)',
-    points,
-    source: KOLADA_SOURCE(c, KOLADA_GROUPS.flatMap(([, k]) => k).join(', ')),
-    notes: [
-      ...hiddenNote(points),
-      'Arbetslöshet = arbetslösa + arbetslösa med etableringsersättning, ohälsa = sjukskrivna + sjuk- eller aktivitetsersättning, sociala skäl = arbetshinder av sociala skäl (Socialstyrelsens kategorier).',
-      'Socialstyrelsen räknar Ingen etableringsersättning (prestationsförmåga < 25 %) som etablering, GR-rapporten som ohälsa.',
-    ],
-    codes,
-  };
+  return d5Chart(c, title, codes, points, `${c.region.name} (ovägt medel)`, KOLADA_SOURCE(c, KOLADA_GROUPS.flatMap(([, k]) => k).join(', ')), [
+    'Arbetslöshet = arbetslösa + arbetslösa med etableringsersättning, ohälsa = sjukskrivna + sjuk- eller aktivitetsersättning, sociala skäl = arbetshinder av sociala skäl (Socialstyrelsens kategorier).',
+    'Socialstyrelsen räknar Ingen etableringsersättning (prestationsförmåga < 25 %) som etablering, GR-rapporten som ohälsa.',
+  ]);
 }
+
 
 function d5(c: ReportContext): Output {
   const title = 'Försörjningshinder per kommun';
@@ -350,25 +348,12 @@ function d5(c: ReportContext): Output {
     return f ? (f.value as number) : 0;
   };
   const points = countPoints(c, codes, [c.year], groups.map((g) => ({ label: GROUP_LABEL_SV[g], num: REG.group(g) })), den, true, true);
-  return {
-    kind: 'chart',
-    id: 'd5',
-    slug: 'forsorjningshinder',
-    title,
-    subtitle: `Andel av vuxna biståndsmottagare per grupp av försörjningshinder (%), ${c.year}`,
-    template: 'grouped',
-    order: [...codes.map((k) => c.areas(k)?.name ?? k), c.region.name],
-    yTitle: 'Andel av biståndsmottagarna (%)',
-    points,
-    source: REGISTER_SOURCE(c),
-    notes: [
-      ...hiddenNote(points),
-      'Varje person räknas en gång, i den grupp flest av årets månader har; övrigt och uppgift saknas visas inte.',
-      'Ingen etableringsersättning (prestationsförmåga < 25 %) räknas som ohälsa, som i GR-rapporten.',
-    ],
-    codes,
-  };
+  return d5Chart(c, title, codes, points, c.region.name, REGISTER_SOURCE(c), [
+    'Varje person räknas en gång, i den grupp flest av årets månader har; övrigt och uppgift saknas visas inte.',
+    'Ingen etableringsersättning (prestationsförmåga < 25 %) räknas som ohälsa, som i GR-rapporten.',
+  ]);
 }
+
 
 /** Years as columns, a row per municipality, Riket last (T1, T3). */
 function kpiTable(c: ReportContext, id: 't1' | 't3', kpi: string, title: string, slug: string, withRiket: boolean): Output {
