@@ -81,10 +81,8 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
 }
 
 function rejectsCsv(rows: Rejected[], header: string[]): string {
-  const q = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [['line', 'column', 'reason', ...header].map(q).join(',')];
-  for (const r of rows) lines.push([String(r.where.line ?? ''), r.where.columnName ?? '', r.reason, ...r.fields].map(q).join(','));
-  return lines.join('\n') + '\n';
+  const columns = ['line', 'column', 'reason', ...header].map((name) => ({ name }));
+  return formatTable({ columns, rows: rows.map((r) => [r.where.line ?? null, r.where.columnName ?? '', r.reason, ...r.fields]) }, 'csv');
 }
 
 export function veryLongNote(o: RegisterCommandOptions): string {
