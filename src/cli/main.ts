@@ -44,7 +44,7 @@ function usageLine(command: string) {
 }
 
 const program = new Command('bistand')
-  .description('Ekonomiskt bistånd: long-term recipients and reasons per municipality, from register extracts')
+  .description('Ekonomiskt bistånd: long-term recipients and reasons per municipality from register extracts, published statistics as tidy CSV, and the regional report')
   .version('0.1.0')
   .exitOverride()
   .configureOutput({ outputError: usageLine('') });
