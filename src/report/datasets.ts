@@ -267,7 +267,7 @@ function d3d4(c: ReportContext, id: 'd3' | 'd4'): Output {
     const series = [{ label: LONG, num: REG.longTerm }];
     const vlYears = years.filter((y) => c.facts.veryLongYears.has(y));
     const missing = years.filter((y) => !c.facts.veryLongYears.has(y));
-    if (missing.length) notes.push(`Mycket långvarigt ${missing.join(', ')}: ritas inte — registret når inte tillbaka till januari två år före.`);
+    if (missing.length) notes.push(`Mycket långvarigt ${missing.join(', ')}: ritas inte — registret når inte tillbaka in i året två år före.`);
     const den = (code: string, y: number) => {
       const f = c.facts.get(REG.recipients, code, y);
       return f ? (f.value as number) : 0;
