@@ -111,6 +111,15 @@ export class PersonState {
     if (this.withLabels) this.labels[(base + this.labelAt + yi * 6) * 2 + mi] = label;
   }
 
+  /** Reads the first word of the first n persons' records (see ByteIntern.prefetch). */
+  prefetch(persons: Int32Array, n: number): number {
+    const r = this.records;
+    const stride = this.stride;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += r[persons[i] * stride];
+    return sum;
+  }
+
   /** Latest month (0–11) of year index yi with assistance, or -1. */
   lastMonth(p: number, yi: number): number {
     return (this.records[p * this.stride + this.infoAt + yi] & 15) - 1;
