@@ -155,11 +155,29 @@ export class PersonState {
   }
 
   /**
-   * Folds person `q` of `later` (which read rows after this state's rows) into person `p`:
-   * months add up, and the later state wins the latest-month and latest-record ties.
-   * `labelMap` turns the other state's label values into this state's.
+   * Folds every person q of `later` (which read rows after this state's rows) into person
+   * `map[q]` here: months add up, and the later state wins the latest-month and latest-record
+   * ties. `labelMap` turns the other state's label values into this state's. Batches prefetch
+   * the records here first (see ByteIntern.prefetch).
    */
-  mergePerson(p: number, later: PersonState, q: number, labelMap: Uint16Array): void {
+  mergeFrom(later: PersonState, map: Int32Array, labelMap: Uint16Array): void {
+    const n = map.length;
+    let max = -1;
+    for (let q = 0; q < n; q++) if (map[q] > max) max = map[q];
+    this.ensure(max + 1);
+    let touched = 0;
+    for (let q0 = 0; q0 < n; q0 += 256) {
+      const q1 = Math.min(n, q0 + 256);
+      touched += this.prefetch(map.subarray(q0, q1), q1 - q0);
+      for (let q = q0; q < q1; q++) this.mergePerson(map[q], later, q, labelMap);
+    }
+    this.touched ^= touched;
+  }
+
+  /** keeps the prefetching loads from being optimised away */
+  touched = 0;
+
+  private mergePerson(p: number, later: PersonState, q: number, labelMap: Uint16Array): void {
     const a = p * this.stride;
     const b = q * later.stride;
     const r = this.records;

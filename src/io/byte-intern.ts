@@ -7,6 +7,7 @@
  */
 
 const SLOT = 4;
+const MAP_BATCH = 256;
 
 /** The raw arrays of a ByteIntern, to move it between threads. */
 export interface ByteInternData {
@@ -154,9 +155,13 @@ export class ByteIntern {
     return id;
   }
 
+  /**
+   * Grows four-fold: a key is moved about a third as often as with doubling, and moving keys
+   * was a tenth of a register read; the load factor stays between 1/8 and 1/2.
+   */
   private rehash(): void {
     const old = this.table;
-    const cap = (this.mask + 1) * 2;
+    const cap = (this.mask + 1) * 4;
     const t = new Int32Array(cap * SLOT);
     const mask = cap - 1;
     for (let at = 0; at < old.length; at += SLOT) {
@@ -172,6 +177,37 @@ export class ByteIntern {
     }
     this.table = t;
     this.mask = mask;
+  }
+
+  /**
+   * Interns every key of `other` (another thread's table) and returns, per id of `other`, the
+   * id here. Walks `other`'s slots in order, which already hold each key's hash and words, in
+   * batches whose slots here are prefetched first.
+   */
+  mapFrom(other: ByteIntern): Int32Array {
+    const map = new Int32Array(other.size);
+    const t = other.table;
+    const hashes = new Int32Array(MAP_BATCH);
+    const at = new Int32Array(MAP_BATCH);
+    let n = 0;
+    const drain = () => {
+      this.prefetch(hashes, n);
+      for (let i = 0; i < n; i++) {
+        const a = at[i];
+        const id = t[a + 1] - 1;
+        const off = other.offsets[id];
+        map[id] = this.internHashed(other.pool, off, off + other.lengths[id], t[a], t[a + 2], t[a + 3]);
+      }
+      n = 0;
+    };
+    for (let a = 0; a < t.length; a += SLOT) {
+      if (t[a + 1] === 0) continue;
+      hashes[n] = t[a];
+      at[n++] = a;
+      if (n === MAP_BATCH) drain();
+    }
+    drain();
+    return map;
   }
 
   /** The bytes of an id (labels, and merging the tables of two threads; never printed for a person). */

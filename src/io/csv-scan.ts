@@ -46,9 +46,10 @@ export class CsvScanner {
 
   /**
    * Scans the complete rows of buf[pos, end) and returns where the first incomplete row
-   * starts. With `final`, the bytes after the last line break form a row too.
+   * starts. With `final`, the bytes after the last line break form a row too. With `one`, it
+   * returns after the first row (or blank line).
    */
-  scan(buf: Uint8Array, pos: number, end: number, final: boolean, sink: RowSink): number {
+  scan(buf: Uint8Array, pos: number, end: number, final: boolean, sink: RowSink, one = false): number {
     const cap = this.capacity;
     const starts = this.starts;
     const ends = this.ends;
@@ -75,6 +76,7 @@ export class CsvScanner {
           this.line++;
           if (n === 0 && fe === pos) {
             pos = i + 1;
+            if (one) return pos;
             continue row; // blank line
           }
           if (n < cap) {
@@ -83,11 +85,13 @@ export class CsvScanner {
           }
           sink.row(buf, starts, ends, n + 1, this.line);
           pos = i + 1;
+          if (one) return pos;
           continue row;
         } else {
           const next = this.scanQuoted(buf, pos, end, final, sink, this.line + 1);
           if (next < 0) return pos; // the row goes on past this chunk
           pos = next;
+          if (one) return pos;
           continue row;
         }
       }

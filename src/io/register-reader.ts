@@ -6,19 +6,19 @@
 import { InputError, Location } from '../errors.js';
 import * as msg from '../messages.js';
 import { Municipalities } from '../domain/municipalities.js';
-import { PersonState, PersonStateData, UNKNOWN_AGE, WindowLayout } from '../domain/person-state.js';
+import { PersonState, PersonStateData, WindowLayout } from '../domain/person-state.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ByteIntern, ByteInternData } from './byte-intern.js';
-import { CsvScanner, LF, RowSink, UnterminatedQuote, detectDelimiter, unquote } from './csv-scan.js';
+import { CsvScanner, LF, UnterminatedQuote, detectDelimiter, unquote } from './csv-scan.js';
 import { Encoding, decode, hasUtf16Bom, hasUtf8Bom, isValidUtf8 } from './encoding.js';
 import { ColumnIndex, RegisterColumn, aliasList, mapColumns } from './register-columns.js';
+import { RegisterScanner } from './register-fast.js';
+import { RegisterSink } from './register-sink.js';
 import { ByteSource, openSource } from './source.js';
 
 const CHUNK = 1 << 22;
-const SPACE = 32;
-const MAX_LABELS = 65534;
 
 export interface ReadOptions {
   layout: WindowLayout;
@@ -39,6 +39,8 @@ export interface ReadOptions {
   threads?: number;
   /** the smallest file read by several threads (default PARALLEL_MIN_BYTES) */
   minParallelBytes?: number;
+  /** false: every row takes the general path (tests compare the two) */
+  fastRows?: boolean;
 }
 
 /** What a worker thread is asked to read. */
@@ -159,7 +161,7 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
     }
 
     const sink = new RegisterSink(source.name, opts, info.index, info.header);
-    const scanner = new CsvScanner(info.delimiter.charCodeAt(0), info.header.length);
+    const scanner = new RegisterScanner(new CsvScanner(info.delimiter.charCodeAt(0), info.header.length), sink);
     scanner.line = 1;
     let pos = info.dataStart;
     for (;;) {
@@ -189,9 +191,9 @@ async function reopen(source: ByteSource): Promise<ByteSource> {
 }
 
 /** A scan that turns a quote left open into a located error. */
-export function scanRows(scanner: CsvScanner, buf: Uint8Array, pos: number, len: number, eof: boolean, sink: RegisterSink, file: string): number {
+export function scanRows(scanner: RegisterScanner, buf: Uint8Array, pos: number, len: number, eof: boolean, sink: RegisterSink, file: string): number {
   try {
-    const next = scanner.scan(buf, pos, len, eof, sink);
+    const next = scanner.scan(buf, pos, len, eof);
     sink.flush(buf);
     return next;
   } catch (e) {
@@ -325,7 +327,7 @@ export function readRange(
   onProgress?: (bytes: number) => void,
 ): RangeResult {
   const sink = new RegisterSink(name, opts, info.index, info.header);
-  const scanner = new CsvScanner(info.delimiter.charCodeAt(0), info.header.length);
+  const scanner = new RegisterScanner(new CsvScanner(info.delimiter.charCodeAt(0), info.header.length), sink);
   scanner.line = firstLine - 1;
   let buf = Buffer.allocUnsafe(CHUNK);
   let len = 0;
@@ -376,14 +378,8 @@ function merge(base: ReturnType<typeof absorb>, part: PartResult, lineOffset: nu
     labelMap[j + 1] = id + 1;
     base.p.labelRows[id] = (base.p.labelRows[id] ?? 0) + (part.labelRows[j] ?? 0);
   }
-  const theirIds = new ByteIntern(0, part.ids);
   const theirState = new PersonState(base.state.layout, 0, part.state);
-  for (let q = 0; q < theirIds.size; q++) {
-    const key = theirIds.bytes(q);
-    const p = base.ids.intern(key, 0, key.length);
-    if (p >= base.state.capacity) base.state.ensure(p + 1);
-    base.state.mergePerson(p, theirState, q, labelMap);
-  }
+  base.state.mergeFrom(theirState, base.ids.mapFrom(new ByteIntern(0, part.ids)), labelMap);
   for (let m = 0; m < base.state.rowsPerMonth.length; m++) base.state.rowsPerMonth[m] += theirState.rowsPerMonth[m];
   base.p.rowsRead += part.rowsRead;
   base.p.rowsUsed += part.rowsUsed;
@@ -433,254 +429,3 @@ export function splitLine(line: string, delimiter: string): string[] {
   out.push(cur);
   return out.map((s) => s.trim());
 }
-
-/** Digits of buf[s, e) as a number; -1 when empty or not all digits. */
-function digits(buf: Uint8Array, s: number, e: number): number {
-  if (s >= e || e - s > 9) return -1;
-  let v = 0;
-  for (let i = s; i < e; i++) {
-    const d = buf[i] - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
-
-/**
- * `2021-03`, `2021-3`, `202103`, `2021M03`, or a date in the month (`2021-03-01`, `20210301`)
- * → global month number; -1 when not a period.
- */
-function parsePeriod(buf: Uint8Array, s: number, e: number): number {
-  const year = digits(buf, s, s + 4);
-  if (year < 1900 || year > 2200) return -1;
-  let m = s + 4;
-  if (m < e && (buf[m] < 48 || buf[m] > 57)) m++;
-  // the month ends at a separator, or after two digits when a day follows without one
-  let me = m;
-  while (me < e && buf[me] >= 48 && buf[me] <= 57 && me - m < 2) me++;
-  const month = digits(buf, m, me);
-  if (month < 1 || month > 12) return -1;
-  if (me < e) {
-    let d = me;
-    if (buf[d] < 48 || buf[d] > 57) d++;
-    const day = digits(buf, d, e);
-    if (day < 1 || day > 31 || e - d > 2) return -1;
-  }
-  return year * 12 + month - 1;
-}
-
-const BATCH = 128;
-
-export class RegisterSink implements RowSink {
-  private batched = 0;
-  private readonly bStart = new Int32Array(BATCH);
-  private readonly bEnd = new Int32Array(BATCH);
-  private readonly bMonth = new Int32Array(BATCH);
-  private readonly bKommun = new Int32Array(BATCH);
-  private readonly bAge = new Int32Array(BATCH);
-  private readonly bLabel = new Int32Array(BATCH);
-  private readonly bPerson = new Int32Array(BATCH);
-  private readonly bHash = new Int32Array(BATCH);
-  private readonly bK0 = new Int32Array(BATCH);
-  private readonly bK1 = new Int32Array(BATCH);
-  /** keeps the touching loads from being optimised away */
-  touched = 0;
-  readonly state: PersonState;
-  readonly ids: ByteIntern;
-  readonly labelIntern = new ByteIntern(64);
-  labelRows: number[] = [];
-  rowsRead = 0;
-  rowsUsed = 0;
-  rowsOutside = 0;
-  rowsRejected = 0;
-  emptyRows = 0;
-  paddedCodes = 0;
-  firstMonth = Infinity;
-  private readonly nCols: number;
-  private readonly cId: number;
-  private readonly cKommun: number;
-  private readonly cYear: number;
-  private readonly cMonth: number;
-  private readonly cPeriod: number;
-  private readonly cHinder: number;
-  private readonly cAge: number;
-  private readonly cBirth: number;
-  private readonly start: number;
-  private readonly months: number;
-
-  constructor(
-    private readonly file: string,
-    private readonly opts: ReadOptions,
-    index: ColumnIndex,
-    private readonly header: readonly string[],
-  ) {
-    this.nCols = header.length;
-    // tables start small and double: sizing them from the file size cost more in page faults
-    // and memory than the rehashes it saved (measured on the 300 000-person bench register)
-    const cap = 1 << 14;
-    this.ids = new ByteIntern(cap);
-    this.cId = index.person_id!;
-    this.cKommun = index.kommun!;
-    this.cPeriod = index.period ?? -1;
-    this.cYear = index.period === undefined ? index.year! : -1;
-    this.cMonth = index.period === undefined ? index.month! : -1;
-    this.cHinder = opts.requireHinder || opts.readHinder ? (index.hinder ?? -1) : -1;
-    this.state = new PersonState(opts.layout, cap, undefined, this.cHinder >= 0);
-    this.cAge = index.age ?? -1;
-    this.cBirth = index.age === undefined ? (index.birth_year ?? -1) : -1;
-    this.start = opts.layout.start;
-    this.months = opts.layout.months;
-  }
-
-  row(buf: Uint8Array, starts: Int32Array, ends: Int32Array, n: number, line: number): void {
-    this.rowsRead++;
-    // trim spaces around every field; Excel and fixed-width exports pad
-    const nf = Math.min(n, this.nCols);
-    let allEmpty = true;
-    for (let f = 0; f < nf; f++) {
-      let s = starts[f];
-      let e = ends[f];
-      while (s < e && buf[s] === SPACE) s++;
-      while (e > s && buf[e - 1] === SPACE) e--;
-      starts[f] = s;
-      ends[f] = e;
-      if (e > s) allEmpty = false;
-    }
-    if (allEmpty) {
-      // rows of only delimiters, as Excel leaves below a table
-      this.rowsRead--;
-      this.emptyRows++;
-      return;
-    }
-    if (n !== this.nCols) return this.reject(buf, starts, ends, nf, line, undefined, msg.fieldCount(this.nCols, n), msg.fieldCountHint());
-
-    const cId = this.cId;
-    if (ends[cId] === starts[cId]) return this.reject(buf, starts, ends, nf, line, cId, msg.emptyId(), msg.emptyIdHint());
-
-    const cK = this.cKommun;
-    let code = digits(buf, starts[cK], ends[cK]);
-    const codeLen = ends[cK] - starts[cK];
-    if (code < 0 || codeLen < 3 || codeLen > 4) return this.reject(buf, starts, ends, nf, line, cK, msg.badKommun(this.text(buf, starts[cK], ends[cK])), msg.badKommunHint());
-    const k = this.opts.municipalities.indexOfNumber(code);
-    if (k < 0) return this.reject(buf, starts, ends, nf, line, cK, msg.unknownKommun(this.text(buf, starts[cK], ends[cK])), msg.unknownKommunHint());
-
-    let g: number;
-    if (this.cPeriod >= 0) {
-      g = parsePeriod(buf, starts[this.cPeriod], ends[this.cPeriod]);
-      if (g < 0) return this.reject(buf, starts, ends, nf, line, this.cPeriod, msg.badPeriod(this.text(buf, starts[this.cPeriod], ends[this.cPeriod])), msg.badPeriodHint());
-    } else {
-      const year = digits(buf, starts[this.cYear], ends[this.cYear]);
-      if (year < 1900 || year > 2200 || ends[this.cYear] - starts[this.cYear] !== 4)
-        return this.reject(buf, starts, ends, nf, line, this.cYear, msg.badYear(this.text(buf, starts[this.cYear], ends[this.cYear])), msg.badYearHint());
-      const ms = starts[this.cMonth];
-      const me = ends[this.cMonth];
-      if (me - ms > 2) {
-        // a month column that holds whole periods (`2021-03`) must agree with the year
-        g = parsePeriod(buf, ms, me);
-        if (g < 0 || Math.floor(g / 12) !== year)
-          return this.reject(buf, starts, ends, nf, line, this.cMonth, msg.badMonth(this.text(buf, ms, me)), msg.badMonthHint());
-      } else {
-        const month = digits(buf, ms, me);
-        if (month < 1 || month > 12) return this.reject(buf, starts, ends, nf, line, this.cMonth, msg.badMonth(this.text(buf, ms, me)), msg.badMonthHint());
-        g = year * 12 + month - 1;
-      }
-    }
-
-    let age = UNKNOWN_AGE;
-    if (this.cAge >= 0 && ends[this.cAge] > starts[this.cAge]) {
-      age = digits(buf, starts[this.cAge], ends[this.cAge]);
-      if (age < 0 || age > 130) return this.reject(buf, starts, ends, nf, line, this.cAge, msg.badAge(this.text(buf, starts[this.cAge], ends[this.cAge])), msg.badAgeHint());
-    } else if (this.cBirth >= 0 && ends[this.cBirth] > starts[this.cBirth]) {
-      const by = digits(buf, starts[this.cBirth], ends[this.cBirth]);
-      const a = Math.floor(g / 12) - by;
-      if (by < 1850 || a < 0 || a > 130) return this.reject(buf, starts, ends, nf, line, this.cBirth, msg.badBirthYear(this.text(buf, starts[this.cBirth], ends[this.cBirth])), msg.badAgeHint());
-      age = a;
-    }
-
-    if (code < 1000 && codeLen === 3) this.paddedCodes++;
-    if (g < this.firstMonth) this.firstMonth = g;
-
-    const m = g - this.start;
-    if (m < 0 || m >= this.months) {
-      this.rowsOutside++;
-      return;
-    }
-    let label = 0;
-    if (this.cHinder >= 0) {
-      const id = this.labelIntern.intern(buf, starts[this.cHinder], ends[this.cHinder]);
-      if (id >= MAX_LABELS) throw new InputError({ file: this.file, line, column: this.cHinder + 1 }, msg.tooManyLabels(MAX_LABELS), msg.tooManyLabelsHint());
-      this.labelRows[id] = (this.labelRows[id] ?? 0) + 1;
-      label = id + 1;
-    }
-    const b = this.batched++;
-    this.bStart[b] = starts[cId];
-    this.bEnd[b] = ends[cId];
-    this.bMonth[b] = m;
-    this.bKommun[b] = k;
-    this.bAge[b] = age;
-    this.bLabel[b] = label;
-    this.rowsUsed++;
-    if (this.batched === BATCH) this.flush(buf);
-  }
-
-  /**
-   * Applies the batched rows in passes — hash, touch the id slots, intern, touch the person
-   * records, add — so that the cache misses of a batch overlap instead of queueing. Called
-   * when the batch is full and before the scanner's buffer is reused.
-   */
-  flush(buf: Uint8Array): void {
-    const n = this.batched;
-    if (n === 0) return;
-    const ids = this.ids;
-    for (let i = 0; i < n; i++) {
-      this.bHash[i] = ids.hash(buf, this.bStart[i], this.bEnd[i]);
-      this.bK0[i] = ids.k0;
-      this.bK1[i] = ids.k1;
-    }
-    let touched = ids.prefetch(this.bHash, n);
-    const state = this.state;
-    for (let i = 0; i < n; i++) {
-      const p = ids.internHashed(buf, this.bStart[i], this.bEnd[i], this.bHash[i], this.bK0[i], this.bK1[i]);
-      if (p >= state.capacity) state.ensure(p + 1);
-      this.bPerson[i] = p;
-    }
-    touched += state.prefetch(this.bPerson, n);
-    for (let i = 0; i < n; i++) state.add(this.bPerson[i], this.bMonth[i], this.bKommun[i], this.bAge[i], this.bLabel[i]);
-    this.batched = 0;
-    this.touched ^= touched;
-  }
-
-  result(): PartResult {
-    return {
-      ids: this.ids.data(),
-      labels: this.labelIntern.data(),
-      state: { records: this.state.records, rowsPerMonth: this.state.rowsPerMonth, withLabels: this.state.withLabels },
-      labelRows: this.labelRows,
-      rowsRead: this.rowsRead,
-      rowsUsed: this.rowsUsed,
-      rowsOutside: this.rowsOutside,
-      rowsRejected: this.rowsRejected,
-      emptyRows: this.emptyRows,
-      paddedCodes: this.paddedCodes,
-      firstMonth: this.firstMonth,
-      rejects: [],
-      lines: 0,
-    };
-  }
-
-  /** A field's text for a message; never called on the person id column. */
-  private text(buf: Uint8Array, s: number, e: number): string {
-    const t = decode(buf.subarray(s, Math.min(e, s + 24)), 'utf8');
-    return e - s > 24 ? t + '…' : t;
-  }
-
-  private reject(buf: Uint8Array, starts: Int32Array, ends: Int32Array, nf: number, line: number, col: number | undefined, reason: string, hint: string): void {
-    const where: Location = { file: this.file, line, column: col === undefined ? undefined : col + 1, columnName: col === undefined ? undefined : this.header[col] };
-    if (!this.opts.onReject) throw new InputError(where, reason, hint);
-    this.rowsRejected++;
-    const fields: string[] = [];
-    for (let f = 0; f < nf; f++) fields.push(unquote(decode(buf.subarray(starts[f], ends[f]), 'utf8')));
-    this.opts.onReject({ where, reason, fields });
-  }
-}
-

@@ -42,6 +42,8 @@ export interface RegisterRun {
   /** threads for large files, and what counts as large (tests force the threaded path) */
   threads?: number;
   minParallelBytes?: number;
+  /** false: no fast row path (tests compare the two paths) */
+  fastRows?: boolean;
   /** notes for stderr */
   note: (line: string) => void;
 }
@@ -68,6 +70,7 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
     onProgress: run.onProgress,
     threads: run.threads,
     minParallelBytes: run.minParallelBytes,
+    fastRows: run.fastRows,
   });
 
   const { labelGroup, unknownLabels } = groupLabels(read, matcher);
