@@ -6,7 +6,8 @@
 // per-municipality counts agree; prints medians, the ratio bistand/DuckDB, peak RSS and MB/s.
 // Also times `reasons`, stdin input, and memory on 600 000 persons.
 //
-// BISTAND_BENCH_CACHE sets the cache folder (default ~/.cache/bistand-bench); BENCH_RUNS the runs.
+// BISTAND_BENCH_CACHE sets the cache folder (default ~/.cache/bistand-bench); BENCH_RUNS the runs;
+// BENCH_ONLY=classify stops after the comparison with DuckDB.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -38,21 +39,34 @@ function timed(shellCommand) {
   return { wall: Number(m[1]), rssMB: Number(m[2]) / 1024, stdout: r.stdout };
 }
 
-function measure(label, shellCommand) {
-  const all = [];
-  for (let i = 0; i < runs; i++) all.push(timed(shellCommand));
+function summary(label, all) {
   const walls = all.map((x) => x.wall).sort((a, b) => a - b);
   const median = walls[Math.floor(walls.length / 2)];
   const rss = Math.max(...all.map((x) => x.rssMB));
-  return { label, median, rss, stdout: all[0].stdout };
+  return { label, median, rss, walls, stdout: all[0].stdout };
+}
+
+function measure(label, shellCommand) {
+  return measureInTurn([[label, shellCommand]])[0];
+}
+
+/** Every command once, then again, `runs` times: the commands meet the same machine. */
+function measureInTurn(commands) {
+  const all = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach(([, cmd], c) => all[c].push(timed(cmd)));
+  return commands.map(([label], c) => summary(label, all[c]));
 }
 
 const q = (s) => `'${s.replace(/'/g, "'\\''")}'`;
 const file300 = register(300000, 7);
 const mb = statSync(file300).size / 1e6;
 
-const ours = measure('bistand classify', `node ${q(cli)} classify ${q(file300)} --year ${YEAR} --no-suppress 2>/dev/null`);
-const duck = measure('duckdb classify', `node ${q(join(root, 'bench/duckdb-classify.mjs'))} ${q(file300)} ${YEAR}`);
+// in turn, run by run: this machine's speed drifts by ±20 % over a minute, and both tools
+// should meet the same drift
+const [ours, duck] = measureInTurn([
+  ['bistand classify', `node ${q(cli)} classify ${q(file300)} --year ${YEAR} --no-suppress 2>/dev/null`],
+  ['duckdb classify', `node ${q(join(root, 'bench/duckdb-classify.mjs'))} ${q(file300)} ${YEAR}`],
+]);
 
 // the same counts, municipality by municipality
 const pick = (csv, cols) => {
@@ -64,17 +78,22 @@ const pick = (csv, cols) => {
 const cols = ['kommun_code', 'recipients', 'long_term', 'very_long_term'];
 const equal = pick(ours.stdout, cols) === pick(duck.stdout, cols);
 
+const row = (r, size) => `${r.label.padEnd(28)} median ${r.median.toFixed(2).padStart(6)} s   peak RSS ${r.rss.toFixed(0).padStart(5)} MB   ${(size / r.median).toFixed(0).padStart(4)} MB/s`;
+const runsOf = (r) => `(runs: ${r.walls.map((w) => w.toFixed(2)).join(', ')} s)`;
+console.log(`register: ${file300} (${mb.toFixed(0)} MB, 300 000 persons), ${runs} runs each, ${new Date().toISOString().slice(0, 10)}`);
+console.log(row(ours, mb) + '   ' + runsOf(ours));
+console.log(row(duck, mb) + '   ' + runsOf(duck));
+console.log(`ratio bistand/DuckDB (classify, wall): ${(ours.median / duck.median).toFixed(2)}   counts equal: ${equal ? 'yes' : 'NO'}`);
+if (!equal) process.exitCode = 1;
+// BENCH_ONLY=classify: the comparison alone
+if (process.env.BENCH_ONLY === 'classify') process.exit();
+
 const reasons = measure('bistand reasons', `node ${q(cli)} reasons ${q(file300)} --year ${YEAR} --no-suppress >/dev/null 2>&1`);
 const stdin = measure('bistand classify (stdin pipe)', `cat ${q(file300)} | node ${q(cli)} classify - --year ${YEAR} --no-suppress >/dev/null 2>&1`);
 const redirected = measure('bistand classify (< file)', `node ${q(cli)} classify - --year ${YEAR} --no-suppress < ${q(file300)} >/dev/null 2>&1`);
 const file600 = register(600000, 8);
 const big = measure('bistand classify 600k', `node ${q(cli)} classify ${q(file600)} --year ${YEAR} --no-suppress >/dev/null 2>&1`);
 
-const row = (r, size) => `${r.label.padEnd(28)} median ${r.median.toFixed(2).padStart(6)} s   peak RSS ${r.rss.toFixed(0).padStart(5)} MB   ${(size / r.median).toFixed(0).padStart(4)} MB/s`;
-console.log(`register: ${file300} (${mb.toFixed(0)} MB, 300 000 persons), ${runs} runs each, ${new Date().toISOString().slice(0, 10)}`);
-console.log(row(ours, mb));
-console.log(row(duck, mb));
-console.log(`ratio bistand/DuckDB (classify, wall): ${(ours.median / duck.median).toFixed(2)}   counts equal: ${equal ? 'yes' : 'NO'}`);
 console.log(row(reasons, mb));
 console.log(row(stdin, mb));
 console.log(row(redirected, mb));
@@ -84,4 +103,3 @@ console.log(`memory per person: ${((big.rss - ours.rss) / 300000 * 1e6).toFixed(
 const reportOut = join(cache, 'report-out');
 const report = measure('bistand report (GR sample)', `node ${q(cli)} report --recipe ${q(join(root, 'data/sample/recipe.json'))} --out ${q(reportOut)} >/dev/null 2>&1`);
 console.log(`${report.label.padEnd(28)} median ${report.median.toFixed(2).padStart(6)} s   peak RSS ${report.rss.toFixed(0).padStart(5)} MB   (13 municipalities, 5 regional charts, 13 × 4 profile charts, SVG + PNG)`);
-if (!equal) process.exitCode = 1;

@@ -160,7 +160,7 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
       while (!eof && len < info.dataStart) await fill();
     }
 
-    const sink = new RegisterSink(source.name, opts, info.index, info.header);
+    const sink = new RegisterSink(source.name, opts, info.index, info.header, source.size);
     const scanner = new RegisterScanner(new CsvScanner(info.delimiter.charCodeAt(0), info.header.length), sink);
     scanner.line = 1;
     let pos = info.dataStart;
@@ -326,7 +326,7 @@ export function readRange(
   firstLine: number,
   onProgress?: (bytes: number) => void,
 ): RangeResult {
-  const sink = new RegisterSink(name, opts, info.index, info.header);
+  const sink = new RegisterSink(name, opts, info.index, info.header, to - from);
   const scanner = new RegisterScanner(new CsvScanner(info.delimiter.charCodeAt(0), info.header.length), sink);
   scanner.line = firstLine - 1;
   let buf = Buffer.allocUnsafe(CHUNK);

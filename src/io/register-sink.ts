@@ -51,6 +51,20 @@ export function parsePeriod(buf: Uint8Array, s: number, e: number): number {
 
 const BATCH = 128;
 
+/**
+ * Room for persons at the start. Growing from small tables to a national register's cost a
+ * rehash per step and, worse, a page fault for every 4 KB page of every table on the way
+ * (5 µs each on these virtual machines). A large range starts at room for 2^19 persons (a
+ * 16 MB id table, whose untouched pages cost nothing): a row is rarely under 64 bytes, and a
+ * person has at least one. Larger tables were slower: keys spread over all their pages.
+ */
+function initialPersons(bytes: number | undefined): number {
+  if (bytes === undefined) return 1 << 14;
+  let cap = 1 << 14;
+  while (cap < 1 << 19 && cap * 64 < bytes) cap <<= 1;
+  return cap;
+}
+
 export class RegisterSink implements RowSink {
   private batched = 0;
   private readonly bStart = new Int32Array(BATCH);
@@ -93,11 +107,11 @@ export class RegisterSink implements RowSink {
     readonly opts: ReadOptions,
     index: ColumnIndex,
     private readonly header: readonly string[],
+    /** bytes this sink will read, when known: sizes the tables */
+    bytes?: number,
   ) {
     this.nCols = header.length;
-    // tables start small and double: sizing them from the file size cost more in page faults
-    // and memory than the rehashes it saved (measured on the 300 000-person bench register)
-    const cap = 1 << 14;
+    const cap = initialPersons(bytes);
     this.ids = new ByteIntern(cap);
     this.cId = index.person_id!;
     this.cKommun = index.kommun!;
