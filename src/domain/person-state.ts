@@ -142,16 +142,20 @@ export class PersonState {
   window(p: number, yi: number): number {
     const first = this.layout.years[yi] * 12 - 24 - this.layout.start;
     const base = p * this.stride;
-    let lo = 0;
-    let hi = 0;
-    for (let i = 0; i < 36; i++) {
-      const m = first + i;
-      if ((this.records[base + (m >>> 5)] >>> (m & 31)) & 1) {
-        if (i < 32) lo |= 1 << i;
-        else hi |= 1 << (i - 32);
-      }
-    }
-    return hi * 0x100000000 + (lo >>> 0);
+    const lo = this.bits32(base, first);
+    const hi = this.bits32(base, first + 32) & 15;
+    return hi * 0x100000000 + lo;
+  }
+
+  /** 32 month bits from window month `from` on (bits past the window read as 0), unsigned. */
+  private bits32(base: number, from: number): number {
+    const w = from >>> 5;
+    const o = from & 31;
+    const r = this.records;
+    const a = w < this.words ? r[base + w] >>> o : 0;
+    if (o === 0) return a >>> 0;
+    const b = w + 1 < this.words ? r[base + w + 1] << (32 - o) : 0;
+    return (a | b) >>> 0;
   }
 
   /**
