@@ -14,6 +14,7 @@ import { ByteIntern, ByteInternData } from './byte-intern.js';
 import { CsvScanner, LF, UnterminatedQuote, detectDelimiter, unquote } from './csv-scan.js';
 import { Encoding, decode, hasUtf16Bom, hasUtf8Bom, isValidUtf8 } from './encoding.js';
 import { ColumnIndex, RegisterColumn, aliasList, mapColumns } from './register-columns.js';
+import { Handoff } from './range-handoff.js';
 import { RegisterScanner } from './register-fast.js';
 import { RegisterSink } from './register-sink.js';
 import { ByteSource, openSource } from './source.js';
@@ -55,6 +56,10 @@ export interface WorkerJob {
   requireHinder: boolean;
   readHinder: boolean;
   collectRejects: boolean;
+  /** the Handoff's memory; the first worker (from = -1) waits on it for its start */
+  shared: SharedArrayBuffer;
+  worker: number;
+  workers: number;
 }
 
 export type WorkerReply = (RangeResult & { to: number }) | { error: { message: string; hint?: string; where: Location } };
@@ -257,27 +262,49 @@ function finish(part: PartResult, info: HeaderInfo, opts: ReadOptions, bytes: nu
 /**
  * Two (or more) threads on byte ranges cut at line ends: this thread reads the first range,
  * workers the others; their per-person state is merged into this one's, later ranges winning
- * the ties of input order. Undefined when a cut falls inside a quoted field.
+ * the ties of input order. The cut between this thread and the first worker is made when that
+ * worker is ready (see Handoff); further cuts are fixed. Undefined when a cut falls inside a
+ * quoted field.
  */
 async function readParallel(path: string, name: string, size: number, info: HeaderInfo, opts: ReadOptions, threads: number): Promise<RegisterRead | undefined> {
   const fd = openSync(path, 'r');
   try {
-    const cuts = [info.dataStart];
-    for (let t = 1; t < threads; t++) cuts.push(nextLineStart(fd, Math.max(cuts[t - 1], Math.floor(info.dataStart + ((size - info.dataStart) * t) / threads)), size));
-    cuts.push(size);
-    const workers = cuts.slice(1, -1).map((from, i) =>
-      startWorker({ path, name, from, to: cuts[i + 2], final: i + 2 === cuts.length - 1, info, years: [...opts.layout.years], requireHinder: opts.requireHinder, readHinder: opts.readHinder ?? false, collectRejects: opts.onReject !== undefined }),
+    // fixed cuts after the first worker's range: [dataStart, c1 | c2 | … | size]
+    const fixed: number[] = [];
+    for (let t = 2; t < threads; t++) fixed.push(nextLineStart(fd, Math.max(fixed[fixed.length - 1] ?? info.dataStart, Math.floor(info.dataStart + ((size - info.dataStart) * t) / threads)), size));
+    const ends = [...fixed, size];
+    const handoff = Handoff.create(threads - 1);
+    const workers = ends.map((to, i) =>
+      startWorker({
+        path,
+        name,
+        from: i === 0 ? -1 : fixed[i - 1],
+        to,
+        final: to === size,
+        info,
+        years: [...opts.layout.years],
+        requireHinder: opts.requireHinder,
+        readHinder: opts.readHinder ?? false,
+        collectRejects: opts.onReject !== undefined,
+        shared: handoff.buffer,
+        worker: i,
+        workers: threads - 1,
+      }),
     );
+    const cancel = () => {
+      handoff.setCut(ends[0]); // a worker still waiting for its start is let go
+      for (const w of workers) w.cancel();
+    };
     let first: RangeResult;
     try {
-      const share = (size - info.dataStart) / Math.max(1, cuts[1] - cuts[0]);
-      first = readRange(fd, name, cuts[0], cuts[1], cuts.length === 2, info, opts, 2, opts.onProgress && ((b) => opts.onProgress!(Math.round(b * share))));
+      const progress = opts.onProgress && ((b: number) => opts.onProgress!(b + handoff.workersProgress()));
+      first = readRange(fd, name, info.dataStart, ends[0], threads === 2, info, opts, 2, progress, handoff);
     } catch (e) {
-      for (const w of workers) w.cancel();
+      cancel();
       throw e;
     }
-    if (first.endPos !== cuts[1]) {
-      for (const w of workers) w.cancel();
+    if (first.endPos !== handoff.cut) {
+      cancel();
       return undefined;
     }
     const base = absorb(first, opts);
@@ -285,7 +312,7 @@ async function readParallel(path: string, name: string, size: number, info: Head
     for (const w of workers) {
       const part = await w.result;
       if ('error' in part) {
-        for (const other of workers) other.cancel();
+        cancel();
         const e = part.error;
         throw new InputError({ ...e.where, line: e.where.line === undefined ? undefined : e.where.line + lines }, e.message, e.hint);
       }
@@ -314,7 +341,11 @@ export interface RangeResult extends PartResult {
   endPos: number;
 }
 
-/** One pass over bytes [from, to) of an open file, with positioned reads. */
+/**
+ * One pass over bytes [from, to) of an open file, with positioned reads. With a handoff (the
+ * main thread), `to` moves to the cut it makes once the first worker is ready, and the range
+ * ends there; if the worker never gets ready, the range runs to `to` and the worker gets none.
+ */
 export function readRange(
   fd: number,
   name: string,
@@ -325,6 +356,7 @@ export function readRange(
   opts: ReadOptions,
   firstLine: number,
   onProgress?: (bytes: number) => void,
+  handoff?: Handoff,
 ): RangeResult {
   const sink = new RegisterSink(name, opts, info.index, info.header, to - from);
   const scanner = new RegisterScanner(new CsvScanner(info.delimiter.charCodeAt(0), info.header.length), sink);
@@ -334,6 +366,13 @@ export function readRange(
   let filePos = from;
   let consumed = from;
   for (;;) {
+    if (handoff?.workerReady()) {
+      // the rest of this range, halved; the cut is past every byte already read
+      const cut = nextLineStart(fd, Math.max(filePos, Math.floor(filePos + (to - filePos) / 2)), to);
+      handoff.setCut(cut);
+      to = cut;
+      final = false;
+    }
     if (len === buf.length) {
       const bigger = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(bigger, 0, 0, len);
@@ -350,6 +389,7 @@ export function readRange(
     buf.copy(buf, 0, next, len);
     len -= next;
   }
+  handoff?.setCut(to);
   return { ...sink.result(), lines: scanner.line, endPos: consumed };
 }
 

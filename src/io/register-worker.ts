@@ -3,6 +3,7 @@ import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BistandError } from '../errors.js';
 import { layoutFor } from '../domain/person-state.js';
+import { Handoff } from './range-handoff.js';
 import { loadMunicipalities } from './reference.js';
 import { Rejected, WorkerJob, WorkerReply, readRange } from './register-reader.js';
 
@@ -12,22 +13,27 @@ let reply: WorkerReply;
 let transfer: ArrayBuffer[] = [];
 try {
   const fd = openSync(job.path, 'r');
+  const municipalities = loadMunicipalities();
+  const handoff = new Handoff(job.shared, job.workers);
   try {
+    // ready only now, with every module loaded: the main thread cuts when we can start at once
+    const from = job.from < 0 ? handoff.awaitCut() : job.from;
     const r = readRange(
       fd,
       job.name,
-      job.from,
+      from,
       job.to,
       job.final,
       job.info,
       {
         layout: layoutFor(job.years),
-        municipalities: loadMunicipalities(),
+        municipalities,
         requireHinder: job.requireHinder,
         readHinder: job.readHinder,
         onReject: job.collectRejects ? (x) => rejects.push(x) : undefined,
       },
       1,
+      (bytes) => handoff.progress(job.worker, bytes),
     );
     reply = { ...r, rejects, to: job.to };
     transfer = [r.ids.table, r.ids.offsets, r.ids.lengths, r.ids.pool, r.labels.table, r.labels.offsets, r.labels.lengths, r.labels.pool, r.state.records, r.state.rowsPerMonth].map(
