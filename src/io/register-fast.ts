@@ -68,7 +68,11 @@ export class RegisterScanner {
     this.general.line = n;
   }
 
-  /** As CsvScanner.scan: the complete rows of buf[pos, end); returns where the rest starts. */
+  /**
+   * As CsvScanner.scan: the complete rows of buf[pos, end); returns where the rest starts.
+   * Writes a stop byte at buf[end], so the buffer must have a byte to spare there (else every
+   * row takes the general path).
+   */
   scan(buf: Uint8Array, pos: number, end: number, final: boolean): number {
     const sink = this.sink;
     if (sink.opts.fastRows === false) return this.general.scan(buf, pos, end, final, sink);
@@ -77,6 +81,8 @@ export class RegisterScanner {
     const last = this.last;
     const delim = this.general.delimiter;
     const munis = sink.opts.municipalities;
+    if (end >= buf.length) return this.general.scan(buf, pos, end, final, sink);
+    buf[end] = LF; // the stop byte: the field loops need no bounds check
     while (pos < end) {
       const rowStart = pos;
       let i = pos;
@@ -96,10 +102,11 @@ export class RegisterScanner {
         const role = roles[f];
         const fs = i;
         let v = 0;
+        // both loops end at the stop byte at buf[end] at the latest
         if (role === SKIP || role === ID || role === HINDER || role === PERIOD) {
-          while (i < end && cls[buf[i]] === 0) i++;
+          while (cls[buf[i]] === 0) i++;
         } else {
-          for (; i < end; i++) {
+          for (;; i++) {
             const d = buf[i] - 48;
             if (d < 0 || d > 9) break;
             v = v * 10 + d;

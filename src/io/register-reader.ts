@@ -132,12 +132,14 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
   let eof = false;
   let bytes = 0;
   const fill = async () => {
-    if (len === buf.length) {
+    // one byte stays free after the data for the fast scanner's stop byte
+    if (len >= buf.length - 1) {
       const bigger = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(bigger, 0, 0, len);
       buf = bigger;
     }
-    const n = source.readSync ? source.readSync(buf, len, buf.length - len) : await source.read(buf, len, buf.length - len);
+    const room = buf.length - 1 - len;
+    const n = source.readSync ? source.readSync(buf, len, room) : await source.read(buf, len, room);
     if (n === 0) eof = true;
     len += n;
     bytes += n;
@@ -373,12 +375,12 @@ export function readRange(
       to = cut;
       final = false;
     }
-    if (len === buf.length) {
+    if (len >= buf.length - 1) {
       const bigger = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(bigger, 0, 0, len);
       buf = bigger;
     }
-    const n = readSync(fd, buf, len, Math.min(buf.length - len, to - filePos), filePos);
+    const n = readSync(fd, buf, len, Math.min(buf.length - 1 - len, to - filePos), filePos);
     filePos += n;
     len += n;
     const eof = filePos >= to;

@@ -54,15 +54,17 @@ const BATCH = 128;
 /**
  * Room for persons at the start. Growing from small tables to a national register's cost a
  * rehash per step and, worse, a page fault for every 4 KB page of every table on the way
- * (5 µs each on these virtual machines). A large range starts at room for 2^19 persons (a
- * 16 MB id table, whose untouched pages cost nothing): a row is rarely under 64 bytes, and a
- * person has at least one. Larger tables were slower: keys spread over all their pages.
+ * (5 µs each on these virtual machines, and two threads' faults queue for the same lock). A
+ * large range starts with room for 3 · 2^17 persons (an 8 MB id table at load 3/4): a row is
+ * rarely under 64 bytes, and a person has at least one.
  */
+const MAX_INITIAL_PERSONS = 3 << 17;
+
 function initialPersons(bytes: number | undefined): number {
   if (bytes === undefined) return 1 << 14;
   let cap = 1 << 14;
-  while (cap < 1 << 19 && cap * 64 < bytes) cap <<= 1;
-  return cap;
+  while (cap < MAX_INITIAL_PERSONS && cap * 64 < bytes) cap <<= 1;
+  return Math.min(cap, MAX_INITIAL_PERSONS);
 }
 
 export class RegisterSink implements RowSink {
