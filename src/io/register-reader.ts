@@ -367,10 +367,18 @@ export function readRange(
   let len = 0;
   let filePos = from;
   let consumed = from;
+  const started = performance.now();
+  let chunkStarted = started;
+  let rate = 0; // bytes a millisecond over the last chunk
   for (;;) {
     if (handoff?.workerReady()) {
-      // the rest of this range, halved; the cut is past every byte already read
-      const cut = nextLineStart(fd, Math.max(filePos, Math.floor(filePos + (to - filePos) / 2)), to);
+      // The worker starts where this thread started: cold code, every person new. So it
+      // gets the rest of this range halved, less half of what that start cost here (in
+      // bytes: what the current rate would have read since the start, less what was read).
+      // The cut is past every byte already read.
+      const startCost = Math.max(0, rate * (performance.now() - started) - (filePos - from));
+      const mine = Math.floor((to - filePos + startCost) / 2);
+      const cut = nextLineStart(fd, Math.min(to, filePos + mine), to);
       handoff.setCut(cut);
       to = cut;
       final = false;
@@ -386,6 +394,9 @@ export function readRange(
     const eof = filePos >= to;
     const next = scanRows(scanner, buf, 0, len, eof && final, sink, name);
     consumed += next;
+    const now = performance.now();
+    rate = n / Math.max(1e-3, now - chunkStarted);
+    chunkStarted = now;
     onProgress?.(filePos - from);
     if (eof || n === 0) break;
     buf.copy(buf, 0, next, len);
