@@ -41,8 +41,13 @@ export interface Classification {
 
 /** Group winning a person-year's monthly votes; ties go to the group voted for latest. */
 export function winningGroup(monthGroups: ArrayLike<number>): number {
-  const votes = [0, 0, 0, 0, 0];
-  const latest = [-1, -1, -1, -1, -1];
+  return winner(monthGroups, new Int32Array(GROUPS.length), new Int32Array(GROUPS.length));
+}
+
+/** `winningGroup` with its two scratch arrays given (one pair for all persons). */
+function winner(monthGroups: ArrayLike<number>, votes: Int32Array, latest: Int32Array): number {
+  votes.fill(0);
+  latest.fill(-1);
   for (let m = 0; m < monthGroups.length; m++) {
     const g = monthGroups[m];
     if (g < 0) continue;
@@ -60,10 +65,13 @@ export function winningGroup(monthGroups: ArrayLike<number>): number {
 export function classify(state: PersonState, persons: number, opts: ClassifyOptions, veryLongAvailable: boolean[]): Classification {
   const { years } = state.layout;
   const nYears = years.length;
-  const byKey = new Map<number, KommunYear>();
+  // one slot per municipality and year: codes index a table of at most 4096
+  const byKey: (KommunYear | undefined)[] = [];
   const children = new Array<number>(nYears).fill(0);
   const unknownAge = new Array<number>(nYears).fill(0);
   const monthGroups = new Int8Array(12);
+  const votes = new Int32Array(GROUPS.length);
+  const latest = new Int32Array(GROUPS.length);
   for (let p = 0; p < persons; p++) {
     for (let yi = 0; yi < nYears; yi++) {
       if (state.lastMonth(p, yi) < 0) continue;
@@ -77,22 +85,26 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
       }
       const k = state.kommun(p, yi);
       const key = k * nYears + yi;
-      let row = byKey.get(key);
+      let row = byKey[key];
       if (!row) {
         row = { kommun: k, year: years[yi], recipients: 0, longTerm: 0, veryLongTerm: veryLongAvailable[yi] ? 0 : null, groups: [0, 0, 0, 0, 0] };
-        byKey.set(key, row);
+        byKey[key] = row;
       }
       const window = state.window(p, yi);
       row.recipients++;
       if (isLongTerm(window)) row.longTerm++;
       if (row.veryLongTerm !== null && isVeryLongTerm(window, opts.gapRule)) row.veryLongTerm++;
+      // without a reason column every month votes "missing" (labelGroup[0])
+      if (!state.withLabels) {
+        row.groups[opts.labelGroup[0]]++;
+        continue;
+      }
       for (let m = 0; m < 12; m++) {
         monthGroups[m] = hasMonth(window, 24 + m) ? opts.labelGroup[state.label(p, yi, m)] : -1;
       }
-      row.groups[winningGroup(monthGroups)]++;
+      row.groups[winner(monthGroups, votes, latest)]++;
     }
   }
-  const rows = [...byKey.values()].sort((a, b) => a.year - b.year || a.kommun - b.kommun);
+  const rows = byKey.filter((r): r is KommunYear => r !== undefined).sort((a, b) => a.year - b.year || a.kommun - b.kommun);
   return { rows, veryLongAvailable, children, unknownAge };
 }
-
