@@ -71,7 +71,19 @@ export class ByteIntern {
     let k0 = 0;
     let k1 = 0;
     let short = len <= 8;
-    if (short) {
+    if (short && start + 8 <= buf.length) {
+      // two little-endian words instead of a loop over the bytes; bytes past the key are
+      // masked off, and a zero byte inside it (found with the bytes past it set) makes it long
+      if (buf !== this.viewOf) {
+        this.viewOf = buf;
+        this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      }
+      const m0 = MASKS[len < 4 ? len : 4];
+      const m1 = MASKS[len > 4 ? len - 4 : 0];
+      k0 = this.view.getUint32(start, true) & m0;
+      k1 = len > 4 ? this.view.getUint32(start + 4, true) & m1 : 0;
+      if (hasZeroByte(k0 | ~m0) || hasZeroByte(k1 | ~m1)) short = false;
+    } else if (short) {
       for (let i = 0; i < len; i++) {
         const b = buf[start + i];
         if (b === 0) short = false;
@@ -83,6 +95,9 @@ export class ByteIntern {
     this.k1 = k1;
     return short ? mix(Math.imul(k0, 0x9e3779b1) ^ Math.imul(k1 ^ len, 0x85ebca6b)) | 1 : hashLong(buf, start, end) & ~1;
   }
+
+  private viewOf: Uint8Array | undefined;
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(8));
 
   /**
    * Reads the slots that the first n hashes point at, and nothing else, in a loop small enough
@@ -148,7 +163,10 @@ export class ByteIntern {
       bigger.set(this.pool.subarray(0, this.poolUsed));
       this.pool = bigger;
     }
-    this.pool.set(buf.subarray(start, start + len), this.poolUsed);
+    // a loop, not set(subarray(…)): a view object a new person cost more than the copy
+    const pool = this.pool;
+    const at0 = this.poolUsed;
+    for (let i = 0; i < len; i++) pool[at0 + i] = buf[start + i];
     this.offsets[id] = this.poolUsed;
     this.lengths[id] = len;
     this.poolUsed += len;
@@ -216,6 +234,14 @@ export class ByteIntern {
   bytes(id: number): Uint8Array {
     return this.pool.subarray(this.offsets[id], this.offsets[id] + this.lengths[id]);
   }
+}
+
+/** The bytes of 0–4 bytes of a word, low first. */
+const MASKS = [0, 0xff, 0xffff, 0xffffff, -1];
+
+/** Whether one of the four bytes of x is zero. */
+function hasZeroByte(x: number): boolean {
+  return ((x - 0x01010101) & ~x & 0x80808080) !== 0;
 }
 
 function mix(h: number): number {

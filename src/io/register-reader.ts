@@ -20,6 +20,7 @@ import { RegisterSink } from './register-sink.js';
 import { ByteSource, openSource } from './source.js';
 
 const CHUNK = 1 << 22;
+const HEADER_READ = 1 << 16;
 
 export interface ReadOptions {
   layout: WindowLayout;
@@ -131,14 +132,14 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
   let len = 0;
   let eof = false;
   let bytes = 0;
-  const fill = async () => {
+  const fill = async (max = Infinity) => {
     // one byte stays free after the data for the fast scanner's stop byte
     if (len >= buf.length - 1) {
       const bigger = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(bigger, 0, 0, len);
       buf = bigger;
     }
-    const room = buf.length - 1 - len;
+    const room = Math.min(max, buf.length - 1 - len);
     const n = source.readSync ? source.readSync(buf, len, room) : await source.read(buf, len, room);
     if (n === 0) eof = true;
     len += n;
@@ -151,7 +152,8 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
       const i = buf.indexOf(LF);
       return i >= 0 && i < len ? i : -1;
     };
-    while (!eof && lineEnd() < 0) await fill();
+    // small reads: with threads, the ranges are read again anyway
+    while (!eof && lineEnd() < 0) await fill(HEADER_READ);
     const info = readHeader(source.name, buf.subarray(0, len), lineEnd(), opts);
 
     const threads = opts.threads ?? defaultThreads();
