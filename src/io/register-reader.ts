@@ -15,7 +15,7 @@ import { CsvScanner, LF, UnterminatedQuote, detectDelimiter, unquote } from './c
 import { Encoding, decode, hasUtf16Bom, hasUtf8Bom, isValidUtf8 } from './encoding.js';
 import { ColumnIndex, RegisterColumn, aliasList, mapColumns } from './register-columns.js';
 import { Handoff } from './range-handoff.js';
-import { RegisterScanner } from './register-fast.js';
+import { RegisterScanner, STOP_ROOM } from './register-fast.js';
 import { RegisterSink } from './register-sink.js';
 import { ByteSource, openSource } from './source.js';
 
@@ -133,13 +133,13 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
   let eof = false;
   let bytes = 0;
   const fill = async (max = Infinity) => {
-    // one byte stays free after the data for the fast scanner's stop byte
-    if (len >= buf.length - 1) {
+    // bytes stay free after the data for the fast scanner's stop byte
+    if (len >= buf.length - STOP_ROOM) {
       const bigger = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(bigger, 0, 0, len);
       buf = bigger;
     }
-    const room = Math.min(max, buf.length - 1 - len);
+    const room = Math.min(max, buf.length - STOP_ROOM - len);
     const n = source.readSync ? source.readSync(buf, len, room) : await source.read(buf, len, room);
     if (n === 0) eof = true;
     len += n;
@@ -385,12 +385,12 @@ export function readRange(
       to = cut;
       final = false;
     }
-    if (len >= buf.length - 1) {
+    if (len >= buf.length - STOP_ROOM) {
       const bigger = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(bigger, 0, 0, len);
       buf = bigger;
     }
-    const n = readSync(fd, buf, len, Math.min(buf.length - 1 - len, to - filePos), filePos);
+    const n = readSync(fd, buf, len, Math.min(buf.length - STOP_ROOM - len, to - filePos), filePos);
     filePos += n;
     len += n;
     const eof = filePos >= to;
