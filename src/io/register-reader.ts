@@ -8,13 +8,12 @@ import * as msg from '../messages.js';
 import { Municipalities } from '../domain/municipalities.js';
 import { PersonState, PersonStateData, WindowLayout } from '../domain/person-state.js';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { ByteIntern, ByteInternData } from './byte-intern.js';
 import { CsvScanner, LF, UnterminatedQuote, detectDelimiter, unquote } from './csv-scan.js';
 import { Encoding, decode, hasUtf16Bom, hasUtf8Bom, isValidUtf8 } from './encoding.js';
 import { ColumnIndex, RegisterColumn, aliasList, mapColumns } from './register-columns.js';
 import { Handoff } from './range-handoff.js';
+import { PARALLEL_MIN_BYTES, defaultThreads, takeReader } from './reader-threads.js';
 import { RegisterScanner, STOP_ROOM } from './register-fast.js';
 import { RegisterSink } from './register-sink.js';
 import { ByteSource, openSource } from './source.js';
@@ -66,10 +65,7 @@ export interface WorkerJob {
 export type WorkerReply = (RangeResult & { to: number }) | { error: { message: string; hint?: string; where: Location } };
 
 function startWorker(job: WorkerJob): { result: Promise<WorkerReply>; cancel(): void } {
-  // Under vitest this module runs from src/*.ts; a worker needs JavaScript, so it runs the build.
-  const here = import.meta.url;
-  const script = here.endsWith('.ts') ? new URL('../../dist/io/register-worker.js', here) : new URL('./register-worker.js', here);
-  const w = new Worker(script, { workerData: job });
+  const w = takeReader();
   const result = new Promise<WorkerReply>((resolve, reject) => {
     w.once('message', (m: WorkerReply) => {
       resolve(m);
@@ -77,6 +73,7 @@ function startWorker(job: WorkerJob): { result: Promise<WorkerReply>; cancel(): 
     });
     w.once('error', reject);
   });
+  w.postMessage(job);
   return { result, cancel: () => void w.terminate() };
 }
 
@@ -124,8 +121,6 @@ export interface HeaderInfo {
   dataStart: number;
 }
 
-/** Files at least this large are read by two threads, when the source is a file. */
-export const PARALLEL_MIN_BYTES = 32 << 20;
 
 export async function readRegister(source: ByteSource, opts: ReadOptions): Promise<RegisterRead> {
   let buf = Buffer.allocUnsafe(CHUNK);
@@ -188,11 +183,6 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
   }
 }
 
-function defaultThreads(): number {
-  const env = Number(process.env.BISTAND_THREADS);
-  if (Number.isInteger(env) && env > 0) return env;
-  return Math.min(2, availableParallelism());
-}
 
 async function reopen(source: ByteSource): Promise<ByteSource> {
   const again = await openSource(source.path!);
