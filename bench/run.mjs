@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist/cli/main.js');
+const cli = join(root, 'dist/bin/main.js');
 const cache = process.env.BISTAND_BENCH_CACHE ?? join(homedir(), '.cache', 'bistand-bench');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const YEAR = 2021;

@@ -12,7 +12,7 @@ import { GROUPS } from '../src/domain/reasons.js';
 import { RefResult } from './reference/classifier.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CLI = ROOT + 'dist/cli/main.js';
+export const CLI = ROOT + 'dist/bin/main.js';
 
 /** A source that hands out `bytes` in pieces of the given sizes (cycled), to cut rows anywhere. */
 export function memorySource(bytes: Uint8Array, pieces: number[] = [1 << 20], name = 'test.csv'): ByteSource {

@@ -67,6 +67,18 @@ describe('classify and reasons agree with the reference on a 20 000-person regis
     expect(r.stderr).toMatch(/^stdin: /);
   });
 
+  it('a file large enough for threads: the built CLI with its worker gives the bytes of one thread', () => {
+    const big = join(dir, 'big.csv');
+    const gen = cli(['sample', '--persons', '46000', '--kommuner', 'all', '--seed', '3', '-o', big]);
+    expect(gen.status, gen.stderr).toBe(0);
+    const two = cli(['reasons', big, '--year', '2021'], undefined, { BISTAND_THREADS: '2' });
+    const one = cli(['reasons', big, '--year', '2021'], undefined, { BISTAND_THREADS: '1' });
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stderr).toContain('46 000 persons');
+  });
+
   it('reasons, every variant', () => {
     const want = expected.map((e) => [e.kommun, e.recipients, ...GROUPS.map((g) => e.groups[g])].join(','));
     for (const [name] of variants) {
