@@ -33,15 +33,17 @@ function register(persons, seed) {
 
 /** One timed run under /usr/bin/time: wall seconds, peak RSS in MB, stdout. */
 function timed(shellCommand) {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', 'bash', '-c', shellCommand], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const m = /TIME ([\d.]+) (\d+)\s*$/.exec(r.stderr);
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', 'bash', '-c', shellCommand], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const m = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
   if (r.status !== 0 || !m) throw new Error(`failed: ${shellCommand}\n${r.stderr}`);
-  return { wall: Number(m[1]), rssMB: Number(m[2]) / 1024, stdout: r.stdout };
+  return { wall: Number(m[1]), rssMB: Number(m[2]) / 1024, cpu: Number(m[3]) + Number(m[4]), stdout: r.stdout };
 }
 
 function summary(label, all) {
   const walls = all.map((x) => x.wall).sort((a, b) => a - b);
   const median = walls[Math.floor(walls.length / 2)];
+  // a run far off the median: say whether it worked longer or waited (this machine stalls now and then)
+  for (const x of all) if (x.wall > 2 * median) console.log(`note: a ${label} run took ${x.wall.toFixed(2)} s wall, ${x.cpu.toFixed(2)} s CPU (median ${median.toFixed(2)} s)`);
   const rss = Math.max(...all.map((x) => x.rssMB));
   return { label, median, rss, walls, stdout: all[0].stdout };
 }
