@@ -20,6 +20,7 @@ import { ByteSource, openSource } from './source.js';
 
 const CHUNK = 1 << 22;
 const HEADER_READ = 1 << 16;
+const HANDOFF_READ = 1 << 19;
 
 export interface ReadOptions {
   layout: WindowLayout;
@@ -380,7 +381,9 @@ export function readRange(
       buf.copy(bigger, 0, 0, len);
       buf = bigger;
     }
-    const n = readSync(fd, buf, len, Math.min(buf.length - STOP_ROOM - len, to - filePos), filePos);
+    // small reads while a worker may still get ready: it is looked for between reads
+    const want = handoff && handoff.cut === undefined ? HANDOFF_READ : Infinity;
+    const n = readSync(fd, buf, len, Math.min(buf.length - STOP_ROOM - len, to - filePos, want), filePos);
     filePos += n;
     len += n;
     const eof = filePos >= to;
