@@ -17,7 +17,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist/bin/main.js');
 const cache = process.env.BISTAND_BENCH_CACHE ?? join(homedir(), '.cache', 'bistand-bench');
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+// five runs each by default (the issue asks for at least three): the machines here drift, and a
+// median of five moves less
+const runs = Number(process.env.BENCH_RUNS ?? 5);
 const YEAR = 2021;
 mkdirSync(cache, { recursive: true });
 
