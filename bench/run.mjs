@@ -2,7 +2,7 @@
 //
 // Generates (seeded, cached outside the repo) registers of 300 000 and 600 000 persons over all
 // 290 municipalities with `bistand sample`, then runs `bistand classify` and the same rules in
-// DuckDB SQL (bench/duckdb-classify.mjs) in turn, three runs each; checks that the
+// DuckDB SQL (bench/duckdb-classify.mjs) in turn, run by run (five each by default); checks that the
 // per-municipality counts agree; prints medians, the ratio bistand/DuckDB, peak RSS and MB/s.
 // Also times `reasons`, stdin input, and memory on 600 000 persons.
 //
