@@ -74,14 +74,11 @@ export class ByteIntern {
     if (short && start + 8 <= buf.length) {
       // two little-endian words instead of a loop over the bytes; bytes past the key are
       // masked off, and a zero byte inside it (found with the bytes past it set) makes it long
-      if (buf !== this.viewOf) {
-        this.viewOf = buf;
-        this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-      }
+      const view = this.viewFor(buf);
       const m0 = MASKS[len < 4 ? len : 4];
       const m1 = MASKS[len > 4 ? len - 4 : 0];
-      k0 = this.view.getUint32(start, true) & m0;
-      k1 = len > 4 ? this.view.getUint32(start + 4, true) & m1 : 0;
+      k0 = view.getUint32(start, true) & m0;
+      k1 = len > 4 ? view.getUint32(start + 4, true) & m1 : 0;
       if (hasZeroByte(k0 | ~m0) || hasZeroByte(k1 | ~m1)) short = false;
     } else if (short) {
       for (let i = 0; i < len; i++) {
@@ -93,7 +90,29 @@ export class ByteIntern {
     }
     this.k0 = k0;
     this.k1 = k1;
-    return short ? mix(Math.imul(k0, 0x9e3779b1) ^ Math.imul(k1 ^ len, 0x85ebca6b)) | 1 : hashLong(buf, start, end) & ~1;
+    return short ? mix(Math.imul(k0, 0x9e3779b1) ^ Math.imul(k1 ^ len, 0x85ebca6b)) | 1 : this.hashLong(buf, start, end) & ~1;
+  }
+
+  /**
+   * Four bytes a step, read as words (labels are 30–60 bytes and come once a row): the same
+   * value as assembling each word from its bytes.
+   */
+  private hashLong(buf: Uint8Array, start: number, end: number): number {
+    const view = this.viewFor(buf);
+    let h = 0x811c9dc5 ^ (end - start);
+    let i = start;
+    for (; i + 4 <= end; i += 4) h = Math.imul(h ^ view.getInt32(i, true), 0x01000193) ^ (h >>> 15);
+    for (; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    return mix(h);
+  }
+
+  /** A DataView of buf, kept while the same buffer comes back (a chunk is read row by row). */
+  private viewFor(buf: Uint8Array): DataView<ArrayBufferLike> {
+    if (buf !== this.viewOf) {
+      this.viewOf = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    return this.view;
   }
 
   private viewOf: Uint8Array | undefined;
@@ -140,12 +159,24 @@ export class ByteIntern {
     return this.add(buf, start, len, h, k0, k1, s);
   }
 
+  /** Word by word, then the last bytes. */
   private equals(id: number, buf: Uint8Array, start: number, len: number): boolean {
     const pool = this.pool;
+    if (pool !== this.poolViewOf) {
+      this.poolViewOf = pool;
+      this.poolView = new DataView(pool.buffer, pool.byteOffset, pool.byteLength);
+    }
+    const pv = this.poolView;
+    const bv = this.viewFor(buf);
     const off = this.offsets[id];
-    for (let i = 0; i < len; i++) if (pool[off + i] !== buf[start + i]) return false;
+    let i = 0;
+    for (; i + 4 <= len; i += 4) if (pv.getInt32(off + i, true) !== bv.getInt32(start + i, true)) return false;
+    for (; i < len; i++) if (pool[off + i] !== buf[start + i]) return false;
     return true;
   }
+
+  private poolViewOf: Uint8Array | undefined;
+  private poolView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(8));
 
   private add(buf: Uint8Array, start: number, len: number, h: number, k0: number, k1: number, slot: number): number {
     const id = this.size++;
@@ -252,11 +283,3 @@ function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
-/** Four bytes a step: labels are 30–60 bytes and come once a row. */
-function hashLong(buf: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5 ^ (end - start);
-  let i = start;
-  for (; i + 4 <= end; i += 4) h = Math.imul(h ^ (buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24)), 0x01000193) ^ (h >>> 15);
-  for (; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
-  return mix(h);
-}
