@@ -9,7 +9,7 @@
 // BISTAND_BENCH_CACHE sets the cache folder (default ~/.cache/bistand-bench); BENCH_RUNS the runs;
 // BENCH_ONLY=classify stops after the comparison with DuckDB.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,30 +35,51 @@ function register(persons, seed) {
 
 /** One timed run under /usr/bin/time: wall seconds, peak RSS in MB, stdout. */
 function timed(shellCommand) {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', 'bash', '-c', shellCommand], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const m = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S %I', 'bash', '-c', shellCommand], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const m = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(r.stderr);
   if (r.status !== 0 || !m) throw new Error(`failed: ${shellCommand}\n${r.stderr}`);
-  return { wall: Number(m[1]), rssMB: Number(m[2]) / 1024, cpu: Number(m[3]) + Number(m[4]), stdout: r.stdout };
+  return { wall: Number(m[1]), rssMB: Number(m[2]) / 1024, cpu: Number(m[3]) + Number(m[4]), diskReads: Number(m[5]), stdout: r.stdout };
 }
 
 function summary(label, all) {
   const walls = all.map((x) => x.wall).sort((a, b) => a - b);
   const median = walls[Math.floor(walls.length / 2)];
-  // a run far off the median: say whether it worked longer or waited (this machine stalls now and then)
-  for (const x of all) if (x.wall > 2 * median) console.log(`note: a ${label} run took ${x.wall.toFixed(2)} s wall, ${x.cpu.toFixed(2)} s CPU (median ${median.toFixed(2)} s)`);
+  // a run far off the median: say whether it worked longer, waited, or read from disk (this
+  // machine stalls now and then, and may drop the register from its page cache between runs)
+  for (const x of all)
+    if (x.wall > 2 * median)
+      console.log(`note: a ${label} run took ${x.wall.toFixed(2)} s wall, ${x.cpu.toFixed(2)} s CPU, ${x.diskReads} blocks read from disk (median ${median.toFixed(2)} s)`);
   const rss = Math.max(...all.map((x) => x.rssMB));
   return { label, median, rss, walls, stdout: all[0].stdout };
 }
 
-function measure(label, shellCommand) {
-  return measureInTurn([[label, shellCommand]])[0];
+function measure(label, shellCommand, input) {
+  return measureInTurn([[label, shellCommand]], input)[0];
 }
 
-/** Every command once, then again, `runs` times: the commands meet the same machine. */
-function measureInTurn(commands) {
+/**
+ * Every command once, then again, `runs` times: the commands meet the same machine. Before
+ * each run the input is read once, untimed: this machine drops files from its page cache now
+ * and then, and its disk reads a few MB/s, so a cold run measures the disk, not the tool.
+ */
+function measureInTurn(commands, input) {
   const all = commands.map(() => []);
-  for (let i = 0; i < runs; i++) commands.forEach(([, cmd], c) => all[c].push(timed(cmd)));
+  for (let i = 0; i < runs; i++)
+    commands.forEach(([, cmd], c) => {
+      if (input) warm(input);
+      all[c].push(timed(cmd));
+    });
   return commands.map(([label], c) => summary(label, all[c]));
+}
+
+function warm(path) {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(1 << 24);
+  try {
+    while (readSync(fd, buf, 0, buf.length, null) > 0);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const q = (s) => `'${s.replace(/'/g, "'\\''")}'`;
@@ -70,7 +91,7 @@ const mb = statSync(file300).size / 1e6;
 const [ours, duck] = measureInTurn([
   ['bistand classify', `node ${q(cli)} classify ${q(file300)} --year ${YEAR} --no-suppress 2>/dev/null`],
   ['duckdb classify', `node ${q(join(root, 'bench/duckdb-classify.mjs'))} ${q(file300)} ${YEAR}`],
-]);
+], file300);
 
 // the same counts, municipality by municipality
 const pick = (csv, cols) => {
@@ -92,11 +113,11 @@ if (!equal) process.exitCode = 1;
 // BENCH_ONLY=classify: the comparison alone
 if (process.env.BENCH_ONLY === 'classify') process.exit();
 
-const reasons = measure('bistand reasons', `node ${q(cli)} reasons ${q(file300)} --year ${YEAR} --no-suppress >/dev/null 2>&1`);
-const stdin = measure('bistand classify (stdin pipe)', `cat ${q(file300)} | node ${q(cli)} classify - --year ${YEAR} --no-suppress >/dev/null 2>&1`);
-const redirected = measure('bistand classify (< file)', `node ${q(cli)} classify - --year ${YEAR} --no-suppress < ${q(file300)} >/dev/null 2>&1`);
+const reasons = measure('bistand reasons', `node ${q(cli)} reasons ${q(file300)} --year ${YEAR} --no-suppress >/dev/null 2>&1`, file300);
+const stdin = measure('bistand classify (stdin pipe)', `cat ${q(file300)} | node ${q(cli)} classify - --year ${YEAR} --no-suppress >/dev/null 2>&1`, file300);
+const redirected = measure('bistand classify (< file)', `node ${q(cli)} classify - --year ${YEAR} --no-suppress < ${q(file300)} >/dev/null 2>&1`, file300);
 const file600 = register(600000, 8);
-const big = measure('bistand classify 600k', `node ${q(cli)} classify ${q(file600)} --year ${YEAR} --no-suppress >/dev/null 2>&1`);
+const big = measure('bistand classify 600k', `node ${q(cli)} classify ${q(file600)} --year ${YEAR} --no-suppress >/dev/null 2>&1`, file600);
 
 console.log(row(reasons, mb));
 console.log(row(stdin, mb));
