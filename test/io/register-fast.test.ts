@@ -15,8 +15,8 @@ const KOMMUN = ['1480', '1480', '0180', '180', '1281', '14800', '9999', 'x', ' 1
 const YEAR = ['2021', '2021', '2020', '2019', '2018', '2022', '1899', '21', '2021 ', ''];
 const MONTH = ['1', '01', '6', '12', '13', '0', '2021-03', '2020-03', '', ' 3'];
 const PERIOD = ['2021-03', '202103', '2021M03', '2020-12-31', '2021-13', '21-03', '', ' 2021-01'];
-const HINDER = ['Arbetslös – ingen ersättning', ' Sjukskriven m läkarintyg ', '"Sociala skäl; annat"', '"Arbetslös – ingen ersättning"', '"Okänt"', '"ab"', '"abcdef"', 'x"y', '', 'Okänt'];
-const AGE = ['30', '45', '', '17', '131', ' 40', '0042', 'x'];
+const HINDER = ['Arbetslös – ingen ersättning', ' Sjukskriven m läkarintyg ', '"Sociala skäl; annat"', '"Arbetslös – ingen ersättning"', '"Okänt"', '"ab"', '"abcdef"', 'x"y', 'a\rb', '', 'Okänt'];
+const AGE = ['30', '45', '', '17', '131', ' 40', '0042', 'x', '3\r0'];
 const BIRTH = ['1980', '2010', '', '1849', '2030', '80'];
 
 type Layout = 'year-month' | 'period' | 'birth';
