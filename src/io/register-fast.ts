@@ -55,8 +55,8 @@ export class RegisterScanner {
 
   /**
    * As CsvScanner.scan: the complete rows of buf[pos, end); returns where the rest starts.
-   * Writes a stop byte at buf[end], so the buffer must have a byte to spare there (else every
-   * row takes the general path).
+   * Writes a stop byte at buf[end], so the buffer must have STOP_ROOM bytes to spare there
+   * (else every row takes the general path).
    */
   scan(buf: Uint8Array, pos: number, end: number, final: boolean): number {
     const sink = this.sink;

@@ -3,7 +3,8 @@
  * asks each field's role what to do cost a third of the scan (measured on the bench register:
  * 82–95 ms against 113–138 ms a million rows for the scan alone); the code below is built
  * once per file from the header, field by field in column order, and compiled by V8 like any
- * other function. What each role reads and checks is in FIELDS; the rest is fixed text.
+ * other function. What each role reads and checks is in FIELDS; the rest is fixed text. Only
+ * numbers (the delimiter's byte value) enter the code from the file, never its text.
  *
  * Semantics are those of RegisterScanner (see register-fast.ts): a plain, valid row is taken;
  * anything else goes to the general path from the row's start. The property test in
