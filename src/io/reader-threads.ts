@@ -20,6 +20,8 @@ export function defaultThreads(): number {
 }
 
 const idle: Worker[] = [];
+/** workers that failed while nobody listened yet (a broken install): not handed out */
+const failed = new WeakSet<Worker>();
 
 function workerScript(): URL {
   // Under vitest this module runs from src/*.ts; a worker needs JavaScript, so it runs the build.
@@ -29,7 +31,9 @@ function workerScript(): URL {
 
 /** A booted (or booting) worker; it waits for its job as a message. */
 export function takeReader(): Worker {
-  const w = idle.shift() ?? new Worker(workerScript());
+  let w = idle.shift();
+  // one that failed while booting is replaced: the new one's error reaches a listener
+  if (!w || failed.has(w)) w = new Worker(workerScript());
   w.ref();
   return w;
 }
@@ -46,6 +50,7 @@ export function prestartReaders(args: readonly string[]): void {
   for (let t = 1; t < threads; t++) {
     const w = new Worker(workerScript());
     w.unref();
+    w.once('error', () => failed.add(w));
     idle.push(w);
   }
 }
