@@ -32,8 +32,16 @@ export class Handoff {
 
   /** Worker side: says it is ready and blocks until the main thread has cut. */
   awaitCut(): number {
-    if (Atomics.compareExchange(this.state, 0, BOOTING, READY) === BOOTING) Atomics.wait(this.state, 0, READY);
+    if (Atomics.compareExchange(this.state, 0, BOOTING, READY) === BOOTING) {
+      Atomics.notify(this.state, 0); // a main thread told where to cut waits for this
+      Atomics.wait(this.state, 0, READY);
+    }
     return this.values[0];
+  }
+
+  /** Main side: blocks until the worker is ready (tests that cut at a given byte). */
+  waitReady(): void {
+    Atomics.wait(this.state, 0, BOOTING);
   }
 
   /** Main side: whether the worker waits for its start. */

@@ -43,6 +43,12 @@ export interface ReadOptions {
   minParallelBytes?: number;
   /** false: every row takes the general path (tests compare the two) */
   fastRows?: boolean;
+  /**
+   * Tests: the first worker's range starts at the line start at or after this byte, whenever
+   * the worker gets ready (the main thread waits for it), instead of where the main thread has
+   * got to by then.
+   */
+  firstCut?: number;
 }
 
 /** What a worker thread is asked to read. */
@@ -363,6 +369,13 @@ export function readRange(
   const started = performance.now();
   let chunkStarted = started;
   let rate = 0; // bytes a millisecond over the last chunk
+  if (handoff && opts.firstCut !== undefined) {
+    handoff.waitReady();
+    const cut = nextLineStart(fd, Math.max(from, Math.min(to, opts.firstCut)) - 1, to);
+    handoff.setCut(cut);
+    to = cut;
+    final = false;
+  }
   for (;;) {
     if (handoff?.workerReady()) {
       // The worker starts where this thread started: cold code, every person new. So it

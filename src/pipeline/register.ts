@@ -44,6 +44,8 @@ export interface RegisterRun {
   minParallelBytes?: number;
   /** false: no fast row path (tests compare the two paths) */
   fastRows?: boolean;
+  /** tests: where the first worker's range starts (see ReadOptions.firstCut) */
+  firstCut?: number;
   /** notes for stderr */
   note: (line: string) => void;
 }
@@ -71,6 +73,7 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
     threads: run.threads,
     minParallelBytes: run.minParallelBytes,
     fastRows: run.fastRows,
+    firstCut: run.firstCut,
   });
 
   const { labelGroup, unknownLabels } = groupLabels(read, matcher);
