@@ -1,7 +1,8 @@
 /**
  * Reads a register extract (SPEC §3.1) into per-person state in one streaming pass: bytes in
- * large chunks → CsvScanner → validate each row → PersonState. No string is made per row; only
- * the header and the distinct reason labels are decoded.
+ * large chunks → the fast row loop, or CsvScanner and RegisterSink.row for any odd row →
+ * batches → PersonState. A large file is read by two threads on byte ranges (readParallel). No
+ * string is made per row; only the header and the distinct reason labels are decoded.
  */
 import { InputError, Location } from '../errors.js';
 import * as msg from '../messages.js';

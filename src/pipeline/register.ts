@@ -5,7 +5,9 @@
  *     │  io/source
  *     ▼
  *   read + validate ── bad rows ──► --rejects FILE (or stop at the first)
- *     │  io/register-reader: bytes → CsvScanner → PersonState (typed arrays, one slot a person)
+ *     │  io/register-reader: a large file in two byte ranges, one a thread, merged
+ *     │    bytes → row loop (register-fast, plain rows) | CsvScanner + RegisterSink.row (the rest)
+ *     │          → batch → id table (byte-intern) → PersonState (typed arrays, one record a person)
  *     ▼
  *   match reason labels            domain/reasons (+ --hinder-map)
  *     ▼
