@@ -6,6 +6,8 @@
  * against a byte pool. A person id never leaves this table as text.
  */
 
+import { ByteView } from './byte-view.js';
+
 const SLOT = 4;
 const MAP_BATCH = 256;
 /**
@@ -74,7 +76,7 @@ export class ByteIntern {
     if (short && start + 8 <= buf.length) {
       // two little-endian words instead of a loop over the bytes; bytes past the key are
       // masked off, and a zero byte inside it (found with the bytes past it set) makes it long
-      const view = this.viewFor(buf);
+      const view = this.keyView.get(buf);
       const m0 = MASKS[len < 4 ? len : 4];
       const m1 = MASKS[len > 4 ? len - 4 : 0];
       k0 = view.getUint32(start, true) & m0;
@@ -98,7 +100,7 @@ export class ByteIntern {
    * value as assembling each word from its bytes.
    */
   private hashLong(buf: Uint8Array, start: number, end: number): number {
-    const view = this.viewFor(buf);
+    const view = this.keyView.get(buf);
     let h = 0x811c9dc5 ^ (end - start);
     let i = start;
     for (; i + 4 <= end; i += 4) h = Math.imul(h ^ view.getInt32(i, true), 0x01000193) ^ (h >>> 15);
@@ -106,17 +108,9 @@ export class ByteIntern {
     return mix(h);
   }
 
-  /** A DataView of buf, kept while the same buffer comes back (a chunk is read row by row). */
-  private viewFor(buf: Uint8Array): DataView<ArrayBufferLike> {
-    if (buf !== this.viewOf) {
-      this.viewOf = buf;
-      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    return this.view;
-  }
-
-  private viewOf: Uint8Array | undefined;
-  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(8));
+  /** of the keys' buffer, and of the pool */
+  private readonly keyView = new ByteView();
+  private readonly poolView = new ByteView();
 
   /**
    * Reads the slots that the first n hashes point at, and nothing else, in a loop small enough
@@ -162,21 +156,14 @@ export class ByteIntern {
   /** Word by word, then the last bytes. */
   private equals(id: number, buf: Uint8Array, start: number, len: number): boolean {
     const pool = this.pool;
-    if (pool !== this.poolViewOf) {
-      this.poolViewOf = pool;
-      this.poolView = new DataView(pool.buffer, pool.byteOffset, pool.byteLength);
-    }
-    const pv = this.poolView;
-    const bv = this.viewFor(buf);
+    const pv = this.poolView.get(pool);
+    const bv = this.keyView.get(buf);
     const off = this.offsets[id];
     let i = 0;
     for (; i + 4 <= len; i += 4) if (pv.getInt32(off + i, true) !== bv.getInt32(start + i, true)) return false;
     for (; i < len; i++) if (pool[off + i] !== buf[start + i]) return false;
     return true;
   }
-
-  private poolViewOf: Uint8Array | undefined;
-  private poolView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(8));
 
   private add(buf: Uint8Array, start: number, len: number, h: number, k0: number, k1: number, slot: number): number {
     const id = this.size++;

@@ -11,6 +11,7 @@
  * RegisterSink.row, which read it from its start: the same counts, rejects and messages as if
  * the fast path did not exist.
  */
+import { ByteView } from './byte-view.js';
 import { CsvScanner, LF } from './csv-scan.js';
 import { RegisterSink } from './register-sink.js';
 import { AGE, BIRTH, HINDER, ID, KOMMUN, MONTH, PERIOD, RowLoop, YEAR, compileRowLoop } from './register-rowloop.js';
@@ -21,8 +22,7 @@ export const STOP_ROOM = 4;
 export class RegisterScanner {
   /** the row loop for this file's columns (register-rowloop.ts) */
   private readonly loop: RowLoop;
-  private viewOf: Uint8Array | undefined;
-  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(8));
+  private readonly view = new ByteView();
 
   constructor(
     readonly general: CsvScanner,
@@ -62,10 +62,6 @@ export class RegisterScanner {
     const sink = this.sink;
     if (sink.opts.fastRows === false || end + STOP_ROOM > buf.length) return this.general.scan(buf, pos, end, final, sink);
     buf[end] = LF; // the stop byte: the field loops need no bounds check
-    if (buf !== this.viewOf) {
-      this.viewOf = buf;
-      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    return this.loop(buf, this.view, pos, end, final);
+    return this.loop(buf, this.view.get(buf), pos, end, final);
   }
 }

@@ -129,19 +129,13 @@ export interface HeaderInfo {
   dataStart: number;
 }
 
-
 export async function readRegister(source: ByteSource, opts: ReadOptions): Promise<RegisterRead> {
   let buf = Buffer.allocUnsafe(CHUNK);
   let len = 0;
   let eof = false;
   let bytes = 0;
   const fill = async (max = Infinity) => {
-    // bytes stay free after the data for the fast scanner's stop byte
-    if (len >= buf.length - STOP_ROOM) {
-      const bigger = Buffer.allocUnsafe(buf.length * 2);
-      buf.copy(bigger, 0, 0, len);
-      buf = bigger;
-    }
+    buf = withRoom(buf, len);
     const room = Math.min(max, buf.length - STOP_ROOM - len);
     const n = source.readSync ? source.readSync(buf, len, room) : await source.read(buf, len, room);
     if (n === 0) eof = true;
@@ -191,6 +185,16 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
   }
 }
 
+/**
+ * `buf` with room to read into after its first `len` bytes, beyond the STOP_ROOM bytes the
+ * fast scanner writes after the data: twice the size when a row has filled it.
+ */
+function withRoom(buf: Buffer<ArrayBuffer>, len: number): Buffer<ArrayBuffer> {
+  if (len < buf.length - STOP_ROOM) return buf;
+  const bigger = Buffer.allocUnsafe(buf.length * 2);
+  buf.copy(bigger, 0, 0, len);
+  return bigger;
+}
 
 async function reopen(source: ByteSource): Promise<ByteSource> {
   const again = await openSource(source.path!);
@@ -370,12 +374,15 @@ export function readRange(
   const started = performance.now();
   let chunkStarted = started;
   let rate = 0; // bytes a millisecond over the last chunk
+  // the range ends at the cut, a line start; the worker starts there
+  const cutAt = (at: number) => {
+    to = nextLineStart(fd, at, to);
+    final = false;
+    handoff!.setCut(to);
+  };
   if (handoff && opts.firstCut !== undefined) {
     handoff.waitReady();
-    const cut = nextLineStart(fd, Math.max(from, Math.min(to, opts.firstCut)) - 1, to);
-    handoff.setCut(cut);
-    to = cut;
-    final = false;
+    cutAt(Math.max(from, Math.min(to, opts.firstCut)) - 1);
   }
   for (;;) {
     if (handoff?.workerReady()) {
@@ -384,17 +391,9 @@ export function readRange(
       // bytes: what the current rate would have read since the start, less what was read).
       // The cut is past every byte already read.
       const startCost = Math.max(0, rate * (performance.now() - started) - (filePos - from));
-      const mine = Math.floor((to - filePos + startCost) / 2);
-      const cut = nextLineStart(fd, Math.min(to, filePos + mine), to);
-      handoff.setCut(cut);
-      to = cut;
-      final = false;
+      cutAt(Math.min(to, filePos + Math.floor((to - filePos + startCost) / 2)));
     }
-    if (len >= buf.length - STOP_ROOM) {
-      const bigger = Buffer.allocUnsafe(buf.length * 2);
-      buf.copy(bigger, 0, 0, len);
-      buf = bigger;
-    }
+    buf = withRoom(buf, len);
     // small reads while a worker may still get ready: it is looked for between reads
     const want = handoff && handoff.cut === undefined ? HANDOFF_READ : Infinity;
     const n = readSync(fd, buf, len, Math.min(buf.length - STOP_ROOM - len, to - filePos, want), filePos);
