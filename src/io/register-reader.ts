@@ -202,7 +202,7 @@ async function reopen(source: ByteSource): Promise<ByteSource> {
 }
 
 /** A scan that turns a quote left open into a located error. */
-export function scanRows(scanner: RegisterScanner, buf: Uint8Array, pos: number, len: number, eof: boolean, sink: RegisterSink, file: string): number {
+function scanRows(scanner: RegisterScanner, buf: Uint8Array, pos: number, len: number, eof: boolean, sink: RegisterSink, file: string): number {
   try {
     const next = scanner.scan(buf, pos, len, eof);
     sink.flush(buf);

@@ -15,7 +15,8 @@ import type { RegisterSink } from './register-sink.js';
 import { parsePeriod } from './register-sink.js';
 import { UNKNOWN_AGE } from '../domain/person-state.js';
 
-export const SKIP = 0;
+/** a column the command does not read (the default role) */
+const SKIP = 0;
 export const ID = 1;
 export const KOMMUN = 2;
 export const YEAR = 3;

@@ -11,11 +11,11 @@ import { decode } from './encoding.js';
 import { ColumnIndex } from './register-columns.js';
 import type { PartResult, ReadOptions } from './register-reader.js';
 
-export const SPACE = 32;
-export const MAX_LABELS = 65534;
+const SPACE = 32;
+const MAX_LABELS = 65534;
 
 /** Digits of buf[s, e) as a number; -1 when empty or not all digits. */
-export function digits(buf: Uint8Array, s: number, e: number): number {
+function digits(buf: Uint8Array, s: number, e: number): number {
   if (s >= e || e - s > 9) return -1;
   let v = 0;
   for (let i = s; i < e; i++) {
