@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
-import { ChartData } from '../report/datasets.js';
+import type { ChartData } from './types.js';
 
 const SPEC_DIR = fileURLToPath(new URL('../../specs/', import.meta.url));
 const templates = new Map<string, Record<string, unknown>>();

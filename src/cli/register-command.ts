@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { Classification } from '../domain/classify.js';
 import { Municipalities } from '../domain/municipalities.js';
 import { SuppressOptions } from '../domain/suppress.js';
-import { Rejected } from '../io/register-reader.js';
+import { Rejected } from '../io/register/index.js';
 import { loadMunicipalities } from '../io/reference.js';
 import { openSource } from '../io/source.js';
 import { formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';

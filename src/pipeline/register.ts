@@ -5,8 +5,8 @@
  *     │  io/source
  *     ▼
  *   read + validate ── bad rows ──► --rejects FILE (or stop at the first)
- *     │  io/register-reader: a large file in two byte ranges, one a thread, merged
- *     │    bytes → row loop (register-fast, plain rows) | CsvScanner + RegisterSink.row (the rest)
+ *     │  io/register: a large file in two byte ranges, one a thread, merged
+ *     │    bytes → row loop (register/fast, plain rows) | CsvScanner + RegisterSink.row (the rest)
  *     │          → batch → id table (byte-intern) → PersonState (typed arrays, one record a person)
  *     ▼
  *   match reason labels            domain/reasons (+ --hinder-map)
@@ -21,7 +21,7 @@
  */
 import { ByteSource } from '../io/source.js';
 import { Encoding } from '../io/encoding.js';
-import { RegisterRead, Rejected, readRegister } from '../io/register-reader.js';
+import { RegisterRead, Rejected, readRegister } from '../io/register/index.js';
 import { loadHinderMap } from '../io/hinder-map.js';
 import { Classification, classify } from '../domain/classify.js';
 import { GapRule } from '../domain/months.js';

@@ -8,38 +8,9 @@ import { GROUP_LABEL_SV } from '../domain/reasons.js';
 import { SHOWN, SumRelation, SuppressOptions, share, suppressCells } from '../domain/suppress.js';
 import { Cell, Column, Table } from '../tables/table.js';
 import { Facts, REG } from './facts.js';
+import type { ChartData, Point } from '../charts/types.js';
 
-export type ChartKind = 'grouped' | 'years' | 'trend';
-
-/** One bar or point: a share of something, with the counts behind it when there are some. */
-export interface Point {
-  code: string;
-  name: string;
-  year: number;
-  series: string;
-  /** share in percent; null for a gap */
-  pct: number | null;
-  numerator: Cell;
-  denominator: Cell;
-  status: 'ok' | 'suppressed' | 'missing' | 'not_available';
-}
-
-export interface ChartData {
-  kind: 'chart';
-  id: string;
-  slug: string;
-  title: string;
-  subtitle: string;
-  template: ChartKind;
-  /** x categories in order (municipalities, region last; or years) */
-  order: string[];
-  yTitle: string;
-  points: Point[];
-  source: string;
-  notes: string[];
-  /** municipality codes a profile may highlight in this chart */
-  codes: string[];
-}
+export type { ChartData, ChartKind, Point } from '../charts/types.js';
 
 export interface TableData {
   kind: 'table';

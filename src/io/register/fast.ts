@@ -11,16 +11,16 @@
  * RegisterSink.row, which read it from its start: the same counts, rejects and messages as if
  * the fast path did not exist.
  */
-import { ByteView } from './byte-view.js';
-import { CsvScanner, LF } from './csv-scan.js';
-import { RegisterSink } from './register-sink.js';
-import { AGE, BIRTH, HINDER, ID, KOMMUN, MONTH, PERIOD, RowLoop, YEAR, compileRowLoop } from './register-rowloop.js';
+import { ByteView } from '../byte-view.js';
+import { CsvScanner, LF } from '../csv-scan.js';
+import { RegisterSink } from './sink.js';
+import { AGE, BIRTH, HINDER, ID, KOMMUN, MONTH, PERIOD, RowLoop, YEAR, compileRowLoop } from './rowloop.js';
 
 /** Bytes the buffer must have free after the data: the stop byte, and a word read from it. */
 export const STOP_ROOM = 4;
 
 export class RegisterScanner {
-  /** the row loop for this file's columns (register-rowloop.ts) */
+  /** the row loop for this file's columns (rowloop.ts) */
   private readonly loop: RowLoop;
   private readonly view = new ByteView();
 

@@ -26,7 +26,7 @@ const failed = new WeakSet<Worker>();
 function workerScript(): URL {
   // Under vitest this module runs from src/*.ts; a worker needs JavaScript, so it runs the build.
   const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/io/register-worker.js', here) : new URL('./register-worker.js', here);
+  return here.endsWith('.ts') ? new URL('../../../dist/io/register/worker.js', here) : new URL('./worker.js', here);
 }
 
 /** A booted (or booting) worker; it waits for its job as a message. */

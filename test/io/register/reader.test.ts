@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCp1252 } from '../../src/io/encoding.js';
-import { DEFAULT_SAMPLE, SampleOptions, generateSample } from '../../src/sample/generate.js';
-import { parseRegisterText, referenceClassify } from '../reference/classifier.js';
-import { expectSameTable, fastClassify, threadedClassify } from '../helpers.js';
+import { encodeCp1252 } from '../../../src/io/encoding.js';
+import { DEFAULT_SAMPLE, SampleOptions, generateSample } from '../../../src/sample/generate.js';
+import { parseRegisterText, referenceClassify } from '../../reference/classifier.js';
+import { expectSameTable, fastClassify, threadedClassify } from '../../helpers.js';
 
 function sampleText(o: Partial<SampleOptions>): string {
   let s = '';

@@ -6,14 +6,14 @@
  * by field in column order, and compiled by V8 like any other function. What each role reads and checks is in FIELDS; the rest is fixed text. Only
  * numbers (the delimiter's byte value) enter the code from the file, never its text.
  *
- * Semantics are those of RegisterScanner (see register-fast.ts): a plain, valid row is taken;
+ * Semantics are those of RegisterScanner (see fast.ts): a plain, valid row is taken;
  * anything else goes to the general path from the row's start. The property test in
  * test/io/register-fast.test.ts holds the two equal for every layout it draws.
  */
-import type { CsvScanner } from './csv-scan.js';
-import type { RegisterSink } from './register-sink.js';
-import { parsePeriod } from './register-sink.js';
-import { UNKNOWN_AGE } from '../domain/person-state.js';
+import type { CsvScanner } from '../csv-scan.js';
+import { parsePeriod } from './period.js';
+import type { RegisterSink } from './sink.js';
+import { UNKNOWN_AGE } from '../../domain/person-state.js';
 
 /** a column the command does not read (the default role) */
 const SKIP = 0;

@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadMunicipalities } from '../../src/io/reference.js';
-import { Rejected } from '../../src/io/register-reader.js';
-import { runRegister } from '../../src/pipeline/register.js';
-import { memorySource } from '../helpers.js';
+import { loadMunicipalities } from '../../../src/io/reference.js';
+import { Rejected } from '../../../src/io/register/index.js';
+import { runRegister } from '../../../src/pipeline/register.js';
+import { memorySource } from '../../helpers.js';
 
 const ID = ['1', '2', '3', '77', '123456789012', ' 4', '5 ', '', '"6"', '"1234567"', 'a;b'];
 const KOMMUN = ['1480', '1480', '0180', '180', '1281', '14800', '9999', 'x', ' 1480', '"1480"', ''];

@@ -4,11 +4,12 @@
  */
 import { closeSync, openSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { BistandError } from '../errors.js';
-import { layoutFor } from '../domain/person-state.js';
-import { Handoff } from './range-handoff.js';
-import { loadMunicipalities } from './reference.js';
-import { Rejected, WorkerJob, WorkerReply, readRange } from './register-reader.js';
+import { BistandError } from '../../errors.js';
+import { layoutFor } from '../../domain/person-state.js';
+import { Handoff } from './handoff.js';
+import { loadMunicipalities } from '../reference.js';
+import { readRange } from './range.js';
+import type { Rejected, WorkerJob, WorkerReply } from './types.js';
 
 parentPort!.once('message', (job: WorkerJob) => {
   const rejects: Rejected[] = [];

@@ -1,0 +1,34 @@
+/** What a chart is drawn from: the report's outputs fill these, the chart templates read them. */
+import type { Cell } from '../tables/table.js';
+
+export type ChartKind = 'grouped' | 'years' | 'trend';
+
+/** One bar or point: a share of something, with the counts behind it when there are some. */
+export interface Point {
+  code: string;
+  name: string;
+  year: number;
+  series: string;
+  /** share in percent; null for a gap */
+  pct: number | null;
+  numerator: Cell;
+  denominator: Cell;
+  status: 'ok' | 'suppressed' | 'missing' | 'not_available';
+}
+
+export interface ChartData {
+  kind: 'chart';
+  id: string;
+  slug: string;
+  title: string;
+  subtitle: string;
+  template: ChartKind;
+  /** x categories in order (municipalities, region last; or years) */
+  order: string[];
+  yTitle: string;
+  points: Point[];
+  source: string;
+  notes: string[];
+  /** municipality codes a profile may highlight in this chart */
+  codes: string[];
+}

@@ -1,0 +1,86 @@
+/**
+ * Reads a register extract (SPEC §3.1) into per-person state in one streaming pass: bytes in
+ * large chunks → the fast row loop, or CsvScanner and RegisterSink.row for any odd row →
+ * batches → PersonState. A large file is read by two threads on byte ranges (parallel.ts). No
+ * string is made per row; only the header and the distinct reason labels are decoded.
+ *
+ * The package: types (shared, types only); columns + header (the header line); period + sink
+ * (validation, the batch); rowloop + fast (the fast row path); range (one pass over bytes);
+ * handoff, threads, worker, parallel (threads); merge (ranges into one result). Outside code
+ * imports this module only, and the entry point threads.ts.
+ */
+import { LF } from '../csv-scan.js';
+import { CsvScanner } from '../csv-scan.js';
+import { ByteSource, openSource } from '../source.js';
+import { readHeader } from './header.js';
+import { finish } from './merge.js';
+import { readParallel } from './parallel.js';
+import { CHUNK, HEADER_READ, scanRows, withRoom } from './range.js';
+import { RegisterScanner, STOP_ROOM } from './fast.js';
+import { RegisterSink } from './sink.js';
+import { PARALLEL_MIN_BYTES, defaultThreads } from './threads.js';
+import type { ReadOptions, RegisterRead } from './types.js';
+
+export type { ReadOptions, RegisterRead, Rejected, RowCounts } from './types.js';
+export { splitLine } from './header.js';
+
+export async function readRegister(source: ByteSource, opts: ReadOptions): Promise<RegisterRead> {
+  let buf = Buffer.allocUnsafe(CHUNK);
+  let len = 0;
+  let eof = false;
+  let bytes = 0;
+  const fill = async (max = Infinity) => {
+    buf = withRoom(buf, len);
+    const room = Math.min(max, buf.length - STOP_ROOM - len);
+    const n = source.readSync ? source.readSync(buf, len, room) : await source.read(buf, len, room);
+    if (n === 0) eof = true;
+    len += n;
+    bytes += n;
+  };
+
+  try {
+    // the header: the first line, whole
+    const lineEnd = () => {
+      const i = buf.indexOf(LF);
+      return i >= 0 && i < len ? i : -1;
+    };
+    // small reads: with threads, the ranges are read again anyway
+    while (!eof && lineEnd() < 0) await fill(HEADER_READ);
+    const info = readHeader(source.name, buf.subarray(0, len), lineEnd(), opts);
+
+    const threads = opts.threads ?? defaultThreads();
+    if (source.path && source.size !== undefined && threads > 1 && source.size >= (opts.minParallelBytes ?? PARALLEL_MIN_BYTES)) {
+      const r = await readParallel(source.path, source.name, source.size, info, opts, threads);
+      if (r) return r;
+      // a row spans the cut (a line break inside quotes): read it in one pass instead
+      len = 0;
+      eof = false;
+      bytes = 0;
+      await source.close();
+      source = await reopen(source);
+      while (!eof && len < info.dataStart) await fill();
+    }
+
+    const sink = new RegisterSink(source.name, opts, info.index, info.header, source.size);
+    const scanner = new RegisterScanner(new CsvScanner(info.delimiter.charCodeAt(0), info.header.length), sink);
+    scanner.line = 1;
+    let pos = info.dataStart;
+    for (;;) {
+      const next = scanRows(scanner, buf, pos, len, eof, sink, source.name);
+      if (eof) break;
+      buf.copy(buf, 0, next, len);
+      len -= next;
+      pos = 0;
+      await fill();
+      opts.onProgress?.(bytes);
+    }
+    return finish(sink.result(), info, opts, bytes);
+  } finally {
+    await source.close();
+  }
+}
+
+async function reopen(source: ByteSource): Promise<ByteSource> {
+  const again = await openSource(source.path!);
+  return { ...again, name: source.name };
+}
