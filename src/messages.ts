@@ -59,31 +59,38 @@ export const mapBadLineHint = () => 'write lines such as "12;Arbetslös – inge
 export const mapUnknownTarget = (t: string) => `"${t}" is neither a known reason nor a group`;
 export const mapUnknownTargetHint = (groups: string) => `use a reason as Socialstyrelsen names it, or one of ${groups}`;
 
-// --- notes and summary on stderr
-export const summary = (file: string, s: { read: number; used: number; outside: number; rejected: number; persons: number; empty: number }, window: string) =>
+
+// --- notes on stderr: typed values that pipelines collect and return (see notes.ts)
+export const NOTES = {
+  summary: { level: 'info', text: (file: string, s: { read: number; used: number; outside: number; rejected: number; persons: number; empty: number }, window: string) =>
   `${file}: ${fmtInt(s.read)} rows read, ${fmtInt(s.used)} used, ${fmtInt(s.outside)} outside ${window}, ${fmtInt(s.rejected)} rejected` +
   (s.empty ? `, ${fmtInt(s.empty)} empty rows skipped` : '') +
-  `; ${fmtInt(s.persons)} persons`;
-export const veryLongNotAvailable = (year: number, months: number[]) =>
-  `note: very long-term for ${year} not available: the input has no rows for ${monthList(months)}, and the 36-month rule needs ${year - 2}-01…${year}-12`;
-export const historyGaps = (year: number, months: number[]) =>
-  `note: the input has no rows for ${monthList(months)}: very long-term for ${year} counts those months as without assistance`;
-export const yearIncomplete = (year: number, months: number[]) => `note: the input has no rows for ${monthList(months)}: figures for ${year} may be incomplete`;
-export const veryLongDefinition = (rule: string) =>
-  `note: very long-term = at least 27 months with assistance in Jan Y−2…Dec Y and no interruption longer than 2 months (gap rule "${rule}": ${
+  `; ${fmtInt(s.persons)} persons` },
+  veryLongNotAvailable: { level: 'note', text: (year: number, months: number[]) =>
+  `very long-term for ${year} not available: the input has no rows for ${monthList(months)}, and the 36-month rule needs ${year - 2}-01…${year}-12` },
+  historyGaps: { level: 'note', text: (year: number, months: number[]) =>
+  `the input has no rows for ${monthList(months)}: very long-term for ${year} counts those months as without assistance` },
+  yearIncomplete: { level: 'note', text: (year: number, months: number[]) => `the input has no rows for ${monthList(months)}: figures for ${year} may be incomplete` },
+  veryLongDefinition: { level: 'note', text: (rule: string) =>
+  `very long-term = at least 27 months with assistance in Jan Y−2…Dec Y and no interruption longer than 2 months (gap rule "${rule}": ${
     rule === 'internal' ? 'only gaps between the first and last month count' : 'gaps before the first and after the last month count too'
-  })`;
-export const childrenLeftOut = (year: number, n: number) => `note: ${fmtInt(n)} recipients under 18 in ${year} not counted (adults only, as Socialstyrelsen)`;
-export const unknownAgeCounted = (year: number, n: number) => `note: ${fmtInt(n)} recipients in ${year} with no age counted as adults`;
-export const paddedCodes = (n: number) => `note: ${fmtInt(n)} rows had a 3-digit municipality code (a leading zero lost in Excel); read as 0NNN`;
-export const unknownLabels = (n: number) => `${n} reason label${n === 1 ? '' : 's'} matched no known reason and count as "other" (map them with --hinder-map):`;
-export const unknownLabel = (label: string, rows: number) => `  "${label}": ${fmtInt(rows)} rows`;
-export const rejectsWritten = (file: string, n: number) => `${fmtInt(n)} rejected rows written to ${file}`;
-export const suppressionOff = () => 'warning: small-count suppression is off (--no-suppress): the output shows small counts and must not be published as is';
-export const suppressionSummary = (primary: number, secondary: number, cells: number, minCount: number) =>
-  `note: ${fmtInt(primary)} of ${fmtInt(cells)} counts hidden as X (1–${minCount - 1}), ${fmtInt(secondary)} more so that no hidden count can be worked out from a total`;
-export const illHealthNote = () =>
-  'note: "Ingen etableringsersättning (prestationsförmåga <25 %)" counts as ill_health, as in the GR report; Socialstyrelsen most likely counts it under etablering';
+  })` },
+  childrenLeftOut: { level: 'note', text: (year: number, n: number) => `${fmtInt(n)} recipients under 18 in ${year} not counted (adults only, as Socialstyrelsen)` },
+  unknownAgeCounted: { level: 'note', text: (year: number, n: number) => `${fmtInt(n)} recipients in ${year} with no age counted as adults` },
+  paddedCodes: { level: 'note', text: (n: number) => `${fmtInt(n)} rows had a 3-digit municipality code (a leading zero lost in Excel); read as 0NNN` },
+  unknownLabels: { level: 'info', text: (n: number) => `${n} reason label${n === 1 ? '' : 's'} matched no known reason and count as "other" (map them with --hinder-map):` },
+  unknownLabel: { level: 'info', text: (label: string, rows: number) => `  "${label}": ${fmtInt(rows)} rows` },
+  rejectsWritten: { level: 'info', text: (file: string, n: number) => `${fmtInt(n)} rejected rows written to ${file}` },
+  suppressionOff: { level: 'warning', text: () => 'small-count suppression is off (--no-suppress): the output shows small counts and must not be published as is' },
+  suppressionSummary: { level: 'note', text: (primary: number, secondary: number, cells: number, minCount: number) =>
+  `${fmtInt(primary)} of ${fmtInt(cells)} counts hidden as X (1–${minCount - 1}), ${fmtInt(secondary)} more so that no hidden count can be worked out from a total` },
+  illHealthNote: { level: 'note', text: () =>
+  '"Ingen etableringsersättning (prestationsförmåga <25 %)" counts as ill_health, as in the GR report; Socialstyrelsen most likely counts it under etablering' },
+  groupRowsSkipped: { level: 'note', text: (n: number, names: string) => `${fmtInt(n)} rows of groups of municipalities skipped (${names}): not a municipality, region or Riket` },
+  tidySummary: { level: 'info', text: (file: string, layout: string, rows: number, byStatus: string) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus}` },
+  reportSkipped: { level: 'note', text: (id: string, title: string, reason: string) => `${id.toUpperCase()} (${title}) not made: ${reason}` },
+  reportWritten: { level: 'info', text: (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} file${files === 1 ? "" : "s"} to ${dir} in ${seconds.toFixed(1).replace('.', ',')} s` },
+} satisfies Record<string, { level: 'info' | 'note' | 'warning'; text: (...args: never[]) => string }>;
 
 function monthList(months: number[]): string {
   if (months.length === 0) return '';
@@ -121,14 +128,21 @@ export const badSex = (v: string) => `sex "${v}" is not T, K or M (totalt, kvinn
 export const badSexHint = () => 'use T/K/M or Totalt/Kvinnor/Män';
 export const badAnswer = (v: string) => `answer "${v}" is not Ja, Nej, Delvis, a number or blank`;
 export const badAnswerHint = () => 'ÖJ answers are Ja, Nej or Delvis; leave unanswered questions blank';
-export const groupRowsSkipped = (n: number, names: string) => `note: ${fmtInt(n)} rows of groups of municipalities skipped (${names}): not a municipality, region or Riket`;
-export const tidySummary = (file: string, layout: string, rows: number, byStatus: string) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus}`;
 export const nameMapBad = () => 'a name-map line needs two fields: the name as the file writes it, and a 4-digit code';
 export const nameMapBadHint = () => 'write lines such as "Möndal;1481"';
 
 // --- report
-export const reportSkipped = (id: string, title: string, reason: string) => `note: ${id.toUpperCase()} (${title}) not made: ${reason}`;
-export const reportWritten = (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} file${files === 1 ? "" : "s"} to ${dir} in ${seconds.toFixed(1).replace('.', ',')} s`;
+/** Why a report output was not made (the reader's Swedish is in report/texts-sv.ts SKIP_SV). */
+export const SKIP_EN = {
+  needsPopulation: 'needs a population file (--population) to turn recipients into a share of inhabitants',
+  d2NotCovered: 'the register does not cover Stockholm, Göteborg and Malmö, and no Kolada N31807 was given',
+  needsD1Inputs: 'needs --register with --population, or Kolada N31825 or N31807',
+  needsLongTerm: 'needs --register, or Kolada N31814 / U31801',
+  needsReasons: 'needs --register with a försörjningshinder column, or Kolada N31858–N31861 and N31863',
+  needsKpi: (kpi: string, orOj: boolean) => `needs Kolada ${kpi} (--kolada)${orOj ? ', or an ÖJ file with a socionomexamen question' : ''}`,
+  ojNoUnit: (region: string) => `the ÖJ file has no unit in ${region}`,
+  needsOj: 'needs an ÖJ survey file (--oj)',
+} as const;
 export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad) nor a file of municipality codes`;
 export const unknownRegionHint = () => 'give --region gr, or a CSV file with one 4-digit municipality code per line';
 export const recipeBad = (why: string) => `the recipe is not valid: ${why}`;

@@ -43,12 +43,11 @@ export async function threadedClassify(bytes: Uint8Array, year: number, threads:
 /** Per-municipality rows of the fast path, in the reference's shape. */
 export async function fastClassify(bytes: Uint8Array, year: number, opts: Partial<RegisterRun> = {}, pieces?: number[], source?: ByteSource): Promise<RefResult[]> {
   const munis = loadMunicipalities();
-  const r = await runRegister(source ?? memorySource(bytes, pieces), {
+  const { result: r } = await runRegister(source ?? memorySource(bytes, pieces), {
     years: [year],
     gapRule: 'internal',
     municipalities: munis,
     requireHinder: true,
-    note: () => {},
     ...opts,
   });
   return r.classification.rows.map((row) => ({

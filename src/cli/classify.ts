@@ -1,7 +1,5 @@
 /** `bistand classify`: recipients, long-term and very long-term per municipality. */
-import { classifyTable } from '../tables/register-tables.js';
-import { registerCommand, veryLongNote } from './register-command.js';
-import { note } from './stderr.js';
+import { registerCommand } from './register-command.js';
 
 export const classifyCommand = () =>
   registerCommand({
@@ -10,7 +8,4 @@ export const classifyCommand = () =>
     example: `  $ bistand classify data/sample/register.csv --year 2021
   kommun_code,kommun_name,year,recipients,long_term,long_term_pct,very_long_term,very_long_term_pct
   1384,Kungsbacka,2021,159,50,31.4,21,13.2`,
-    requireHinder: false,
-    table: classifyTable,
-    after: (_r, o) => note(veryLongNote(o)),
   });

@@ -1,28 +1,20 @@
-/** What `classify` and `reasons` share: read the register, build a table, write it. */
+/** What `classify` and `reasons` share: options in, one pipeline run, notes and the table out. */
 import { Command } from 'commander';
-import { Classification } from '../domain/classify.js';
-import { Municipalities } from '../domain/municipalities.js';
-import { SuppressOptions } from '../domain/suppress.js';
 import { Rejected } from '../io/register/index.js';
 import { loadMunicipalities } from '../io/reference.js';
 import { openSource } from '../io/source.js';
 import { formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
-import * as msg from '../messages.js';
-import { RegisterResult, runRegister } from '../pipeline/register.js';
-import { SuppressedTable, TableOptions } from '../tables/register-tables.js';
+import { RegisterTableName, runRegisterTable } from '../pipeline/register.js';
 import { regionOf } from './region.js';
 import { REGISTER_OPTIONS, RegisterCommandOptions, addOptions, parseDelimiter, parseEncodingOption, parsePositive, parseYears } from './options.js';
-import { note } from './stderr.js';
+import { printNote, printNotes } from './stderr.js';
 import { progressBar } from './progress.js';
+import { makeNote } from '../notes.js';
 
 export interface RegisterCommandSpec {
-  name: string;
+  name: RegisterTableName;
   summary: string;
   example: string;
-  requireHinder: boolean;
-  table(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions): SuppressedTable;
-  /** notes after the table is built */
-  after?(r: RegisterResult, o: RegisterCommandOptions): void;
 }
 
 export function registerCommand(spec: RegisterCommandSpec): Command {
@@ -35,45 +27,35 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
     const years = parseYears(o.year);
     const delimiter = parseDelimiter(o.delimiter);
     const encoding = parseEncodingOption(o.encoding);
-    const suppress: SuppressOptions = {
+    const suppress = {
       enabled: o.suppress,
       minCount: parsePositive('--min-count', o.minCount),
       minDenominator: parsePositive('--min-denominator', o.minDenominator),
     };
     const region = o.region === undefined ? undefined : regionOf(o.region);
-    const rejected: Rejected[] = [];
     const source = await openSource(file);
     const bar = progressBar(source.name, source.size);
-    const result = await runRegister(source, {
+    const { result, notes } = await runRegisterTable(source, {
+      table: spec.name,
       onProgress: bar && ((b) => bar.update(b)),
       years,
       gapRule: o.gapRule,
       municipalities: loadMunicipalities(),
-      requireHinder: spec.requireHinder,
       delimiter,
       encoding,
       hinderMap: o.hinderMap,
-      onReject: o.rejects ? (r) => rejected.push(r) : undefined,
-      note: (l) => {
-        bar?.done();
-        note(l);
-      },
+      collectRejects: Boolean(o.rejects),
+      suppress,
+      region,
+      total: Boolean(o.total),
     });
     bar?.done();
-    const munis = loadMunicipalities();
-    const classification = region
-      ? { ...result.classification, rows: result.classification.rows.filter((r) => region.codes.includes(munis.kommuner[r.kommun].code)) }
-      : result.classification;
-    const table = spec.table(classification, munis, suppress, { total: Boolean(o.total) });
-    if (o.suppress && table.hidden.primary + table.hidden.secondary > 0)
-      note(msg.suppressionSummary(table.hidden.primary, table.hidden.secondary, table.hidden.cells, suppress.minCount));
-    const text = formatTable(table, o.format);
+    const text = formatTable(result.table, o.format);
+    printNotes(notes);
     if (o.rejects) {
-      writeFileWhole(o.rejects, rejectsCsv(rejected, result.read.header));
-      note(msg.rejectsWritten(o.rejects, rejected.length));
+      writeFileWhole(o.rejects, rejectsCsv(result.rejected, result.header));
+      printNote(makeNote('rejectsWritten', o.rejects, result.rejected.length));
     }
-    spec.after?.(result, o);
-    if (!o.suppress) note(msg.suppressionOff());
     if (o.output) writeFileWhole(o.output, text);
     else await writeStdout(text);
   });
@@ -84,8 +66,3 @@ function rejectsCsv(rows: Rejected[], header: string[]): string {
   const columns = ['line', 'column', 'reason', ...header].map((name) => ({ name }));
   return formatTable({ columns, rows: rows.map((r) => [r.where.line ?? null, r.where.columnName ?? '', r.reason, ...r.fields]) }, 'csv');
 }
-
-export function veryLongNote(o: RegisterCommandOptions): string {
-  return msg.veryLongDefinition(o.gapRule);
-}
-

@@ -7,7 +7,8 @@ import * as msg from '../messages.js';
 import { GAP_RULES, GapRule } from '../domain/months.js';
 import { addOptions, parsePositive, parseYears } from './options.js';
 import { regionOf } from './region.js';
-import { note } from './stderr.js';
+import { printNote, printNotes } from './stderr.js';
+import { makeNote } from '../notes.js';
 
 interface Opts {
   year?: string;
@@ -78,14 +79,14 @@ export const reportCommand = () => {
       credit: o.credit ?? recipe.credit ?? 'bistand',
       suppress: { enabled: o.suppress, minCount: parsePositive('--min-count', o.minCount), minDenominator: parsePositive('--min-denominator', o.minDenominator) },
       gapRule: (recipe.gapRule && GAP_RULES.includes(recipe.gapRule) && o.gapRule === 'internal' ? recipe.gapRule : o.gapRule) as GapRule,
-      note,
     };
     if (!settings.register && !settings.population && !settings.kolada.length && !settings.sdb.length && !settings.oj) throw new UsageError(msg.reportNeedsInput());
-    if (!o.suppress) note(msg.suppressionOff());
     // vega, vega-lite, resvg and the font load only when this command runs
     const { runReport } = await import('../report/report.js');
-    const r = await runReport(settings);
-    note(msg.reportWritten(out, r.files.length, (performance.now() - started) / 1000));
+    const { result, notes } = await runReport(settings);
+    printNotes(notes);
+    if (!o.suppress) printNote(makeNote('suppressionOff'));
+    printNote(makeNote('reportWritten', out, result.files.length, (performance.now() - started) / 1000));
   });
 };
 

@@ -3,13 +3,18 @@
  * follows stdout and ignores NO_COLOR.
  */
 import { Chalk } from 'chalk';
+import { Note, noteLine } from '../notes.js';
 
 const useColour = Boolean(process.stderr.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
 export const paint = new Chalk({ level: useColour ? 1 : 0 });
 
-export function note(line: string): void {
-  const coloured = line.startsWith('warning:') ? paint.yellow(line) : line.startsWith('note:') ? paint.dim(line) : line;
-  process.stderr.write(coloured + '\n');
+export function printNote(n: Note): void {
+  const line = noteLine(n);
+  process.stderr.write((n.level === 'warning' ? paint.yellow(line) : n.level === 'note' ? paint.dim(line) : line) + '\n');
+}
+
+export function printNotes(notes: readonly Note[]): void {
+  for (const n of notes) printNote(n);
 }
 
 export function error(line: string): void {

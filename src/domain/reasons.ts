@@ -7,14 +7,6 @@
 export const GROUPS = ['unemployment', 'ill_health', 'social', 'other', 'missing'] as const;
 export type Group = (typeof GROUPS)[number];
 export const GROUP_INDEX: Record<Group, number> = { unemployment: 0, ill_health: 1, social: 2, other: 3, missing: 4 };
-export const GROUP_LABEL_SV: Record<Group, string> = {
-  unemployment: 'Arbetslöshet',
-  ill_health: 'Ohälsa',
-  social: 'Sociala skäl',
-  other: 'Övrigt',
-  missing: 'Uppgift saknas',
-};
-
 /** Socialstyrelsen's main categories, with the Kolada KPI that publishes each. */
 export const SOS_CATEGORIES = {
   arbetslosa: 'Arbetslösa',

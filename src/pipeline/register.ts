@@ -15,20 +15,26 @@
  *     ▼
  *   suppress small counts          domain/suppress
  *     ▼
- *   table                          tables/register-tables
+ *   region filter (--region)       domain/municipalities
  *     ▼
- *   write (whole or nothing)       io/write-table
+ *   suppress small counts + table  tables/register-tables, domain/suppress
+ *
+ * `runRegister` runs the stages up to classify (the report uses it too), `runRegisterTable`
+ * all of them. Both return their result and their notes; writing is the CLI's.
  */
 import { ByteSource } from '../io/source.js';
+import { NoteLog, Piped } from '../notes.js';
 import { Encoding } from '../io/encoding.js';
 import { RegisterRead, Rejected, readRegister } from '../io/register/index.js';
+import { SuppressOptions } from '../domain/suppress.js';
+import { Region } from '../domain/municipalities.js';
+import { SuppressedTable, classifyTable, reasonsTable } from '../tables/register-tables.js';
 import { loadHinderMap } from '../io/hinder-map.js';
 import { Classification, classify } from '../domain/classify.js';
 import { GapRule } from '../domain/months.js';
 import { Municipalities } from '../domain/municipalities.js';
 import { layoutFor } from '../domain/person-state.js';
 import { GROUP_INDEX, REASONS, ReasonMatcher } from '../domain/reasons.js';
-import * as msg from '../messages.js';
 
 export interface RegisterRun {
   years: number[];
@@ -48,8 +54,6 @@ export interface RegisterRun {
   fastRows?: boolean;
   /** tests: where the first worker's range starts (see ReadOptions.firstCut) */
   firstCut?: number;
-  /** notes for stderr */
-  note: (line: string) => void;
 }
 
 export interface RegisterResult {
@@ -59,7 +63,8 @@ export interface RegisterResult {
   unknownLabels: [string, number][];
 }
 
-export async function runRegister(source: ByteSource, run: RegisterRun): Promise<RegisterResult> {
+export async function runRegister(source: ByteSource, run: RegisterRun): Promise<Piped<RegisterResult>> {
+  const log = new NoteLog();
   const matcher = new ReasonMatcher();
   if (run.hinderMap) loadHinderMap(run.hinderMap, matcher);
   const layout = layoutFor(run.years);
@@ -90,24 +95,23 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
     veryLongAvailable,
   );
 
-  run.note(
-    msg.summary(
-      source.name,
+  log.add(
+    'summary',
+    source.name,
       { read: read.rowsRead, used: read.rowsUsed, outside: read.rowsOutside, rejected: read.rowsRejected, persons: read.persons, empty: read.emptyRows },
-      `${layout.years[0] - 2}-01…${layout.years[layout.years.length - 1]}-12`,
-    ),
+    `${layout.years[0] - 2}-01…${layout.years[layout.years.length - 1]}-12`,
   );
   layout.years.forEach((y, yi) => {
     const uncovered = read.state.uncoveredHistory(yi);
-    if (!veryLongAvailable[yi]) run.note(msg.veryLongNotAvailable(y, uncovered));
-    else if (uncovered.length) run.note(msg.historyGaps(y, uncovered));
+    if (!veryLongAvailable[yi]) log.add('veryLongNotAvailable', y, uncovered);
+    else if (uncovered.length) log.add('historyGaps', y, uncovered);
     const gaps = read.state.uncoveredYear(yi);
-    if (gaps.length) run.note(msg.yearIncomplete(y, gaps));
-    if (classification.children[yi]) run.note(msg.childrenLeftOut(y, classification.children[yi]));
-    if (classification.unknownAge[yi]) run.note(msg.unknownAgeCounted(y, classification.unknownAge[yi]));
+    if (gaps.length) log.add('yearIncomplete', y, gaps);
+    if (classification.children[yi]) log.add('childrenLeftOut', y, classification.children[yi]);
+    if (classification.unknownAge[yi]) log.add('unknownAgeCounted', y, classification.unknownAge[yi]);
   });
-  if (read.paddedCodes) run.note(msg.paddedCodes(read.paddedCodes));
-  return { read, classification, unknownLabels };
+  if (read.paddedCodes) log.add('paddedCodes', read.paddedCodes);
+  return { result: { read, classification, unknownLabels }, notes: log.notes };
 }
 
 /** Group of every label id seen (index 0: no reason column → missing). */
@@ -122,4 +126,69 @@ function groupLabels(read: RegisterRead, matcher: ReasonMatcher): { labelGroup: 
   });
   unknown.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return { labelGroup, unknownLabels: unknown };
+}
+
+/** The two tables of the register commands, and the notes that belong with each. */
+export const REGISTER_TABLES = {
+  classify: {
+    requireHinder: false,
+    table: classifyTable,
+    notes: (r: RegisterResult, run: RegisterTableRun, log: NoteLog) => log.add('veryLongDefinition', run.gapRule),
+  },
+  reasons: {
+    requireHinder: true,
+    table: reasonsTable,
+    notes: (r: RegisterResult, _run: RegisterTableRun, log: NoteLog) => {
+      if (r.unknownLabels.length) {
+        log.add('unknownLabels', r.unknownLabels.length);
+        for (const [label, rows] of r.unknownLabels) log.add('unknownLabel', label, rows);
+      }
+      log.add('illHealthNote');
+    },
+  },
+} as const;
+
+export type RegisterTableName = keyof typeof REGISTER_TABLES;
+
+export interface RegisterTableRun extends Omit<RegisterRun, 'requireHinder' | 'onReject'> {
+  table: RegisterTableName;
+  suppress: SuppressOptions;
+  /** only these municipalities */
+  region?: Region;
+  /** a row per year summing the municipalities */
+  total: boolean;
+  /** bad rows are collected in the result and the run goes on (--rejects); else the first stops it */
+  collectRejects: boolean;
+}
+
+export interface RegisterTableResult {
+  table: SuppressedTable;
+  /** bad rows, when collected */
+  rejected: Rejected[];
+  /** the input's header, for the rejects file */
+  header: string[];
+}
+
+/** Every stage of `classify` and `reasons`: read, classify, keep the region's rows, suppress, tabulate. */
+export async function runRegisterTable(source: ByteSource, run: RegisterTableRun): Promise<Piped<RegisterTableResult>> {
+  const kind = REGISTER_TABLES[run.table];
+  const rejected: Rejected[] = [];
+  const log = new NoteLog();
+  const { result, notes } = await runRegister(source, {
+    ...run,
+    requireHinder: kind.requireHinder,
+    onReject: run.collectRejects ? (r) => rejected.push(r) : undefined,
+  });
+  log.push(...notes);
+  const munis = run.municipalities;
+  const region = run.region;
+  const classification = region
+    ? { ...result.classification, rows: result.classification.rows.filter((r) => region.codes.includes(munis.kommuner[r.kommun].code)) }
+    : result.classification;
+  const table = kind.table(classification, munis, run.suppress, { total: run.total });
+  if (run.suppress.enabled && table.hidden.primary + table.hidden.secondary > 0)
+    log.add('suppressionSummary', table.hidden.primary, table.hidden.secondary, table.hidden.cells, run.suppress.minCount);
+  kind.notes(result, run, log);
+  if (!run.suppress.enabled) log.add('suppressionOff');
+  return { result: { table, rejected, header: result.read.header }, notes: log.notes };
 }

@@ -1,11 +1,11 @@
 /**
  * What the report's inputs say, in one lookup: counts from the register engine and values of
- * published statistics (Kolada KPIs, Statistikdatabasen, population, ÖJ), by measure,
- * municipality and year. A suppressed or missing value keeps its status.
+ * published statistics (Kolada KPIs, population), by measure, municipality and year. A
+ * suppressed or missing value keeps its status.
  */
 import { Classification } from '../domain/classify.js';
 import { Municipalities } from '../domain/municipalities.js';
-import { GROUPS } from '../domain/reasons.js';
+import { GROUPS, Group } from '../domain/reasons.js';
 import { Status, TidyRow } from '../domain/tidy.js';
 
 export interface Fact {
@@ -14,17 +14,29 @@ export interface Fact {
 }
 
 /** Register measures, counted over adults (when the register has ages). */
+export type RegisterMeasure = 'reg:recipients' | 'reg:long_term' | 'reg:very_long_term' | `reg:${Group}`;
+/** SCB population at 31 December (io/aggregated/population). */
+export type PopulationMeasure = 'population' | 'population_18plus';
+/** A Kolada KPI id: N31807, U31900, … */
+export type KpiId = `${'N' | 'U'}${number}`;
+export type Measure = RegisterMeasure | PopulationMeasure | KpiId;
+
 export const REG = {
   recipients: 'reg:recipients',
   longTerm: 'reg:long_term',
   veryLongTerm: 'reg:very_long_term',
-  group: (g: string) => `reg:${g}`,
-} as const;
+  group: (g: Group): RegisterMeasure => `reg:${g}`,
+} as const satisfies Record<string, RegisterMeasure | ((g: Group) => RegisterMeasure)>;
+
+const isKpiId = (m: string): m is KpiId => /^[NU]\d{5}$/.test(m);
+const isPopulation = (m: string): m is PopulationMeasure => m === 'population' || m === 'population_18plus';
 
 export class Facts {
   private readonly map = new Map<string, Fact>();
   /** measures present, for choosing sources */
-  readonly measures = new Set<string>();
+  private readonly measures = new Set<Measure>();
+  /** measures of the inputs that no output reads (a Statistikdatabasen table, say) */
+  readonly unused = new Set<string>();
   /** ÖJ answers, kept as rows (unit and question matter) */
   readonly oj: TidyRow[] = [];
   /** years in which the very long-term figure could be decided */
@@ -32,25 +44,25 @@ export class Facts {
   /** the years the register was classified for; empty without a register */
   registerYears: number[] = [];
 
-  private key(measure: string, code: string, year: string | number) {
+  private key(measure: Measure, code: string, year: string | number) {
     return `${measure}|${code}|${year}`;
   }
 
-  set(measure: string, code: string, year: string | number, f: Fact): void {
+  set(measure: Measure, code: string, year: string | number, f: Fact): void {
     this.map.set(this.key(measure, code, year), f);
     this.measures.add(measure);
   }
 
-  get(measure: string, code: string, year: string | number): Fact | undefined {
+  get(measure: Measure, code: string, year: string | number): Fact | undefined {
     return this.map.get(this.key(measure, code, year));
   }
 
-  has(measure: string): boolean {
+  has(measure: Measure): boolean {
     return this.measures.has(measure);
   }
 
   /** Years (as numbers) with any value of a measure. */
-  years(measure: string): number[] {
+  years(measure: Measure): number[] {
     const ys = new Set<number>();
     for (const k of this.map.keys()) {
       const [m, , y] = k.split('|');
@@ -59,11 +71,16 @@ export class Facts {
     return [...ys].sort((a, b) => a - b);
   }
 
-  addTidy(rows: TidyRow[], kind: 'oj' | 'values'): void {
+  addValues(rows: TidyRow[]): void {
     for (const r of rows) {
-      if (kind === 'oj') this.oj.push(r);
-      else if (r.sex === 'T') this.set(r.measure, r.kommunCode, r.period, { value: r.value, status: r.status });
+      if (r.sex !== 'T') continue;
+      if (isKpiId(r.measure) || isPopulation(r.measure)) this.set(r.measure, r.kommunCode, r.period, { value: r.value, status: r.status });
+      else this.unused.add(r.measure);
     }
+  }
+
+  addOj(rows: TidyRow[]): void {
+    this.oj.push(...rows);
   }
 
   addRegister(c: Classification, munis: Municipalities, years: readonly number[]): void {

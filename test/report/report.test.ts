@@ -154,7 +154,7 @@ describe('report on the sample', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('note: D5 (Försörjningshinder per kommun) not made: needs --register with a försörjningshinder column');
     const index = readFileSync(join(o2, 'index.md'), 'utf8');
-    expect(index).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* needs --register');
+    expect(index).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* behöver --register');
     expect(index).toContain('**T2** Kunskapsbaserad verksamhet');
     expect(existsSync(join(o2, 'region', 't3-socionomexamen.csv'))).toBe(true);
   });

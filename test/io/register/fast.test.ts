@@ -36,14 +36,13 @@ const rowArb = (header: string[]) =>
 
 async function read(text: string, fastRows: boolean) {
   const rejects: Rejected[] = [];
-  const r = await runRegister(memorySource(Buffer.from(text), [4096, 33, 1000]), {
+  const { result: r } = await runRegister(memorySource(Buffer.from(text), [4096, 33, 1000]), {
     years: [2021],
     gapRule: 'internal',
     municipalities: loadMunicipalities(),
     requireHinder: true,
     onReject: (x) => rejects.push(x),
     fastRows,
-    note: () => {},
   });
   const { rowsRead, rowsUsed, rowsOutside, rowsRejected, emptyRows, paddedCodes, firstMonth, persons, labels, labelRows } = r.read;
   return { counts: { rowsRead, rowsUsed, rowsOutside, rowsRejected, emptyRows, paddedCodes, firstMonth, persons }, labels, labelRows, rejects, rows: r.classification.rows };

@@ -1,0 +1,29 @@
+/**
+ * From an aggregated input to one tidy table (SPEC §7, `tidy`).
+ *
+ *   bytes ──► detect the layout (--as forces it)        io/aggregated/read
+ *     ▼
+ *   read: titles, footers, markers, names → codes      io/aggregated/{sdb,kolada,oj,population}
+ *     ▼
+ *   tidy rows ──► table (value as given, status typed)  here
+ */
+import { STATUSES } from '../domain/tidy.js';
+import { AggregatedOptions, readAggregated, toTable } from '../io/aggregated/read.js';
+import { NoteLog, Piped } from '../notes.js';
+import { Column, Table } from '../tables/table.js';
+
+const fmtInt = (n: number) => n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ');
+
+export function runTidy(bytes: Uint8Array, name: string, o: AggregatedOptions): Piped<Table> {
+  const log = new NoteLog();
+  const read = readAggregated(bytes, name, o);
+  const t = toTable(read.rows);
+  const names = t.columnNames();
+  const columns: Column[] = names.map((n) => (n === 'value' ? { name: n, raw: true } : { name: n }));
+  const data = names.map((n) => t.array(n) as (string | number | null)[]);
+  const table: Table = { columns, rows: Array.from({ length: t.numRows() }, (_, i) => data.map((col) => col[i])) };
+  const counts = STATUSES.map((s) => `${fmtInt(read.rows.filter((r) => r.status === s).length)} ${s}`).join(', ');
+  log.add('tidySummary', name, read.layout, read.rows.length, counts);
+  if (read.skipped.size) log.add('groupRowsSkipped', [...read.skipped.values()].reduce((a, b) => a + b, 0), [...read.skipped.keys()].join('; '));
+  return { result: table, notes: log.notes };
+}

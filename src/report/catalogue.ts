@@ -1,0 +1,22 @@
+/**
+ * The report catalogue (SPEC §5) in report order: one module per output, each building its
+ * table or chart from the facts, or saying why it cannot. Pure: no I/O.
+ */
+import { Output, OutputModule, ReportContext } from './context.js';
+import { d1 } from './outputs/d1.js';
+import { d2 } from './outputs/d2.js';
+import { d3 } from './outputs/d3.js';
+import { d4 } from './outputs/d4.js';
+import { d5 } from './outputs/d5.js';
+import { t1 } from './outputs/t1.js';
+import { t2 } from './outputs/t2.js';
+import { t3 } from './outputs/t3.js';
+
+export const CATALOGUE: readonly OutputModule[] = [t1, t2, t3, d1, d2, d3, d4, d5];
+
+export function buildOutputs(c: ReportContext): Output[] {
+  // municipalities in Swedish alphabetical order, as a reader looks for them
+  const byName = [...c.region.codes].sort((a, b) => (c.areas(a)?.name ?? a).localeCompare(c.areas(b)?.name ?? b, 'sv'));
+  const sorted = { ...c, region: { ...c.region, codes: byName } };
+  return CATALOGUE.map((o) => o.build(sorted));
+}

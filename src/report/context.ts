@@ -1,0 +1,84 @@
+/**
+ * What every report output is built from and what it gives back: the context (year, region,
+ * facts, suppression) and an output — a table, a chart, or the reason it was not made.
+ */
+import type { GapRule } from '../domain/months.js';
+import type { Area, Region } from '../domain/municipalities.js';
+import type { SuppressOptions } from '../domain/suppress.js';
+import type { ChartData } from '../charts/types.js';
+import { SKIP_EN } from '../messages.js';
+import type { Table } from '../tables/table.js';
+import type { Facts } from './facts.js';
+import { SKIP_SV } from './texts-sv.js';
+
+export const OUTPUT_IDS = ['t1', 't2', 't3', 'd1', 'd2', 'd3', 'd4', 'd5'] as const;
+export type OutputId = (typeof OUTPUT_IDS)[number];
+
+export interface TableData {
+  kind: 'table';
+  id: OutputId;
+  slug: string;
+  title: string;
+  table: Table;
+  source: string;
+  notes: string[];
+  /** column holding municipality codes, for the profiles' own rows */
+  codeColumn?: number;
+}
+
+export interface Skipped {
+  kind: 'skipped';
+  id: OutputId;
+  title: string;
+  /** for the reader (index.md) */
+  reasonSv: string;
+  /** for the command line */
+  reasonEn: string;
+}
+
+export type Output = (ChartData & { id: OutputId }) | TableData | Skipped;
+
+/** What `report` is asked to do, options parsed. */
+export interface ReportSettings {
+  year: number;
+  region: Region;
+  out: string;
+  register?: string;
+  population?: string;
+  kolada: string[];
+  sdb: string[];
+  oj?: string;
+  credit: string;
+  suppress: SuppressOptions;
+  gapRule: GapRule;
+}
+
+export interface ReportContext {
+  year: number;
+  years: number[];
+  region: Region;
+  areas: (code: string) => Area | undefined;
+  facts: Facts;
+  suppress: SuppressOptions;
+  credit: string;
+}
+
+/** One output of the catalogue: its id, what it needs, how it is made. */
+export interface OutputModule {
+  id: OutputId;
+  /** the inputs it can be made from, first choice first */
+  inputs: string;
+  build(c: ReportContext): Output;
+}
+
+type SkipId = keyof typeof SKIP_EN & keyof typeof SKIP_SV;
+type SkipArgs<K extends SkipId> = (typeof SKIP_EN)[K] extends (...a: infer A) => string ? A : [];
+
+/** An output not made, with its reason in both languages from the two catalogues. */
+export function skip<K extends SkipId>(id: OutputId, title: string, reason: K, ...args: SkipArgs<K>): Skipped {
+  const text = (t: string | ((...a: never[]) => string)) => (typeof t === 'function' ? (t as (...a: SkipArgs<K>) => string)(...args) : t);
+  return { kind: 'skipped', id, title, reasonSv: text(SKIP_SV[reason]), reasonEn: text(SKIP_EN[reason]) };
+}
+
+export const yearSpan = (c: ReportContext) => `${c.years[0]}–${c.year}`;
+export const areaName = (c: ReportContext, code: string) => c.areas(code)?.name ?? code;

@@ -1,0 +1,94 @@
+/**
+ * Every word the report's reader sees, in Swedish, in one place: titles, subtitles, axis
+ * titles, series, source lines, notes, the reasons an output was not made, and the index.
+ * The command line's English messages are in messages.ts.
+ */
+import type { Group } from '../domain/reasons.js';
+
+export const GROUP_SV: Record<Group, string> = {
+  unemployment: 'Arbetslöshet',
+  ill_health: 'Ohälsa',
+  social: 'Sociala skäl',
+  other: 'Övrigt',
+  missing: 'Uppgift saknas',
+};
+
+export const SV = {
+  // titles
+  t1Title: 'Socioekonomisk sorteringsnyckel per kommun',
+  t2Title: 'Kunskapsbaserad verksamhet (Öppna jämförelser): antal svar per fråga',
+  t3Title: 'Handläggare med socionomexamen (%)',
+  d1Title: (region: string) => `Andel av befolkningen med ekonomiskt bistånd i ${region}`,
+  d2Title: 'Andel av befolkningen med ekonomiskt bistånd i storstäderna',
+  d3Title: (region: string) => `Långvarigt och mycket långvarigt ekonomiskt bistånd i ${region}`,
+  d4Title: 'Långvarigt och mycket långvarigt ekonomiskt bistånd per kommun',
+  d5Title: 'Försörjningshinder per kommun',
+  trendTitle: (kommun: string) => `${kommun}: andel av befolkningen med ekonomiskt bistånd`,
+
+  // subtitles, axes, series
+  perAdultInhabitant: 'Vuxna biståndsmottagare per vuxen invånare',
+  perInhabitant: 'Biståndsmottagare per invånare',
+  n31825Subtitle: 'Vuxna biståndsmottagare, andel av befolkningen 18+ år',
+  n31807Subtitle: 'Invånare med ekonomiskt bistånd, andel av befolkningen',
+  shareOfPopulationSubtitle: (what: string, years: string) => `${what} (%), ${years}`,
+  shareOfAdultRecipients: (years: string, tail = '') => `Andel av vuxna biståndsmottagare (%), ${years}${tail}`,
+  unweightedMeanTail: ', ovägt medel av kommunerna',
+  reasonsSubtitle: (year: number) => `Andel av vuxna biståndsmottagare per grupp av försörjningshinder (%), ${year}`,
+  yShareOfPopulation: 'Andel av befolkningen (%)',
+  yShareOfRecipients: 'Andel av biståndsmottagarna (%)',
+  longTerm: 'Långvarigt (≥ 10 mån)',
+  veryLongTerm: 'Mycket långvarigt (≥ 27 av 36 mån)',
+  unweightedMean: (region: string) => `${region} (ovägt medel)`,
+  highlighted: (kommun: string) => `${kommun} markerad`,
+
+  // source lines
+  registerSource: (years: string, credit: string) => `Källa: Socialstyrelsens register över ekonomiskt bistånd ${years}, bearbetning: ${credit}`,
+  populationSource: '; befolkning: SCB',
+  koladaSource: (kpis: string, credit: string) => `Källa: Kolada (${kpis}), bearbetning: ${credit}`,
+  ojSource: (credit: string) => `Källa: Öppna jämförelser, Socialstyrelsen, bearbetning: ${credit}`,
+
+  // notes
+  hiddenBars: (n: number) => `${n} staplar saknas: färre än 5 personer eller en liten nämnare (sekretess, X i tabellen).`,
+  pooledRegion: (region: string) => `${region}: samtliga mottagare delat med samtliga invånare i regionen.`,
+  meanOfSome: (region: string, year: number, n: number, of: number) => `${region} ${year}: medel av ${n} av ${of} kommuner (övriga saknas eller har sekretess).`,
+  veryLongNotDrawn: (years: string) => `Mycket långvarigt ${years}: ritas inte — registret når inte tillbaka in i året två år före.`,
+  veryLongDefinitionShort: 'Mycket långvarigt: minst 27 månader med bistånd under tre år och inget avbrott längre än två månader.',
+  reasonsVote: 'Varje person räknas en gång, i den grupp flest av årets månader har; övrigt och uppgift saknas visas inte.',
+  etableringAsIllHealth: 'Ingen etableringsersättning (prestationsförmåga < 25 %) räknas som ohälsa, som i GR-rapporten.',
+  koladaGroups:
+    'Arbetslöshet = arbetslösa + arbetslösa med etableringsersättning, ohälsa = sjukskrivna + sjuk- eller aktivitetsersättning, sociala skäl = arbetshinder av sociala skäl (Socialstyrelsens kategorier).',
+  koladaEtablering: 'Socialstyrelsen räknar Ingen etableringsersättning (prestationsförmåga < 25 %) som etablering, GR-rapporten som ohälsa.',
+  markersKolada: 'X = sekretess, – = uppgift saknas, . = ej tillämpligt',
+  markersOj: 'X = sekretess, – = uppgift saknas',
+  gothenburgMean: 'Göteborg: medel av socialförvaltningarnas svar.',
+  noRiketInOj: 'Riket saknas i ÖJ-filen.',
+  ojUnits: (n: number, region: string) => `${n} svarande enheter i ${region} (Göteborgs socialförvaltningar var för sig).`,
+
+  // table column headers
+  question: 'fraga',
+
+  // index.md
+  indexTitle: (year: number, region: string) => `# Ekonomiskt bistånd ${year}: ${region}`,
+  indexUnsuppressed: (maxShown: number) =>
+    `> **Obs!** Små tal är inte dolda (--no-suppress): utdata innehåller antal från 1 till ${maxShown} och får inte publiceras som de är.`,
+  indexRegion: '## Regionen',
+  indexKommuner: '## Kommunerna',
+  indexSkipped: (id: string, title: string, reason: string) => `- **${id}** ${title} — *inte gjord:* ${reason}`,
+  indexTable: 'tabell: .csv, .sv.csv, .md',
+  indexChart: 'diagram: .png, .svg, .vl.json, .csv',
+  indexTrend: 'utveckling',
+  indexDefinition:
+    'Mycket långvarigt bistånd följer Socialstyrelsens definition som den läses här: minst 27 månader med bistånd under januari år −2 till december år 0 och inget avbrott längre än två månader.',
+} as const;
+
+/** Why an output was not made, as the index tells the reader (English for stderr: messages.ts SKIP_EN). */
+export const SKIP_SV = {
+  needsPopulation: 'behöver en befolkningsfil (--population) för att räkna mottagarna som andel av invånarna',
+  d2NotCovered: 'registret täcker inte Stockholm, Göteborg och Malmö, och Kolada N31807 saknas',
+  needsD1Inputs: 'behöver --register med --population, eller Kolada N31825 eller N31807',
+  needsLongTerm: 'behöver --register, eller Kolada N31814 / U31801',
+  needsReasons: 'behöver --register med en kolumn för försörjningshinder, eller Kolada N31858–N31861 och N31863',
+  needsKpi: (kpi: string, orOj: boolean) => `behöver Kolada ${kpi} (--kolada)${orOj ? ', eller en ÖJ-fil med en fråga om socionomexamen' : ''}`,
+  ojNoUnit: (region: string) => `ÖJ-filen har ingen enhet i ${region}`,
+  needsOj: 'behöver en ÖJ-fil (--oj)',
+} as const;

@@ -1,0 +1,86 @@
+/**
+ * The report's files: tables as .csv, .sv.csv and .md; charts as .vl.json, .svg, .png and the
+ * .csv behind them; the profile folders; index.md. Everything goes into a StagedDir.
+ */
+import { chartSpec } from '../charts/spec.js';
+import { PRINT_WIDTH_PX, toPngAsync, toSvg } from '../charts/render.js';
+import type { ChartData } from '../charts/types.js';
+import { StagedDir } from '../io/staged-dir.js';
+import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.js';
+import type { Table } from '../tables/table.js';
+import type { Output, ReportContext, TableData } from './context.js';
+import { trendFor } from './outputs/trend.js';
+import { SV } from './texts-sv.js';
+
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function writeTable(dir: StagedDir, base: string, o: TableData, t: Table): void {
+  const codeCols = o.codeColumn === undefined ? [] : [o.codeColumn];
+  dir.write(`${base}.csv`, formatTable(t, 'csv'));
+  dir.write(`${base}.sv.csv`, formatExcelCsv(t, codeCols));
+  dir.write(`${base}.md`, formatMarkdown(t, o.title, [o.source, ...o.notes]));
+}
+
+export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }): Promise<void> {
+  const spec = chartSpec(c, highlight);
+  dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
+  const svg = await toSvg(spec);
+  dir.write(`${base}.svg`, svg);
+  // PNGs render on the thread pool while the next chart is laid out
+  dir.later(() => toPngAsync(svg, PRINT_WIDTH_PX).then((png) => dir.write(`${base}.png`, png)));
+  const t: Table = {
+    columns: [{ name: 'kommun_code' }, { name: 'kommun_name' }, { name: 'year' }, { name: 'series' }, { name: 'numerator' }, { name: 'denominator' }, { name: 'share_pct', decimals: 1 }, { name: 'status' }],
+    rows: c.points.map((p) => [p.code, p.name, p.year, p.series, p.numerator, p.denominator, p.pct, p.status]),
+  };
+  dir.write(`${base}.csv`, formatTable(t, 'csv'));
+}
+
+/** Every output of the region, a folder per municipality, and index.md listing them (in Swedish). */
+export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: Output[]): Promise<void> {
+  const index: string[] = [SV.indexTitle(ctx.year, ctx.region.name), ''];
+  if (!ctx.suppress.enabled) index.push(SV.indexUnsuppressed(ctx.suppress.minCount - 1), '');
+  index.push(SV.indexRegion, '');
+  for (const o of outputs) {
+    if (o.kind === 'skipped') {
+      index.push(SV.indexSkipped(o.id.toUpperCase(), o.title, o.reasonSv));
+      continue;
+    }
+    const base = `region/${o.id}-${o.slug}`;
+    if (o.kind === 'table') writeTable(dir, base, o, o.table);
+    else await writeChart(dir, base, o);
+    index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : 'png'}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
+  }
+  index.push('', SV.indexKommuner, '');
+  const d1 = outputs.find((o): o is ChartData & { id: 'd1' } => o.kind === 'chart' && o.id === 'd1');
+  for (const code of ctx.region.codes) {
+    const area = ctx.areas(code)!;
+    const folder = `kommun/${code}-${slugify(area.name)}`;
+    const listed: string[] = [];
+    for (const o of outputs) {
+      if (o.kind === 'chart' && o.codes.includes(code) && o.template === 'grouped') {
+        await writeChart(dir, `${folder}/${o.id}-${o.slug}`, o, { code, name: area.name });
+        listed.push(`[${o.id.toUpperCase()}](${folder}/${o.id}-${o.slug}.png)`);
+      }
+      if (o.kind === 'table' && o.codeColumn !== undefined) {
+        const rows = o.table.rows.filter((r) => r[o.codeColumn!] === code);
+        writeTable(dir, `${folder}/${o.id}-${o.slug}`, o, { ...o.table, rows });
+        listed.push(`[${o.id.toUpperCase()}](${folder}/${o.id}-${o.slug}.md)`);
+      }
+    }
+    if (d1) {
+      const trend = trendFor(ctx, d1, code);
+      await writeChart(dir, `${folder}/${trend.id}-${trend.slug}`, trend);
+      listed.push(`[${SV.indexTrend}](${folder}/${trend.id}-${trend.slug}.png)`);
+    }
+    index.push(`- ${code} ${area.name}: ${listed.join(', ')}`);
+  }
+  index.push('', SV.indexDefinition);
+  dir.write('index.md', index.join('\n') + '\n');
+}
