@@ -51,6 +51,16 @@ export const tooManyLabelsHint = () => 'is the hinder column the right one? map 
 export const badYearOption = (v: string) => `--year "${v}" is not a year, a list (2020,2021) or a range (2019-2021)`;
 export const badOptionValue = (opt: string, v: string, allowed: readonly string[]) => `${opt} "${v}" is not one of ${allowed.join(', ')}`;
 export const badNumberOption = (flag: string, v: string) => `${flag} "${v}" is not a whole number from 1 to 1000`;
+export const badIntOption = (flag: string, v: string, min: number, max: number) => `${flag} "${v}" is not a whole number from ${min} to ${max}`;
+export const badShareOption = (flag: string, v: string) => `${flag} "${v}" is not a share from 0 to 1`;
+export const oneYearOnly = (flag: string) => `${flag} takes one year for the report`;
+export const oneYearOnlyHint = () => 'the charts cover that year and the two before';
+export const yearRequired = () => '--year is required';
+export const yearRequiredHint = () => 'give the reference year, as --year 2021';
+export const recipeUnknownKey = (key: string, suggestion?: string) => `unknown key "${key}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`;
+export const recipeUnknownKeyHint = (keys: string) => `the keys are ${keys}`;
+export const recipeWrongType = (key: string, want: string, got: string) => `"${key}" must be ${want}, not ${got}`;
+export const recipeWrongTypeHint = () => 'see the recipe keys in the README';
 export const badDelimiterOption = (v: string) => `--delimiter "${v}" is not one character (or "tab")`;
 
 // --- mapping file

@@ -1,79 +1,43 @@
 /**
- * Every command-line option, defined once: flags, help text and allowed values. Commands pick
- * the ones they take; help and the README's option list come from here.
+ * Every command-line option, defined once as data: flags, help text, allowed values, default,
+ * and the parser that turns the text into the value a command uses. Commands pick the ones
+ * they take and get their option types from here; the recipe goes through the same parsers;
+ * help and the README's option tables are made from it (`npm run docs`, checked by a test).
  */
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import * as msg from '../messages.js';
 import { GAP_RULES, GapRule } from '../domain/months.js';
 import { DEFAULT_SUPPRESS } from '../domain/suppress.js';
+import { LAYOUTS, Layout } from '../domain/tidy.js';
 import { Encoding, parseEncoding } from '../io/encoding.js';
 import { FORMATS, Format } from '../io/write-table.js';
-import { LAYOUTS } from '../domain/tidy.js';
+import { DEFAULT_SAMPLE } from '../sample/generate.js';
+import { regionOf } from './region.js';
 
-export interface OptionDef {
+export interface OptionDef<T = unknown> {
   flags: string;
   description: string;
   choices?: readonly string[];
-  default?: string | boolean;
+  /** as the user would write it; parsed like a given value */
+  default?: string;
   /** may be given several times; the values collect in a list */
   repeatable?: boolean;
+  /** a file or folder: a recipe's value is relative to the recipe */
+  path?: boolean;
+  /** the text as given → the value; throws a UsageError */
+  parse?: (text: string, flag: string) => T;
 }
 
-export const OPTIONS = {
-  year: { flags: '-y, --year <years>', description: 'reference year Y; a list (2020,2021) or a range (2019-2021) gives a row per year' },
-  format: { flags: '-f, --format <format>', description: 'output format', choices: FORMATS, default: 'csv' },
-  output: { flags: '-o, --output <file>', description: 'write to this file (whole or not at all) instead of stdout' },
-  gapRule: {
-    flags: '--gap-rule <rule>',
-    description: 'very long-term: "internal" counts only gaps between the first and last month with assistance; "all" also the leading and trailing ones',
-    choices: GAP_RULES,
-    default: 'internal',
-  },
-  rejects: { flags: '--rejects <file>', description: 'write bad rows to this file (line, column, reason, the row as read; may hold person ids) and go on' },
-  noSuppress: { flags: '--no-suppress', description: 'show small counts (small-count suppression is on by default)' },
-  minCount: { flags: '--min-count <n>', description: 'counts from 1 to n−1 are hidden as X', default: String(DEFAULT_SUPPRESS.minCount) },
-  minDenominator: { flags: '--min-denominator <n>', description: 'shares of fewer persons are hidden as X', default: String(DEFAULT_SUPPRESS.minDenominator) },
-  delimiter: { flags: '--delimiter <char>', description: 'field delimiter: ";", ",", "tab" (detected from the header by default)' },
-  encoding: { flags: '--encoding <name>', description: 'utf8 or windows-1252 (detected by default)' },
-  total: { flags: '--total', description: 'add a row per year with the sum of the municipalities above it (suppressed so that it gives no hidden count away)' },
-  onlyRegion: { flags: '--region <region>', description: 'only the municipalities of a region: gr, storstad, or a file of municipality codes' },
-  hinderMap: { flags: '--hinder-map <file>', description: 'CSV mapping local reason labels or codes to a reason or group (unemployment, ill_health, social, other, missing)' },
-  debug: { flags: '--debug', description: 'print a stack trace on errors' },
-  // tidy
-  as: { flags: '--as <layout>', description: 'the layout, instead of detecting it', choices: LAYOUTS },
-  period: { flags: '--period <yyyy>', description: 'the year, for files that do not say it (months as columns, ÖJ)' },
-  nameMap: { flags: '--name-map <file>', description: 'CSV of names as the file writes them and their 4-digit codes ("Möndal;1481")' },
-  // report
-  reportYear: { flags: '-y, --year <year>', description: 'reference year Y; the charts cover Y−2…Y' },
-  region: { flags: '--region <region>', description: 'gr (Göteborgsregionen), storstad, or a file of municipality codes' },
-  out: { flags: '--out <dir>', description: 'output folder' },
-  register: { flags: '--register <file>', description: 'register extract (person-month rows)' },
-  population: { flags: '--population <file>', description: 'population per municipality and year (total and 18+)' },
-  kolada: { flags: '--kolada <file>', description: 'Kolada data (API v3 JSON or CSV); repeatable', repeatable: true },
-  sdb: { flags: '--sdb <file>', description: 'Statistikdatabasen export; repeatable', repeatable: true },
-  oj: { flags: '--oj <file>', description: 'Öppna jämförelser survey extract' },
-  recipe: { flags: '--recipe <file>', description: 'a JSON file with these settings (paths relative to it); flags override it' },
-  credit: { flags: '--credit <text>', description: 'who processed the data, for the source line ("bearbetning: …")' },
-} satisfies Record<string, OptionDef>;
-
-export type OptionName = keyof typeof OPTIONS;
-
-export function addOptions(cmd: Command, names: OptionName[]): Command {
-  for (const n of names) {
-    const d: OptionDef = OPTIONS[n];
-    const o = new Option(d.flags, d.description);
-    if (d.choices) o.choices(d.choices as string[]);
-    if (d.repeatable) o.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
-    if (d.default !== undefined && !d.flags.startsWith('--no-')) o.default(d.default);
-    cmd.addOption(o);
-  }
-  return cmd;
-}
+const oneOf =
+  <T extends string>(choices: readonly T[]) =>
+  (v: string, flag: string): T => {
+    if (!(choices as readonly string[]).includes(v)) throw new UsageError(msg.badOptionValue(flag, v, choices));
+    return v as T;
+  };
 
 /** `2021`, `2020,2021`, `2019-2021` → sorted distinct years. */
-export function parseYears(v: string | undefined): number[] {
-  if (!v) throw new UsageError('--year is required', 'give the reference year, as --year 2021');
+export function parseYears(v: string): number[] {
   const out = new Set<number>();
   for (const part of v.split(',')) {
     const m = /^\s*(\d{4})\s*(?:[-–]\s*(\d{4}))?\s*$/.exec(part);
@@ -86,43 +50,167 @@ export function parseYears(v: string | undefined): number[] {
   return [...out].sort((x, y) => x - y);
 }
 
-export function parseDelimiter(v: string | undefined): string | undefined {
-  if (v === undefined) return undefined;
+function parseYear(v: string, flag: string): number {
+  const ys = parseYears(v);
+  if (ys.length !== 1) throw new UsageError(msg.oneYearOnly(flag), msg.oneYearOnlyHint());
+  return ys[0];
+}
+
+export function parseDelimiter(v: string): string {
   if (v === 'tab' || v === '\\t') return '\t';
   if (v.length !== 1) throw new UsageError(msg.badDelimiterOption(v));
   return v;
 }
 
-export function parseEncodingOption(v: string | undefined): Encoding | undefined {
-  if (v === undefined) return undefined;
+export function parseEncodingOption(v: string, flag: string): Encoding {
   const e = parseEncoding(v);
-  if (!e) throw new UsageError(msg.badOptionValue('--encoding', v, ['utf8', 'windows-1252']));
+  if (!e) throw new UsageError(msg.badOptionValue(flag, v, ['utf8', 'windows-1252']));
   return e;
 }
 
-/** The options every register command takes, parsed. */
-export interface RegisterCommandOptions {
-  year?: string;
-  format: Format;
-  output?: string;
-  gapRule: GapRule;
-  rejects?: string;
-  suppress: boolean;
-  minCount: string;
-  minDenominator: string;
-  total?: boolean;
-  region?: string;
-  delimiter?: string;
-  encoding?: string;
-  hinderMap?: string;
-  debug?: boolean;
-}
-
-export const REGISTER_OPTIONS: OptionName[] = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'delimiter', 'encoding', 'hinderMap', 'debug'];
-
-/** --min-count and --min-denominator, checked. */
-export function parsePositive(flag: string, v: string): number {
+/** --min-count and --min-denominator. */
+export function parsePositive(v: string, flag: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UsageError(msg.badNumberOption(flag, v));
   return n;
+}
+
+const text = (v: string) => v;
+
+export const OPTIONS = {
+  year: { flags: '-y, --year <years>', description: 'reference year Y; a list (2020,2021) or a range (2019-2021) gives a row per year (required)', parse: parseYears },
+  format: { flags: '-f, --format <format>', description: '`csv` with `.` decimals; `json` keeps numbers as numbers, `"X"` for hidden cells, `null` for not available', choices: FORMATS, default: 'csv', parse: oneOf<Format>(FORMATS) },
+  output: { flags: '-o, --output <file>', description: 'write to this file (whole or not at all) instead of stdout', parse: text },
+  gapRule: {
+    flags: '--gap-rule <rule>',
+    description: 'very long-term: `internal` counts only gaps between the first and last month with assistance; `all` also the leading and trailing ones',
+    choices: GAP_RULES,
+    default: 'internal',
+    parse: oneOf<GapRule>(GAP_RULES),
+  },
+  rejects: {
+    flags: '--rejects <file>',
+    description: 'bad rows go to this CSV (line, column, reason and the row as read — it may hold person ids) and the run goes on; without it the first bad row stops the run',
+    parse: text,
+  },
+  noSuppress: { flags: '--no-suppress', description: 'show counts 1–4 (small-count suppression is on by default; prints a warning)' },
+  minCount: { flags: '--min-count <n>', description: 'counts from 1 to n−1 are hidden as X', default: String(DEFAULT_SUPPRESS.minCount), parse: parsePositive },
+  minDenominator: { flags: '--min-denominator <n>', description: 'shares of fewer persons are hidden as X', default: String(DEFAULT_SUPPRESS.minDenominator), parse: parsePositive },
+  delimiter: { flags: '--delimiter <char>', description: 'field delimiter `;`, `,` or `tab` (detected from the header by default)', parse: parseDelimiter },
+  encoding: { flags: '--encoding <name>', description: '`utf8` or `windows-1252` (detected by default)', parse: parseEncodingOption },
+  total: { flags: '--total', description: 'a row per year summing the municipalities (`kommun_name` = `Totalt`); secondary suppression then covers the columns too' },
+  onlyRegion: {
+    flags: '--region <region>',
+    description: 'only the municipalities of a region: `gr`, `storstad`, or a file of municipality codes (with `--total`: the region\'s total)',
+    parse: (v: string) => regionOf(v),
+  },
+  hinderMap: { flags: '--hinder-map <file>', description: 'CSV mapping local reason labels or codes to a reason or group (unemployment, ill_health, social, other, missing)', parse: text },
+  debug: { flags: '--debug', description: 'print a stack trace on errors' },
+  // tidy
+  as: { flags: '--as <layout>', description: 'the layout, instead of detecting it', choices: LAYOUTS, parse: oneOf<Layout>(LAYOUTS) },
+  period: { flags: '--period <yyyy>', description: 'the year, for files that do not say it (months as columns, ÖJ)', parse: text },
+  nameMap: { flags: '--name-map <file>', description: 'CSV of names as the file writes them and their 4-digit codes (`Möndal;1481`)', parse: text },
+  // report
+  reportYear: { flags: '-y, --year <year>', description: 'reference year Y; the charts cover Y−2…Y', parse: parseYear },
+  region: { flags: '--region <region>', description: '`gr` (Göteborgsregionen, the default), `storstad`, or a file of municipality codes', default: 'gr', parse: (v: string) => regionOf(v) },
+  out: { flags: '--out <dir>', description: 'output folder', path: true, parse: text },
+  register: { flags: '--register <file>', description: 'register extract (person-month rows)', path: true, parse: text },
+  population: { flags: '--population <file>', description: 'population per municipality and year (total and 18+)', path: true, parse: text },
+  kolada: { flags: '--kolada <file>', description: 'Kolada data (API v3 JSON or CSV); repeatable', repeatable: true, path: true, parse: text },
+  sdb: { flags: '--sdb <file>', description: 'Statistikdatabasen export; repeatable', repeatable: true, path: true, parse: text },
+  oj: { flags: '--oj <file>', description: 'Öppna jämförelser survey extract', path: true, parse: text },
+  recipe: { flags: '--recipe <file>', description: 'a JSON file with these settings (keys as the options in camelCase; paths relative to it); flags override it', parse: text },
+  credit: { flags: '--credit <text>', description: 'who processed the data, for the source line ("bearbetning: …")', default: 'bistand', parse: text },
+  // sample
+  persons: { flags: '-n, --persons <n>', description: 'persons', default: String(DEFAULT_SAMPLE.persons), parse: (v: string, f: string) => int(v, f, 1, 20_000_000) },
+  sampleYear: { flags: '-y, --year <year>', description: 'last year of the three', default: String(DEFAULT_SAMPLE.year), parse: (v: string, f: string) => int(v, f, 1992, 2100) },
+  kommuner: { flags: '--kommuner <set>', description: '`gr` (the 13 GR municipalities) or `all` (all 290)', choices: ['gr', 'all'], default: 'gr', parse: oneOf(['gr', 'all'] as const) },
+  seed: { flags: '--seed <n>', description: 'random seed', default: String(DEFAULT_SAMPLE.seed), parse: (v: string, f: string) => int(v, f, 0, 2 ** 31) },
+  sampleDelimiter: { flags: '--delimiter <char>', description: 'field delimiter `;`, `,` or `tab`', default: ';', parse: parseDelimiter },
+  sampleEncoding: { flags: '--encoding <enc>', description: 'file encoding', choices: SAMPLE_ENCODINGS(), default: 'utf8', parse: oneOf(SAMPLE_ENCODINGS()) },
+  header: { flags: '--header <style>', description: 'column names', choices: ['canonical', 'swedish'], default: 'canonical', parse: oneOf(['canonical', 'swedish'] as const) },
+  samplePeriod: { flags: '--period <style>', description: 'year and month columns, or one period column', choices: ['year-month', 'period'], default: 'year-month', parse: oneOf(['year-month', 'period'] as const) },
+  age: { flags: '--age <col>', description: 'age column', choices: ['age', 'birth_year', 'none'], default: 'age', parse: oneOf(['age', 'birth_year', 'none'] as const) },
+  crlf: { flags: '--crlf', description: 'end lines with CRLF' },
+  unknownLabels: { flags: '--unknown-labels <share>', description: 'share of rows with a reason label no catalogue knows', default: '0', parse: parseShare },
+  sampleOutput: { flags: '-o, --output <file>', description: 'write to this file instead of stdout', parse: text },
+} as const satisfies Record<string, OptionDef>;
+
+function SAMPLE_ENCODINGS() {
+  return ['utf8', 'utf8-bom', 'windows-1252'] as const;
+}
+
+function int(v: string, flag: string, min: number, max: number): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(msg.badIntOption(flag, v, min, max));
+  return n;
+}
+
+function parseShare(v: string, flag: string): number {
+  const n = Number(v);
+  if (!(v.trim() !== '' && n >= 0 && n <= 1)) throw new UsageError(msg.badShareOption(flag, v));
+  return n;
+}
+
+export type OptionName = keyof typeof OPTIONS;
+type Defs = typeof OPTIONS;
+
+// The attribute commander stores an option under: `--gap-rule <rule>` → gapRule, `--no-suppress` → suppress.
+type LongFlag<F extends string> = F extends `${string}--no-${infer L}` ? L : F extends `${string}--${infer L} <${string}` ? L : F extends `${string}--${infer L}` ? L : never;
+type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;
+export type AttrOf<N extends OptionName> = Camel<LongFlag<Defs[N]['flags']>>;
+type Parsed<D> = D extends { parse: (...a: never[]) => infer T } ? (D extends { repeatable: true } ? T[] : T) : boolean;
+type Given<D> = D extends { default: string } ? never : D extends { parse: unknown } ? (D extends { repeatable: true } ? never : undefined) : never;
+
+/** The parsed options of a command that takes `names`. */
+export type OptionsOf<N extends OptionName> = { [K in N as AttrOf<K>]: Parsed<Defs[K]> | Given<Defs[K]> };
+
+export function attrOf(flags: string): string {
+  const m = /--(?:no-)?([a-z0-9-]+)/.exec(flags)!;
+  return m[1].replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function longFlag(flags: string): string {
+  return /--[a-z0-9-]+/.exec(flags)![0];
+}
+
+export function addOptions(cmd: Command, names: readonly OptionName[]): Command {
+  for (const n of names) {
+    const d: OptionDef = OPTIONS[n];
+    const o = new Option(d.flags, d.description.replace(/`/g, ''));
+    const flag = longFlag(d.flags);
+    if (d.choices) o.choices(d.choices as string[]);
+    if (d.parse) {
+      const parse = d.parse;
+      if (d.repeatable) o.argParser((v: string, prev: unknown) => [...(Array.isArray(prev) ? prev : []), parse(v, flag)]);
+      else o.argParser((v: string) => parse(v, flag));
+    }
+    if (d.default !== undefined) o.default(d.parse ? d.parse(d.default, flag) : d.default, d.default);
+    cmd.addOption(o);
+    // an empty list when not given, without "(default: [])" in the help
+    if (d.repeatable) cmd.setOptionValueWithSource(attrOf(d.flags), [], 'default');
+  }
+  return cmd;
+}
+
+export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'delimiter', 'encoding', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
+export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
+export const REPORT_OPTIONS = ['reportYear', 'region', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'recipe', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'debug'] as const satisfies readonly OptionName[];
+export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
+
+export type RegisterCommandOptions = OptionsOf<(typeof REGISTER_OPTIONS)[number]>;
+export type TidyOptions = OptionsOf<(typeof TIDY_OPTIONS)[number]>;
+export type ReportOptions = OptionsOf<(typeof REPORT_OPTIONS)[number]>;
+export type SampleCommandOptions = OptionsOf<(typeof SAMPLE_OPTIONS)[number]>;
+
+/** The README's table of some options, as Markdown: made from the data above. */
+export function optionsTable(names: readonly OptionName[]): string {
+  const rows = names.map((n) => {
+    const d: OptionDef = OPTIONS[n];
+    const flags = d.flags.replace(/<[^>]+>/, (m) => (d.choices ? d.choices.join('\\|') : m));
+    const extra = [d.repeatable ? 'repeatable' : '', d.default !== undefined && !d.choices ? `default ${d.default}` : d.default !== undefined ? `default \`${d.default}\`` : ''].filter(Boolean);
+    const desc = d.description.replace(/\|/g, '\\|') + (extra.length && !/repeatable/.test(d.description) ? ` (${extra.join(', ')})` : '');
+    return `| \`${flags}\` | ${desc} |`;
+  });
+  return ['| option | meaning |', '|---|---|', ...rows].join('\n');
 }

@@ -5,8 +5,9 @@ import { loadMunicipalities } from '../io/reference.js';
 import { openSource } from '../io/source.js';
 import { formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
 import { RegisterTableName, runRegisterTable } from '../pipeline/register.js';
-import { regionOf } from './region.js';
-import { REGISTER_OPTIONS, RegisterCommandOptions, addOptions, parseDelimiter, parseEncodingOption, parsePositive, parseYears } from './options.js';
+import { UsageError } from '../errors.js';
+import * as msg from '../messages.js';
+import { REGISTER_OPTIONS, RegisterCommandOptions, addOptions } from './options.js';
 import { printNote, printNotes } from './stderr.js';
 import { progressBar } from './progress.js';
 import { makeNote } from '../notes.js';
@@ -24,29 +25,22 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
     .addHelpText('after', `\nExample:\n${spec.example}`);
   addOptions(cmd, REGISTER_OPTIONS);
   cmd.action(async (file: string, o: RegisterCommandOptions) => {
-    const years = parseYears(o.year);
-    const delimiter = parseDelimiter(o.delimiter);
-    const encoding = parseEncodingOption(o.encoding);
-    const suppress = {
-      enabled: o.suppress,
-      minCount: parsePositive('--min-count', o.minCount),
-      minDenominator: parsePositive('--min-denominator', o.minDenominator),
-    };
-    const region = o.region === undefined ? undefined : regionOf(o.region);
+    if (o.year === undefined) throw new UsageError(msg.yearRequired(), msg.yearRequiredHint());
+    const suppress = { enabled: o.suppress, minCount: o.minCount, minDenominator: o.minDenominator };
     const source = await openSource(file);
     const bar = progressBar(source.name, source.size);
     const { result, notes } = await runRegisterTable(source, {
       table: spec.name,
       onProgress: bar && ((b) => bar.update(b)),
-      years,
+      years: o.year,
       gapRule: o.gapRule,
       municipalities: loadMunicipalities(),
-      delimiter,
-      encoding,
+      delimiter: o.delimiter,
+      encoding: o.encoding,
       hinderMap: o.hinderMap,
       collectRejects: Boolean(o.rejects),
       suppress,
-      region,
+      region: o.region,
       total: Boolean(o.total),
     });
     bar?.done();

@@ -1,18 +1,9 @@
 /** `bistand tidy`: any aggregated input (Statistikdatabasen, Kolada, ÖJ, population) as tidy CSV. */
 import { Command } from 'commander';
-import type { Layout } from '../domain/tidy.js';
-import { Format, formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
+import { formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
 import { readAll } from '../io/source.js';
-import { addOptions } from './options.js';
+import { TIDY_OPTIONS, TidyOptions, addOptions } from './options.js';
 import { printNotes } from './stderr.js';
-
-interface Opts {
-  as?: Layout;
-  period?: string;
-  nameMap?: string;
-  format: Format;
-  output?: string;
-}
 
 export const tidyCommand = () => {
   const cmd = new Command('tidy')
@@ -22,8 +13,8 @@ export const tidyCommand = () => {
       'after',
       `\nExample:\n  $ bistand tidy sdb_ekb_manad_hushall_2017.csv | head -3\n  kommun_code,kommun_name,measure,period,sex,value,status,Inrikes- eller utrikesfödda hushåll\n  0000,Riket,sdb_ekb_manad_hushall_2017,2017-01,T,,missing,Inrikes födda\n  0000,Riket,sdb_ekb_manad_hushall_2017,2017-02,T,,missing,Inrikes födda`,
     );
-  addOptions(cmd, ['as', 'period', 'nameMap', 'format', 'output', 'debug']);
-  return cmd.action(async (file: string, o: Opts) => {
+  addOptions(cmd, TIDY_OPTIONS);
+  return cmd.action(async (file: string, o: TidyOptions) => {
     // arquero and the readers load only when this command runs
     const { runTidy } = await import('../pipeline/tidy.js');
     const bytes = await readAll(file);
