@@ -41,38 +41,27 @@ describe('report on the sample', () => {
     expect(stderr).toMatch(/wrote \d+ files to .* in [\d,]+ s/);
   });
 
-  it('register-based charts agree with classify and reasons (all counts with --no-suppress; shown counts otherwise)', () => {
+  it('register-based charts show the counts classify and reasons show, or hide more (suppression off: test/report/outputs.test.ts)', () => {
     const sample = join(ROOT, 'data/sample/register.csv');
-    const open = join(dir, 'open');
-    const r = cli(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--out', open, '--no-suppress']);
-    expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(join(open, 'index.md'), 'utf8')).toContain('Små tal är inte dolda');
-    for (const [base, suppressed] of [
-      [open, false],
-      [out, true],
-    ] as const) {
-      const flag = suppressed ? [] : ['--no-suppress'];
-      const classify = csvRows(cli(['classify', sample, '--year', '2021', ...flag]).stdout);
-      const reasons = csvRows(cli(['reasons', sample, '--year', '2021', ...flag]).stdout);
-      const d4 = csvRows(readFileSync(join(base, 'region/d4-langvarigt-per-kommun.csv'), 'utf8'));
-      const d5 = csvRows(readFileSync(join(base, 'region/d5-forsorjningshinder.csv'), 'utf8'));
-      // with suppression the chart data may hide more (it prints a region total), never show other numbers
-      const same = (chart: string, table: string, what: string) => {
-        if (suppressed && chart === 'X') return;
-        expect(chart, what).toBe(table);
-      };
-      for (const c of classify) {
-        const long = d4.find((p) => p.kommun_code === c.kommun_code && p.series.startsWith('Långvarigt'))!;
-        same(long.numerator, c.long_term, `${c.kommun_name} long_term`);
-        same(long.denominator, c.recipients, `${c.kommun_name} recipients`);
-        const vlong = d4.find((p) => p.kommun_code === c.kommun_code && p.series.startsWith('Mycket'))!;
-        same(vlong.numerator, c.very_long_term, `${c.kommun_name} very_long_term`);
-      }
-      for (const x of reasons) {
-        const u = d5.find((p) => p.kommun_code === x.kommun_code && p.series === 'Arbetslöshet')!;
-        same(u.numerator, x.unemployment, `${x.kommun_name} unemployment`);
-        if (u.share_pct !== '' && x.unemployment_pct !== 'X') expect(u.share_pct, x.kommun_name).toBe(x.unemployment_pct);
-      }
+    const classify = csvRows(cli(['classify', sample, '--year', '2021']).stdout);
+    const reasons = csvRows(cli(['reasons', sample, '--year', '2021']).stdout);
+    const d4 = csvRows(read('region/d4-langvarigt-per-kommun.csv'));
+    const d5 = csvRows(read('region/d5-forsorjningshinder.csv'));
+    // the chart data may hide more (it prints a region total), never show other numbers
+    const same = (chart: string, table: string, what: string) => {
+      if (chart !== 'X') expect(chart, what).toBe(table);
+    };
+    for (const c of classify) {
+      const long = d4.find((p) => p.kommun_code === c.kommun_code && p.series.startsWith('Långvarigt'))!;
+      same(long.numerator, c.long_term, `${c.kommun_name} long_term`);
+      same(long.denominator, c.recipients, `${c.kommun_name} recipients`);
+      const vlong = d4.find((p) => p.kommun_code === c.kommun_code && p.series.startsWith('Mycket'))!;
+      same(vlong.numerator, c.very_long_term, `${c.kommun_name} very_long_term`);
+    }
+    for (const x of reasons) {
+      const u = d5.find((p) => p.kommun_code === x.kommun_code && p.series === 'Arbetslöshet')!;
+      same(u.numerator, x.unemployment, `${x.kommun_name} unemployment`);
+      if (u.share_pct !== '' && x.unemployment_pct !== 'X') expect(u.share_pct, x.kommun_name).toBe(x.unemployment_pct);
     }
   });
 
@@ -148,40 +137,6 @@ describe('report on the sample', () => {
     }
   });
 
-  it('what the inputs cannot support is skipped with a reason, on stderr and in index.md', () => {
-    const o2 = join(dir, 'kolada-only');
-    const r = cli(['report', '--year', '2021', '--region', 'gr', '--kolada', join(ROOT, 'data/sample/kolada.csv'), '--out', o2]);
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain('note: D5 (Försörjningshinder per kommun) not made: needs --register with a försörjningshinder column');
-    const index = readFileSync(join(o2, 'index.md'), 'utf8');
-    expect(index).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* behöver --register');
-    expect(index).toContain('**T2** Kunskapsbaserad verksamhet');
-    expect(existsSync(join(o2, 'region', 't3-socionomexamen.csv'))).toBe(true);
-  });
-});
-
-describe('report: charts from Kolada alone', () => {
-  it('D1 from N31825 and D5 from Socialstyrelsen categories summed into the report groups', () => {
-    const gr = ['1384', '1401', '1402', '1407', '1415', '1419', '1440', '1441', '1462', '1480', '1481', '1482', '1489'];
-    const lines = ['kpi,municipality_id,year,gender,value'];
-    gr.forEach((k, i) => {
-      for (const y of [2019, 2020, 2021]) lines.push(`N31825,${k},${y},T,${(2 + i / 10).toFixed(1)}`);
-      lines.push(`N31858,${k},2021,T,30`, `N31859,${k},2021,T,${i === 3 ? '..' : '10'}`, `N31860,${k},2021,T,15`, `N31861,${k},2021,T,5`, `N31863,${k},2021,T,8`);
-    });
-    const k = join(dir, 'kolada-d5.csv');
-    writeFileSync(k, lines.join('\n') + '\n');
-    const o = join(dir, 'kolada-d5-out');
-    const r = cli(['report', '--year', '2021', '--kolada', k, '--out', o]);
-    expect(r.status, r.stderr).toBe(0);
-    const d5 = csvRows(readFileSync(join(o, 'region/d5-forsorjningshinder.csv'), 'utf8'));
-    expect(d5.find((p) => p.kommun_code === '1384' && p.series === 'Arbetslöshet')!.share_pct).toBe('40.0');
-    expect(d5.find((p) => p.kommun_code === '1384' && p.series === 'Ohälsa')!.share_pct).toBe('20.0');
-    expect(d5.find((p) => p.kommun_code === '1407' && p.series === 'Arbetslöshet')!.status).toBe('suppressed');
-    expect(readFileSync(join(o, 'region/d5-forsorjningshinder.svg'), 'utf8')).toContain('Källa: Kolada (N31858, N31859, N31860, N31861, N31863)');
-    const d1 = csvRows(readFileSync(join(o, 'region/d1-andel-av-befolkningen.csv'), 'utf8'));
-    expect(d1.find((p) => p.kommun_code === '1384' && p.year === '2021')!.share_pct).toBe('2.0');
-    expect(JSON.parse(readFileSync(join(o, 'region/d1-andel-av-befolkningen.vl.json'), 'utf8')).title.subtitle).toMatch(/^Vuxna biståndsmottagare, andel av befolkningen 18\+ år/);
-  });
 });
 
 describe('report: T3 from the ÖJ survey', () => {
@@ -201,6 +156,11 @@ describe('report: T3 from the ÖJ survey', () => {
     const t2 = csvRows(readFileSync(join(o, 'region/t2-kunskapsbaserad-verksamhet.csv'), 'utf8'));
     expect(t2.map((x) => x.fraga)).toEqual(['Rutin']);
     expect(readFileSync(join(o, 'region/t3-socionomexamen.md'), 'utf8')).toContain('Göteborg: medel av socialförvaltningarnas svar.');
+    // what the inputs cannot support is skipped with a reason, on stderr and in index.md
+    expect(r.stderr).toContain('note: D5 (Försörjningshinder per kommun) not made: needs --register with a försörjningshinder column');
+    const index = readFileSync(join(o, 'index.md'), 'utf8');
+    expect(index).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* behöver --register');
+    expect(index).toContain('**T1** Socioekonomisk sorteringsnyckel per kommun — *inte gjord:* behöver Kolada U31900');
   });
 });
 
