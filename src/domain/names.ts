@@ -4,6 +4,7 @@
  * "Stockholms län", "Region Skåne", "Riket", a code in front ("1480 Göteborg"), and the
  * abbreviations of ÖJ files ("Gtb"). A name that matches nothing gets a did-you-mean.
  */
+import { fold } from './fold.js';
 import { Area } from './municipalities.js';
 
 /** Lower case, hyphens and spaces alike; diacritics kept (`Håbo` and `Habo` are two municipalities). */
@@ -18,10 +19,7 @@ export function keyName(s: string): string {
 
 /** `keyName` without diacritics, for sources that drop them. */
 export function foldName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return fold(s)
     .replace(/\u00ad/g, '-')
     .replace(/[\s\-_.]+/g, ' ')
     .trim();

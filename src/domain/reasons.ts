@@ -3,6 +3,7 @@
  * Socialstyrelsen's 11 main categories, Kolada N31858–N31868), and the matching of the many
  * spellings that case systems and Excel produce (SPEC §2).
  */
+import { fold } from './fold.js';
 
 export const GROUPS = ['unemployment', 'ill_health', 'social', 'other', 'missing'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -95,10 +96,7 @@ const SYNONYM: Record<string, string> = {
  * {sjukersattning, aktivitetsersattning}.
  */
 export function labelTokens(label: string): string[] {
-  const folded = label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  const folded = fold(label)
     .replace(/[\u00ad]/g, '')
     .replace(/(\d)\s*%/g, '$1')
     .replace(/[^a-z0-9<]+/g, ' ');

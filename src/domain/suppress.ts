@@ -87,3 +87,62 @@ export function share(num: Count, den: Count, o: SuppressOptions): Count {
   if (o.enabled && den < o.minDenominator) return SUPPRESSED;
   return (100 * num) / den;
 }
+
+/**
+ * Cells and the printed sums between them, laid out once and suppressed together: the command
+ * tables and the report's charts both build one, so one input gets one pattern of hidden cells.
+ */
+export class SuppressionGrid {
+  private readonly values: (number | null)[] = [];
+  private readonly sums: SumRelation[] = [];
+  private state: Uint8Array | undefined;
+
+  /** A cell; its index. */
+  add(v: number | null): number {
+    this.values.push(v);
+    return this.values.length - 1;
+  }
+
+  /**
+   * A printed total of `parts` (not available when any part is); its index. With `later`, the
+   * sum joins the others only at addSum: the order of the sums decides ties of the choice.
+   */
+  addTotal(parts: readonly number[], later = false): number {
+    const vals = parts.map((i) => this.values[i]);
+    const at = this.add(vals.some((v) => v === null) ? null : vals.reduce<number>((a, v) => a + (v as number), 0));
+    if (!later) this.sums.push({ total: at, parts: [...parts] });
+    return at;
+  }
+
+  /** Cells already in the grid that add up to a printed one. */
+  addSum(total: number, parts: readonly number[]): void {
+    this.sums.push({ total, parts: [...parts] });
+  }
+
+  suppress(o: SuppressOptions): this {
+    this.state = suppressCells(this.values, this.sums, o);
+    return this;
+  }
+
+  value(i: number): number | null {
+    return this.values[i];
+  }
+
+  shown(i: number): Count {
+    return shown(this.values[i], this.state![i]);
+  }
+
+  /** How many cells were hidden, for the summary. */
+  hidden(): { primary: number; secondary: number; cells: number } {
+    let primary = 0;
+    let secondary = 0;
+    let cells = 0;
+    this.state!.forEach((s, i) => {
+      if (this.values[i] === null) return;
+      cells++;
+      if (s === SECONDARY) secondary++;
+      else if (s !== SHOWN) primary++;
+    });
+    return { primary, secondary, cells };
+  }
+}

@@ -6,12 +6,10 @@
 import { InputError } from '../errors.js';
 import * as msg from '../messages.js';
 import { GROUPS, ReasonMatcher, resolveTarget } from '../domain/reasons.js';
-import { toRecords } from './aggregated/records.js';
-import { decodeDetected } from './encoding.js';
-import { readFileOrFail } from './source.js';
+import { readSmallCsv } from './small-csv.js';
 
 export function loadHinderMap(path: string, matcher: ReasonMatcher): number {
-  const { records } = toRecords(decodeDetected(readFileOrFail(path)), path);
+  const records = readSmallCsv(path);
   let added = 0;
   records.forEach(({ fields: r, line }, i) => {
     if (r.length < 2 || !r[0] || !r[1]) throw new InputError({ file: path, line }, msg.mapBadLine(), msg.mapBadLineHint());

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Area, AreaKind, Municipalities } from '../domain/municipalities.js';
+import { toRecords } from './small-csv.js';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -11,9 +12,8 @@ export function loadMunicipalities(): Municipalities {
   if (cached) return cached;
   const text = readFileSync(DATA_DIR + 'kommuner.csv', 'utf8');
   const areas: Area[] = [];
-  for (const line of text.split(/\r?\n/).slice(1)) {
-    if (!line) continue;
-    const [code, name, kind, countyCode] = line.split(',');
+  for (const { fields } of toRecords(text, 'data/kommuner.csv', ',').records.slice(1)) {
+    const [code, name, kind, countyCode] = fields;
     areas.push({ code, name, kind: kind as AreaKind, countyCode: countyCode ?? '' });
   }
   cached = new Municipalities(areas);

@@ -3,7 +3,7 @@
  * together (register), and published shares with an unweighted region mean (Kolada).
  */
 import type { Point } from '../charts/types.js';
-import { SHOWN, SumRelation, share, suppressCells } from '../domain/suppress.js';
+import { SuppressionGrid, share } from '../domain/suppress.js';
 import type { Cell } from '../tables/table.js';
 import { ReportContext, areaName } from './context.js';
 import type { KpiId, Measure, PopulationMeasure } from './facts.js';
@@ -19,13 +19,8 @@ export function countPoints(
   denIsCount: boolean,
   regionRow: boolean,
 ): Point[] {
-  const cells: (number | null)[] = [];
-  const sums: SumRelation[] = [];
+  const grid = new SuppressionGrid();
   const at = new Map<string, number>();
-  const put = (key: string, v: number | null) => {
-    at.set(key, cells.length);
-    cells.push(v);
-  };
   const regCode = c.region.id;
   // cells in code order, as classify and reasons lay them out: equal counts then resolve the
   // same way in every output, so no two outputs hide different cells of the same sum
@@ -34,32 +29,17 @@ export function countPoints(
     const f = c.facts.get(m, code, y);
     return f ? (f.value as number) : c.facts.registerYears.includes(y) ? 0 : null;
   };
-  for (const y of years) {
-    for (const s of series) {
-      for (const code of byCode) put(`n|${s.label}|${code}|${y}`, num(s.num, code, y));
-      if (regionRow) {
-        const parts = byCode.map((code) => at.get(`n|${s.label}|${code}|${y}`)!);
-        const vals = parts.map((i) => cells[i]);
-        put(`n|${s.label}|${regCode}|${y}`, vals.some((v) => v === null) ? null : vals.reduce((a, b) => a! + b!, 0));
-        sums.push({ total: at.get(`n|${s.label}|${regCode}|${y}`)!, parts });
-      }
-    }
-    if (denIsCount) {
-      for (const code of byCode) put(`d|${code}|${y}`, den(code, y));
-      if (regionRow) {
-        const parts = byCode.map((code) => at.get(`d|${code}|${y}`)!);
-        const vals = parts.map((i) => cells[i]);
-        put(`d|${regCode}|${y}`, vals.some((v) => v === null) ? null : vals.reduce((a, b) => a! + b!, 0));
-        sums.push({ total: at.get(`d|${regCode}|${y}`)!, parts });
-      }
-    }
-  }
-  const state = suppressCells(cells, sums, c.suppress);
-  const shownAt = (key: string): Cell => {
-    const i = at.get(key)!;
-    const v = cells[i];
-    return v === null ? null : state[i] === SHOWN ? v : 'X';
+  /** a cell per municipality under `key(code)`, and the region's total of them */
+  const row = (key: (code: string) => string, value: (code: string) => number | null) => {
+    for (const code of byCode) at.set(key(code), grid.add(value(code)));
+    if (regionRow) at.set(key(regCode), grid.addTotal(byCode.map((code) => at.get(key(code))!)));
   };
+  for (const y of years) {
+    for (const s of series) row((code) => `n|${s.label}|${code}|${y}`, (code) => num(s.num, code, y));
+    if (denIsCount) row((code) => `d|${code}|${y}`, (code) => den(code, y));
+  }
+  grid.suppress(c.suppress);
+  const shownAt = (key: string): Cell => grid.shown(at.get(key)!);
   const out: Point[] = [];
   const all = regionRow ? [...codes, regCode] : codes;
   for (const y of years)

@@ -21,7 +21,6 @@ export type { ReportSettings } from './context.js';
 import { gatherFacts } from './gather.js';
 import { writeReport } from './write.js';
 
-export { slugify } from './write.js';
 
 export interface ReportResult {
   outputs: Output[];

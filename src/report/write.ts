@@ -2,6 +2,7 @@
  * The report's files: tables as .csv, .sv.csv and .md; charts as .vl.json, .svg, .png and the
  * .csv behind them; the profile folders; index.md. Everything goes into a StagedDir.
  */
+import { slugify } from '../domain/fold.js';
 import { chartSpec } from '../charts/spec.js';
 import { PRINT_WIDTH_PX, toPngAsync, toSvg } from '../charts/render.js';
 import type { ChartData } from '../charts/types.js';
@@ -12,14 +13,6 @@ import type { Output, ReportContext, TableData } from './context.js';
 import { trendFor } from './outputs/trend.js';
 import { SV } from './texts-sv.js';
 
-export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 export function writeTable(dir: StagedDir, base: string, o: TableData, t: Table): void {
   const codeCols = o.codeColumn === undefined ? [] : [o.codeColumn];

@@ -6,7 +6,7 @@
 import { Classification, KommunYear } from '../domain/classify.js';
 import { Municipalities } from '../domain/municipalities.js';
 import { GROUPS } from '../domain/reasons.js';
-import { Count, SECONDARY, SumRelation, SuppressOptions, share, shown, suppressCells } from '../domain/suppress.js';
+import { Count, SuppressOptions, SuppressionGrid, share } from '../domain/suppress.js';
 import { Cell, Column, Table } from './table.js';
 
 const PCT_DECIMALS = 1;
@@ -21,19 +21,6 @@ export interface TableOptions {
   total: boolean;
 }
 
-function tally(state: Uint8Array, values: (number | null)[]) {
-  let primary = 0;
-  let secondary = 0;
-  let cells = 0;
-  state.forEach((s, i) => {
-    if (values[i] === null) return;
-    cells++;
-    if (s === SECONDARY) secondary++;
-    else if (s !== 0) primary++;
-  });
-  return { primary, secondary, cells };
-}
-
 interface Layout {
   /** counts of one output row, in column order */
   counts: (r: KommunYear) => (number | null)[];
@@ -46,34 +33,34 @@ interface Layout {
 
 function build(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions, layout: Layout): SuppressedTable {
   const years = [...new Set(c.rows.map((r) => r.year))];
-  // output rows: the municipalities of each year, then that year's total
-  const rows: { label: [string, string]; year: number; counts: (number | null)[] }[] = [];
-  const totals: { at: number; parts: number[] }[] = [];
+  const grid = new SuppressionGrid();
+  // output rows: the municipalities of each year, then that year's total; cells by index
+  const rows: { label: [string, string]; year: number; cells: number[] }[] = [];
+  const totals: { cell: number; parts: number[] }[] = [];
   for (const y of years) {
     const mine = c.rows.filter((r) => r.year === y);
     const first = rows.length;
-    for (const r of mine) rows.push({ label: [munis.kommuner[r.kommun].code, munis.kommuner[r.kommun].name], year: y, counts: layout.counts(r) });
+    for (const r of mine) rows.push({ label: [munis.kommuner[r.kommun].code, munis.kommuner[r.kommun].name], year: y, cells: layout.counts(r).map((v) => grid.add(v)) });
     if (o.total) {
-      const width = rows[first]?.counts.length ?? 0;
-      const sums = Array.from({ length: width }, (_, j) => {
-        const vs = rows.slice(first).map((r) => r.counts[j]);
-        return vs.some((v) => v === null) ? null : vs.reduce<number>((a, v) => a + (v as number), 0);
+      const width = rows[first]?.cells.length ?? 0;
+      const parts = rows.slice(first);
+      const cells = Array.from({ length: width }, (_, j) => {
+        const cell = grid.addTotal(parts.map((r) => r.cells[j]), true);
+        totals.push({ cell, parts: parts.map((r) => r.cells[j]) });
+        return cell;
       });
-      totals.push({ at: rows.length, parts: Array.from({ length: mine.length }, (_, i) => first + i) });
-      rows.push({ label: ['', 'Totalt'], year: y, counts: sums });
+      rows.push({ label: ['', 'Totalt'], year: y, cells });
     }
   }
-  const width = rows[0]?.counts.length ?? 0;
-  const values = rows.flatMap((r) => r.counts);
-  const sums: SumRelation[] = [];
   if (layout.rowSum) {
     const [t, parts] = layout.rowSum;
-    rows.forEach((_, i) => sums.push({ total: i * width + t, parts: parts.map((p) => i * width + p) }));
+    for (const r of rows) grid.addSum(r.cells[t], parts.map((p) => r.cells[p]));
   }
-  for (const t of totals) for (let j = 0; j < width; j++) sums.push({ total: t.at * width + j, parts: t.parts.map((i) => i * width + j) });
-  const state = suppressCells(values, sums, s);
-  const out = rows.map((r, i) => [r.label[0], r.label[1], r.year, ...layout.cells(r.counts.map((v, j) => shown(v, state[i * width + j])), s)]);
-  return { columns: layout.columns, rows: out, hidden: tally(state, values) };
+  // the row sums first, then the columns' totals, year by year, column by column
+  for (const t of totals) grid.addSum(t.cell, t.parts);
+  grid.suppress(s);
+  const out = rows.map((r) => [r.label[0], r.label[1], r.year, ...layout.cells(r.cells.map((i) => grid.shown(i)), s)]);
+  return { columns: layout.columns, rows: out, hidden: grid.hidden() };
 }
 
 export function classifyTable(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions = { total: false }): SuppressedTable {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUPPRESS, PRIMARY, SECONDARY, SHOWN, SumRelation, share, suppressCells } from '../../src/domain/suppress.js';
+import { DEFAULT_SUPPRESS, PRIMARY, SECONDARY, SHOWN, SumRelation, SuppressionGrid, share, suppressCells } from '../../src/domain/suppress.js';
 
 /**
  * The attacker: knows every printed cell and every printed sum, and solves any sum with a
@@ -115,5 +115,25 @@ describe('suppression', () => {
     // at most one extra cell hidden per primary cell, and never a large share of the table
     expect(secondary).toBeLessThanOrEqual(primary + 1);
     expect(secondary / values.length).toBeLessThan(0.1);
+  });
+});
+
+describe('SuppressionGrid', () => {
+  it('lays out cells and their printed totals once: a lone hidden part of a total takes a second one with it', () => {
+    const grid = new SuppressionGrid();
+    const parts = [12, 3, 7, 30].map((v) => grid.add(v));
+    const total = grid.addTotal(parts);
+    expect(grid.value(total)).toBe(52);
+    grid.suppress(DEFAULT_SUPPRESS);
+    expect([...parts, total].map((i) => grid.shown(i))).toEqual([12, 'X', 'X', 30, 52]);
+    expect(grid.hidden()).toEqual({ primary: 1, secondary: 1, cells: 5 });
+  });
+
+  it('a total of a part that is not available is not available, and no sum', () => {
+    const grid = new SuppressionGrid();
+    const parts = [grid.add(2), grid.add(null), grid.add(9)];
+    const total = grid.addTotal(parts);
+    grid.suppress(DEFAULT_SUPPRESS);
+    expect([...parts, total].map((i) => grid.shown(i))).toEqual(['X', null, 9, null]);
   });
 });

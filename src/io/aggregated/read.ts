@@ -18,7 +18,7 @@ import { looksLikeOj, readOj } from './oj.js';
 import { looksLikePopulation, readPopulation } from './population.js';
 import { ReadContext, Rec, toRecords } from './records.js';
 import { decodeDetected } from '../encoding.js';
-import { readFileOrFail } from '../source.js';
+import { readSmallCsv } from '../small-csv.js';
 import { isSdbFooter, isTitle, readSdb } from './sdb.js';
 
 import { Layout } from '../../domain/tidy.js';
@@ -95,9 +95,7 @@ function detect(records: Rec[], file: string): Layout {
 }
 
 function applyNameMap(path: string, names: NameIndex): void {
-  const text = decodeDetected(readFileOrFail(path));
-  const { records } = toRecords(text, path);
-  for (const r of records) {
+  for (const r of readSmallCsv(path)) {
     const [name, code] = r.fields;
     const area = names.areas.find((a) => a.code === (code ?? '').padStart(4, '0'));
     if (!name || !area) {

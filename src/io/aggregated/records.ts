@@ -1,17 +1,12 @@
 /** An aggregated input as text records with their line numbers, and what every reader shares. */
-import { parse } from 'csv-parse/sync';
 import { basename } from 'node:path';
 import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
 import { Area } from '../../domain/municipalities.js';
 import { NameIndex } from '../../domain/names.js';
 import { ParsedValue, TidyRow, parseValue } from '../../domain/tidy.js';
-import { detectDelimiter } from '../csv-scan.js';
 
-export interface Rec {
-  fields: string[];
-  line: number;
-}
+export { type Rec, toRecords } from '../small-csv.js';
 
 export interface ReadContext {
   /** the file's name in messages */
@@ -23,55 +18,6 @@ export interface ReadContext {
   kpiTitles: Map<string, string>;
   /** rows skipped as groups of municipalities, for the summary */
   skipped: Map<string, number>;
-}
-
-/** CSV text → records with line numbers; soft hyphens become hyphens. */
-export function toRecords(text: string, file: string, delimiter?: string): { records: Rec[]; delimiter: string } {
-  const clean = text.replace(/\u00ad/g, '-');
-  const lines = clean.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const d = delimiter ?? guessDelimiter(lines.slice(0, 30));
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    rows = parse(clean, { delimiter: d, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true, bom: true });
-  } catch (e) {
-    const line = (e as { lines?: number }).lines;
-    throw new InputError({ file, line }, msg.csvUnreadable((e as Error).message.split('\n')[0]), msg.csvUnreadableHint());
-  }
-  const records = rows
-    .map((r) => ({ fields: r.record.map((f) => f.trim()), line: r.info.lines }))
-    .filter((r) => r.fields.some((f) => f !== ''));
-  return { records: dropEmptyTrailingColumns(records), delimiter: d };
-}
-
-/**
- * A delimiter at the end of every line (Excel leaves them) makes a column with no name and no
- * value: it is not data, and must not come out as a column of missing values.
- */
-function dropEmptyTrailingColumns(records: Rec[]): Rec[] {
-  let width = Math.max(0, ...records.map((r) => r.fields.length));
-  while (width > 1 && records.every((r) => (r.fields[width - 1] ?? '') === '')) width--;
-  return records.map((r) => (r.fields.length > width ? { ...r, fields: r.fields.slice(0, width) } : r));
-}
-
-/**
- * The delimiter that splits most of the first lines into the same number of fields: a title
- * line with commas in it ("Ekonomiskt bistånd, Antal, Riket") must not outvote a `;` table.
- */
-function guessDelimiter(lines: string[]): string {
-  let best = detectDelimiter(lines[0] ?? '');
-  let bestScore = 0;
-  for (const d of [';', ',', '\t']) {
-    const counts = lines.map((l) => l.split(d).length - 1).filter((c) => c > 0);
-    const freq = new Map<number, number>();
-    for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1);
-    let score = 0;
-    for (const [c, n] of freq) score = Math.max(score, n * (c + 1));
-    if (score > bestScore) {
-      bestScore = score;
-      best = d;
-    }
-  }
-  return best;
 }
 
 export function fileStem(file: string): string {
@@ -119,12 +65,4 @@ export function row(area: Area, measure: string, period: string, sex: TidyRow['s
   return { kommunCode: area.code, kommunName: area.name, measure, period, sex, value: v.status === 'ok' ? v.value : null, status: v.status, extra };
 }
 
-/** Header names folded for matching: `Kön` → `kon`, `Område` → `omrade`. */
-export function foldHeader(h: string): string {
-  return h
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9+]+/g, '_')
-    .replace(/^_|_$/g, '');
-}
+export { foldHeader } from '../../domain/fold.js';

@@ -1,3 +1,5 @@
+import { foldHeader } from '../../domain/fold.js';
+
 /** The register's columns and their aliases (SPEC §3.1), matched case- and diacritic-blind. */
 
 export const REGISTER_COLUMNS = {
@@ -17,17 +19,6 @@ export const REGISTER_COLUMNS = {
 
 export type RegisterColumn = keyof typeof REGISTER_COLUMNS;
 
-/** `Månad` → `manad`, `Kommun-kod` → `kommun_kod`, a BOM or quotes gone. */
-export function foldHeader(name: string): string {
-  return name
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .replace(/^"|"$/g, '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\s\-.]+/g, '_');
-}
 
 const BY_ALIAS = new Map<string, RegisterColumn>();
 for (const [col, aliases] of Object.entries(REGISTER_COLUMNS)) for (const a of aliases) BY_ALIAS.set(a, col as RegisterColumn);
