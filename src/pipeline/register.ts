@@ -24,36 +24,22 @@
  */
 import { ByteSource } from '../io/source.js';
 import { NoteLog, Piped } from '../notes.js';
-import { Encoding } from '../io/encoding.js';
-import { RegisterRead, Rejected, readRegister } from '../io/register/index.js';
+import { ReadOptions, RegisterRead, Rejected, readRegister } from '../io/register/index.js';
 import { SuppressOptions } from '../domain/suppress.js';
 import { Region } from '../domain/municipalities.js';
 import { SuppressedTable, classifyTable, reasonsTable } from '../tables/register-tables.js';
 import { loadHinderMap } from '../io/hinder-map.js';
 import { Classification, classify } from '../domain/classify.js';
 import { GapRule } from '../domain/months.js';
-import { Municipalities } from '../domain/municipalities.js';
 import { layoutFor } from '../domain/person-state.js';
 import { GROUP_INDEX, REASONS, ReasonMatcher } from '../domain/reasons.js';
 
-export interface RegisterRun {
+/** What a run reads and how: the reader's options (io/register ReadOptions) but the window, which follows from the years. */
+export interface RegisterRun extends Omit<ReadOptions, 'layout'> {
   years: number[];
   gapRule: GapRule;
-  municipalities: Municipalities;
-  requireHinder: boolean;
-  readHinder?: boolean;
-  delimiter?: string;
-  encoding?: Encoding;
+  /** --hinder-map: local reason labels or codes */
   hinderMap?: string;
-  onReject?: (r: Rejected) => void;
-  onProgress?: (bytes: number) => void;
-  /** threads for large files, and what counts as large (tests force the threaded path) */
-  threads?: number;
-  minParallelBytes?: number;
-  /** false: no fast row path (tests compare the two paths) */
-  fastRows?: boolean;
-  /** tests: where the first worker's range starts (see ReadOptions.firstCut) */
-  firstCut?: number;
 }
 
 export interface RegisterResult {
@@ -68,20 +54,7 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   const matcher = new ReasonMatcher();
   if (run.hinderMap) loadHinderMap(run.hinderMap, matcher);
   const layout = layoutFor(run.years);
-  const read = await readRegister(source, {
-    layout,
-    municipalities: run.municipalities,
-    delimiter: run.delimiter,
-    encoding: run.encoding,
-    requireHinder: run.requireHinder,
-    readHinder: run.readHinder,
-    onReject: run.onReject,
-    onProgress: run.onProgress,
-    threads: run.threads,
-    minParallelBytes: run.minParallelBytes,
-    fastRows: run.fastRows,
-    firstCut: run.firstCut,
-  });
+  const read = await readRegister(source, { ...run, layout });
 
   const { labelGroup, unknownLabels } = groupLabels(read, matcher);
   // The 36-month rule can be decided when the input reaches back into Y−2 and has Y−1: an
