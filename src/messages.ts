@@ -142,7 +142,7 @@ export const nameMapBad = () => 'a name-map line needs two fields: the name as t
 export const nameMapBadHint = () => 'write lines such as "Möndal;1481"';
 
 // --- report
-/** Why a report output was not made (the reader's Swedish is in report/texts-sv.ts SKIP_SV). */
+/** Why a report output was not made (the reader's Swedish is in texts-sv.ts SKIP_SV). */
 export const SKIP_EN = {
   needsPopulation: 'needs a population file (--population) to turn recipients into a share of inhabitants',
   d2NotCovered: 'the register does not cover Stockholm, Göteborg and Malmö, and no Kolada N31807 was given',

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
+import { SV } from '../texts-sv.js';
 import type { ChartData } from './types.js';
 
 const SPEC_DIR = fileURLToPath(new URL('../../specs/', import.meta.url));
@@ -24,18 +25,18 @@ const sv = (n: number, d = 1) => n.toFixed(d).replace('.', ',');
 /** Alt text: what the chart shows, and its largest and smallest values. */
 function describe(c: ChartData): string {
   const ok = c.points.filter((p) => p.pct !== null);
-  if (!ok.length) return `${c.title}. ${c.subtitle}. Inga värden att visa.`;
+  if (!ok.length) return SV.altNoValues(c.title, c.subtitle);
   const max = ok.reduce((a, b) => (b.pct! > a.pct! ? b : a));
   const min = ok.reduce((a, b) => (b.pct! < a.pct! ? b : a));
   const lbl = (p: (typeof ok)[number]) => `${p.name}${p.series && p.series !== String(p.year) ? `, ${p.series}` : ''}, ${p.year}`;
-  return `${c.title}. ${c.subtitle}. Stapeldiagram. Högst: ${lbl(max)} ${sv(max.pct!)} %. Lägst: ${lbl(min)} ${sv(min.pct!)} %.`;
+  return SV.altBars(c.title, c.subtitle, `${lbl(max)} ${sv(max.pct!)} %`, `${lbl(min)} ${sv(min.pct!)} %`);
 }
 
 export function chartSpec(c: ChartData, highlight?: { code: string; name: string }): TopLevelSpec {
   const t = template(c.template) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const series = [...new Set(c.points.map((p) => p.series))];
   t.description = describe(c);
-  t.title = { text: c.title, subtitle: highlight ? [c.subtitle, `${highlight.name} markerad`] : c.subtitle };
+  t.title = { text: c.title, subtitle: highlight ? [c.subtitle, SV.highlighted(highlight.name)] : c.subtitle };
   t.data = {
     values: c.points.map((p) => ({
       code: p.code,

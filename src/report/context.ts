@@ -9,7 +9,7 @@ import type { ChartData } from '../charts/types.js';
 import { SKIP_EN } from '../messages.js';
 import type { Table } from '../tables/table.js';
 import type { Facts } from './facts.js';
-import { SKIP_SV } from './texts-sv.js';
+import { SKIP_SV } from '../texts-sv.js';
 
 export const OUTPUT_IDS = ['t1', 't2', 't3', 'd1', 'd2', 'd3', 'd4', 'd5'] as const;
 export type OutputId = (typeof OUTPUT_IDS)[number];

@@ -7,7 +7,7 @@ import { SuppressionGrid, share } from '../domain/suppress.js';
 import type { Cell } from '../tables/table.js';
 import { ReportContext, areaName } from './context.js';
 import type { KpiId, Measure, PopulationMeasure } from './facts.js';
-import { SV } from './texts-sv.js';
+import { SV } from '../texts-sv.js';
 
 /** Counts of a measure per municipality, with the region total, suppressed together. */
 export function countPoints(

@@ -11,7 +11,7 @@ import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.j
 import type { Table } from '../tables/table.js';
 import type { Output, ReportContext, TableData } from './context.js';
 import { trendFor } from './outputs/trend.js';
-import { SV } from './texts-sv.js';
+import { SV } from '../texts-sv.js';
 
 
 export function writeTable(dir: StagedDir, base: string, o: TableData, t: Table): void {

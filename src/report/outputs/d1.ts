@@ -1,6 +1,6 @@
 /** D1: the share of the population with assistance per municipality of the region, three years, with the region. */
 import type { OutputModule } from '../context.js';
-import { SV } from '../texts-sv.js';
+import { SV } from '../../texts-sv.js';
 import { populationShare } from './population-share.js';
 
 export const d1: OutputModule = {

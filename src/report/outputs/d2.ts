@@ -1,6 +1,6 @@
 /** D2: the same share for Stockholm, Göteborg and Malmö. */
 import type { OutputModule } from '../context.js';
-import { SV } from '../texts-sv.js';
+import { SV } from '../../texts-sv.js';
 import { populationShare } from './population-share.js';
 
 /** in the order the GR report draws them */

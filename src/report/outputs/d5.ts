@@ -7,7 +7,7 @@ import type { ChartData, Point } from '../../charts/types.js';
 import { Output, OutputModule, ReportContext, areaName, skip } from '../context.js';
 import { KpiId, REG } from '../facts.js';
 import { countPoints, hiddenNote } from '../points.js';
-import { GROUP_SV, SV } from '../texts-sv.js';
+import { GROUP_SV, SV } from '../../texts-sv.js';
 
 const SHOWN_GROUPS = ['unemployment', 'ill_health', 'social'] as const;
 

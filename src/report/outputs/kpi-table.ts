@@ -2,7 +2,7 @@
 import type { Cell, Column } from '../../tables/table.js';
 import { Output, OutputId, ReportContext, areaName, skip } from '../context.js';
 import type { KpiId } from '../facts.js';
-import { SV } from '../texts-sv.js';
+import { SV } from '../../texts-sv.js';
 
 export function kpiTable(c: ReportContext, id: OutputId, kpi: KpiId, title: string, slug: string, withRiket: boolean, orOj = false): Output {
   if (!c.facts.has(kpi)) return skip(id, title, 'needsKpi', kpi, orOj);

@@ -6,7 +6,7 @@ import type { ChartData, Point } from '../../charts/types.js';
 import { Output, ReportContext, areaName, skip, yearSpan } from '../context.js';
 import { REG } from '../facts.js';
 import { countPoints, hiddenNote, kpiPoints } from '../points.js';
-import { SV } from '../texts-sv.js';
+import { SV } from '../../texts-sv.js';
 
 export function longTerm(c: ReportContext, id: 'd3' | 'd4'): Output {
   const codes = [...c.region.codes];

@@ -7,7 +7,7 @@ import type { ChartData, Point } from '../../charts/types.js';
 import { Output, ReportContext, areaName, skip, yearSpan } from '../context.js';
 import { REG } from '../facts.js';
 import { countPoints, hiddenNote, kpiPoints, populationOf } from '../points.js';
-import { SV } from '../texts-sv.js';
+import { SV } from '../../texts-sv.js';
 
 export function populationShare(c: ReportContext, id: 'd1' | 'd2', codes: string[], regionRow: boolean, title: string): Output {
   const hasRegister = c.facts.registerYears.length > 0;

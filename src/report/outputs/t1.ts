@@ -1,6 +1,6 @@
 /** T1: the socioeconomic sorting key (Kolada U31900) per municipality. */
 import type { OutputModule } from '../context.js';
-import { SV } from '../texts-sv.js';
+import { SV } from '../../texts-sv.js';
 import { kpiTable } from './kpi-table.js';
 
 export const t1: OutputModule = {

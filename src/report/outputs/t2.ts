@@ -1,7 +1,7 @@
 /** T2: Öppna jämförelser, kunskapsbaserad verksamhet — Ja / Nej / Delvis / no answer per question. */
 import type { OutputModule } from '../context.js';
 import { skip } from '../context.js';
-import { SV } from '../texts-sv.js';
+import { SV } from '../../texts-sv.js';
 
 export const t2: OutputModule = {
   id: 't2',

@@ -1,7 +1,7 @@
 /** T3: handläggare with socionomexamen (%), from Kolada U31404, or else the ÖJ file's question. */
 import type { Cell } from '../../tables/table.js';
 import { Output, OutputModule, ReportContext, areaName } from '../context.js';
-import { SV } from '../texts-sv.js';
+import { SV } from '../../texts-sv.js';
 import { kpiTable } from './kpi-table.js';
 
 /** The ÖJ question on socionomexamen, per municipality (Göteborg: the mean of its socialförvaltningar). */

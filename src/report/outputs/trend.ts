@@ -1,7 +1,7 @@
 /** A municipality's own trend (its profile): its share of the population against the region's, from D1. */
 import type { ChartData } from '../../charts/types.js';
 import { ReportContext, areaName } from '../context.js';
-import { SV } from '../texts-sv.js';
+import { SV } from '../../texts-sv.js';
 
 export function trendFor(c: ReportContext, d1: ChartData, code: string): ChartData {
   const mine = d1.points.filter((p) => p.code === code || p.code === c.region.id);

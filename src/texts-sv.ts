@@ -3,7 +3,7 @@
  * titles, series, source lines, notes, the reasons an output was not made, and the index.
  * The command line's English messages are in messages.ts.
  */
-import type { Group } from '../domain/reasons.js';
+import type { Group } from './domain/reasons.js';
 
 export const GROUP_SV: Record<Group, string> = {
   unemployment: 'Arbetslöshet',
@@ -40,6 +40,8 @@ export const SV = {
   veryLongTerm: 'Mycket långvarigt (≥ 27 av 36 mån)',
   unweightedMean: (region: string) => `${region} (ovägt medel)`,
   highlighted: (kommun: string) => `${kommun} markerad`,
+  altNoValues: (title: string, subtitle: string) => `${title}. ${subtitle}. Inga värden att visa.`,
+  altBars: (title: string, subtitle: string, max: string, min: string) => `${title}. ${subtitle}. Stapeldiagram. Högst: ${max}. Lägst: ${min}.`,
 
   // source lines
   registerSource: (years: string, credit: string) => `Källa: Socialstyrelsens register över ekonomiskt bistånd ${years}, bearbetning: ${credit}`,
