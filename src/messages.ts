@@ -73,18 +73,18 @@ export const mapUnknownTargetHint = (groups: string) => `use a reason as Socials
 // --- notes on stderr: typed values that pipelines collect and return (see notes.ts)
 export const NOTES = {
   summary: { level: 'info', text: (file: string, s: { read: number; used: number; outside: number; rejected: number; persons: number; empty: number }, window: string) =>
-  `${file}: ${fmtInt(s.read)} rows read, ${fmtInt(s.used)} used, ${fmtInt(s.outside)} outside ${window}, ${fmtInt(s.rejected)} rejected` +
-  (s.empty ? `, ${fmtInt(s.empty)} empty rows skipped` : '') +
-  `; ${fmtInt(s.persons)} persons` },
+    `${file}: ${fmtInt(s.read)} rows read, ${fmtInt(s.used)} used, ${fmtInt(s.outside)} outside ${window}, ${fmtInt(s.rejected)} rejected` +
+    (s.empty ? `, ${fmtInt(s.empty)} empty rows skipped` : '') +
+    `; ${fmtInt(s.persons)} persons` },
   veryLongNotAvailable: { level: 'note', text: (year: number, months: number[]) =>
-  `very long-term for ${year} not available: the input has no rows for ${monthList(months)}, and the 36-month rule needs ${year - 2}-01…${year}-12` },
+    `very long-term for ${year} not available: the input has no rows for ${monthList(months)}, and the 36-month rule needs ${year - 2}-01…${year}-12` },
   historyGaps: { level: 'note', text: (year: number, months: number[]) =>
-  `the input has no rows for ${monthList(months)}: very long-term for ${year} counts those months as without assistance` },
+    `the input has no rows for ${monthList(months)}: very long-term for ${year} counts those months as without assistance` },
   yearIncomplete: { level: 'note', text: (year: number, months: number[]) => `the input has no rows for ${monthList(months)}: figures for ${year} may be incomplete` },
   veryLongDefinition: { level: 'note', text: (rule: string) =>
-  `very long-term = at least 27 months with assistance in Jan Y−2…Dec Y and no interruption longer than 2 months (gap rule "${rule}": ${
+    `very long-term = at least 27 months with assistance in Jan Y−2…Dec Y and no interruption longer than 2 months (gap rule "${rule}": ${
     rule === 'internal' ? 'only gaps between the first and last month count' : 'gaps before the first and after the last month count too'
-  })` },
+    })` },
   childrenLeftOut: { level: 'note', text: (year: number, n: number) => `${fmtInt(n)} recipients under 18 in ${year} not counted (adults only, as Socialstyrelsen)` },
   unknownAgeCounted: { level: 'note', text: (year: number, n: number) => `${fmtInt(n)} recipients in ${year} with no age counted as adults` },
   paddedCodes: { level: 'note', text: (n: number) => `${fmtInt(n)} rows had a 3-digit municipality code (a leading zero lost in Excel); read as 0NNN` },
@@ -93,11 +93,11 @@ export const NOTES = {
   rejectsWritten: { level: 'info', text: (file: string, n: number) => `${fmtInt(n)} rejected rows written to ${file}` },
   suppressionOff: { level: 'warning', text: () => 'small-count suppression is off (--no-suppress): the output shows small counts and must not be published as is' },
   suppressionSummary: { level: 'note', text: (primary: number, secondary: number, cells: number, minCount: number) =>
-  `${fmtInt(primary)} of ${fmtInt(cells)} counts hidden as X (1–${minCount - 1}), ${fmtInt(secondary)} more so that no hidden count can be worked out from a total` },
+    `${fmtInt(primary)} of ${fmtInt(cells)} counts hidden as X (1–${minCount - 1}), ${fmtInt(secondary)} more so that no hidden count can be worked out from a total` },
   illHealthNote: { level: 'note', text: () =>
-  '"Ingen etableringsersättning (prestationsförmåga <25 %)" counts as ill_health, as in the GR report; Socialstyrelsen most likely counts it under etablering' },
+    '"Ingen etableringsersättning (prestationsförmåga <25 %)" counts as ill_health, as in the GR report; Socialstyrelsen most likely counts it under etablering' },
   groupRowsSkipped: { level: 'note', text: (n: number, names: string) => `${fmtInt(n)} rows of groups of municipalities skipped (${names}): not a municipality, region or Riket` },
-  tidySummary: { level: 'info', text: (file: string, layout: string, rows: number, byStatus: string) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus}` },
+  tidySummary: { level: 'info', text: (file: string, layout: string, rows: number, byStatus: [string, number][]) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus.map(([s, n]) => `${fmtInt(n)} ${s}`).join(', ')}` },
   reportSkipped: { level: 'note', text: (id: string, title: string, reason: string) => `${id.toUpperCase()} (${title}) not made: ${reason}` },
   reportWritten: { level: 'info', text: (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} file${files === 1 ? "" : "s"} to ${dir} in ${seconds.toFixed(1).replace('.', ',')} s` },
 } satisfies Record<string, { level: 'info' | 'note' | 'warning'; text: (...args: never[]) => string }>;

@@ -7,11 +7,11 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import * as msg from '../messages.js';
-import { GAP_RULES, GapRule } from '../domain/months.js';
+import { GAP_RULES } from '../domain/months.js';
 import { DEFAULT_SUPPRESS } from '../domain/suppress.js';
-import { LAYOUTS, Layout } from '../domain/tidy.js';
+import { LAYOUTS } from '../domain/tidy.js';
 import { Encoding, parseEncoding } from '../io/encoding.js';
-import { FORMATS, Format } from '../io/write-table.js';
+import { FORMATS } from '../io/write-table.js';
 import { DEFAULT_SAMPLE } from '../sample/generate.js';
 import { regionOf } from './region.js';
 
@@ -25,7 +25,7 @@ export interface OptionDef<T = unknown> {
   repeatable?: boolean;
   /** a file or folder: a recipe's value is relative to the recipe */
   path?: boolean;
-  /** the text as given → the value; throws a UsageError */
+  /** the text as given → the value; throws a UsageError (an option with choices checks them without one) */
   parse?: (text: string, flag: string) => T;
 }
 
@@ -79,14 +79,13 @@ const text = (v: string) => v;
 
 export const OPTIONS = {
   year: { flags: '-y, --year <years>', description: 'reference year Y; a list (2020,2021) or a range (2019-2021) gives a row per year (required)', parse: parseYears },
-  format: { flags: '-f, --format <format>', description: '`csv` with `.` decimals; `json` keeps numbers as numbers, `"X"` for hidden cells, `null` for not available', choices: FORMATS, default: 'csv', parse: oneOf<Format>(FORMATS) },
+  format: { flags: '-f, --format <format>', description: '`csv` with `.` decimals; `json` keeps numbers as numbers, `"X"` for hidden cells, `null` for not available', choices: FORMATS, default: 'csv' },
   output: { flags: '-o, --output <file>', description: 'write to this file (whole or not at all) instead of stdout', parse: text },
   gapRule: {
     flags: '--gap-rule <rule>',
     description: 'very long-term: `internal` counts only gaps between the first and last month with assistance; `all` also the leading and trailing ones',
     choices: GAP_RULES,
     default: 'internal',
-    parse: oneOf<GapRule>(GAP_RULES),
   },
   rejects: {
     flags: '--rejects <file>',
@@ -107,7 +106,7 @@ export const OPTIONS = {
   hinderMap: { flags: '--hinder-map <file>', description: 'CSV mapping local reason labels or codes to a reason or group (unemployment, ill_health, social, other, missing)', parse: text },
   debug: { flags: '--debug', description: 'print a stack trace on errors' },
   // tidy
-  as: { flags: '--as <layout>', description: 'the layout, instead of detecting it', choices: LAYOUTS, parse: oneOf<Layout>(LAYOUTS) },
+  as: { flags: '--as <layout>', description: 'the layout, instead of detecting it', choices: LAYOUTS },
   period: { flags: '--period <yyyy>', description: 'the year, for files that do not say it (months as columns, ÖJ)', parse: text },
   nameMap: { flags: '--name-map <file>', description: 'CSV of names as the file writes them and their 4-digit codes (`Möndal;1481`)', parse: text },
   // report
@@ -124,21 +123,17 @@ export const OPTIONS = {
   // sample
   persons: { flags: '-n, --persons <n>', description: 'persons', default: String(DEFAULT_SAMPLE.persons), parse: (v: string, f: string) => int(v, f, 1, 20_000_000) },
   sampleYear: { flags: '-y, --year <year>', description: 'last year of the three', default: String(DEFAULT_SAMPLE.year), parse: (v: string, f: string) => int(v, f, 1992, 2100) },
-  kommuner: { flags: '--kommuner <set>', description: '`gr` (the 13 GR municipalities) or `all` (all 290)', choices: ['gr', 'all'], default: 'gr', parse: oneOf(['gr', 'all'] as const) },
+  kommuner: { flags: '--kommuner <set>', description: '`gr` (the 13 GR municipalities) or `all` (all 290)', choices: ['gr', 'all'], default: 'gr' },
   seed: { flags: '--seed <n>', description: 'random seed', default: String(DEFAULT_SAMPLE.seed), parse: (v: string, f: string) => int(v, f, 0, 2 ** 31) },
   sampleDelimiter: { flags: '--delimiter <char>', description: 'field delimiter `;`, `,` or `tab`', default: ';', parse: parseDelimiter },
-  sampleEncoding: { flags: '--encoding <enc>', description: 'file encoding', choices: SAMPLE_ENCODINGS(), default: 'utf8', parse: oneOf(SAMPLE_ENCODINGS()) },
-  header: { flags: '--header <style>', description: 'column names', choices: ['canonical', 'swedish'], default: 'canonical', parse: oneOf(['canonical', 'swedish'] as const) },
-  samplePeriod: { flags: '--period <style>', description: 'year and month columns, or one period column', choices: ['year-month', 'period'], default: 'year-month', parse: oneOf(['year-month', 'period'] as const) },
-  age: { flags: '--age <col>', description: 'age column', choices: ['age', 'birth_year', 'none'], default: 'age', parse: oneOf(['age', 'birth_year', 'none'] as const) },
+  sampleEncoding: { flags: '--encoding <enc>', description: 'file encoding', choices: ['utf8', 'utf8-bom', 'windows-1252'], default: 'utf8' },
+  header: { flags: '--header <style>', description: 'column names', choices: ['canonical', 'swedish'], default: 'canonical' },
+  samplePeriod: { flags: '--period <style>', description: 'year and month columns, or one period column', choices: ['year-month', 'period'], default: 'year-month' },
+  age: { flags: '--age <col>', description: 'age column', choices: ['age', 'birth_year', 'none'], default: 'age' },
   crlf: { flags: '--crlf', description: 'end lines with CRLF' },
   unknownLabels: { flags: '--unknown-labels <share>', description: 'share of rows with a reason label no catalogue knows', default: '0', parse: parseShare },
   sampleOutput: { flags: '-o, --output <file>', description: 'write to this file instead of stdout', parse: text },
 } as const satisfies Record<string, OptionDef>;
-
-function SAMPLE_ENCODINGS() {
-  return ['utf8', 'utf8-bom', 'windows-1252'] as const;
-}
 
 function int(v: string, flag: string, min: number, max: number): number {
   const n = Number(v);
@@ -159,8 +154,8 @@ type Defs = typeof OPTIONS;
 type LongFlag<F extends string> = F extends `${string}--no-${infer L}` ? L : F extends `${string}--${infer L} <${string}` ? L : F extends `${string}--${infer L}` ? L : never;
 type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;
 export type AttrOf<N extends OptionName> = Camel<LongFlag<Defs[N]['flags']>>;
-type Parsed<D> = D extends { parse: (...a: never[]) => infer T } ? (D extends { repeatable: true } ? T[] : T) : boolean;
-type Given<D> = D extends { default: string } ? never : D extends { parse: unknown } ? (D extends { repeatable: true } ? never : undefined) : never;
+type Parsed<D> = D extends { parse: (...a: never[]) => infer T } ? (D extends { repeatable: true } ? T[] : T) : D extends { choices: readonly (infer C)[] } ? C : boolean;
+type Given<D> = D extends { default: string } ? never : D extends { parse: unknown } | { choices: unknown } ? (D extends { repeatable: true } ? never : undefined) : never;
 
 /** The parsed options of a command that takes `names`. */
 export type OptionsOf<N extends OptionName> = { [K in N as AttrOf<K>]: Parsed<Defs[K]> | Given<Defs[K]> };
@@ -174,18 +169,23 @@ export function longFlag(flags: string): string {
   return /--[a-z0-9-]+/.exec(flags)![0];
 }
 
+/** The parser of an option that takes a value: its own, or a check of its choices. */
+export function parserOf(d: OptionDef): ((text: string, flag: string) => unknown) | undefined {
+  return d.parse ?? (d.choices ? oneOf(d.choices) : undefined);
+}
+
 export function addOptions(cmd: Command, names: readonly OptionName[]): Command {
   for (const n of names) {
     const d: OptionDef = OPTIONS[n];
     const o = new Option(d.flags, d.description.replace(/`/g, ''));
     const flag = longFlag(d.flags);
     if (d.choices) o.choices(d.choices as string[]);
-    if (d.parse) {
-      const parse = d.parse;
+    const parse = parserOf(d);
+    if (parse) {
       if (d.repeatable) o.argParser((v: string, prev: unknown) => [...(Array.isArray(prev) ? prev : []), parse(v, flag)]);
       else o.argParser((v: string) => parse(v, flag));
     }
-    if (d.default !== undefined) o.default(d.parse ? d.parse(d.default, flag) : d.default, d.default);
+    if (d.default !== undefined) o.default(parse ? parse(d.default, flag) : d.default, d.default);
     cmd.addOption(o);
     // an empty list when not given, without "(default: [])" in the help
     if (d.repeatable) cmd.setOptionValueWithSource(attrOf(d.flags), [], 'default');

@@ -3,14 +3,14 @@
  * rewrites them between `<!-- options:NAME -->` and `<!-- /options -->`; a test fails when the
  * README and the data drift apart.
  */
-import { OPTIONS, OptionName, REGISTER_OPTIONS, REPORT_OPTIONS, SAMPLE_OPTIONS, TIDY_OPTIONS, attrOf, optionsTable } from './options.js';
+import { OPTIONS, OptionName, REGISTER_OPTIONS, REPORT_OPTIONS, SAMPLE_OPTIONS, TIDY_OPTIONS, attrOf, longFlag, optionsTable } from './options.js';
 
 function recipeKeys(): string {
   const names = REPORT_OPTIONS.filter((n: OptionName) => n !== 'recipe' && n !== 'debug');
   const rows = names.map((n) => {
     const d = OPTIONS[n];
     const kind = !d.flags.includes('<') ? 'true / false' : 'repeatable' in d && d.repeatable ? 'path or list of paths' : 'path' in d && d.path ? 'path' : 'text or number';
-    return `| \`${attrOf(d.flags)}\` | \`${/--[a-z-]+/.exec(d.flags)![0]}\` | ${kind} |`;
+    return `| \`${attrOf(d.flags)}\` | \`${longFlag(d.flags)}\` | ${kind} |`;
   });
   return ['| key | as the option | value |', '|---|---|---|', ...rows].join('\n');
 }

@@ -9,7 +9,7 @@ import { BistandError, UsageError } from '../errors.js';
 import * as msg from '../messages.js';
 import { distance } from '../domain/names.js';
 import { readFileOrFail } from '../io/source.js';
-import { OPTIONS, OptionDef, OptionName, attrOf, longFlag } from './options.js';
+import { OPTIONS, OptionDef, OptionName, attrOf, longFlag, parserOf } from './options.js';
 
 /** Options a recipe cannot set. */
 const NOT_IN_RECIPE: readonly OptionName[] = ['recipe', 'debug'];
@@ -63,10 +63,11 @@ export function applyRecipe(cmd: Command, names: readonly OptionName[], path: st
       continue;
     }
     const flag = longFlag(d.flags);
+    const parser = parserOf(d);
     const parse = (t: string) => {
       const value = d.path ? resolve(dir, t) : t;
       try {
-        return d.parse ? d.parse(value, flag) : value;
+        return parser ? parser(value, flag) : value;
       } catch (e) {
         if (e instanceof BistandError) throw new BistandError(`${path}: "${key}": ${e.message}`, 2, e.hint);
         throw e;

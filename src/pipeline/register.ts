@@ -106,7 +106,7 @@ export const REGISTER_TABLES = {
   classify: {
     requireHinder: false,
     table: classifyTable,
-    notes: (r: RegisterResult, run: RegisterTableRun, log: NoteLog) => log.add('veryLongDefinition', run.gapRule),
+    notes: (_r: RegisterResult, run: RegisterTableRun, log: NoteLog) => log.add('veryLongDefinition', run.gapRule),
   },
   reasons: {
     requireHinder: true,

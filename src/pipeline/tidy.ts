@@ -12,8 +12,6 @@ import { AggregatedOptions, readAggregated, toTable } from '../io/aggregated/rea
 import { NoteLog, Piped } from '../notes.js';
 import { Column, Table } from '../tables/table.js';
 
-const fmtInt = (n: number) => n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ');
-
 export function runTidy(bytes: Uint8Array, name: string, o: AggregatedOptions): Piped<Table> {
   const log = new NoteLog();
   const read = readAggregated(bytes, name, o);
@@ -22,8 +20,7 @@ export function runTidy(bytes: Uint8Array, name: string, o: AggregatedOptions): 
   const columns: Column[] = names.map((n) => (n === 'value' ? { name: n, raw: true } : { name: n }));
   const data = names.map((n) => t.array(n) as (string | number | null)[]);
   const table: Table = { columns, rows: Array.from({ length: t.numRows() }, (_, i) => data.map((col) => col[i])) };
-  const counts = STATUSES.map((s) => `${fmtInt(read.rows.filter((r) => r.status === s).length)} ${s}`).join(', ');
-  log.add('tidySummary', name, read.layout, read.rows.length, counts);
+  log.add('tidySummary', name, read.layout, read.rows.length, STATUSES.map((s) => [s, read.rows.filter((r) => r.status === s).length]));
   if (read.skipped.size) log.add('groupRowsSkipped', [...read.skipped.values()].reduce((a, b) => a + b, 0), [...read.skipped.keys()].join('; '));
   return { result: table, notes: log.notes };
 }

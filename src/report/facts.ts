@@ -35,8 +35,6 @@ export class Facts {
   private readonly map = new Map<string, Fact>();
   /** measures present, for choosing sources */
   private readonly measures = new Set<Measure>();
-  /** measures of the inputs that no output reads (a Statistikdatabasen table, say) */
-  readonly unused = new Set<string>();
   /** ÖJ answers, kept as rows (unit and question matter) */
   readonly oj: TidyRow[] = [];
   /** years in which the very long-term figure could be decided */
@@ -74,8 +72,8 @@ export class Facts {
   addValues(rows: TidyRow[]): void {
     for (const r of rows) {
       if (r.sex !== 'T') continue;
+      // other measures (a Statistikdatabasen table) no output reads
       if (isKpiId(r.measure) || isPopulation(r.measure)) this.set(r.measure, r.kommunCode, r.period, { value: r.value, status: r.status });
-      else this.unused.add(r.measure);
     }
   }
 

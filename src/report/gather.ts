@@ -18,7 +18,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   const values = [s.population, ...s.kolada, ...s.sdb].filter((f): f is string => Boolean(f));
   for (const f of values) {
     const read = readAggregated(readFileOrFail(f), f, f === s.population ? { as: 'population' } : {});
-    log.add('tidySummary', f, read.layout, read.rows.length, `${read.rows.filter((r) => r.status === 'ok').length} ok`);
+    log.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
     facts.addValues(read.rows);
   }
   if (s.oj) facts.addOj(readAggregated(readFileOrFail(s.oj), s.oj, { as: 'oj' }).rows);

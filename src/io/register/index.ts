@@ -22,7 +22,6 @@ import { PARALLEL_MIN_BYTES, defaultThreads } from './threads.js';
 import type { ReadOptions, RegisterRead } from './types.js';
 
 export type { ReadOptions, RegisterRead, Rejected, RowCounts } from './types.js';
-export { splitLine } from './header.js';
 
 export async function readRegister(source: ByteSource, opts: ReadOptions): Promise<RegisterRead> {
   let buf = Buffer.allocUnsafe(CHUNK);
