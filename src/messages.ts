@@ -47,6 +47,11 @@ export const badAgeHint = () => 'leave it empty when unknown';
 export const tooManyLabels = (max: number) => `more than ${fmtInt(max)} different reason labels`;
 export const tooManyLabelsHint = () => 'is the hinder column the right one? map local codes with --hinder-map';
 
+// --- coverage
+export const noRowsInYear = (year: number, first: number, last: number) =>
+  `no rows in ${year}` + (Number.isFinite(first) ? `: the input covers ${formatMonth(first)}…${formatMonth(last)}` : ': the input has no valid rows');
+export const noRowsInYearHint = (year: number) => `choose --year within the months the input covers, or give an extract that covers ${year}`;
+
 // --- usage
 export const badYearOption = (v: string) => `--year "${v}" is not a year, a list (2020,2021) or a range (2019-2021)`;
 export const badOptionValue = (opt: string, v: string, allowed: readonly string[]) => `${opt} "${v}" is not one of ${allowed.join(', ')}`;
@@ -87,6 +92,11 @@ export const NOTES = {
     })` },
   childrenLeftOut: { level: 'note', text: (year: number, n: number) => `${fmtInt(n)} recipients under 18 in ${year} not counted (adults only, as Socialstyrelsen)` },
   unknownAgeCounted: { level: 'note', text: (year: number, n: number) => `${fmtInt(n)} recipients in ${year} with no age counted as adults` },
+  kommunMonthsMissing: { level: 'warning', text: (kommun: string, year: number, months: number[]) =>
+    `${kommun}: no rows for ${monthList(months)}, which the input has for other municipalities: figures for ${year} may be incomplete` },
+  regionMissing: { level: 'warning', text: (region: string, year: number | string, missing: string[], members: number, total: boolean) =>
+    `${region} ${year}: no rows for ${missing.join(', ')} (uppgift saknas, not 0)` +
+    (total ? `; the Totalt row sums ${members - missing.length} of the ${members} municipalities` : '') },
   paddedCodes: { level: 'note', text: (n: number) => `${fmtInt(n)} rows had a 3-digit municipality code (a leading zero lost in Excel); read as 0NNN` },
   unknownLabels: { level: 'info', text: (n: number) => `${n} reason label${n === 1 ? '' : 's'} matched no known reason and count as "other" (map them with --hinder-map):` },
   unknownLabel: { level: 'info', text: (label: string, rows: number) => `  "${label}": ${fmtInt(rows)} rows` },
@@ -98,6 +108,8 @@ export const NOTES = {
     '"Ingen etableringsersättning (prestationsförmåga <25 %)" counts as ill_health, as in the GR report; Socialstyrelsen most likely counts it under etablering' },
   groupRowsSkipped: { level: 'note', text: (n: number, names: string) => `${fmtInt(n)} rows of groups of municipalities skipped (${names}): not a municipality, region or Riket` },
   tidySummary: { level: 'info', text: (file: string, layout: string, rows: number, byStatus: [string, number][]) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus.map(([s, n]) => `${fmtInt(n)} ${s}`).join(', ')}` },
+  yearMissing: { level: 'warning', text: (file: string, year: number) => `${file} has no rows in ${year}: the report's figures for ${year} are missing (uppgift saknas), not 0` },
+  inputUnused: { level: 'warning', text: (file: string) => `${file} was read but no output of the report uses it` },
   reportSkipped: { level: 'note', text: (id: string, title: string, reason: string) => `${id.toUpperCase()} (${title}) not made: ${reason}` },
   reportWritten: { level: 'info', text: (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} file${files === 1 ? "" : "s"} to ${dir} in ${seconds.toFixed(1).replace('.', ',')} s` },
 } satisfies Record<string, { level: 'info' | 'note' | 'warning'; text: (...args: never[]) => string }>;
@@ -144,6 +156,8 @@ export const nameMapBadHint = () => 'write lines such as "Möndal;1481"';
 // --- report
 /** Why a report output was not made (the reader's Swedish is in texts-sv.ts SKIP_SV). */
 export const SKIP_EN = {
+  registerNoReasons: 'the register has no försörjningshinder column (and no Kolada N31858–N31861, N31863 was given)',
+  noValues: 'the inputs give no value for any municipality or year',
   needsPopulation: 'needs a population file (--population) to turn recipients into a share of inhabitants',
   d2NotCovered: 'the register does not cover Stockholm, Göteborg and Malmö, and no Kolada N31807 was given',
   needsD1Inputs: 'needs --register with --population, or Kolada N31825 or N31807',

@@ -32,27 +32,45 @@ export const SV = {
   n31807Subtitle: 'Invånare med ekonomiskt bistånd, andel av befolkningen',
   shareOfPopulationSubtitle: (what: string, years: string) => `${what} (%), ${years}`,
   shareOfAdultRecipients: (years: string, tail = '') => `Andel av vuxna biståndsmottagare (%), ${years}${tail}`,
-  unweightedMeanTail: ', ovägt medel av kommunerna',
+  regionTail: (method: 'unweighted' | 'pooled') => (method === 'unweighted' ? ', ovägt medel av kommunerna' : ', sammanvägt för regionen'),
   reasonsSubtitle: (year: number) => `Andel av vuxna biståndsmottagare per grupp av försörjningshinder (%), ${year}`,
   yShareOfPopulation: 'Andel av befolkningen (%)',
   yShareOfRecipients: 'Andel av biståndsmottagarna (%)',
   longTerm: 'Långvarigt (≥ 10 mån)',
   veryLongTerm: 'Mycket långvarigt (≥ 27 av 36 mån)',
   unweightedMean: (region: string) => `${region} (ovägt medel)`,
+  pooled: (region: string) => `${region} (sammanvägt)`,
+  riket: 'Riket',
   highlighted: (kommun: string) => `${kommun} markerad`,
+  highlightedHidden: (kommun: string) => `${kommun} markerad — alla dess värden är dolda (sekretess, X)`,
+  highlightedMissing: (kommun: string) => `${kommun} markerad — uppgift saknas eller dold för alla dess värden`,
+  draft: 'Ej för publicering – små tal visas',
   altNoValues: (title: string, subtitle: string) => `${title}. ${subtitle}. Inga värden att visa.`,
   altBars: (title: string, subtitle: string, max: string, min: string) => `${title}. ${subtitle}. Stapeldiagram. Högst: ${max}. Lägst: ${min}.`,
 
   // source lines
-  registerSource: (years: string, credit: string) => `Källa: Socialstyrelsens register över ekonomiskt bistånd ${years}, bearbetning: ${credit}`,
+  registerSource: (years: string, credit: string, source = 'Socialstyrelsens register över ekonomiskt bistånd') => `Källa: ${source} ${years}, bearbetning: ${credit}`,
   populationSource: '; befolkning: SCB',
   koladaSource: (kpis: string, credit: string) => `Källa: Kolada (${kpis}), bearbetning: ${credit}`,
   ojSource: (credit: string) => `Källa: Öppna jämförelser, Socialstyrelsen, bearbetning: ${credit}`,
 
   // notes
-  hiddenBars: (n: number) => `${n} staplar saknas: färre än 5 personer eller en liten nämnare (sekretess, X i tabellen).`,
-  pooledRegion: (region: string) => `${region}: samtliga mottagare delat med samtliga invånare i regionen.`,
-  meanOfSome: (region: string, year: number, n: number, of: number) => `${region} ${year}: medel av ${n} av ${of} kommuner (övriga saknas eller har sekretess).`,
+  hiddenBars: (small: number, secondary: number, den: number, minCount: number, minDen: number) =>
+    'X = dolt (sekretess): ' +
+    [
+      small ? `${small} ${small === 1 ? 'värde' : 'värden'} på färre än ${minCount} personer` : '',
+      secondary ? `${secondary} ${secondary === 1 ? 'värde' : 'värden'} som annars kunde räknas fram ur en summa` : '',
+      den ? `${den} ${den === 1 ? 'andel' : 'andelar'} med färre än ${minDen} i nämnaren` : '',
+    ]
+      .filter(Boolean)
+      .join(', ') +
+    '.',
+  missingLeftOut: (list: string, region: string) => `– = uppgift saknas: ${list}; ingår inte i ${region}s värde.`,
+  regionNotDrawn: (region: string, year: number, missing: number, of: number) => `${region} ${year} visas inte: uppgift saknas för ${missing} av ${of} kommuner.`,
+  unweightedRegion: (region: string) => `${region}: ovägt medel av kommunernas andelar (som Kolada och GR-rapporten).`,
+  pooledRegion: (region: string) => `${region}: samtliga mottagare delat med samtliga i regionen (sammanvägt).`,
+  pooledNeedsCounts: (region: string) => `${region}: ovägt medel — ett sammanvägt värde kräver antal, som Kolada-filen inte har.`,
+  meanOfSome: (region: string, where: string, n: number, of: number) => `${region} ${where}: medel av ${n} av ${of} kommuner (övriga saknas eller har sekretess).`,
   veryLongNotDrawn: (years: string) => `Mycket långvarigt ${years}: ritas inte — registret når inte tillbaka in i året två år före.`,
   veryLongDefinitionShort: 'Mycket långvarigt: minst 27 månader med bistånd under tre år och inget avbrott längre än två månader.',
   reasonsVote: 'Varje person räknas en gång, i den grupp flest av årets månader har; övrigt och uppgift saknas visas inte.',
@@ -72,7 +90,7 @@ export const SV = {
   // index.md
   indexTitle: (year: number, region: string) => `# Ekonomiskt bistånd ${year}: ${region}`,
   indexUnsuppressed: (maxShown: number) =>
-    `> **Obs!** Små tal är inte dolda (--no-suppress): utdata innehåller antal från 1 till ${maxShown} och får inte publiceras som de är.`,
+    `> **Ej för publicering – små tal visas.** Små tal är inte dolda (--no-suppress): utdata innehåller antal från 1 till ${maxShown} och får inte publiceras som de är.`,
   indexRegion: '## Regionen',
   indexKommuner: '## Kommunerna',
   indexSkipped: (id: string, title: string, reason: string) => `- **${id}** ${title} — *inte gjord:* ${reason}`,
@@ -85,6 +103,8 @@ export const SV = {
 
 /** Why an output was not made, as the index tells the reader (English for stderr: messages.ts SKIP_EN). */
 export const SKIP_SV = {
+  registerNoReasons: 'registret har ingen kolumn för försörjningshinder (och Kolada N31858–N31861, N31863 saknas)',
+  noValues: 'indata ger inget värde för någon kommun eller år',
   needsPopulation: 'behöver en befolkningsfil (--population) för att räkna mottagarna som andel av invånarna',
   d2NotCovered: 'registret täcker inte Stockholm, Göteborg och Malmö, och Kolada N31807 saknas',
   needsD1Inputs: 'behöver --register med --population, eller Kolada N31825 eller N31807',

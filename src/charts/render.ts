@@ -5,6 +5,7 @@
 import { ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { crc32 } from 'node:zlib';
 import * as vega from 'vega';
 import { compile, TopLevelSpec } from 'vega-lite';
 import { FONT_FAMILY, FONT_FILES, installTextMetrics } from './fonts.js';
@@ -57,10 +58,30 @@ function releaseNativeMemory(): void {
  * PNG of an SVG at `widthPx` pixels wide (print: 16 cm at 300 dpi ≈ 1890 px), rendered off the
  * main thread (libuv's pool), so several charts render at once.
  */
-export async function toPngAsync(svg: string, widthPx: number): Promise<Buffer> {
-  const png = (await renderAsync(svg, pngOptions(widthPx))).asPng();
+export async function toPngAsync(svg: string, widthPx: number, dpi = PRINT_DPI): Promise<Buffer> {
+  const png = withResolution((await renderAsync(svg, pngOptions(widthPx))).asPng(), dpi);
   releaseNativeMemory();
   return png;
 }
 
-export const PRINT_WIDTH_PX = Math.round((16 / 2.54) * 300);
+/**
+ * The PNG with a pHYs chunk after its header, so that Word and LibreOffice place it at its print
+ * size (16 cm) and not at 96 dpi (52 cm wide).
+ */
+export function withResolution(png: Buffer, dpi: number): Buffer {
+  const ppm = Math.round(dpi / 0.0254);
+  const chunk = Buffer.alloc(21);
+  chunk.writeUInt32BE(9, 0);
+  chunk.write('pHYs', 4, 'latin1');
+  chunk.writeUInt32BE(ppm, 8);
+  chunk.writeUInt32BE(ppm, 12);
+  chunk.writeUInt8(1, 16); // unit: metre
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 17)), 17);
+  // signature (8) + IHDR (4 length + 4 type + 13 data + 4 crc)
+  const afterHeader = 8 + 25;
+  return Buffer.concat([png.subarray(0, afterHeader), chunk, png.subarray(afterHeader)]);
+}
+
+export const PRINT_DPI = 300;
+
+export const PRINT_WIDTH_PX = Math.round((16 / 2.54) * PRINT_DPI);

@@ -32,13 +32,39 @@ function describe(c: ChartData): string {
   return SV.altBars(c.title, c.subtitle, `${lbl(max)} ${sv(max.pct!)} %`, `${lbl(min)} ${sv(min.pct!)} %`);
 }
 
+/**
+ * The y axis's format: as many decimals as the tick step needs and no more, so that no two
+ * ticks read the same (`.0%` with ticks every 0,5 % printed 1 % twice).
+ */
+export function axisFormat(maxShare: number, tickCount = 6): string {
+  if (!(maxShare > 0)) return '.0%';
+  const raw = maxShare / tickCount;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const e = raw / power;
+  const step = (e >= 7.07 ? 10 : e >= 3.16 ? 5 : e >= 1.41 ? 2 : 1) * power;
+  const decimals = Math.max(0, Math.ceil(-Math.log10(step * 100) - 1e-9));
+  return `.${decimals}~%`;
+}
+
+/** What the chart's text says about a municipality whose values are all hidden or missing. */
+function highlightLine(c: ChartData, highlight: { code: string; name: string }): string {
+  const mine = c.points.filter((p) => p.code === highlight.code && p.drawn !== false);
+  if (mine.length && mine.every((p) => p.status === 'suppressed')) return SV.highlightedHidden(highlight.name);
+  if (mine.length && mine.every((p) => p.status !== 'ok')) return SV.highlightedMissing(highlight.name);
+  return SV.highlighted(highlight.name);
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 export function chartSpec(c: ChartData, highlight?: { code: string; name: string }): TopLevelSpec {
-  const t = template(c.template) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const series = [...new Set(c.points.map((p) => p.series))];
-  t.description = describe(c);
-  t.title = { text: c.title, subtitle: highlight ? [c.subtitle, SV.highlighted(highlight.name)] : c.subtitle };
+  const t = template(c.template) as Json;
+  const drawn = c.points.filter((p) => p.drawn !== false);
+  const series = [...new Set(drawn.map((p) => p.series))];
+  t.description = describe({ ...c, points: drawn });
+  const subtitle = [c.subtitle, ...(highlight ? [highlightLine(c, highlight)] : []), ...(c.draft ? [SV.draft] : [])];
+  t.title = { text: c.title, subtitle: subtitle.length === 1 ? subtitle[0] : subtitle };
   t.data = {
-    values: c.points.map((p) => ({
+    values: drawn.map((p) => ({
       code: p.code,
       name: p.name,
       x: c.template === 'grouped' ? p.name : String(p.year),
@@ -46,14 +72,16 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
       series: p.series,
       share: p.pct === null ? null : Math.round(p.pct * 100) / 10000,
       status: p.status,
+      // a hidden value is an X at its slot, a missing one a dash: never an empty slot that reads as 0
+      marker: p.status === 'suppressed' ? 'X' : p.status === 'ok' ? '' : '–',
     })),
   };
   t.config = config();
   const view = t.vconcat[0];
   view.title.text = [c.source, ...c.notes];
-  const layers = view.layer ?? [view];
-  for (const l of layers) {
-    const e = l.encoding;
+  const maxShare = Math.max(0, ...drawn.map((p) => (p.pct ?? 0) / 100));
+  const encodings: Json[] = [view.encoding, ...(view.layer ?? []).map((l: Json) => l.encoding)].filter(Boolean);
+  for (const e of encodings) {
     if (e.x?.sort) e.x.sort = c.order;
     if (e.xOffset) e.xOffset.sort = series;
     if (e.color) {
@@ -61,9 +89,8 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
       e.color.scale.domain = series;
     }
     if (e.y && 'title' in e.y) e.y.title = c.yTitle;
-  }
-  if (highlight && view.encoding?.opacity) {
-    view.encoding.opacity = { condition: { test: `datum.code === '${highlight.code}'`, value: 1 }, value: 0.35 };
+    if (e.y?.axis) e.y.axis.format = axisFormat(maxShare, e.y.axis.tickCount);
+    if (highlight && e.opacity) e.opacity = { condition: { test: `datum.code === '${highlight.code}'`, value: 1 }, value: 0.35 };
   }
   return t as TopLevelSpec;
 }

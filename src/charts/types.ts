@@ -14,7 +14,15 @@ export interface Point {
   numerator: Cell;
   denominator: Cell;
   status: 'ok' | 'suppressed' | 'missing' | 'not_available';
+  /** why a suppressed value is hidden: a small count, a secondary cell, a small denominator */
+  hiddenBy?: 'small' | 'secondary' | 'denominator';
+  /** a region's figure: the mean of its municipalities' shares, or all recipients over all inhabitants */
+  method?: RegionMethod;
+  /** false: in the chart's CSV, not drawn (the region figure not chosen) */
+  drawn?: boolean;
 }
+
+export type RegionMethod = 'unweighted' | 'pooled';
 
 export interface ChartData {
   kind: 'chart';
@@ -31,4 +39,6 @@ export interface ChartData {
   notes: string[];
   /** municipality codes a profile may highlight in this chart */
   codes: string[];
+  /** made without small-count suppression: marked as not for publication */
+  draft?: boolean;
 }

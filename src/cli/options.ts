@@ -119,10 +119,18 @@ export const OPTIONS = {
   sdb: { flags: '--sdb <file>', description: 'Statistikdatabasen export; repeatable', repeatable: true, path: true, parse: text },
   oj: { flags: '--oj <file>', description: 'Öppna jämförelser survey extract', path: true, parse: text },
   recipe: { flags: '--recipe <file>', description: 'a JSON file with these settings (keys as the options in camelCase; paths relative to it); flags override it', parse: text },
+  regionMean: {
+    flags: '--region-mean <method>',
+    description: "the region's figure: `unweighted`, the mean of its municipalities' shares (as the GR report and Kolada); `pooled`, all recipients over all inhabitants. The chart's CSV has both",
+    choices: ['unweighted', 'pooled'],
+    default: 'unweighted',
+  },
+  source: { flags: '--source <text>', description: 'the register\'s name in the source line ("Källa: …"), for a case-system extract or the sample (default: Socialstyrelsens register över ekonomiskt bistånd)', parse: text },
   credit: { flags: '--credit <text>', description: 'who processed the data, for the source line ("bearbetning: …")', default: 'bistand', parse: text },
   // sample
   persons: { flags: '-n, --persons <n>', description: 'persons', default: String(DEFAULT_SAMPLE.persons), parse: (v: string, f: string) => int(v, f, 1, 20_000_000) },
-  sampleYear: { flags: '-y, --year <year>', description: 'last year of the three', default: String(DEFAULT_SAMPLE.year), parse: (v: string, f: string) => int(v, f, 1992, 2100) },
+  sampleYear: { flags: '-y, --year <year>', description: 'the last year of rows', default: String(DEFAULT_SAMPLE.year), parse: (v: string, f: string) => int(v, f, 1992, 2100) },
+  sampleYears: { flags: '--years <n>', description: 'years of rows, ending with --year (3 covers one reference year; 5 gives very long-term for three)', default: String(DEFAULT_SAMPLE.years), parse: (v: string, f: string) => int(v, f, 1, 30) },
   kommuner: { flags: '--kommuner <set>', description: '`gr` (the 13 GR municipalities) or `all` (all 290)', choices: ['gr', 'all'], default: 'gr' },
   seed: { flags: '--seed <n>', description: 'random seed', default: String(DEFAULT_SAMPLE.seed), parse: (v: string, f: string) => int(v, f, 0, 2 ** 31) },
   sampleDelimiter: { flags: '--delimiter <char>', description: 'field delimiter `;`, `,` or `tab`', default: ';', parse: parseDelimiter },
@@ -195,8 +203,8 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
 
 export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'delimiter', 'encoding', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
 export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
-export const REPORT_OPTIONS = ['reportYear', 'region', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'recipe', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'debug'] as const satisfies readonly OptionName[];
-export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
+export const REPORT_OPTIONS = ['reportYear', 'region', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'recipe', 'regionMean', 'source', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'debug'] as const satisfies readonly OptionName[];
+export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'sampleYears', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
 
 export type RegisterCommandOptions = OptionsOf<(typeof REGISTER_OPTIONS)[number]>;
 export type TidyOptions = OptionsOf<(typeof TIDY_OPTIONS)[number]>;

@@ -32,6 +32,8 @@ export const reportCommand = () => {
       sdb: o.sdb,
       oj: o.oj,
       credit: o.credit,
+      regionMean: o.regionMean,
+      source: o.source,
       suppress: { enabled: o.suppress, minCount: o.minCount, minDenominator: o.minDenominator },
       gapRule: o.gapRule,
     });

@@ -10,13 +10,14 @@ import { SAMPLE_OPTIONS, SampleCommandOptions, addOptions } from './options.js';
 
 export const sampleCommand = () => {
   const cmd = new Command('sample')
-    .description('write a synthetic register extract (person-month rows over Jan Y−2…Dec Y), seeded and reproducible')
+    .description('write a synthetic register extract (person-month rows over Jan Y−2…Dec Y, or --years of them), seeded and reproducible')
     .addHelpText('after', '\nExample:\n  $ bistand sample --persons 300000 --kommuner all --seed 7 -o national.csv');
   addOptions(cmd, SAMPLE_OPTIONS);
   return cmd.action((o: SampleCommandOptions) => {
     const opts: SampleOptions = {
       persons: o.persons,
       year: o.year,
+      years: o.years,
       kommuner: o.kommuner === 'all' ? loadMunicipalities().kommuner.map((k) => k.code) : GR.codes,
       seed: o.seed,
       delimiter: o.delimiter,

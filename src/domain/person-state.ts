@@ -29,12 +29,14 @@ export function layoutFor(years: readonly number[]): WindowLayout {
 }
 
 const K_SHIFT = 4;
+/** municipality indexes below this (290 municipalities) */
+export const KOMMUN_SLOTS = 300;
 const AGE_SHIFT = 16;
 
 /** The raw arrays of a PersonState, to move it between threads. */
 export interface PersonStateData {
   records: Int32Array;
-  rowsPerMonth: Float64Array;
+  rowsByKommunMonth: Float64Array;
   withLabels: boolean;
 }
 
@@ -52,8 +54,11 @@ export class PersonState {
   capacity: number;
   records: Int32Array;
   labels: Uint16Array;
-  /** rows seen per window month (any person): tells whether the input covers a month */
-  rowsPerMonth: Float64Array;
+  /**
+   * Rows seen per municipality index and window month (`k * months + m`): tells which
+   * municipalities and months the input covers, so that a missing extract is never read as 0.
+   */
+  rowsByKommunMonth: Float64Array;
 
   /** whether reason labels are kept (not for `classify`: a record is then a third the size) */
   readonly withLabels: boolean;
@@ -79,7 +84,7 @@ export class PersonState {
     this.records = data?.records ?? new Int32Array(capacity * this.stride);
     this.capacity = this.records.length / this.stride;
     this.labels = new Uint16Array(this.records.buffer, this.records.byteOffset, this.records.length * 2);
-    this.rowsPerMonth = data?.rowsPerMonth ?? new Float64Array(layout.months);
+    this.rowsByKommunMonth = data?.rowsByKommunMonth ?? new Float64Array(KOMMUN_SLOTS * layout.months);
   }
 
   ensure(persons: number): void {
@@ -102,7 +107,7 @@ export class PersonState {
     const base = p * this.stride;
     const r = this.records;
     r[base + (m >>> 5)] |= 1 << (m & 31);
-    this.rowsPerMonth[m]++;
+    this.rowsByKommunMonth[k * this.layout.months + m]++;
     const yi = this.yearOfMonth[m];
     if (yi < 0) return;
     const mi = this.monthOfYear[m];
@@ -211,8 +216,27 @@ export class PersonState {
   rowsInYear(yi: number, offset: number): number {
     const first = (this.layout.years[yi] + offset) * 12 - this.layout.start;
     let n = 0;
-    for (let m = Math.max(0, first); m < first + 12 && m < this.layout.months; m++) n += this.rowsPerMonth[m];
+    for (let m = Math.max(0, first); m < first + 12 && m < this.layout.months; m++) n += this.rowsInMonth(m);
     return n;
+  }
+
+  /** Rows of any municipality in window month m. */
+  rowsInMonth(m: number): number {
+    let n = 0;
+    for (let k = 0; k < KOMMUN_SLOTS; k++) n += this.rowsByKommunMonth[k * this.layout.months + m];
+    return n;
+  }
+
+  /** Rows of municipality index k in window month m. */
+  rowsOf(k: number, m: number): number {
+    return this.rowsByKommunMonth[k * this.layout.months + m];
+  }
+
+  /** Folds another part's coverage into this one. */
+  addCoverage(other: PersonState): void {
+    const a = this.rowsByKommunMonth;
+    const b = other.rowsByKommunMonth;
+    for (let i = 0; i < a.length; i++) a[i] += b[i];
   }
 
   uncoveredYear(yi: number): number[] {
@@ -221,7 +245,7 @@ export class PersonState {
 
   private uncovered(fromMonth: number, count: number): number[] {
     const out: number[] = [];
-    for (let g = fromMonth; g < fromMonth + count; g++) if (this.rowsPerMonth[g - this.layout.start] === 0) out.push(g);
+    for (let g = fromMonth; g < fromMonth + count; g++) if (this.rowsInMonth(g - this.layout.start) === 0) out.push(g);
     return out;
   }
 }

@@ -132,6 +132,11 @@ export class SuppressionGrid {
     return shown(this.values[i], this.state![i]);
   }
 
+  /** SHOWN, PRIMARY or SECONDARY: why a cell is hidden, for the chart's note. */
+  stateOf(i: number): number {
+    return this.state![i];
+  }
+
   /** How many cells were hidden, for the summary. */
   hidden(): { primary: number; secondary: number; cells: number } {
     let primary = 0;

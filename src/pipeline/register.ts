@@ -30,6 +30,9 @@ import { Region } from '../domain/municipalities.js';
 import { SuppressedTable, classifyTable, reasonsTable } from '../tables/register-tables.js';
 import { loadHinderMap } from '../io/hinder-map.js';
 import { Classification, classify } from '../domain/classify.js';
+import { Coverage } from '../domain/coverage.js';
+import { InputError } from '../errors.js';
+import * as msg from '../messages.js';
 import { GapRule } from '../domain/months.js';
 import { layoutFor } from '../domain/person-state.js';
 import { GROUP_INDEX, REASONS, ReasonMatcher } from '../domain/reasons.js';
@@ -40,6 +43,8 @@ export interface RegisterRun extends Omit<ReadOptions, 'layout'> {
   gapRule: GapRule;
   /** --hinder-map: local reason labels or codes */
   hinderMap?: string;
+  /** years that must have rows (else an error): the ones asked for; the report's Y */
+  requireYears?: number[];
 }
 
 export interface RegisterResult {
@@ -47,6 +52,10 @@ export interface RegisterResult {
   classification: Classification;
   /** distinct labels that matched nothing, with their row counts, most rows first */
   unknownLabels: [string, number][];
+  /** which municipalities and months have rows */
+  coverage: Coverage;
+  /** whether the input has a reason (försörjningshinder) column */
+  hasReasons: boolean;
 }
 
 export async function runRegister(source: ByteSource, run: RegisterRun): Promise<Piped<RegisterResult>> {
@@ -55,6 +64,10 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   if (run.hinderMap) loadHinderMap(run.hinderMap, matcher);
   const layout = layoutFor(run.years);
   const read = await readRegister(source, { ...run, layout });
+
+  const coverage = Coverage.of(read.state, run.municipalities);
+  for (const y of run.requireYears ?? layout.years)
+    if (!coverage.hasYear(y)) throw new InputError({ file: source.name }, msg.noRowsInYear(y, read.firstMonth, read.lastMonth), msg.noRowsInYearHint(y));
 
   const { labelGroup, unknownLabels } = groupLabels(read, matcher);
   // The 36-month rule can be decided when the input reaches back into Y−2 and has Y−1: an
@@ -82,9 +95,14 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
     if (gaps.length) log.add('yearIncomplete', y, gaps);
     if (classification.children[yi]) log.add('childrenLeftOut', y, classification.children[yi]);
     if (classification.unknownAge[yi]) log.add('unknownAgeCounted', y, classification.unknownAge[yi]);
+    for (const k of run.municipalities.kommuner) {
+      const months = coverage.gaps(k.code, y);
+      if (months.length) log.add('kommunMonthsMissing', `${k.name} (${k.code})`, y, months.map((m) => y * 12 + m - 1));
+    }
   });
   if (read.paddedCodes) log.add('paddedCodes', read.paddedCodes);
-  return { result: { read, classification, unknownLabels }, notes: log.notes };
+  const hasReasons = read.columns.hinder !== undefined;
+  return { result: { read, classification, unknownLabels, coverage, hasReasons }, notes: log.notes };
 }
 
 /** Group of every label id seen (index 0: no reason column → missing). */
@@ -158,6 +176,11 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
   const classification = region
     ? { ...result.classification, rows: result.classification.rows.filter((r) => region.codes.includes(munis.kommuner[r.kommun].code)) }
     : result.classification;
+  if (region)
+    for (const y of run.years) {
+      const missing = result.coverage.missing(region.codes, y);
+      if (missing.length) log.add('regionMissing', region.name, y, missing.map((c) => `${munis.byCode(c)?.name ?? c} (${c})`), region.codes.length, run.total);
+    }
   const table = kind.table(classification, munis, run.suppress, { total: run.total });
   if (run.suppress.enabled && table.hidden.primary + table.hidden.secondary > 0)
     log.add('suppressionSummary', table.hidden.primary, table.hidden.secondary, table.hidden.cells, run.suppress.minCount);

@@ -2,7 +2,7 @@
  * The report catalogue (SPEC §5) in report order: one module per output, each building its
  * table or chart from the facts, or saying why it cannot. Pure: no I/O.
  */
-import { Output, OutputModule, ReportContext } from './context.js';
+import { Output, OutputModule, ReportContext, skip } from './context.js';
 import { d1 } from './outputs/d1.js';
 import { d2 } from './outputs/d2.js';
 import { d3 } from './outputs/d3.js';
@@ -18,5 +18,10 @@ export function buildOutputs(c: ReportContext): Output[] {
   // municipalities in Swedish alphabetical order, as a reader looks for them
   const byName = [...c.region.codes].sort((a, b) => (c.areas(a)?.name ?? a).localeCompare(c.areas(b)?.name ?? b, 'sv'));
   const sorted = { ...c, region: { ...c.region, codes: byName } };
-  return CATALOGUE.map((o) => o.build(sorted));
+  return CATALOGUE.map((o) => {
+    const out = o.build(sorted);
+    // a chart of nothing but gaps is not a chart: say why instead
+    const empty = out.kind === 'chart' && !out.points.some((p) => p.drawn !== false && (p.status === 'ok' || p.status === 'suppressed'));
+    return empty ? skip(o.id, out.title, 'noValues') : out;
+  });
 }

@@ -5,7 +5,7 @@
 import type { GapRule } from '../domain/months.js';
 import type { Area, Region } from '../domain/municipalities.js';
 import type { SuppressOptions } from '../domain/suppress.js';
-import type { ChartData } from '../charts/types.js';
+import type { ChartData, RegionMethod } from '../charts/types.js';
 import { SKIP_EN } from '../messages.js';
 import type { Table } from '../tables/table.js';
 import type { Facts } from './facts.js';
@@ -51,6 +51,10 @@ export interface ReportSettings {
   credit: string;
   suppress: SuppressOptions;
   gapRule: GapRule;
+  /** the region's figure: mean of the municipalities' shares, or pooled */
+  regionMean: RegionMethod;
+  /** the source line, when the user gives one (a case-system extract, the sample) */
+  source?: string;
 }
 
 export interface ReportContext {
@@ -61,6 +65,8 @@ export interface ReportContext {
   facts: Facts;
   suppress: SuppressOptions;
   credit: string;
+  regionMean: RegionMethod;
+  source?: string;
 }
 
 /** One output of the catalogue: its id, what it needs, how it is made. */

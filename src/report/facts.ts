@@ -4,6 +4,7 @@
  * suppressed or missing value keeps its status.
  */
 import { Classification } from '../domain/classify.js';
+import { Coverage } from '../domain/coverage.js';
 import { Municipalities } from '../domain/municipalities.js';
 import { GROUPS, Group } from '../domain/reasons.js';
 import { Status, TidyRow } from '../domain/tidy.js';
@@ -36,11 +37,17 @@ export class Facts {
   /** measures present, for choosing sources */
   private readonly measures = new Set<Measure>();
   /** ÖJ answers, kept as rows (unit and question matter) */
-  readonly oj: TidyRow[] = [];
+  private readonly ojRows: TidyRow[] = [];
   /** years in which the very long-term figure could be decided */
   readonly veryLongYears = new Set<number>();
   /** the years the register was classified for; empty without a register */
   registerYears: number[] = [];
+  /** which municipalities and months the register has rows for */
+  private coverage = new Coverage();
+  /** whether the register has a reason column (else every person's group is "missing") */
+  registerHasReasons = false;
+  /** measures some output has read, so that an input no output uses is named */
+  readonly used = new Set<Measure | 'oj'>();
 
   private key(measure: Measure, code: string, year: string | number) {
     return `${measure}|${code}|${year}`;
@@ -51,8 +58,28 @@ export class Facts {
     this.measures.add(measure);
   }
 
+  /**
+   * The value of a measure. A register count of a municipality and year the register covers is
+   * 0 when no person was counted; of one it does not cover, missing.
+   */
   get(measure: Measure, code: string, year: string | number): Fact | undefined {
-    return this.map.get(this.key(measure, code, year));
+    this.used.add(measure);
+    const f = this.map.get(this.key(measure, code, year));
+    if (!measure.startsWith('reg:') || !this.registerYears.includes(Number(year))) return f;
+    if (measure === REG.veryLongTerm && !this.veryLongYears.has(Number(year))) return undefined;
+    if (!this.covered(code, Number(year))) return { value: null, status: 'missing' };
+    return f ?? { value: 0, status: 'ok' };
+  }
+
+  /** Whether the register has rows for the municipality in the year. */
+  covered(code: string, year: number): boolean {
+    return this.registerYears.includes(year) && this.coverage.has(code, year);
+  }
+
+  /** ÖJ answers (reading them counts as using the ÖJ file). */
+  get oj(): readonly TidyRow[] {
+    this.used.add('oj');
+    return this.ojRows;
   }
 
   has(measure: Measure): boolean {
@@ -78,10 +105,17 @@ export class Facts {
   }
 
   addOj(rows: TidyRow[]): void {
-    this.oj.push(...rows);
+    this.ojRows.push(...rows);
   }
 
-  addRegister(c: Classification, munis: Municipalities, years: readonly number[]): void {
+  /** Measures present of the given rows that the report can read (KPIs, population). */
+  static measuresOf(rows: readonly TidyRow[]): Measure[] {
+    return [...new Set(rows.map((r) => r.measure))].filter((m): m is Measure => isKpiId(m) || isPopulation(m));
+  }
+
+  addRegister(c: Classification, munis: Municipalities, years: readonly number[], coverage: Coverage, hasReasons: boolean): void {
+    this.coverage = coverage;
+    this.registerHasReasons = hasReasons;
     c.rows.forEach((r) => {
       const code = munis.kommuner[r.kommun].code;
       this.set(REG.recipients, code, r.year, { value: r.recipients, status: 'ok' });

@@ -5,22 +5,36 @@ import { openSource, readFileOrFail } from '../io/source.js';
 import { NoteLog } from '../notes.js';
 import { runRegister } from '../pipeline/register.js';
 import type { ReportSettings } from './context.js';
-import { Facts } from './facts.js';
+import { Facts, Measure, REG } from './facts.js';
+import { GROUPS } from '../domain/reasons.js';
 
-export async function gatherFacts(s: ReportSettings, years: number[], log: NoteLog): Promise<Facts> {
+/** An input file and the measures it gave, to name the files no output used. */
+export interface InputUse {
+  file: string;
+  measures: (Measure | 'oj')[];
+}
+
+export async function gatherFacts(s: ReportSettings, years: number[], log: NoteLog): Promise<{ facts: Facts; inputs: InputUse[] }> {
   const munis = loadMunicipalities();
   const facts = new Facts();
+  const inputs: InputUse[] = [];
   if (s.register) {
-    const { result, notes } = await runRegister(await openSource(s.register), { years, gapRule: s.gapRule, municipalities: munis, requireHinder: false, readHinder: true });
+    const run = { years, requireYears: [s.year], gapRule: s.gapRule, municipalities: munis, requireHinder: false, readHinder: true };
+    const { result, notes } = await runRegister(await openSource(s.register), run);
     log.push(...notes);
-    facts.addRegister(result.classification, munis, years);
+    facts.addRegister(result.classification, munis, years, result.coverage, result.hasReasons);
+    inputs.push({ file: s.register, measures: [REG.recipients, REG.longTerm, REG.veryLongTerm, ...GROUPS.map(REG.group)] });
   }
   const values = [s.population, ...s.kolada, ...s.sdb].filter((f): f is string => Boolean(f));
   for (const f of values) {
     const read = readAggregated(readFileOrFail(f), f, f === s.population ? { as: 'population' } : {});
     log.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
     facts.addValues(read.rows);
+    inputs.push({ file: f, measures: Facts.measuresOf(read.rows) });
   }
-  if (s.oj) facts.addOj(readAggregated(readFileOrFail(s.oj), s.oj, { as: 'oj' }).rows);
-  return facts;
+  if (s.oj) {
+    facts.addOj(readAggregated(readFileOrFail(s.oj), s.oj, { as: 'oj' }).rows);
+    inputs.push({ file: s.oj, measures: ['oj'] });
+  }
+  return { facts, inputs };
 }

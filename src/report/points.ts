@@ -1,103 +1,210 @@
 /**
- * The arithmetic the charts share: counts per municipality with the region's total, suppressed
- * together (register), and published shares with an unweighted region mean (Kolada).
+ * The arithmetic the charts share: counts per municipality with the region's figure, suppressed
+ * together (register), and published shares with the mean of the municipalities (Kolada).
+ *
+ * The region's figure is, by default, the unweighted mean of its municipalities' shares (as the
+ * GR report and Kolada's "ovägt medel"); `--region-mean pooled` gives all recipients over all
+ * inhabitants. Both go into the chart's CSV. A municipality the inputs have no figure for is
+ * left out of both, and said so; a region whose members are mostly missing is not drawn.
  */
-import type { Point } from '../charts/types.js';
-import { SuppressionGrid, share } from '../domain/suppress.js';
+import type { Point, RegionMethod } from '../charts/types.js';
+import { PRIMARY, SECONDARY, SuppressionGrid, share } from '../domain/suppress.js';
 import type { Cell } from '../tables/table.js';
 import { ReportContext, areaName } from './context.js';
 import type { KpiId, Measure, PopulationMeasure } from './facts.js';
 import { SV } from '../texts-sv.js';
 
-/** Counts of a measure per municipality, with the region total, suppressed together. */
+export interface CountSeries {
+  label: string;
+  num: Measure;
+}
+
+export interface Points {
+  points: Point[];
+  notes: string[];
+}
+
+/** The label of the region's bar: which figure it is. */
+export function regionLabel(c: ReportContext, method: RegionMethod = c.regionMean): string {
+  return method === 'unweighted' ? SV.unweightedMean(c.region.name) : SV.pooled(c.region.name);
+}
+
+/** Whether a region with `missing` of `members` municipalities without figures is drawn. */
+const drawable = (missing: number, members: number) => members > 0 && missing * 2 <= members;
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+/**
+ * Counts of measures per municipality, with the region's figure, suppressed together. Values the
+ * facts do not have for a year (very long-term before the register reaches back) are left out.
+ */
 export function countPoints(
   c: ReportContext,
   codes: string[],
   years: number[],
-  series: { label: string; num: Measure }[],
+  series: CountSeries[],
   den: (code: string, year: number) => number | null,
   denIsCount: boolean,
   regionRow: boolean,
-): Point[] {
+): Points {
   const grid = new SuppressionGrid();
   const at = new Map<string, number>();
   const regCode = c.region.id;
   // cells in code order, as classify and reasons lay them out: equal counts then resolve the
   // same way in every output, so no two outputs hide different cells of the same sum
   const byCode = [...codes].sort();
-  const num = (m: Measure, code: string, y: number) => {
+  const value = (m: Measure, code: string, y: number): number | null | undefined => {
     const f = c.facts.get(m, code, y);
-    return f ? (f.value as number) : c.facts.registerYears.includes(y) ? 0 : null;
+    return f ? (f.status === 'ok' ? (f.value as number) : null) : undefined;
   };
-  /** a cell per municipality under `key(code)`, and the region's total of them */
-  const row = (key: (code: string) => string, value: (code: string) => number | null) => {
-    for (const code of byCode) at.set(key(code), grid.add(value(code)));
-    if (regionRow) at.set(key(regCode), grid.addTotal(byCode.map((code) => at.get(key(code))!)));
+  // with a figure: rows in the register for the year (and a denominator)
+  const covered = (y: number) => byCode.filter((k) => value(series[0].num, k, y) !== null && den(k, y) !== null);
+  const drawRegion = (y: number) => regionRow && drawable(byCode.length - covered(y).length, byCode.length);
+  /** a cell per municipality under `key(code)`, and the region's total of those with figures */
+  const row = (y: number, key: (code: string) => string, v: (code: string) => number | null) => {
+    for (const code of byCode) at.set(key(code), grid.add(v(code)));
+    if (drawRegion(y)) at.set(key(regCode), grid.addTotal(covered(y).map((code) => at.get(key(code))!)));
   };
   for (const y of years) {
-    for (const s of series) row((code) => `n|${s.label}|${code}|${y}`, (code) => num(s.num, code, y));
-    if (denIsCount) row((code) => `d|${code}|${y}`, (code) => den(code, y));
+    for (const s of series) row(y, (code) => `n|${s.label}|${code}|${y}`, (code) => value(s.num, code, y) ?? null);
+    if (denIsCount) row(y, (code) => `d|${code}|${y}`, (code) => den(code, y));
   }
   grid.suppress(c.suppress);
-  const shownAt = (key: string): Cell => grid.shown(at.get(key)!);
-  const out: Point[] = [];
-  const all = regionRow ? [...codes, regCode] : codes;
-  for (const y of years)
-    for (const s of series)
-      for (const code of all) {
-        const n = shownAt(`n|${s.label}|${code}|${y}`);
-        let d: Cell;
-        if (denIsCount) d = shownAt(`d|${code}|${y}`);
-        else d = code === regCode ? codes.reduce<number | null>((a, k) => (a === null || den(k, y) === null ? null : a + den(k, y)!), 0) : den(code, y);
-        const pct = share(n as number | 'X' | null, d as number | 'X' | null, denIsCount ? c.suppress : { ...c.suppress, minDenominator: 0 });
-        out.push({
-          code,
-          name: code === regCode ? c.region.name : areaName(c, code),
-          year: y,
-          series: s.label,
-          pct: typeof pct === 'number' ? pct : null,
-          numerator: n,
-          denominator: d,
-          status: pct === 'X' ? 'suppressed' : pct === null ? (n === null ? 'not_available' : 'missing') : 'ok',
-        });
-      }
-  return out;
-}
-
-/** Published shares (Kolada, in percent) per municipality, with an unweighted region mean. */
-export function kpiPoints(c: ReportContext, codes: string[], years: number[], series: { label: string; kpi: KpiId }[], regionMean: boolean): { points: Point[]; notes: string[] } {
+  const cell = (key: string): Cell => (at.has(key) ? grid.shown(at.get(key)!) : null);
+  const state = (key: string) => (at.has(key) ? grid.stateOf(at.get(key)!) : 0);
   const out: Point[] = [];
   const notes: string[] = [];
-  for (const y of years)
+  const partial = new PartialMeans();
+  const shareOpts = denIsCount ? c.suppress : { ...c.suppress, minDenominator: 0 };
+  for (const y of years) {
+    const have = covered(y);
     for (const s of series) {
-      const vals: number[] = [];
+      if (byCode.every((k) => value(s.num, k, y) === undefined)) continue;
+      const shares: number[] = [];
       for (const code of codes) {
-        const f = c.facts.get(s.kpi, code, y);
-        const ok = f?.status === 'ok' && typeof f.value === 'number';
-        if (ok) vals.push(f!.value as number);
-        out.push({
-          code,
-          name: areaName(c, code),
-          year: y,
-          series: s.label,
-          pct: ok ? (f!.value as number) : null,
-          numerator: null,
-          denominator: null,
-          status: ok ? 'ok' : f?.status === 'suppressed' ? 'suppressed' : f ? 'missing' : 'not_available',
-        });
+        const nk = `n|${s.label}|${code}|${y}`;
+        const n = cell(nk);
+        const d: Cell = denIsCount ? cell(`d|${code}|${y}`) : have.includes(code) ? den(code, y) : null;
+        const p = point(c, code, areaName(c, code), y, s.label, n, d, shareOpts, hiddenBy(state(nk), denIsCount ? state(`d|${code}|${y}`) : 0));
+        if (p.pct !== null) shares.push(p.pct);
+        out.push(p);
       }
-      if (regionMean) {
-        const mean = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
-        if (vals.length && vals.length < codes.length) notes.push(SV.meanOfSome(c.region.name, y, vals.length, codes.length));
-        out.push({ code: c.region.id, name: SV.unweightedMean(c.region.name), year: y, series: s.label, pct: mean, numerator: null, denominator: null, status: mean === null ? 'missing' : 'ok' });
-      }
+      if (!regionRow) continue;
+      const drawn = drawRegion(y);
+      // pooled: the region's total over its denominator
+      const nk = `n|${s.label}|${regCode}|${y}`;
+      const pooledDen: Cell = !drawn ? null : denIsCount ? cell(`d|${regCode}|${y}`) : sumOrNull(have.map((k) => den(k, y)));
+      const pooled = point(c, regCode, regionLabel(c, 'pooled'), y, s.label, drawn ? cell(nk) : null, pooledDen, shareOpts, hiddenBy(state(nk), denIsCount ? state(`d|${regCode}|${y}`) : 0));
+      // unweighted: the mean of the shares shown, so that it reveals no hidden one
+      const m = drawn && drawable(codes.length - shares.length, codes.length) ? mean(shares) : null;
+      const unweighted: Point = { code: regCode, name: regionLabel(c, 'unweighted'), year: y, series: s.label, pct: m, numerator: null, denominator: null, status: m === null ? 'missing' : 'ok' };
+      if (m !== null && shares.length < codes.length) partial.add(y, s.label, shares.length, codes.length);
+      for (const [method, p] of [['unweighted', unweighted], ['pooled', pooled]] as const) out.push({ ...p, method, drawn: method === c.regionMean });
     }
+    const missing = codes.filter((k) => !have.includes(k));
+    if (missing.length && regionRow && !drawRegion(y)) notes.push(SV.regionNotDrawn(c.region.name, y, missing.length, codes.length));
+  }
+  notes.unshift(...missingNotes(c, out));
+  if (c.regionMean === 'unweighted') notes.push(...partial.notes(c.region.name));
+  if (regionRow) notes.push(c.regionMean === 'unweighted' ? SV.unweightedRegion(c.region.name) : SV.pooledRegion(c.region.name));
   return { points: out, notes };
 }
 
-export function hiddenNote(points: Point[]): string[] {
-  const hidden = points.filter((p) => p.status === 'suppressed').length;
-  return hidden ? [SV.hiddenBars(hidden)] : [];
+/** "medel av 12 av 13 kommuner", once for the years and series it holds for. */
+class PartialMeans {
+  private readonly byCount = new Map<string, { n: number; of: number; where: Set<string> }>();
+
+  add(year: number, series: string, n: number, of: number): void {
+    const k = `${n}/${of}`;
+    const e = this.byCount.get(k) ?? { n, of, where: new Set<string>() };
+    e.where.add(series ? `${year} (${series})` : String(year));
+    this.byCount.set(k, e);
+  }
+
+  notes(region: string): string[] {
+    return [...this.byCount.values()].map((e) => SV.meanOfSome(region, [...e.where].join(', '), e.n, e.of));
+  }
+}
+
+function hiddenBy(numState: number, denState: number): Point['hiddenBy'] {
+  if (numState === PRIMARY || denState === PRIMARY) return 'small';
+  if (numState === SECONDARY || denState === SECONDARY) return 'secondary';
+  return undefined;
+}
+
+function sumOrNull(xs: (number | null)[]): number | null {
+  return xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x as number), 0);
+}
+
+function point(c: ReportContext, code: string, name: string, year: number, series: string, n: Cell, d: Cell, o: typeof c.suppress, by: Point['hiddenBy']): Point {
+  const pct = share(n as number | 'X' | null, d as number | 'X' | null, o);
+  const status: Point['status'] = pct === 'X' ? 'suppressed' : pct === null ? 'missing' : 'ok';
+  return {
+    code,
+    name,
+    year,
+    series,
+    pct: typeof pct === 'number' ? pct : null,
+    numerator: n,
+    denominator: d,
+    status,
+    ...(status === 'suppressed' ? { hiddenBy: by ?? 'denominator' } : {}),
+  };
+}
+
+/** Published shares (Kolada, in percent) per municipality, with the mean of the municipalities and Riket when present. */
+export function kpiPoints(c: ReportContext, codes: string[], years: number[], series: { label: string; kpi: KpiId }[], regionRow: boolean): Points {
+  const out: Point[] = [];
+  const notes: string[] = [];
+  const partial = new PartialMeans();
+  const pointOf = (code: string, name: string, y: number, label: string, kpi: KpiId): Point => {
+    const f = c.facts.get(kpi, code, y);
+    const ok = f?.status === 'ok' && typeof f.value === 'number';
+    const status = ok ? 'ok' : f?.status === 'suppressed' ? 'suppressed' : f ? 'missing' : 'not_available';
+    return { code, name, year: y, series: label, pct: ok ? (f!.value as number) : null, numerator: null, denominator: null, status };
+  };
+  for (const y of years)
+    for (const s of series) {
+      const mine = codes.map((code) => pointOf(code, areaName(c, code), y, s.label, s.kpi));
+      out.push(...mine);
+      if (regionRow) {
+        const vals = mine.filter((p) => p.pct !== null).map((p) => p.pct!);
+        const m = drawable(codes.length - vals.length, codes.length) ? mean(vals) : null;
+        if (m !== null && vals.length < codes.length) partial.add(y, s.label, vals.length, codes.length);
+        if (m === null && mine.some((p) => p.status !== 'not_available')) notes.push(SV.regionNotDrawn(c.region.name, y, codes.length - vals.length, codes.length));
+        out.push({ code: c.region.id, name: regionLabel(c, 'unweighted'), year: y, series: s.label, pct: m, numerator: null, denominator: null, status: m === null ? 'missing' : 'ok', method: 'unweighted', drawn: true });
+      }
+      if (regionRow && hasRiket(c, s.kpi)) out.push(pointOf('0000', SV.riket, y, s.label, s.kpi));
+    }
+  notes.unshift(...missingNotes(c, out));
+  notes.push(...partial.notes(c.region.name));
+  if (regionRow && c.regionMean === 'pooled') notes.push(SV.pooledNeedsCounts(c.region.name));
+  return { points: out, notes };
+}
+
+/** Whether Riket's value of a KPI is among the inputs. */
+export const hasRiket = (c: ReportContext, kpi: KpiId) => c.facts.years(kpi).some((y) => c.facts.get(kpi, '0000', y)?.status === 'ok');
+
+/** "uppgift saknas" for each municipality without a figure, with its years. */
+function missingNotes(c: ReportContext, points: Point[]): string[] {
+  const byName = new Map<string, number[]>();
+  for (const p of points)
+    if (p.status === 'missing' && p.code !== c.region.id && !p.method) byName.set(p.name, [...new Set([...(byName.get(p.name) ?? []), p.year])]);
+  if (!byName.size) return [];
+  const list = [...byName].map(([name, ys]) => `${name} ${ys.join(', ')}`).join('; ');
+  return [SV.missingLeftOut(list, c.region.name)];
+}
+
+/** X and – explained, with the reason each bar is hidden and the actual threshold. */
+export function hiddenNote(c: ReportContext, points: Point[]): string[] {
+  const drawn = points.filter((p) => p.drawn !== false);
+  const count = (by: Point['hiddenBy']) => drawn.filter((p) => p.status === 'suppressed' && p.hiddenBy === by).length;
+  const small = count('small');
+  const secondary = count('secondary');
+  const den = count('denominator');
+  const notes: string[] = [];
+  if (small + secondary + den) notes.push(SV.hiddenBars(small, secondary, den, c.suppress.minCount, c.suppress.minDenominator));
+  return notes;
 }
 
 export function populationOf(c: ReportContext): { measure: PopulationMeasure; adults: boolean } | undefined {

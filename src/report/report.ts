@@ -31,11 +31,31 @@ export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>>
   const log = new NoteLog();
   const years = [s.year - 2, s.year - 1, s.year];
   const munis = loadMunicipalities();
-  const facts = await gatherFacts(s, years, log);
-  const ctx: ReportContext = { year: s.year, years, region: s.region, areas: (code) => munis.area(code), facts, suppress: s.suppress, credit: s.credit };
+  const { facts, inputs } = await gatherFacts(s, years, log);
+  const ctx: ReportContext = {
+    year: s.year,
+    years,
+    region: s.region,
+    areas: (code) => munis.area(code),
+    facts,
+    suppress: s.suppress,
+    credit: s.credit,
+    regionMean: s.regionMean,
+    source: s.source,
+  };
   const outputs = buildOutputs(ctx);
   for (const o of outputs) if (o.kind === 'skipped') log.add('reportSkipped', o.id, o.title, o.reasonEn);
-
+  for (const i of inputs) if (!i.measures.some((m) => facts.used.has(m))) log.add('inputUnused', i.file);
+  if (s.register) {
+    // one warning for the years that miss the same municipalities
+    const byList = new Map<string, number[]>();
+    for (const y of years) {
+      const missing = s.region.codes.filter((k) => !facts.covered(k, y));
+      if (missing.length === s.region.codes.length) log.add('yearMissing', s.register, y);
+      else if (missing.length) byList.set(missing.join(','), [...(byList.get(missing.join(',')) ?? []), y]);
+    }
+    for (const [list, ys] of byList) log.add('regionMissing', s.region.name, ys.join(', '), list.split(',').map((k) => `${munis.area(k)?.name ?? k} (${k})`), s.region.codes.length, false);
+  }
   const dir = new StagedDir(s.out);
   try {
     await writeReport(dir, ctx, outputs);

@@ -29,8 +29,19 @@ export async function writeChart(dir: StagedDir, base: string, c: ChartData, hig
   // PNGs render on the thread pool while the next chart is laid out
   dir.later(() => toPngAsync(svg, PRINT_WIDTH_PX).then((png) => dir.write(`${base}.png`, png)));
   const t: Table = {
-    columns: [{ name: 'kommun_code' }, { name: 'kommun_name' }, { name: 'year' }, { name: 'series' }, { name: 'numerator' }, { name: 'denominator' }, { name: 'share_pct', decimals: 1 }, { name: 'status' }],
-    rows: c.points.map((p) => [p.code, p.name, p.year, p.series, p.numerator, p.denominator, p.pct, p.status]),
+    columns: [
+      { name: 'kommun_code' },
+      { name: 'kommun_name' },
+      { name: 'year' },
+      { name: 'series' },
+      { name: 'numerator' },
+      { name: 'denominator' },
+      { name: 'share_pct', decimals: 1 },
+      { name: 'status' },
+      { name: 'region_figure' },
+      { name: 'drawn' },
+    ],
+    rows: c.points.map((p) => [p.code, p.name, p.year, p.series, p.numerator, p.denominator, p.pct, p.status, p.method ?? '', p.drawn === false ? 'no' : 'yes']),
   };
   dir.write(`${base}.csv`, formatTable(t, 'csv'));
 }
@@ -47,7 +58,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     }
     const base = `region/${o.id}-${o.slug}`;
     if (o.kind === 'table') writeTable(dir, base, o, o.table);
-    else await writeChart(dir, base, o);
+    else await writeChart(dir, base, { ...o, draft: !ctx.suppress.enabled });
     index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : 'png'}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
   }
   index.push('', SV.indexKommuner, '');
@@ -58,7 +69,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     const listed: string[] = [];
     for (const o of outputs) {
       if (o.kind === 'chart' && o.codes.includes(code) && o.template === 'grouped') {
-        await writeChart(dir, `${folder}/${o.id}-${o.slug}`, o, { code, name: area.name });
+        await writeChart(dir, `${folder}/${o.id}-${o.slug}`, { ...o, draft: !ctx.suppress.enabled }, { code, name: area.name });
         listed.push(`[${o.id.toUpperCase()}](${folder}/${o.id}-${o.slug}.png)`);
       }
       if (o.kind === 'table' && o.codeColumn !== undefined) {
@@ -68,7 +79,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
       }
     }
     if (d1) {
-      const trend = trendFor(ctx, d1, code);
+      const trend = { ...trendFor(ctx, d1, code), draft: !ctx.suppress.enabled };
       await writeChart(dir, `${folder}/${trend.id}-${trend.slug}`, trend);
       listed.push(`[${SV.indexTrend}](${folder}/${trend.id}-${trend.slug}.png)`);
     }

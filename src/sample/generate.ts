@@ -9,8 +9,10 @@ import { REASONS } from '../domain/reasons.js';
 
 export interface SampleOptions {
   persons: number;
-  /** the last reference year; rows cover Jan(year−2)…Dec(year) */
+  /** the last year; rows cover Jan(year−years+1)…Dec(year) */
   year: number;
+  /** years of rows (3: the window of one reference year; 5: three reference years) */
+  years: number;
   /** municipality codes to spread persons over */
   kommuner: readonly string[];
   seed: number;
@@ -26,6 +28,7 @@ export interface SampleOptions {
 export const DEFAULT_SAMPLE: SampleOptions = {
   persons: 4000,
   year: 2021,
+  years: 3,
   kommuner: GR.codes,
   seed: 1,
   delimiter: ';',
@@ -107,21 +110,22 @@ export function generateSample(o: SampleOptions, emit: (text: string) => void): 
   // opaque, unsorted ids: a multiplicative permutation of 1..n
   const idOf = (i: number) => 100000 + ((i * 7919 + 13) % (o.persons * 3 + 1));
   const plans: Plan[] = [];
+  const N = 12 * o.years;
   for (let i = 0; i < o.persons; i++) {
-    const months = new Array<boolean>(36).fill(false);
+    const months = new Array<boolean>(N).fill(false);
     // Spells are drawn on a longer time line (from two years before the window) and cut to
     // it, so that every year of the window looks alike: no year gets more long spells.
     const span = (from: number, len: number) => {
-      for (let m = Math.max(0, from); m < Math.min(36, from + len); m++) months[m] = true;
+      for (let m = Math.max(0, from); m < Math.min(N, from + len); m++) months[m] = true;
     };
     while (!months.some(Boolean)) {
       const kind = rand();
-      if (kind < 0.3) span(Math.floor(rand() * 40) - 4, 1 + Math.floor(rand() * 6));
-      else if (kind < 0.5) span(Math.floor(rand() * 48) - 12, 7 + Math.floor(rand() * 9));
+      if (kind < 0.3) span(Math.floor(rand() * (N + 4)) - 4, 1 + Math.floor(rand() * 6));
+      else if (kind < 0.5) span(Math.floor(rand() * (N + 12)) - 12, 7 + Math.floor(rand() * 9));
       else if (kind < 0.87) {
         // a long spell with interruptions of 1–4 months
         const len = 16 + Math.floor(rand() * 44);
-        let m = Math.floor(rand() * (36 + len)) - len;
+        let m = Math.floor(rand() * (N + len)) - len;
         const end = m + len;
         while (m < end) {
           const run = 3 + Math.floor(rand() * 14);
@@ -130,7 +134,7 @@ export function generateSample(o: SampleOptions, emit: (text: string) => void): 
         }
       } else {
         const len = 36 + Math.floor(rand() * 36);
-        span(Math.floor(rand() * (36 + len)) - len, len);
+        span(Math.floor(rand() * (N + len)) - len, len);
       }
     }
     const child = rand() < 0.06;
@@ -141,9 +145,10 @@ export function generateSample(o: SampleOptions, emit: (text: string) => void): 
       months,
       kommunA: pickKommun(),
       kommunB: rand() < 0.1 ? pickKommun() : -1,
-      moveAt: Math.floor(rand() * 36),
+      moveAt: Math.floor(rand() * N),
       reasons,
-      birthYear: child ? o.year - 17 + Math.floor(rand() * 15) : o.year - 20 - Math.floor(rand() * 50),
+      // children are at least 0 in the first year of rows
+      birthYear: child ? o.year - 17 + Math.floor(rand() * Math.max(1, 18 - o.years)) : o.year - 20 - Math.floor(rand() * 50),
     });
   }
 
@@ -168,8 +173,8 @@ export function generateSample(o: SampleOptions, emit: (text: string) => void): 
 
   let out = cols.join(d) + eol;
   const order = plans.map((_, i) => i);
-  const firstYear = o.year - 2;
-  for (let m = 0; m < 36; m++) {
+  const firstYear = o.year - o.years + 1;
+  for (let m = 0; m < N; m++) {
     // a new order every month: registers are not sorted by person
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));

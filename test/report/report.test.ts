@@ -70,7 +70,8 @@ describe('report on the sample', () => {
     const d4 = csvRows(read('region/d4-langvarigt-per-kommun.csv'));
     for (const c of classify) {
       const code = c.kommun_name === 'Totalt' ? 'gr' : c.kommun_code;
-      const long = d4.find((p) => p.kommun_code === code && p.series.startsWith('Långvarigt'))!;
+      // the region's pooled figure is the total of its municipalities, as classify's Totalt
+      const long = d4.find((p) => p.kommun_code === code && p.series.startsWith('Långvarigt') && (code !== 'gr' || p.region_figure === 'pooled'))!;
       expect([long.denominator, long.numerator], c.kommun_name).toEqual([c.recipients, c.long_term]);
     }
     expect(d4.some((p) => p.numerator === 'X')).toBe(true);
@@ -104,7 +105,8 @@ describe('report on the sample', () => {
 
   it('charts: SVG with Swedish numbers, the source line and notes; PNG at print width', () => {
     const svg = read('region/d1-andel-av-befolkningen.svg');
-    expect(svg).toContain('Källa: Socialstyrelsens register över ekonomiskt bistånd 2019–2021, bearbetning: bistand (exempeldata)');
+    // the recipe's "source": the sample is not Socialstyrelsen's register
+    expect(svg).toContain('Källa: syntetiskt exempelregister (bistand sample) 2019–2021, bearbetning: bistand (exempeldata)');
     expect(svg).toMatch(/>\d\u00a0%</);
     const trend = read('kommun/1481-molndal/trend-utveckling.svg');
     expect(trend).toMatch(/>\d,\d\u00a0%</);
@@ -116,15 +118,15 @@ describe('report on the sample', () => {
     expect(spec.title.subtitle).toMatch(/2019–2021/);
   });
 
-  it('very long-term for a year without full history is not drawn, and the chart says so', () => {
+  it('the five-year sample gives very long-term for all three years of D3', () => {
     const d3 = csvRows(read('region/d3-langvarigt-regionen.csv'));
-    expect(d3.filter((p) => p.series.startsWith('Mycket')).map((p) => p.year)).toEqual(['2021']);
-    expect(read('region/d3-langvarigt-regionen.svg')).toContain('Mycket långvarigt 2019, 2020: ritas inte');
+    expect(d3.filter((p) => p.series.startsWith('Mycket') && p.drawn === 'yes' && p.status === 'ok').map((p) => p.year)).toEqual(['2019', '2020', '2021']);
+    expect(read('region/d3-langvarigt-regionen.svg')).not.toContain('ritas inte');
   });
 
   it('a highlighted municipality in its own folder', () => {
     const spec = JSON.parse(read('kommun/1481-molndal/d4-langvarigt-per-kommun.vl.json'));
-    expect(spec.vconcat[0].encoding.opacity.condition.test).toBe("datum.code === '1481'");
+    expect(spec.vconcat[0].layer[0].encoding.opacity.condition.test).toBe("datum.code === '1481'");
     expect(spec.title.subtitle).toContain('Mölndal markerad');
   });
 

@@ -27,6 +27,7 @@ export function finish(part: PartResult, info: HeaderInfo, opts: ReadOptions, by
     emptyRows: part.emptyRows,
     paddedCodes: part.paddedCodes,
     firstMonth: part.firstMonth,
+    lastMonth: part.lastMonth,
     bytes,
   };
 }
@@ -43,7 +44,7 @@ export function absorb(first: PartResult, opts: ReadOptions) {
     state,
     p,
     part(): PartResult {
-      return { ...p, ids: ids.data(), labels: labels.data(), state: { records: state.records, rowsPerMonth: state.rowsPerMonth, withLabels: state.withLabels } };
+      return { ...p, ids: ids.data(), labels: labels.data(), state: { records: state.records, rowsByKommunMonth: state.rowsByKommunMonth, withLabels: state.withLabels } };
     },
   };
 }
@@ -58,7 +59,7 @@ export function merge(base: ReturnType<typeof absorb>, part: PartResult, lineOff
   }
   const theirState = new PersonState(base.state.layout, 0, part.state);
   base.state.mergeFrom(theirState, base.ids.mapFrom(new ByteIntern(0, part.ids)), labelMap);
-  for (let m = 0; m < base.state.rowsPerMonth.length; m++) base.state.rowsPerMonth[m] += theirState.rowsPerMonth[m];
+  base.state.addCoverage(theirState);
   base.p.rowsRead += part.rowsRead;
   base.p.rowsUsed += part.rowsUsed;
   base.p.rowsOutside += part.rowsOutside;
@@ -66,5 +67,6 @@ export function merge(base: ReturnType<typeof absorb>, part: PartResult, lineOff
   base.p.emptyRows += part.emptyRows;
   base.p.paddedCodes += part.paddedCodes;
   base.p.firstMonth = Math.min(base.p.firstMonth, part.firstMonth);
+  base.p.lastMonth = Math.max(base.p.lastMonth, part.lastMonth);
   for (const r of part.rejects) onReject?.({ ...r, where: { ...r.where, line: r.where.line === undefined ? undefined : r.where.line + lineOffset } });
 }

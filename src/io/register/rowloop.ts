@@ -109,6 +109,7 @@ export function compileRowLoop(roles: Uint8Array, general: CsvScanner, sink: Reg
           sink.rowsRead++;
           if (codeLen === 3 && code < 1000) sink.paddedCodes++;
           if (g < sink.firstMonth) sink.firstMonth = g;
+          if (g > sink.lastMonth) sink.lastMonth = g;
           pos = i;
           const m = g - windowStart;
           if (m < 0 || m >= months) {

@@ -58,6 +58,7 @@ export class RegisterSink implements RowSink {
   emptyRows = 0;
   paddedCodes = 0;
   firstMonth = Infinity;
+  lastMonth = -Infinity;
   readonly nCols: number;
   readonly cId: number;
   readonly cKommun: number;
@@ -161,6 +162,7 @@ export class RegisterSink implements RowSink {
 
     if (code < 1000 && codeLen === 3) this.paddedCodes++;
     if (g < this.firstMonth) this.firstMonth = g;
+    if (g > this.lastMonth) this.lastMonth = g;
 
     const m = g - this.start;
     if (m < 0 || m >= this.months) {
@@ -223,7 +225,7 @@ export class RegisterSink implements RowSink {
     return {
       ids: this.ids.data(),
       labels: this.labelIntern.data(),
-      state: { records: this.state.records, rowsPerMonth: this.state.rowsPerMonth, withLabels: this.state.withLabels },
+      state: { records: this.state.records, rowsByKommunMonth: this.state.rowsByKommunMonth, withLabels: this.state.withLabels },
       labelRows: this.labelRows,
       rowsRead: this.rowsRead,
       rowsUsed: this.rowsUsed,
@@ -232,6 +234,7 @@ export class RegisterSink implements RowSink {
       emptyRows: this.emptyRows,
       paddedCodes: this.paddedCodes,
       firstMonth: this.firstMonth,
+      lastMonth: this.lastMonth,
       rejects: [],
       lines: 0,
     };

@@ -90,6 +90,8 @@ export interface RowCounts {
   paddedCodes: number;
   /** the earliest month (year*12 + month−1) of any valid row, inside the window or not */
   firstMonth: number;
+  /** the latest month of any valid row (-Infinity when none) */
+  lastMonth: number;
 }
 
 /** What the header tells: the columns and how the file is written. */

@@ -40,7 +40,7 @@ parentPort!.once('message', (job: WorkerJob) => {
         (bytes) => handoff.progress(job.worker, bytes),
       );
       reply = { ...r, rejects, to: job.to };
-      transfer = [r.ids.table, r.ids.offsets, r.ids.lengths, r.ids.pool, r.labels.table, r.labels.offsets, r.labels.lengths, r.labels.pool, r.state.records, r.state.rowsPerMonth].map(
+      transfer = [r.ids.table, r.ids.offsets, r.ids.lengths, r.ids.pool, r.labels.table, r.labels.offsets, r.labels.lengths, r.labels.pool, r.state.records, r.state.rowsByKommunMonth].map(
         (a) => a.buffer as ArrayBuffer,
       );
     } finally {

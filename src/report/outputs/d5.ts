@@ -6,7 +6,7 @@
 import type { ChartData, Point } from '../../charts/types.js';
 import { Output, OutputModule, ReportContext, areaName, skip } from '../context.js';
 import { KpiId, REG } from '../facts.js';
-import { countPoints, hiddenNote } from '../points.js';
+import { countPoints, hiddenNote, regionLabel } from '../points.js';
 import { GROUP_SV, SV } from '../../texts-sv.js';
 
 const SHOWN_GROUPS = ['unemployment', 'ill_health', 'social'] as const;
@@ -24,7 +24,7 @@ function chart(c: ReportContext, points: Point[], regionLabel: string, source: s
     yTitle: SV.yShareOfRecipients,
     points,
     source,
-    notes: [...hiddenNote(points), ...notes],
+    notes: [...hiddenNote(c, points), ...notes],
     codes,
   };
 }
@@ -50,28 +50,28 @@ function fromKolada(c: ReportContext): Output | undefined {
       const status = ok ? 'ok' : fs.some((f) => f?.status === 'suppressed') ? 'suppressed' : fs.some((f) => f) ? 'missing' : 'not_available';
       points.push({ code, name: areaName(c, code), year: c.year, series: label, pct, numerator: null, denominator: null, status });
     }
-    const mean = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
-    points.push({ code: c.region.id, name: SV.unweightedMean(c.region.name), year: c.year, series: label, pct: mean, numerator: null, denominator: null, status: mean === null ? 'missing' : 'ok' });
+    const mean = vals.length * 2 >= codes.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
+    points.push({ code: c.region.id, name: regionLabel(c, 'unweighted'), year: c.year, series: label, pct: mean, numerator: null, denominator: null, status: mean === null ? 'missing' : 'ok', method: 'unweighted', drawn: true });
   }
   const kpis = KOLADA_GROUPS.flatMap(([, k]) => k).join(', ');
-  return chart(c, points, SV.unweightedMean(c.region.name), SV.koladaSource(kpis, c.credit), [SV.koladaGroups, SV.koladaEtablering]);
+  return chart(c, points, regionLabel(c, 'unweighted'), SV.koladaSource(kpis, c.credit), [SV.koladaGroups, SV.koladaEtablering]);
 }
 
 function fromRegister(c: ReportContext): Output {
   const den = (code: string, y: number) => {
     const f = c.facts.get(REG.recipients, code, y);
-    return f ? (f.value as number) : 0;
+    return f?.status === 'ok' ? (f.value as number) : null;
   };
   const series = SHOWN_GROUPS.map((g) => ({ label: GROUP_SV[g], num: REG.group(g) }));
-  const points = countPoints(c, [...c.region.codes], [c.year], series, den, true, true);
-  return chart(c, points, c.region.name, SV.registerSource(`${c.years[0]}–${c.year}`, c.credit), [SV.reasonsVote, SV.etableringAsIllHealth]);
+  const { points, notes } = countPoints(c, [...c.region.codes], [c.year], series, den, true, true);
+  return chart(c, points, regionLabel(c), SV.registerSource(String(c.year), c.credit, c.source), [...notes, SV.reasonsVote, SV.etableringAsIllHealth]);
 }
 
 export const d5: OutputModule = {
   id: 'd5',
   inputs: '--register with a försörjningshinder column, or Kolada N31858–N31861 and N31863',
   build(c) {
-    if (c.facts.registerYears.length && c.facts.has(REG.group('unemployment'))) return fromRegister(c);
-    return fromKolada(c) ?? skip('d5', SV.d5Title, 'needsReasons');
+    if (c.facts.registerYears.length && c.facts.registerHasReasons) return fromRegister(c);
+    return fromKolada(c) ?? skip('d5', SV.d5Title, c.facts.registerYears.length ? 'registerNoReasons' : 'needsReasons');
   },
 };

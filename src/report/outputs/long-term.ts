@@ -5,16 +5,16 @@
 import type { ChartData, Point } from '../../charts/types.js';
 import { Output, ReportContext, areaName, skip, yearSpan } from '../context.js';
 import { REG } from '../facts.js';
-import { countPoints, hiddenNote, kpiPoints } from '../points.js';
+import { countPoints, hiddenNote, kpiPoints, regionLabel } from '../points.js';
 import { SV } from '../../texts-sv.js';
 
 export function longTerm(c: ReportContext, id: 'd3' | 'd4'): Output {
   const codes = [...c.region.codes];
   const title = id === 'd3' ? SV.d3Title(c.region.name) : SV.d4Title;
   const years = id === 'd3' ? c.years : [c.year];
-  const notes: string[] = [];
-  const chart = (points: Point[], source: string, extraNotes: string[], regionLabel: string, subtitleTail: string): ChartData & { id: typeof id } => {
-    const pts = id === 'd3' ? points.filter((p) => p.code === c.region.id) : points;
+  const chart = (points: Point[], source: string, notes: string[], label: string, subtitleTail: string): ChartData & { id: typeof id } => {
+    // D3 draws the region only; its CSV keeps the municipalities' figures it is made of
+    const pts = id === 'd3' ? points.map((p) => (p.code === c.region.id ? p : { ...p, drawn: false })) : points;
     return {
       kind: 'chart',
       id,
@@ -22,34 +22,36 @@ export function longTerm(c: ReportContext, id: 'd3' | 'd4'): Output {
       title,
       subtitle: SV.shareOfAdultRecipients(id === 'd3' ? yearSpan(c) : String(c.year), subtitleTail),
       template: id === 'd3' ? 'years' : 'grouped',
-      order: id === 'd3' ? years.map(String) : [...codes.map((k) => areaName(c, k)), regionLabel],
+      order: id === 'd3' ? years.map(String) : [...codes.map((k) => areaName(c, k)), label, ...(points.some((p) => p.code === '0000') ? [SV.riket] : [])],
       yTitle: SV.yShareOfRecipients,
       points: pts,
       source,
-      notes: [...hiddenNote(pts), ...extraNotes],
+      notes: [...hiddenNote(c, pts), ...notes],
       codes,
     };
   };
   if (c.facts.registerYears.length) {
-    const vlYears = years.filter((y) => c.facts.veryLongYears.has(y));
+    const notes: string[] = [];
     const missing = years.filter((y) => !c.facts.veryLongYears.has(y));
     if (missing.length) notes.push(SV.veryLongNotDrawn(missing.join(', ')));
     const den = (code: string, y: number) => {
       const f = c.facts.get(REG.recipients, code, y);
-      return f ? (f.value as number) : 0;
+      return f?.status === 'ok' ? (f.value as number) : null;
     };
-    let points = countPoints(c, codes, years, [{ label: SV.longTerm, num: REG.longTerm }], den, true, true);
-    if (vlYears.length) points = [...points, ...countPoints(c, codes, vlYears, [{ label: SV.veryLongTerm, num: REG.veryLongTerm }], den, true, true)];
-    notes.push(SV.veryLongDefinitionShort);
-    return chart(points, SV.registerSource(yearSpan(c), c.credit), notes, c.region.name, '');
+    const series = [
+      { label: SV.longTerm, num: REG.longTerm },
+      { label: SV.veryLongTerm, num: REG.veryLongTerm },
+    ];
+    const { points, notes: n } = countPoints(c, codes, years, series, den, true, true);
+    return chart(points, SV.registerSource(yearSpan(c), c.credit, c.source), [...n, ...notes, SV.veryLongDefinitionShort], regionLabel(c), id === 'd3' ? SV.regionTail(c.regionMean) : '');
   }
   if (c.facts.has('N31814') || c.facts.has('U31801')) {
     const series = [
       ...(c.facts.has('N31814') ? [{ label: SV.longTerm, kpi: 'N31814' as const }] : []),
       ...(c.facts.has('U31801') ? [{ label: SV.veryLongTerm, kpi: 'U31801' as const }] : []),
     ];
-    const { points, notes: n } = kpiPoints(c, codes, years, series, true);
-    return chart(points, SV.koladaSource(series.map((s) => s.kpi).join(', '), c.credit), n, SV.unweightedMean(c.region.name), id === 'd3' ? SV.unweightedMeanTail : '');
+    const { points, notes } = kpiPoints(c, codes, years, series, true);
+    return chart(points, SV.koladaSource(series.map((s) => s.kpi).join(', '), c.credit), notes, regionLabel(c, 'unweighted'), id === 'd3' ? SV.regionTail('unweighted') : '');
   }
   return skip(id, title, 'needsLongTerm');
 }

@@ -6,27 +6,27 @@
 import type { ChartData, Point } from '../../charts/types.js';
 import { Output, ReportContext, areaName, skip, yearSpan } from '../context.js';
 import { REG } from '../facts.js';
-import { countPoints, hiddenNote, kpiPoints, populationOf } from '../points.js';
+import { countPoints, hiddenNote, kpiPoints, populationOf, regionLabel } from '../points.js';
 import { SV } from '../../texts-sv.js';
 
 export function populationShare(c: ReportContext, id: 'd1' | 'd2', codes: string[], regionRow: boolean, title: string): Output {
   const hasRegister = c.facts.registerYears.length > 0;
   const pop = populationOf(c);
-  const registerCovers = hasRegister && codes.every((k) => c.facts.registerYears.some((y) => c.facts.get(REG.recipients, k, y)));
+  const registerCovers = hasRegister && codes.every((k) => c.facts.covered(k, c.year));
   const years = c.years;
   // one bar a year per municipality (and the region), from whichever source
-  const chart = (points: Point[], subtitle: string, source: string, regionLabel: string, notes: string[]): ChartData & { id: typeof id } => ({
+  const chart = (points: Point[], subtitle: string, source: string, label: string, notes: string[]): ChartData & { id: typeof id } => ({
     kind: 'chart',
     id,
     slug: id === 'd1' ? 'andel-av-befolkningen' : 'storstaderna',
     title,
     subtitle: SV.shareOfPopulationSubtitle(subtitle, yearSpan(c)),
     template: 'grouped',
-    order: [...codes.map((k) => areaName(c, k)), ...(regionRow ? [regionLabel] : [])],
+    order: [...codes.map((k) => areaName(c, k)), ...(regionRow ? [label] : []), ...(points.some((p) => p.code === '0000') ? [SV.riket] : [])],
     yTitle: SV.yShareOfPopulation,
     points: points.map((p) => ({ ...p, series: String(p.year) })),
     source,
-    notes: [...hiddenNote(points), ...notes],
+    notes: [...hiddenNote(c, points), ...notes],
     codes,
   });
   if (hasRegister && pop && (id === 'd1' || registerCovers)) {
@@ -34,19 +34,19 @@ export function populationShare(c: ReportContext, id: 'd1' | 'd2', codes: string
       const f = c.facts.get(pop.measure, code, y);
       return f?.status === 'ok' ? (f.value as number) : null;
     };
-    const points = countPoints(c, codes, years, [{ label: '', num: REG.recipients }], den, false, regionRow);
+    const { points, notes } = countPoints(c, codes, years, [{ label: '', num: REG.recipients }], den, false, regionRow);
     return chart(
       points,
       pop.adults ? SV.perAdultInhabitant : SV.perInhabitant,
-      SV.registerSource(yearSpan(c), c.credit) + SV.populationSource,
-      c.region.name,
-      regionRow ? [SV.pooledRegion(c.region.name)] : [],
+      SV.registerSource(yearSpan(c), c.credit, c.source) + SV.populationSource,
+      regionLabel(c),
+      notes,
     );
   }
   const kpi = c.facts.has('N31825') ? 'N31825' : c.facts.has('N31807') ? 'N31807' : undefined;
   if (kpi) {
     const { points, notes } = kpiPoints(c, codes, years, [{ label: '', kpi }], regionRow);
-    return chart(points, kpi === 'N31825' ? SV.n31825Subtitle : SV.n31807Subtitle, SV.koladaSource(kpi, c.credit), SV.unweightedMean(c.region.name), notes);
+    return chart(points, kpi === 'N31825' ? SV.n31825Subtitle : SV.n31807Subtitle, SV.koladaSource(kpi, c.credit), regionLabel(c, 'unweighted'), notes);
   }
   if (hasRegister && !pop) return skip(id, title, 'needsPopulation');
   return id === 'd2' && hasRegister ? skip(id, title, 'd2NotCovered') : skip(id, title, 'needsD1Inputs');

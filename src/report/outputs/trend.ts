@@ -4,7 +4,7 @@ import { ReportContext, areaName } from '../context.js';
 import { SV } from '../../texts-sv.js';
 
 export function trendFor(c: ReportContext, d1: ChartData, code: string): ChartData {
-  const mine = d1.points.filter((p) => p.code === code || p.code === c.region.id);
+  const mine = d1.points.filter((p) => p.drawn !== false && (p.code === code || p.code === c.region.id));
   return {
     ...d1,
     id: 'trend',
