@@ -150,6 +150,13 @@ export const badSex = (v: string) => `sex "${v}" is not T, K or M (totalt, kvinn
 export const badSexHint = () => 'use T/K/M or Totalt/Kvinnor/Män';
 export const badAnswer = (v: string) => `answer "${v}" is not Ja, Nej, Delvis, a number or blank`;
 export const badAnswerHint = () => 'ÖJ answers are Ja, Nej or Delvis; leave unanswered questions blank';
+export const badPopulation = (raw: string) => `population "${raw}" is not a positive whole number`;
+export const badPopulationHint = () => 'a population counts inhabitants at 31 December; mark an unknown value with .. or leave it empty';
+export const shareAbove100 = (what: string, v: number) => `${what}: ${String(v).replace('.', ',')} % is above 100 %`;
+export const shareAbove100Hint = () => 'a share in percent lies between 0 and 100: check the column and the decimal separator';
+export const populationBelowRecipients = (name: string, year: number, pop: number) =>
+  `${name} ${year}: population ${fmtInt(pop)} is smaller than the number of recipients the register counts`;
+export const populationBelowRecipientsHint = () => 'is it the right population (18+ for adults, the right year and municipality)?';
 export const nameMapBad = () => 'a name-map line needs two fields: the name as the file writes it, and a 4-digit code';
 export const nameMapBadHint = () => 'write lines such as "Möndal;1481"';
 
@@ -169,6 +176,11 @@ export const SKIP_EN = {
 } as const;
 export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad) nor a file of municipality codes`;
 export const unknownRegionHint = () => 'give --region gr, or a CSV file with one 4-digit municipality code per line';
+export const regionBadLine = (line: number, raw: string) => `line ${line}: "${raw.slice(0, 20)}" is not a 4-digit municipality code`;
+export const regionUnknownCode = (line: number, code: string) => `line ${line}: ${code} is not one of the 290 municipalities`;
+export const regionDuplicate = (code: string, first: number, again: number) => `${code} twice (lines ${first} and ${again})`;
+export const regionEmpty = () => 'the region file has no municipality codes';
+export const regionFileHint = () => 'write one 4-digit municipality code a line (0180, 1480); see data/kommuner.csv';
 export const recipeBad = (why: string) => `the recipe is not valid: ${why}`;
 export const recipeBadHint = () => 'a recipe is a JSON object: {"year": 2021, "region": "gr", "out": "out", "register": "register.csv", "population": "population.csv", "kolada": ["kolada.csv"], "oj": "oj.csv"}';
 export const reportNeedsOut = () => '--out is required (or "out" in the recipe)';

@@ -1,21 +1,47 @@
 /** `--region`: a built-in region, or a file of municipality codes (one a line). */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import * as msg from '../messages.js';
 import { Region, regionById } from '../domain/municipalities.js';
+import { slugify } from '../domain/fold.js';
 import { loadMunicipalities } from '../io/reference.js';
 import { readSmallCsv } from '../io/small-csv.js';
 
 export function regionOf(v: string): Region {
   const builtIn = regionById(v);
   if (builtIn) return builtIn;
-  if (existsSync(v)) {
-    const munis = loadMunicipalities();
-    const codes = readSmallCsv(v)
-      .map((r) => r.fields[0])
-      .filter((c) => /^\d{4}$/.test(c) && munis.byCode(c));
-    if (codes.length) return { id: basename(v).replace(/\.[^.]+$/, ''), name: basename(v).replace(/\.[^.]+$/, ''), codes };
-  }
+  if (existsSync(v)) return regionFile(v);
   throw new UsageError(msg.unknownRegion(v), msg.unknownRegionHint());
+}
+
+/**
+ * A region from a file: one municipality code a line (a header line and `#` comments allowed).
+ * A bad line, an unknown code or a code given twice is an error listing every one of them: a
+ * region counted wrong is worse than none.
+ */
+function regionFile(path: string): Region {
+  const munis = loadMunicipalities();
+  const problems: string[] = [];
+  let firstBad: number | undefined;
+  const bad = (line: number, what: string) => {
+    problems.push(what);
+    firstBad ??= line;
+  };
+  const seen = new Map<string, number>();
+  const recs = readSmallCsv(path).filter((r) => r.fields.some((f) => f.trim()) && !r.fields[0].trim().startsWith('#'));
+  recs.forEach((r, i) => {
+    const raw = r.fields[0].trim();
+    // a header line: text without a digit
+    if (i === 0 && !/\d/.test(raw)) return;
+    if (!/^\d{4}$/.test(raw)) return bad(r.line, msg.regionBadLine(r.line, raw));
+    if (!munis.byCode(raw)) return bad(r.line, msg.regionUnknownCode(r.line, raw));
+    if (seen.has(raw)) return bad(r.line, msg.regionDuplicate(raw, seen.get(raw)!, r.line));
+    seen.set(raw, r.line);
+  });
+  if (problems.length) throw new InputError({ file: path, line: firstBad }, problems.join('; '), msg.regionFileHint());
+  if (!seen.size) throw new InputError({ file: path }, msg.regionEmpty(), msg.regionFileHint());
+  const name = basename(path).replace(/\.[^.]+$/, '');
+  // never a municipality's code: a file named 1481.txt must not stand in for Mölndal
+  return { id: `region-${slugify(name)}`, name, codes: [...seen.keys()] };
 }

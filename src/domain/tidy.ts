@@ -21,6 +21,8 @@ export interface TidyRow {
   status: Status;
   /** further dimensions of the source, by column name */
   extra: Record<string, string>;
+  /** where the value stands in its file, for a later check's message (not printed by tidy) */
+  at?: { line: number; column: number };
 }
 
 /** Markers of Socialstyrelsen, Kolada and SCB, and what they mean. */

@@ -10,6 +10,7 @@ import { SKIP_EN } from '../messages.js';
 import type { Table } from '../tables/table.js';
 import type { Facts } from './facts.js';
 import { SKIP_SV } from '../texts-sv.js';
+import { DISTRICTS, GOTEBORG, districtCode, districtName } from '../domain/districts.js';
 
 export const OUTPUT_IDS = ['t1', 't2', 't3', 'd1', 'd2', 'd3', 'd4', 'd5'] as const;
 export type OutputId = (typeof OUTPUT_IDS)[number];
@@ -87,4 +88,15 @@ export function skip<K extends SkipId>(id: OutputId, title: string, reason: K, .
 }
 
 export const yearSpan = (c: ReportContext) => `${c.years[0]}–${c.year}`;
-export const areaName = (c: ReportContext, code: string) => c.areas(code)?.name ?? code;
+export const areaName = (c: ReportContext, code: string) => {
+  const d = DISTRICTS.find((x) => districtCode(x) === code);
+  return d ? districtName(d) : (c.areas(code)?.name ?? code);
+};
+
+/** The table's years: those its input has, up to Y+1 (ÖJ and Kolada publish the year after), the latest three. */
+export const tableYears = (c: ReportContext, years: readonly number[]) => years.filter((y) => y <= c.year + 1).slice(-3);
+
+/** The region's municipalities with Göteborg's socialförvaltningar under Göteborg, when given. */
+export function withDistricts(codes: readonly string[], districts: readonly string[]): string[] {
+  return codes.flatMap((k) => (k === GOTEBORG ? [k, ...districts] : [k]));
+}

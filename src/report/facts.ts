@@ -5,6 +5,8 @@
  */
 import { Classification } from '../domain/classify.js';
 import { Coverage } from '../domain/coverage.js';
+import { DISTRICTS, districtCode } from '../domain/districts.js';
+import type { Location } from '../errors.js';
 import { Municipalities } from '../domain/municipalities.js';
 import { GROUPS, Group } from '../domain/reasons.js';
 import { Status, TidyRow } from '../domain/tidy.js';
@@ -12,6 +14,8 @@ import { Status, TidyRow } from '../domain/tidy.js';
 export interface Fact {
   value: number | string | null;
   status: Status;
+  /** the value's place in its input file, for an error about it */
+  where?: Location;
 }
 
 /** Register measures, counted over adults (when the register has ages). */
@@ -86,6 +90,11 @@ export class Facts {
     return this.measures.has(measure);
   }
 
+  /** Göteborg's socialförvaltningar with a value of the measure, as codes (`1480:Nordost`). */
+  districts(measure: Measure): string[] {
+    return DISTRICTS.map(districtCode).filter((code) => this.years(measure).some((y) => this.map.has(this.key(measure, code, y))));
+  }
+
   /** Years (as numbers) with any value of a measure. */
   years(measure: Measure): number[] {
     const ys = new Set<number>();
@@ -96,11 +105,14 @@ export class Facts {
     return [...ys].sort((a, b) => a - b);
   }
 
-  addValues(rows: TidyRow[]): void {
+  addValues(rows: TidyRow[], file?: string): void {
     for (const r of rows) {
       if (r.sex !== 'T') continue;
+      const where = file && r.at ? { file, line: r.at.line, column: r.at.column } : undefined;
       // other measures (a Statistikdatabasen table) no output reads
-      if (isKpiId(r.measure) || isPopulation(r.measure)) this.set(r.measure, r.kommunCode, r.period, { value: r.value, status: r.status });
+      const district = DISTRICTS.find((d) => d === r.extra.district);
+      const code = district ? districtCode(district) : r.kommunCode;
+      if (isKpiId(r.measure) || isPopulation(r.measure)) this.set(r.measure, code, r.period, { value: r.value, status: r.status, ...(where ? { where } : {}) });
     }
   }
 

@@ -29,7 +29,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   for (const f of values) {
     const read = readAggregated(readFileOrFail(f), f, f === s.population ? { as: 'population' } : {});
     log.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
-    facts.addValues(read.rows);
+    facts.addValues(read.rows, f);
     inputs.push({ file: f, measures: Facts.measuresOf(read.rows) });
   }
   if (s.oj) {

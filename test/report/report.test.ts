@@ -80,13 +80,18 @@ describe('report on the sample', () => {
   it('T1–T3 come back from the Kolada and ÖJ inputs, missing values as markers, Riket last in T3', () => {
     const t3 = csvRows(read('region/t3-socionomexamen.csv'));
     expect(t3.at(-1)).toMatchObject({ kommun_code: '0000', kommun_name: 'Riket' });
-    expect(t3.find((r) => r.kommun_code === '1407')!['2019']).toBe('X');
+    // the years the input has up to Y+1 (ÖJ is published the year after), as the GR report
+    expect(Object.keys(t3[0]).filter((k) => /^\d{4}$/.test(k))).toEqual(['2020', '2021', '2022']);
+    expect(t3.find((r) => r.kommun_code === '1407')!['2022']).toBe('X');
     expect(t3.find((r) => r.kommun_code === '1462')!['2020']).toBe('–');
     const kolada = readFileSync(join(ROOT, 'data/sample/kolada.csv'), 'utf8');
     const u31404 = kolada.split('\n').find((l) => l.startsWith('U31404,1481,Mölndal,2021'))!.split(',')[5];
     expect(t3.find((r) => r.kommun_code === '1481')!['2021']).toBe(u31404);
     const t1 = csvRows(read('region/t1-sorteringsnyckel.csv'));
     expect(t1.find((r) => r.kommun_code === '1480')!['2021']).toBe('6');
+    // Göteborg's socialförvaltningar as rows of their own, under Göteborg
+    const gbg = t1.filter((r) => r.kommun_code === '1480').map((r) => `${r.kommun_name}:${r['2021']}`);
+    expect(gbg).toEqual(['Göteborg:6', 'Göteborg – socialförvaltning Centrum:5', 'Göteborg – socialförvaltning Hisingen:7', 'Göteborg – socialförvaltning Nordost:9', 'Göteborg – socialförvaltning Sydväst:6']);
     const t2 = csvRows(read('region/t2-kunskapsbaserad-verksamhet.csv'));
     const oj = readFileSync(join(ROOT, 'data/sample/oj.csv'), 'utf8').trim().split('\n').slice(2).map((l) => l.split(';'));
     const first = t2[0];
@@ -99,7 +104,7 @@ describe('report on the sample', () => {
     const t = readFileSync(join(out, 'region/t3-socionomexamen.sv.csv'));
     expect([...t.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = t.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('kommun_code;kommun_name;2019;2020;2021');
+    expect(lines[0]).toBe('kommun_code;kommun_name;2020;2021;2022');
     expect(lines[1]).toMatch(/^="\d{4}";[^;]+;/);
   });
 

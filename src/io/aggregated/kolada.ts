@@ -7,7 +7,8 @@
 import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
 import { Status, TidyRow, parseSex, parseValue } from '../../domain/tidy.js';
-import { ReadContext, Rec, areaOf, foldHeader, row, valueAt } from './records.js';
+import { GOTEBORG, districtOf } from '../../domain/districts.js';
+import { ReadContext, Rec, areaOf, checkShare, foldHeader, row, valueAt } from './records.js';
 
 interface KoladaValue {
   gender?: string;
@@ -94,6 +95,7 @@ export function readKoladaJson(docs: unknown[], ctx: ReadContext): TidyRow[] {
         const p = parseValue(v.value);
         parsed = 'invalid' in p ? { value: null, status: markerStatus(v.value) } : p;
       } else parsed = { value: null, status: markerStatus(v.status) };
+      checkShare(parsed, ctx.kpiTitles.get(r.kpi) ?? '', ctx, 0, 0, `${r.kpi} ${area.name} ${r.period}`);
       out.push(row(area, r.kpi, String(r.period), sex, parsed, measureName(r.kpi, ctx)));
     }
   }
@@ -138,7 +140,9 @@ export function readKoladaCsv(records: Rec[], ctx: ReadContext): TidyRow[] {
   const out: TidyRow[] = [];
   for (const r of data) {
     const f = (i: number | undefined) => (i === undefined ? '' : (r.fields[i] ?? ''));
-    const area = areaOf(f(c.code), f(c.name), ctx, r.line, (c.code ?? c.name ?? 0) + 1);
+    // a socialförvaltning of Göteborg ("Göteborg Nordost") is a row of its own under 1480
+    const district = (!f(c.code).trim() || f(c.code).trim() === GOTEBORG) && c.name !== undefined ? districtOf(f(c.name)) : undefined;
+    const area = district ? ctx.names.areas.find((a) => a.code === GOTEBORG) : areaOf(f(c.code), f(c.name), ctx, r.line, (c.code ?? c.name ?? 0) + 1);
     if (!area) continue;
     const sexRaw = f(c.sex);
     const sex = parseSex(sexRaw);
@@ -149,7 +153,9 @@ export function readKoladaCsv(records: Rec[], ctx: ReadContext): TidyRow[] {
     head.fields.forEach((h, i) => {
       if (!used.has(i)) extra[h] = f(i);
     });
-    out.push(row(area, kpi, f(c.period), sex, v, extra));
+    if (district) extra.district = district;
+    checkShare(v, extra.measure_name, ctx, r.line, c.value! + 1, `${kpi} ${area.name} ${f(c.period)}`);
+    out.push(row(area, kpi, f(c.period), sex, v, extra, { line: r.line, column: c.value! + 1 }));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
 import { TidyRow, parseValue } from '../../domain/tidy.js';
+import { GOTEBORG, districtOf } from '../../domain/districts.js';
 import { ReadContext, Rec, areaOf, fileStem, row, valueAt, yearIn } from './records.js';
 import { isTitle } from './sdb.js';
 
@@ -79,7 +80,8 @@ export function readOj(records: Rec[], ctx: ReadContext): TidyRow[] {
       else if (isAnswer(raw)) v = { value: null, status: 'missing' };
       else if (isValue(raw)) v = valueAt(raw, ctx, r.line, i + 2, q);
       else throw new InputError({ file: ctx.file, line: r.line, column: i + 2, columnName: q }, msg.badAnswer(raw), msg.badAnswerHint());
-      out.push(row(area, q, period, 'T', v, { unit }));
+      const district = area.code === GOTEBORG ? districtOf(label) : undefined;
+      out.push(row(area, q, period, 'T', v, { unit, ...(district ? { district } : {}) }));
     });
   }
   return out;

@@ -4,6 +4,8 @@
  * folkmängd`, ages `totalt` and `18+`). Regions as codes, names or `1480 Göteborg`.
  */
 import { TidyRow } from '../../domain/tidy.js';
+import { InputError } from '../../errors.js';
+import * as msg from '../../messages.js';
 import { ReadContext, Rec, areaOf, foldHeader, row, valueAt } from './records.js';
 import { isTitle } from './sdb.js';
 
@@ -50,7 +52,11 @@ export function readPopulation(records: Rec[], ctx: ReadContext): TidyRow[] {
         else if (/tot|alla|samtliga/.test(age)) measure = POPULATION;
         else return;
       }
-      out.push(row(area, measure, period, 'T', valueAt(f(i), ctx, r.line, i + 1, head.fields[i])));
+      const v = valueAt(f(i), ctx, r.line, i + 1, head.fields[i]);
+      // a population is a count of inhabitants: 0, −5 or 2,5 is a broken file, not a denominator
+      if (v.status === 'ok' && !(Number.isInteger(v.value) && v.value! > 0))
+        throw new InputError({ file: ctx.file, line: r.line, column: i + 1, columnName: head.fields[i] }, msg.badPopulation(f(i)), msg.badPopulationHint());
+      out.push(row(area, measure, period, 'T', v, {}, { line: r.line, column: i + 1 }));
     });
   }
   return out;

@@ -61,8 +61,27 @@ export function areaOf(code: string, name: string, ctx: ReadContext, line: numbe
   throw new InputError({ file: ctx.file, line, column }, msg.unknownAreaName(n, s), msg.unknownAreaNameHint());
 }
 
-export function row(area: Area, measure: string, period: string, sex: TidyRow['sex'], v: { value: number | string | null; status: TidyRow['status'] }, extra: Record<string, string> = {}): TidyRow {
-  return { kommunCode: area.code, kommunName: area.name, measure, period, sex, value: v.status === 'ok' ? v.value : null, status: v.status, extra };
+export function row(
+  area: Area,
+  measure: string,
+  period: string,
+  sex: TidyRow['sex'],
+  v: { value: number | string | null; status: TidyRow['status'] },
+  extra: Record<string, string> = {},
+  at?: TidyRow['at'],
+): TidyRow {
+  return { kommunCode: area.code, kommunName: area.name, measure, period, sex, value: v.status === 'ok' ? v.value : null, status: v.status, extra, ...(at ? { at } : {}) };
+}
+
+/** A KPI whose title says it is a share in percent: no value of it can pass 100. */
+export function isPercentKpi(title: string): boolean {
+  return /\(%\)|andel \(%\)|procent/i.test(title);
+}
+
+/** A share above 100 % is no share: a located error. */
+export function checkShare(v: { value: number | string | null }, title: string, ctx: ReadContext, line: number, column: number, what: string): void {
+  if (typeof v.value === 'number' && v.value > 100 && isPercentKpi(title))
+    throw new InputError({ file: ctx.file, line: line || undefined, column: column || undefined }, msg.shareAbove100(what, v.value), msg.shareAbove100Hint());
 }
 
 export { foldHeader } from '../../domain/fold.js';

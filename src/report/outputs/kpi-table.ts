@@ -1,13 +1,13 @@
 /** A published KPI as a table: a row per municipality (Riket last), the latest three years as columns (T1, T3). */
 import type { Cell, Column } from '../../tables/table.js';
-import { Output, OutputId, ReportContext, areaName, skip } from '../context.js';
+import { Output, OutputId, ReportContext, areaName, skip, tableYears, withDistricts } from '../context.js';
 import type { KpiId } from '../facts.js';
 import { SV } from '../../texts-sv.js';
 
 export function kpiTable(c: ReportContext, id: OutputId, kpi: KpiId, title: string, slug: string, withRiket: boolean, orOj = false): Output {
   if (!c.facts.has(kpi)) return skip(id, title, 'needsKpi', kpi, orOj);
-  const years = c.facts.years(kpi).filter((y) => y <= c.year).slice(-3);
-  const codes = [...c.region.codes, ...(withRiket ? ['0000'] : [])];
+  const years = tableYears(c, c.facts.years(kpi));
+  const codes = [...withDistricts(c.region.codes, c.facts.districts(kpi)), ...(withRiket ? ['0000'] : [])];
   const marker = (code: string, y: number): Cell => {
     const f = c.facts.get(kpi, code, y);
     if (!f) return '';
@@ -15,6 +15,7 @@ export function kpiTable(c: ReportContext, id: OutputId, kpi: KpiId, title: stri
     return f.status === 'suppressed' ? 'X' : f.status === 'not_applicable' ? '.' : '–';
   };
   const columns: Column[] = [{ name: 'kommun_code' }, { name: 'kommun_name' }, ...years.map((y) => ({ name: String(y), raw: true }))];
-  const rows = codes.map((code) => [code, areaName(c, code), ...years.map((y) => marker(code, y))]);
+  // a socialförvaltning's row carries Göteborg's code, so it goes with Göteborg's profile
+  const rows = codes.map((code) => [code.slice(0, 4), areaName(c, code), ...years.map((y) => marker(code, y))]);
   return { kind: 'table', id, slug, title, table: { columns, rows }, source: SV.koladaSource(kpi, c.credit), notes: [SV.markersKolada], codeColumn: 0 };
 }

@@ -8,6 +8,8 @@ import { Output, ReportContext, areaName, skip, yearSpan } from '../context.js';
 import { REG } from '../facts.js';
 import { countPoints, hiddenNote, kpiPoints, populationOf, regionLabel } from '../points.js';
 import { SV } from '../../texts-sv.js';
+import { InputError } from '../../errors.js';
+import * as msg from '../../messages.js';
 
 export function populationShare(c: ReportContext, id: 'd1' | 'd2', codes: string[], regionRow: boolean, title: string): Output {
   const hasRegister = c.facts.registerYears.length > 0;
@@ -32,7 +34,12 @@ export function populationShare(c: ReportContext, id: 'd1' | 'd2', codes: string
   if (hasRegister && pop && (id === 'd1' || registerCovers)) {
     const den = (code: string, y: number) => {
       const f = c.facts.get(pop.measure, code, y);
-      return f?.status === 'ok' ? (f.value as number) : null;
+      if (f?.status !== 'ok') return null;
+      const recipients = c.facts.get(REG.recipients, code, y);
+      // fewer inhabitants than recipients: the wrong file, year or age group, never a share over 100 %
+      if (typeof recipients?.value === 'number' && recipients.value > (f.value as number))
+        throw new InputError(f.where ?? { file: 'population' }, msg.populationBelowRecipients(areaName(c, code), y, f.value as number), msg.populationBelowRecipientsHint());
+      return f.value as number;
     };
     const { points, notes } = countPoints(c, codes, years, [{ label: '', num: REG.recipients }], den, false, regionRow);
     return chart(
