@@ -164,7 +164,7 @@ export const nameMapBadHint = () => 'write lines such as "Möndal;1481"';
 /** Why a report output was not made (the reader's Swedish is in texts-sv.ts SKIP_SV). */
 export const SKIP_EN = {
   registerNoReasons: 'the register has no försörjningshinder column (and no Kolada N31858–N31861, N31863 was given)',
-  noValues: 'the inputs give no value for any municipality or year',
+  noValues: (region: string, years: string) => `the inputs have no value for any municipality of ${region} in ${years}`,
   needsPopulation: 'needs a population file (--population) to turn recipients into a share of inhabitants',
   d2NotCovered: 'the register does not cover Stockholm, Göteborg and Malmö, and no Kolada N31807 was given',
   needsD1Inputs: 'needs --register with --population, or Kolada N31825 or N31807',

@@ -66,6 +66,7 @@ export const SV = {
       .join(', ') +
     '.',
   missingLeftOut: (list: string, region: string) => `– = uppgift saknas: ${list}; ingår inte i ${region}s värde.`,
+  yearsMissing: (years: string) => `– = uppgift saknas: indata har inga värden för ${years}.`,
   regionNotDrawn: (region: string, year: number, missing: number, of: number) => `${region} ${year} visas inte: uppgift saknas för ${missing} av ${of} kommuner.`,
   unweightedRegion: (region: string) => `${region}: ovägt medel av kommunernas andelar (som Kolada och GR-rapporten).`,
   pooledRegion: (region: string) => `${region}: samtliga mottagare delat med samtliga i regionen (sammanvägt).`,
@@ -97,6 +98,7 @@ export const SV = {
   indexTable: 'tabell: .csv, .sv.csv, .md',
   indexChart: 'diagram: .png, .svg, .vl.json, .csv',
   indexTrend: 'utveckling',
+  indexNothing: '*inget att visa*',
   indexDefinition:
     'Mycket långvarigt bistånd följer Socialstyrelsens definition som den läses här: minst 27 månader med bistånd under januari år −2 till december år 0 och inget avbrott längre än två månader.',
 } as const;
@@ -104,7 +106,7 @@ export const SV = {
 /** Why an output was not made, as the index tells the reader (English for stderr: messages.ts SKIP_EN). */
 export const SKIP_SV = {
   registerNoReasons: 'registret har ingen kolumn för försörjningshinder (och Kolada N31858–N31861, N31863 saknas)',
-  noValues: 'indata ger inget värde för någon kommun eller år',
+  noValues: (region: string, years: string) => `indata har inget värde för någon av kommunerna i ${region} ${years}`,
   needsPopulation: 'behöver en befolkningsfil (--population) för att räkna mottagarna som andel av invånarna',
   d2NotCovered: 'registret täcker inte Stockholm, Göteborg och Malmö, och Kolada N31807 saknas',
   needsD1Inputs: 'behöver --register med --population, eller Kolada N31825 eller N31807',

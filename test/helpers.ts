@@ -81,3 +81,25 @@ export function cli(args: string[], input?: string | Buffer, env: NodeJS.Process
 export function csv(header: string[], rows: (string | number)[][], d = ';', eol = '\n'): string {
   return [header.join(d), ...rows.map((r) => r.join(d))].join(eol) + eol;
 }
+
+/** CSV text (`,`, quotes as RFC 4180) → objects keyed by the header. */
+export function csvObjects(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (ch !== '\r') field += ch;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  const [head, ...data] = rows;
+  return data.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
+}

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
 import { SV } from '../texts-sv.js';
 import type { ChartData } from './types.js';
+import { textWidth } from './fonts.js';
 
 const SPEC_DIR = fileURLToPath(new URL('../../specs/', import.meta.url));
 const templates = new Map<string, Record<string, unknown>>();
@@ -54,6 +55,23 @@ function highlightLine(c: ChartData, highlight: { code: string; name: string }):
   return SV.highlighted(highlight.name);
 }
 
+const NOTE_FONT_SIZE = 9;
+
+/** Words into lines no wider than `width` pixels, measured with the chart's font. */
+export function wrap(text: string, width: number, size: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, size, false) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function chartSpec(c: ChartData, highlight?: { code: string; name: string }): TopLevelSpec {
@@ -74,11 +92,14 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
       status: p.status,
       // a hidden value is an X at its slot, a missing one a dash: never an empty slot that reads as 0
       marker: p.status === 'suppressed' ? 'X' : p.status === 'ok' ? '' : '–',
+      // a line chart's label goes above its point when it is the year's highest, else below
+      above: p.pct !== null && drawn.every((q) => q.year !== p.year || q.pct === null || q.pct <= p.pct!),
     })),
   };
   t.config = config();
   const view = t.vconcat[0];
-  view.title.text = [c.source, ...c.notes];
+  // the notes wrapped to the chart's width: a long list of names must not widen the chart
+  view.title.text = [c.source, ...c.notes].flatMap((line) => wrap(line, (view.width as number) + 40, NOTE_FONT_SIZE));
   const maxShare = Math.max(0, ...drawn.map((p) => (p.pct ?? 0) / 100));
   const encodings: Json[] = [view.encoding, ...(view.layer ?? []).map((l: Json) => l.encoding)].filter(Boolean);
   for (const e of encodings) {

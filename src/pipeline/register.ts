@@ -92,7 +92,8 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
     if (!veryLongAvailable[yi]) log.add('veryLongNotAvailable', y, uncovered);
     else if (uncovered.length) log.add('historyGaps', y, uncovered);
     const gaps = read.state.uncoveredYear(yi);
-    if (gaps.length) log.add('yearIncomplete', y, gaps);
+    // a year without any row is the report's "missing" (or the error of a year asked for), not an incomplete year
+    if (gaps.length && gaps.length < 12) log.add('yearIncomplete', y, gaps);
     if (classification.children[yi]) log.add('childrenLeftOut', y, classification.children[yi]);
     if (classification.unknownAge[yi]) log.add('unknownAgeCounted', y, classification.unknownAge[yi]);
     for (const k of run.municipalities.kommuner) {

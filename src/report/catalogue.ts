@@ -2,7 +2,7 @@
  * The report catalogue (SPEC §5) in report order: one module per output, each building its
  * table or chart from the facts, or saying why it cannot. Pure: no I/O.
  */
-import { Output, OutputModule, ReportContext, skip } from './context.js';
+import { Output, OutputModule, ReportContext, skip, yearSpan } from './context.js';
 import { d1 } from './outputs/d1.js';
 import { d2 } from './outputs/d2.js';
 import { d3 } from './outputs/d3.js';
@@ -22,6 +22,6 @@ export function buildOutputs(c: ReportContext): Output[] {
     const out = o.build(sorted);
     // a chart of nothing but gaps is not a chart: say why instead
     const empty = out.kind === 'chart' && !out.points.some((p) => p.drawn !== false && (p.status === 'ok' || p.status === 'suppressed'));
-    return empty ? skip(o.id, out.title, 'noValues') : out;
+    return empty ? skip(o.id, out.title, 'noValues', c.region.name, yearSpan(c)) : out;
   });
 }

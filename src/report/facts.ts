@@ -67,7 +67,13 @@ export class Facts {
    * 0 when no person was counted; of one it does not cover, missing.
    */
   get(measure: Measure, code: string, year: string | number): Fact | undefined {
-    this.used.add(measure);
+    const f = this.lookup(measure, code, year);
+    // an input is used when some output got a value from it
+    if (f?.status === 'ok') this.used.add(measure);
+    return f;
+  }
+
+  private lookup(measure: Measure, code: string, year: string | number): Fact | undefined {
     const f = this.map.get(this.key(measure, code, year));
     if (!measure.startsWith('reg:') || !this.registerYears.includes(Number(year))) return f;
     if (measure === REG.veryLongTerm && !this.veryLongYears.has(Number(year))) return undefined;

@@ -102,7 +102,7 @@ export function countPoints(
       for (const [method, p] of [['unweighted', unweighted], ['pooled', pooled]] as const) out.push({ ...p, method, drawn: method === c.regionMean });
     }
     const missing = codes.filter((k) => !have.includes(k));
-    if (missing.length && regionRow && !drawRegion(y)) notes.push(SV.regionNotDrawn(c.region.name, y, missing.length, codes.length));
+    if (missing.length && missing.length < codes.length && regionRow && !drawRegion(y)) notes.push(SV.regionNotDrawn(c.region.name, y, missing.length, codes.length));
   }
   notes.unshift(...missingNotes(c, out));
   if (c.regionMean === 'unweighted') notes.push(...partial.notes(c.region.name));
@@ -171,7 +171,7 @@ export function kpiPoints(c: ReportContext, codes: string[], years: number[], se
         const vals = mine.filter((p) => p.pct !== null).map((p) => p.pct!);
         const m = drawable(codes.length - vals.length, codes.length) ? mean(vals) : null;
         if (m !== null && vals.length < codes.length) partial.add(y, s.label, vals.length, codes.length);
-        if (m === null && mine.some((p) => p.status !== 'not_available')) notes.push(SV.regionNotDrawn(c.region.name, y, codes.length - vals.length, codes.length));
+        if (m === null && mine.some((p) => p.status === 'ok' || p.status === 'suppressed')) notes.push(SV.regionNotDrawn(c.region.name, y, codes.length - vals.length, codes.length));
         out.push({ code: c.region.id, name: regionLabel(c, 'unweighted'), year: y, series: s.label, pct: m, numerator: null, denominator: null, status: m === null ? 'missing' : 'ok', method: 'unweighted', drawn: true });
       }
       if (regionRow && hasRiket(c, s.kpi)) out.push(pointOf('0000', SV.riket, y, s.label, s.kpi));
@@ -185,14 +185,18 @@ export function kpiPoints(c: ReportContext, codes: string[], years: number[], se
 /** Whether Riket's value of a KPI is among the inputs. */
 export const hasRiket = (c: ReportContext, kpi: KpiId) => c.facts.years(kpi).some((y) => c.facts.get(kpi, '0000', y)?.status === 'ok');
 
-/** "uppgift saknas" for each municipality without a figure, with its years. */
+/** "uppgift saknas" for each municipality without a figure, with its years; a year missing for all, once. */
 function missingNotes(c: ReportContext, points: Point[]): string[] {
+  const own = points.filter((p) => p.code !== c.region.id && p.code !== '0000' && !p.method);
+  const years = [...new Set(own.map((p) => p.year))];
+  const wholeYears = years.filter((y) => own.filter((p) => p.year === y).every((p) => p.status === 'missing' || p.status === 'not_available') && own.some((p) => p.year === y && p.status === 'missing'));
   const byName = new Map<string, number[]>();
-  for (const p of points)
-    if (p.status === 'missing' && p.code !== c.region.id && !p.method) byName.set(p.name, [...new Set([...(byName.get(p.name) ?? []), p.year])]);
-  if (!byName.size) return [];
-  const list = [...byName].map(([name, ys]) => `${name} ${ys.join(', ')}`).join('; ');
-  return [SV.missingLeftOut(list, c.region.name)];
+  for (const p of own)
+    if (p.status === 'missing' && !wholeYears.includes(p.year)) byName.set(p.name, [...new Set([...(byName.get(p.name) ?? []), p.year])]);
+  const notes: string[] = [];
+  if (wholeYears.length) notes.push(SV.yearsMissing(wholeYears.join(', ')));
+  if (byName.size) notes.push(SV.missingLeftOut([...byName].map(([name, ys]) => `${name} ${ys.join(', ')}`).join('; '), c.region.name));
+  return notes;
 }
 
 /** X and – explained, with the reason each bar is hidden and the actual threshold. */

@@ -83,7 +83,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
       await writeChart(dir, `${folder}/${trend.id}-${trend.slug}`, trend);
       listed.push(`[${SV.indexTrend}](${folder}/${trend.id}-${trend.slug}.png)`);
     }
-    index.push(`- ${code} ${area.name}: ${listed.join(', ')}`);
+    index.push(`- ${code} ${area.name}: ${listed.length ? listed.join(', ') : SV.indexNothing}`);
   }
   index.push('', SV.indexDefinition);
   dir.write('index.md', index.join('\n') + '\n');

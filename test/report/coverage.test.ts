@@ -1,0 +1,199 @@
+/**
+ * Figures you can publish: what the report does when data is missing or wrong — a municipality
+ * without rows, a register of one year, no reason column, a year past the data, public Kolada
+ * files only, an input no output uses, bad populations and region files. Each case spawns the
+ * built CLI on files made from the sample, as a user would meet them.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, cli, csvObjects } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bistand-coverage-'));
+const sample = (f: string) => join(ROOT, 'data/sample', f);
+const registerLines = readFileSync(sample('register.csv'), 'utf8').trimEnd().split('\n');
+const write = (name: string, lines: string[]) => {
+  const p = join(dir, name);
+  writeFileSync(p, lines.join('\n') + '\n');
+  return p;
+};
+/** register rows kept by a test on their fields (person_id;kommun;year;month;hinder;age;sex) */
+const registerWhere = (name: string, keep: (f: string[]) => boolean) => write(name, [registerLines[0], ...registerLines.slice(1).filter((l) => keep(l.split(';')))]);
+const report = (out: string, args: string[]) => cli(['report', '--year', '2021', '--out', join(dir, out), ...args]);
+const rows = (out: string, file: string) => csvObjects(readFileSync(join(dir, out, 'region', file), 'utf8'));
+const population = ['--population', sample('population.csv')];
+
+describe('a register without one municipality (Öckerö)', () => {
+  let stderr = '';
+  beforeAll(() => {
+    const r = report('no-ockero', ['--register', registerWhere('no-ockero.csv', (f) => f[1] !== '1407'), ...population]);
+    expect(r.status, r.stderr).toBe(0);
+    stderr = r.stderr;
+  }, 120_000);
+
+  it('is "uppgift saknas" in every chart, never 0', () => {
+    for (const file of ['d1-andel-av-befolkningen.csv', 'd4-langvarigt-per-kommun.csv', 'd5-forsorjningshinder.csv']) {
+      const mine = rows('no-ockero', file).filter((p) => p.kommun_code === '1407');
+      expect(mine.length, file).toBeGreaterThan(0);
+      for (const p of mine) expect([p.status, p.share_pct, p.numerator], file).toEqual(['missing', '', '']);
+    }
+  });
+
+  it("leaves the region's numerator and denominator, and says so", () => {
+    const d1 = rows('no-ockero', 'd1-andel-av-befolkningen.csv').filter((p) => p.year === '2021');
+    const pop = csvObjects(readFileSync(sample('population.csv'), 'utf8').replace(/;/g, ','));
+    const others = d1.filter((p) => /^\d{4}$/.test(p.kommun_code) && p.kommun_code !== '1407');
+    const pooled = d1.find((p) => p.region_figure === 'pooled')!;
+    expect(Number(pooled.numerator)).toBe(others.reduce((a, p) => a + Number(p.numerator), 0));
+    const adults = (code: string) => Number(pop.find((r) => r.kommun === code && r['år'] === '2021')!['folkmängd 18+']);
+    expect(Number(pooled.denominator)).toBe(others.reduce((a, p) => a + adults(p.kommun_code), 0));
+    const unweighted = d1.find((p) => p.region_figure === 'unweighted')!;
+    expect(unweighted.drawn).toBe('yes');
+    const mean = others.reduce((a, p) => a + (100 * Number(p.numerator)) / adults(p.kommun_code), 0) / others.length;
+    expect(Number(unweighted.share_pct)).toBeCloseTo(mean, 1);
+    expect(stderr).toContain('warning: Göteborgsregionen 2019, 2020, 2021: no rows for Öckerö (1407)');
+    const svg = readFileSync(join(dir, 'no-ockero/region/d1-andel-av-befolkningen.svg'), 'utf8');
+    expect(svg).toContain('uppgift saknas: Öckerö 2019, 2020, 2021; ingår inte i Göteborgsregionens värde.');
+    expect(svg).toContain('medel av 12 av 13 kommuner');
+  });
+
+  it("draws Öckerö's slots as – , and its own profile says its values are missing", () => {
+    const spec = JSON.parse(readFileSync(join(dir, 'no-ockero/region/d4-langvarigt-per-kommun.vl.json'), 'utf8'));
+    expect(spec.data.values.filter((v: { code: string }) => v.code === '1407').map((v: { marker: string }) => v.marker)).toEqual(['–', '–']);
+    const own = JSON.parse(readFileSync(join(dir, 'no-ockero/kommun/1407-ockero/d4-langvarigt-per-kommun.vl.json'), 'utf8'));
+    expect(own.title.subtitle).toContain('Öckerö markerad — uppgift saknas eller dold för alla dess värden');
+  });
+
+  it('classify --region gr --total says its Totalt sums 12 of the 13', () => {
+    const r = cli(['classify', join(dir, 'no-ockero.csv'), '--year', '2021', '--region', 'gr', '--total']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('warning: Göteborgsregionen 2021: no rows for Öckerö (1407) (uppgift saknas, not 0); the Totalt row sums 12 of the 13 municipalities');
+    const s = cli(['classify', join(dir, 'no-ockero.csv'), '--year', '2021', '--region', 'storstad']);
+    expect(s.stderr).toContain('Storstäderna 2021: no rows for Stockholm (0180), Malmö (1280)');
+  });
+});
+
+describe('a register of one year', () => {
+  let stderr = '';
+  beforeAll(() => {
+    const r = report('one-year', ['--register', registerWhere('one-year.csv', (f) => f[2] === '2021'), ...population]);
+    expect(r.status, r.stderr).toBe(0);
+    stderr = r.stderr;
+  }, 120_000);
+
+  it('gives 2019 and 2020 as missing, never 0 %', () => {
+    const d1 = rows('one-year', 'd1-andel-av-befolkningen.csv');
+    for (const p of d1.filter((x) => x.year !== '2021')) expect([p.status, p.share_pct], `${p.kommun_name} ${p.year}`).toEqual(['missing', '']);
+    expect(d1.filter((x) => x.year === '2021').every((p) => p.status === 'ok')).toBe(true);
+    expect(stderr).toContain('warning: ');
+    expect(stderr).toMatch(/has no rows in 2019: the report's figures for 2019 are missing/);
+    expect(readFileSync(join(dir, 'one-year/region/d1-andel-av-befolkningen.svg'), 'utf8')).toContain('indata har inga värden för 2019, 2020');
+  });
+
+  it('draws no very long-term it cannot decide', () => {
+    const d3 = rows('one-year', 'd3-langvarigt-regionen.csv');
+    expect(d3.filter((p) => p.series.startsWith('Mycket'))).toEqual([]);
+    expect(d3.filter((p) => p.drawn === 'yes' && p.status === 'ok').map((p) => p.year)).toEqual(['2021']);
+  });
+});
+
+describe('inputs that cannot give a figure', () => {
+  it('a register without a reason column: D5 is skipped with its reason, not drawn at 0 %', () => {
+    const lines = registerLines.map((l) => l.split(';').filter((_f, i) => i !== 4).join(';'));
+    const r = report('no-reasons', ['--register', write('no-reasons.csv', lines), ...population]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('note: D5 (Försörjningshinder per kommun) not made: the register has no försörjningshinder column');
+    expect(existsSync(join(dir, 'no-reasons/region/d5-forsorjningshinder.csv'))).toBe(false);
+    expect(readFileSync(join(dir, 'no-reasons/index.md'), 'utf8')).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* registret har ingen kolumn för försörjningshinder');
+  });
+
+  it('a year past the data is an error, and nothing is written', () => {
+    const r = report('past', ['--register', sample('register.csv'), '--year', '2022']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('register.csv: no rows in 2022: the input covers 2017-01…2021-12');
+    expect(existsSync(join(dir, 'past'))).toBe(false);
+  });
+
+  it('public Kolada files only: D3/D4 are skipped when they give no value, not drawn as empty axes', () => {
+    const r = report('kolada-only', ['--kolada', join(ROOT, 'test/fixtures/hallbarometern_langvarigt.csv')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('note: D4 (Långvarigt och mycket långvarigt ekonomiskt bistånd per kommun) not made: the inputs have no value for any municipality of Göteborgsregionen in 2019–2021');
+    expect(readdirSync(join(dir, 'kolada-only'))).toEqual(['index.md']);
+  });
+
+  it('an input no output uses is named', () => {
+    const r = report('sdb', ['--register', sample('register.csv'), ...population, '--sdb', join(ROOT, 'test/fixtures/sdb_ekb_manad_hushall_2017.csv')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('sdb_ekb_manad_hushall_2017.csv was read but no output of the report uses it');
+    expect(r.stderr).not.toContain('population.csv was read but');
+  });
+});
+
+describe('--region-mean', () => {
+  it('pooled draws all recipients over all inhabitants; the CSV has both', () => {
+    const r = report('pooled', ['--register', sample('register.csv'), ...population, '--region-mean', 'pooled']);
+    expect(r.status, r.stderr).toBe(0);
+    const gr = rows('pooled', 'd1-andel-av-befolkningen.csv').filter((p) => p.kommun_code === 'gr' && p.year === '2021');
+    expect(gr.map((p) => [p.region_figure, p.drawn])).toEqual([
+      ['unweighted', 'no'],
+      ['pooled', 'yes'],
+    ]);
+    const pooled = gr[1];
+    expect(Number(pooled.share_pct)).toBeCloseTo((100 * Number(pooled.numerator)) / Number(pooled.denominator), 1);
+    const spec = JSON.parse(readFileSync(join(dir, 'pooled/region/d1-andel-av-befolkningen.vl.json'), 'utf8'));
+    expect(spec.data.values.some((v: { name: string }) => v.name === 'Göteborgsregionen (sammanvägt)')).toBe(true);
+    expect(spec.data.values.some((v: { name: string }) => v.name === 'Göteborgsregionen (ovägt medel)')).toBe(false);
+  });
+});
+
+describe('aggregated values are checked', () => {
+  const popLines = readFileSync(sample('population.csv'), 'utf8').trimEnd().split('\n');
+  const withPop = (name: string, from: string, to: string) => write(name, popLines.map((l) => (l === from ? to : l)));
+  const line = (code: string) => popLines.findIndex((l) => l.startsWith(`${code};2021;`)) + 1;
+
+  for (const bad of ['-5', '0', '12,5']) {
+    it(`a population of ${bad} is an error at its line and column`, () => {
+      const from = popLines.find((l) => l.startsWith('1407;2021;'))!;
+      const p = withPop(`pop${bad}.csv`, from, from.replace(/;\d+$/, `;${bad}`));
+      const r = report(`pop${bad}`, ['--register', sample('register.csv'), '--population', p]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`pop${bad}.csv:${line('1407')}:4 (folkmängd 18+): population "${bad}" is not a positive whole number`);
+    });
+  }
+
+  it('a population smaller than the recipients counted is an error, not a share of 566 %', () => {
+    const from = popLines.find((l) => l.startsWith('1407;2021;'))!;
+    const p = withPop('pop3.csv', from, from.replace(/;\d+$/, ';3'));
+    const r = report('pop3', ['--register', sample('register.csv'), '--population', p]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`pop3.csv:${line('1407')}:4: Öckerö 2021: population 3 is smaller than the number of recipients the register counts`);
+  });
+
+  it('a Kolada share above 100 % is an error naming the file, line and value', () => {
+    const p = write('kolada-bad.csv', ['kpi,municipality_id,year,gender,value', 'U31404,1480,2021,T,59', 'U31404,1481,2021,T,870']);
+    const r = cli(['tidy', p]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('kolada-bad.csv:3:5: U31404 Mölndal 2021: 870 % is above 100 %');
+  });
+});
+
+describe('region files', () => {
+  it('a duplicate, an unknown code and a bad line are errors listing each', () => {
+    const p = write('min-region.txt', ['kommun', '1480', '1481', '1480', '9999', '14x1']);
+    const r = cli(['classify', sample('register.csv'), '--year', '2021', '--region', p]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('min-region.txt:4: 1480 twice (lines 2 and 4); line 5: 9999 is not one of the 290 municipalities; line 6: "14x1" is not a 4-digit municipality code');
+  });
+
+  it("a file named like a municipality's code does not take that municipality's place", () => {
+    const p = write('1481.txt', ['1480', '1481', '1482']);
+    const r = report('region-1481', ['--register', sample('register.csv'), ...population, '--region', p]);
+    expect(r.status, r.stderr).toBe(0);
+    const d1 = rows('region-1481', 'd1-andel-av-befolkningen.csv').filter((x) => x.year === '2021');
+    expect(d1.filter((x) => x.kommun_code === '1481')).toHaveLength(1);
+    expect(d1.filter((x) => x.kommun_code === 'region-1481').map((x) => x.region_figure)).toEqual(['unweighted', 'pooled']);
+  });
+});
