@@ -92,6 +92,8 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
       status: p.status,
       // a hidden value is an X at its slot, a missing one a dash: never an empty slot that reads as 0
       marker: p.status === 'suppressed' ? 'X' : p.status === 'ok' ? '' : '–',
+      // the value as the report quotes it, written here so that any renderer prints the same
+      label: p.pct === null ? '' : `${sv(p.pct)}\u00a0%`,
       // a line chart's label goes above its point when it is the year's highest, else below
       above: p.pct !== null && drawn.every((q) => q.year !== p.year || q.pct === null || q.pct <= p.pct!),
     })),
@@ -110,7 +112,12 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
       e.color.scale.domain = series;
     }
     if (e.y && 'title' in e.y) e.y.title = c.yTitle;
-    if (e.y?.axis) e.y.axis.format = axisFormat(maxShare, e.y.axis.tickCount);
+    if (e.y?.axis) {
+      e.y.axis.format = axisFormat(maxShare, e.y.axis.tickCount);
+      // Swedish whatever the renderer's locale: the Vega editor, Altair and vl2svg ignore a
+      // spec's locale when they are given their own
+      e.y.axis.labelExpr = `replace(replace(format(datum.value, '${e.y.axis.format}'), '.', ','), /\\s?%$/, '\u00a0%')`;
+    }
     if (highlight && e.opacity) e.opacity = { condition: { test: `datum.code === '${highlight.code}'`, value: 1 }, value: 0.35 };
   }
   return t as TopLevelSpec;
