@@ -114,10 +114,11 @@ export function countPoints(
 class PartialMeans {
   private readonly byCount = new Map<string, { n: number; of: number; where: Set<string> }>();
 
-  add(year: number, series: string, n: number, of: number): void {
+  add(year: number, _series: string, n: number, of: number): void {
     const k = `${n}/${of}`;
     const e = this.byCount.get(k) ?? { n, of, where: new Set<string>() };
-    e.where.add(series ? `${year} (${series})` : String(year));
+    // by year: a series' own label in the note would repeat the legend
+    e.where.add(String(year));
     this.byCount.set(k, e);
   }
 
