@@ -155,6 +155,20 @@ describe('charts from Kolada alone', () => {
     expect(d5.source).toBe('Källa: Kolada (N31858, N31859, N31860, N31861, N31863), bearbetning: test');
   });
 
+  it("Riket's published value is a bar of its own after the region", () => {
+    const withRiket = buildOutputs(context(koladaFacts([...lines, ...YEARS.map((y) => `N31825,0000,${y},T,2.5`)])));
+    const d1 = chart(byId(withRiket, 'd1'));
+    expect(d1.order.slice(-2)).toEqual(['Göteborgsregionen (ovägt medel)', 'Riket']);
+    expect(point(d1, '0000').pct).toBe(2.5);
+  });
+
+  it('a region whose members are mostly missing is not drawn, and the note says why', () => {
+    const few = GR.codes.slice(0, 5).map((k) => `N31825,${k},2021,T,3.0`);
+    const d1 = chart(byId(buildOutputs(context(koladaFacts(few))), 'd1'));
+    expect(point(d1, 'gr')).toMatchObject({ pct: null, status: 'missing' });
+    expect(d1.notes).toContain('Göteborgsregionen 2021 visas inte: uppgift saknas för 8 av 13 kommuner.');
+  });
+
   it('D3/D4 need a register or N31814 / U31801', () => {
     expect(byId(outputs, 'd4')).toMatchObject({ kind: 'skipped', reasonEn: 'needs --register, or Kolada N31814 / U31801' });
   });
