@@ -1,5 +1,5 @@
 /** Shared test helpers: in-memory sources, the fast path in-process, and spawning the CLI. */
-import { spawnSync, SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, SpawnSyncReturns } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -74,6 +74,22 @@ export function cli(args: string[], input?: string | Buffer, env: NodeJS.Process
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', ...env },
     maxBuffer: 1 << 28,
+  });
+}
+
+/**
+ * The CLI without blocking the test worker: a run of many seconds under spawnSync keeps the
+ * worker from answering vitest's RPC ("Timeout calling onTaskUpdate").
+ */
+export function cliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
 

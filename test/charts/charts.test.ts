@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chartSpec } from '../../src/charts/spec.js';
 import { toPngAsync, toSvg } from '../../src/charts/render.js';
 import type { ChartData, Point } from '../../src/charts/types.js';
-import { ROOT, cli } from '../helpers.js';
+import { ROOT, cliAsync } from '../helpers.js';
 
 /** The text of every axis's labels in an SVG, one list per axis. */
 function axisLabels(svg: string): string[][] {
@@ -57,8 +57,8 @@ describe('axes', () => {
 describe('the sample report', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'bistand-charts-')), 'out');
   let svgs: string[] = [];
-  beforeAll(() => {
-    const r = cli(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--out', out]);
+  beforeAll(async () => {
+    const r = await cliAsync(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     svgs = ['region', ...readdirSync(join(out, 'kommun')).map((k) => `kommun/${k}`)].flatMap((d) =>
       readdirSync(join(out, d))
@@ -100,9 +100,9 @@ describe('the sample report', () => {
     expect(again.indexOf('pHYs')).toBe(37);
   });
 
-  it('a --no-suppress chart says it is not for publication', () => {
+  it('a --no-suppress chart says it is not for publication', async () => {
     const o = join(out, '..', 'draft');
-    const r = cli(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--out', o, '--no-suppress']);
+    const r = await cliAsync(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--out', o, '--no-suppress']);
     expect(r.status).toBe(0);
     const spec = JSON.parse(readFileSync(join(o, 'region/d4-langvarigt-per-kommun.vl.json'), 'utf8'));
     expect(spec.title.subtitle).toContain('Ej för publicering – små tal visas');

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, cli, csvObjects } from '../helpers.js';
+import { ROOT, cli, cliAsync, csvObjects } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-coverage-'));
 const sample = (f: string) => join(ROOT, 'data/sample', f);
@@ -20,14 +20,14 @@ const write = (name: string, lines: string[]) => {
 };
 /** register rows kept by a test on their fields (person_id;kommun;year;month;hinder;age;sex) */
 const registerWhere = (name: string, keep: (f: string[]) => boolean) => write(name, [registerLines[0], ...registerLines.slice(1).filter((l) => keep(l.split(';')))]);
-const report = (out: string, args: string[]) => cli(['report', '--year', '2021', '--out', join(dir, out), ...args]);
+const report = (out: string, args: string[]) => cliAsync(['report', '--year', '2021', '--out', join(dir, out), ...args]);
 const rows = (out: string, file: string) => csvObjects(readFileSync(join(dir, out, 'region', file), 'utf8'));
 const population = ['--population', sample('population.csv')];
 
 describe('a register without one municipality (Öckerö)', () => {
   let stderr = '';
-  beforeAll(() => {
-    const r = report('no-ockero', ['--register', registerWhere('no-ockero.csv', (f) => f[1] !== '1407'), ...population]);
+  beforeAll(async () => {
+    const r = await report('no-ockero', ['--register', registerWhere('no-ockero.csv', (f) => f[1] !== '1407'), ...population]);
     expect(r.status, r.stderr).toBe(0);
     stderr = r.stderr;
   }, 120_000);
@@ -76,8 +76,8 @@ describe('a register without one municipality (Öckerö)', () => {
 
 describe('a register of one year', () => {
   let stderr = '';
-  beforeAll(() => {
-    const r = report('one-year', ['--register', registerWhere('one-year.csv', (f) => f[2] === '2021'), ...population]);
+  beforeAll(async () => {
+    const r = await report('one-year', ['--register', registerWhere('one-year.csv', (f) => f[2] === '2021'), ...population]);
     expect(r.status, r.stderr).toBe(0);
     stderr = r.stderr;
   }, 120_000);
@@ -99,32 +99,32 @@ describe('a register of one year', () => {
 });
 
 describe('inputs that cannot give a figure', () => {
-  it('a register without a reason column: D5 is skipped with its reason, not drawn at 0 %', () => {
+  it('a register without a reason column: D5 is skipped with its reason, not drawn at 0 %', async () => {
     const lines = registerLines.map((l) => l.split(';').filter((_f, i) => i !== 4).join(';'));
-    const r = report('no-reasons', ['--register', write('no-reasons.csv', lines), ...population]);
+    const r = await report('no-reasons', ['--register', write('no-reasons.csv', lines), ...population]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('note: D5 (Försörjningshinder per kommun) not made: the register has no försörjningshinder column');
     expect(existsSync(join(dir, 'no-reasons/region/d5-forsorjningshinder.csv'))).toBe(false);
     expect(readFileSync(join(dir, 'no-reasons/index.md'), 'utf8')).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* registret har ingen kolumn för försörjningshinder');
   });
 
-  it('a year past the data is an error, and nothing is written', () => {
-    const r = report('past', ['--register', sample('register.csv'), '--year', '2022']);
+  it('a year past the data is an error, and nothing is written', async () => {
+    const r = await report('past', ['--register', sample('register.csv'), '--year', '2022']);
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('register.csv: no rows in 2022: the input covers 2017-01…2021-12');
     expect(existsSync(join(dir, 'past'))).toBe(false);
   });
 
-  it('public Kolada files only: D3/D4 are skipped when they give no value, not drawn as empty axes', () => {
-    const r = report('kolada-only', ['--kolada', join(ROOT, 'test/fixtures/hallbarometern_langvarigt.csv')]);
+  it('public Kolada files only: D3/D4 are skipped when they give no value, not drawn as empty axes', async () => {
+    const r = await report('kolada-only', ['--kolada', join(ROOT, 'test/fixtures/hallbarometern_langvarigt.csv')]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('note: D4 (Långvarigt och mycket långvarigt ekonomiskt bistånd per kommun) not made: the inputs have no value for any municipality of Göteborgsregionen in 2019–2021');
     expect(readdirSync(join(dir, 'kolada-only'))).toEqual(['index.md']);
   });
 
-  it('an input no output uses is named', () => {
-    const r = report('sdb', ['--register', sample('register.csv'), ...population, '--sdb', join(ROOT, 'test/fixtures/sdb_ekb_manad_hushall_2017.csv')]);
+  it('an input no output uses is named', async () => {
+    const r = await report('sdb', ['--register', sample('register.csv'), ...population, '--sdb', join(ROOT, 'test/fixtures/sdb_ekb_manad_hushall_2017.csv')]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('sdb_ekb_manad_hushall_2017.csv was read but no output of the report uses it');
     expect(r.stderr).not.toContain('population.csv was read but');
@@ -132,8 +132,8 @@ describe('inputs that cannot give a figure', () => {
 });
 
 describe('--region-mean', () => {
-  it('pooled draws all recipients over all inhabitants; the CSV has both', () => {
-    const r = report('pooled', ['--register', sample('register.csv'), ...population, '--region-mean', 'pooled']);
+  it('pooled draws all recipients over all inhabitants; the CSV has both', async () => {
+    const r = await report('pooled', ['--register', sample('register.csv'), ...population, '--region-mean', 'pooled']);
     expect(r.status, r.stderr).toBe(0);
     const gr = rows('pooled', 'd1-andel-av-befolkningen.csv').filter((p) => p.kommun_code === 'gr' && p.year === '2021');
     expect(gr.map((p) => [p.region_figure, p.drawn])).toEqual([
@@ -154,19 +154,19 @@ describe('aggregated values are checked', () => {
   const line = (code: string) => popLines.findIndex((l) => l.startsWith(`${code};2021;`)) + 1;
 
   for (const bad of ['-5', '0', '12,5']) {
-    it(`a population of ${bad} is an error at its line and column`, () => {
+    it(`a population of ${bad} is an error at its line and column`, async () => {
       const from = popLines.find((l) => l.startsWith('1407;2021;'))!;
       const p = withPop(`pop${bad}.csv`, from, from.replace(/;\d+$/, `;${bad}`));
-      const r = report(`pop${bad}`, ['--register', sample('register.csv'), '--population', p]);
+      const r = await report(`pop${bad}`, ['--register', sample('register.csv'), '--population', p]);
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`pop${bad}.csv:${line('1407')}:4 (folkmängd 18+): population "${bad}" is not a positive whole number`);
     });
   }
 
-  it('a population smaller than the recipients counted is an error, not a share of 566 %', () => {
+  it('a population smaller than the recipients counted is an error, not a share of 566 %', async () => {
     const from = popLines.find((l) => l.startsWith('1407;2021;'))!;
     const p = withPop('pop3.csv', from, from.replace(/;\d+$/, ';3'));
-    const r = report('pop3', ['--register', sample('register.csv'), '--population', p]);
+    const r = await report('pop3', ['--register', sample('register.csv'), '--population', p]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`pop3.csv:${line('1407')}:4: Öckerö 2021: population 3 is smaller than the number of recipients the register counts`);
   });
@@ -188,9 +188,9 @@ describe('region files', () => {
     expect(r.stderr).toContain('min-region.txt:4: 1480 twice (lines 2 and 4); line 5: 9999 is not one of the 290 municipalities; line 6: "14x1" is not a 4-digit municipality code');
   });
 
-  it("a file named like a municipality's code does not take that municipality's place", () => {
+  it("a file named like a municipality's code does not take that municipality's place", async () => {
     const p = write('1481.txt', ['1480', '1481', '1482']);
-    const r = report('region-1481', ['--register', sample('register.csv'), ...population, '--region', p]);
+    const r = await report('region-1481', ['--register', sample('register.csv'), ...population, '--region', p]);
     expect(r.status, r.stderr).toBe(0);
     const d1 = rows('region-1481', 'd1-andel-av-befolkningen.csv').filter((x) => x.year === '2021');
     expect(d1.filter((x) => x.kommun_code === '1481')).toHaveLength(1);

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, cli } from '../helpers.js';
+import { ROOT, cli, cliAsync } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-report-'));
 const out = join(dir, 'out');
@@ -22,8 +22,8 @@ function pngSize(path: string): { width: number; height: number } {
 }
 
 let stderr = '';
-beforeAll(() => {
-  const r = cli(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--out', out]);
+beforeAll(async () => {
+  const r = await cliAsync(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--out', out]);
   expect(r.status, r.stderr).toBe(0);
   stderr = r.stderr;
 }, 120_000);
