@@ -92,6 +92,8 @@ export const NOTES = {
     })` },
   childrenLeftOut: { level: 'note', text: (year: number, n: number) => `${fmtInt(n)} recipients under 18 in ${year} not counted (adults only, as Socialstyrelsen)` },
   unknownAgeCounted: { level: 'note', text: (year: number, n: number) => `${fmtInt(n)} recipients in ${year} with no age counted as adults` },
+  coverage: { level: 'info', text: (file: string, kommuner: number, first: number, last: number) =>
+    `${file}: rows for ${fmtInt(kommuner)} municipalit${kommuner === 1 ? 'y' : 'ies'} in the reference years; the input covers ${formatMonth(first)}…${formatMonth(last)}` },
   kommunMonthsMissing: { level: 'warning', text: (kommun: string, year: number, months: number[]) =>
     `${kommun}: no rows for ${monthList(months)}, which the input has for other municipalities: figures for ${year} may be incomplete` },
   regionMissing: { level: 'warning', text: (region: string, year: number | string, missing: string[], members: number, total: boolean) =>

@@ -98,6 +98,8 @@ export const SV = {
   indexTable: 'tabell: .csv, .sv.csv, .md',
   indexChart: 'diagram: .png, .svg, .vl.json, .csv',
   indexTrend: 'utveckling',
+  indexCoverage: (n: number, of: number, year: number, missing: string) =>
+    `Registret har rader för ${n} av regionens ${of} kommuner ${year}${missing ? ` — uppgift saknas för ${missing}` : ''}.`,
   indexNothing: '*inget att visa*',
   indexDefinition:
     'Mycket långvarigt bistånd följer Socialstyrelsens definition som den läses här: minst 27 månader med bistånd under januari år −2 till december år 0 och inget avbrott längre än två månader.',

@@ -87,6 +87,8 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
       { read: read.rowsRead, used: read.rowsUsed, outside: read.rowsOutside, rejected: read.rowsRejected, persons: read.persons, empty: read.emptyRows },
     `${layout.years[0] - 2}-01…${layout.years[layout.years.length - 1]}-12`,
   );
+  const withRows = run.municipalities.kommuner.filter((k) => layout.years.some((y) => coverage.has(k.code, y)));
+  if (Number.isFinite(read.firstMonth)) log.add('coverage', source.name, withRows.length, read.firstMonth, read.lastMonth);
   layout.years.forEach((y, yi) => {
     const uncovered = read.state.uncoveredHistory(yi);
     if (!veryLongAvailable[yi]) log.add('veryLongNotAvailable', y, uncovered);

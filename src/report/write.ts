@@ -61,6 +61,11 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     else await writeChart(dir, base, { ...o, draft: !ctx.suppress.enabled });
     index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : 'png'}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
   }
+  if (ctx.facts.registerYears.length) {
+    // what the register covers, so that a missing extract is seen before a figure is quoted
+    const missing = ctx.region.codes.filter((k) => !ctx.facts.covered(k, ctx.year)).map((k) => ctx.areas(k)?.name ?? k);
+    index.push('', SV.indexCoverage(ctx.region.codes.length - missing.length, ctx.region.codes.length, ctx.year, missing.join(', ')));
+  }
   index.push('', SV.indexKommuner, '');
   const d1 = outputs.find((o): o is ChartData & { id: 'd1' } => o.kind === 'chart' && o.id === 'd1');
   for (const code of ctx.region.codes) {

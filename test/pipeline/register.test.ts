@@ -21,7 +21,7 @@ describe('pipeline/register', () => {
       ['1480', 'Göteborg', 2021, 12],
       ['1481', 'Mölndal', 2021, 'X'],
     ]);
-    expect(notes.map((n) => n.id)).toEqual(['summary', 'veryLongNotAvailable', 'yearIncomplete', 'childrenLeftOut', 'suppressionSummary', 'veryLongDefinition']);
+    expect(notes.map((n) => n.id)).toEqual(['summary', 'coverage', 'veryLongNotAvailable', 'yearIncomplete', 'childrenLeftOut', 'suppressionSummary', 'veryLongDefinition']);
     expect(notes.find((n) => n.id === 'suppressionSummary')!.level).toBe('note');
   });
 
