@@ -55,7 +55,7 @@ export class PersonState {
   records: Int32Array;
   labels: Uint16Array;
   /**
-   * Rows seen per municipality index and window month (`k * months + m`): tells which
+   * Rows seen per window month and municipality index (`m * KOMMUN_SLOTS + k`): tells which
    * municipalities and months the input covers, so that a missing extract is never read as 0.
    */
   rowsByKommunMonth: Float64Array;
@@ -107,7 +107,8 @@ export class PersonState {
     const base = p * this.stride;
     const r = this.records;
     r[base + (m >>> 5)] |= 1 << (m & 31);
-    this.rowsByKommunMonth[k * this.layout.months + m]++;
+    // month-major: extracts come sorted by month, so a month's counts stay in one small block
+    this.rowsByKommunMonth[m * KOMMUN_SLOTS + k]++;
     const yi = this.yearOfMonth[m];
     if (yi < 0) return;
     const mi = this.monthOfYear[m];
@@ -223,13 +224,13 @@ export class PersonState {
   /** Rows of any municipality in window month m. */
   rowsInMonth(m: number): number {
     let n = 0;
-    for (let k = 0; k < KOMMUN_SLOTS; k++) n += this.rowsByKommunMonth[k * this.layout.months + m];
+    for (let k = 0; k < KOMMUN_SLOTS; k++) n += this.rowsByKommunMonth[m * KOMMUN_SLOTS + k];
     return n;
   }
 
   /** Rows of municipality index k in window month m. */
   rowsOf(k: number, m: number): number {
-    return this.rowsByKommunMonth[k * this.layout.months + m];
+    return this.rowsByKommunMonth[m * KOMMUN_SLOTS + k];
   }
 
   /** Folds another part's coverage into this one. */
