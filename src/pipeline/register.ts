@@ -26,7 +26,8 @@ import { ByteSource } from '../io/source.js';
 import { NoteLog, Piped } from '../notes.js';
 import { ReadOptions, RegisterRead, Rejected, readRegister } from '../io/register/index.js';
 import { SuppressOptions } from '../domain/suppress.js';
-import { Region } from '../domain/municipalities.js';
+import { GR, Region, STORSTAD } from '../domain/municipalities.js';
+import { Pattern, decidePattern, printableRegions } from '../domain/disclosure.js';
 import { SuppressedTable, classifyTable, reasonsTable } from '../tables/register-tables.js';
 import { loadHinderMap } from '../io/hinder-map.js';
 import { Classification, classify } from '../domain/classify.js';
@@ -45,6 +46,8 @@ export interface RegisterRun extends Omit<ReadOptions, 'layout'> {
   hinderMap?: string;
   /** years that must have rows (else an error): the ones asked for; the report's Y */
   requireYears?: number[];
+  /** decide the pattern of hidden cells for these settings, with the totals of these regions besides the built-in ones */
+  protect?: { suppress: SuppressOptions; regions: readonly Region[] };
 }
 
 export interface RegisterResult {
@@ -56,6 +59,8 @@ export interface RegisterResult {
   coverage: Coverage;
   /** whether the input has a reason (försörjningshinder) column */
   hasReasons: boolean;
+  /** the one pattern of hidden cells every output of this input uses */
+  pattern: Pattern;
 }
 
 export async function runRegister(source: ByteSource, run: RegisterRun): Promise<Piped<RegisterResult>> {
@@ -63,7 +68,9 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   const matcher = new ReasonMatcher();
   if (run.hinderMap) loadHinderMap(run.hinderMap, matcher);
   const layout = layoutFor(run.years);
-  const read = await readRegister(source, { ...run, layout });
+  // the pattern weighs the reason groups too, so that classify and reasons hide the same cells
+  const protecting = run.protect !== undefined && run.protect.suppress.enabled;
+  const read = await readRegister(source, { ...run, layout, readHinder: run.readHinder || protecting });
 
   const coverage = Coverage.of(read.state, run.municipalities);
   for (const y of run.requireYears ?? layout.years)
@@ -105,7 +112,10 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   });
   if (read.paddedCodes) log.add('paddedCodes', read.paddedCodes);
   const hasReasons = read.columns.hinder !== undefined;
-  return { result: { read, classification, unknownLabels, coverage, hasReasons }, notes: log.notes };
+  const pattern = protecting
+    ? await decidePattern(classification, run.municipalities, run.protect!.suppress, printableRegions(run.municipalities, [GR, STORSTAD], run.protect!.regions), hasReasons)
+    : new Pattern(false);
+  return { result: { read, classification, unknownLabels, coverage, hasReasons, pattern }, notes: log.notes };
 }
 
 /** Group of every label id seen (index 0: no reason column → missing). */
@@ -172,6 +182,7 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
     ...run,
     requireHinder: kind.requireHinder,
     onReject: run.collectRejects ? (r) => rejected.push(r) : undefined,
+    protect: { suppress: run.suppress, regions: run.region ? [run.region] : [] },
   });
   log.push(...notes);
   const munis = run.municipalities;
@@ -184,7 +195,7 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
       const missing = result.coverage.missing(region.codes, y);
       if (missing.length) log.add('regionMissing', region.name, y, missing.map((c) => `${munis.byCode(c)?.name ?? c} (${c})`), region.codes.length, run.total);
     }
-  const table = kind.table(classification, munis, run.suppress, { total: run.total });
+  const table = kind.table(classification, munis, run.suppress, { total: run.total }, result.pattern);
   if (run.suppress.enabled && table.hidden.primary + table.hidden.secondary > 0)
     log.add('suppressionSummary', table.hidden.primary, table.hidden.secondary, table.hidden.cells, run.suppress.minCount);
   kind.notes(result, run, log);

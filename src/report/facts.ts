@@ -5,6 +5,7 @@
  */
 import { Classification } from '../domain/classify.js';
 import { Coverage } from '../domain/coverage.js';
+import { CountMeasure, Pattern } from '../domain/disclosure.js';
 import { DISTRICTS, districtCode } from '../domain/districts.js';
 import type { Location } from '../errors.js';
 import { Municipalities } from '../domain/municipalities.js';
@@ -25,6 +26,9 @@ export type PopulationMeasure = 'population' | 'population_18plus';
 /** A Kolada KPI id: N31807, U31900, … */
 export type KpiId = `${'N' | 'U'}${number}`;
 export type Measure = RegisterMeasure | PopulationMeasure | KpiId;
+
+/** The disclosure pattern's name of a register measure. */
+export const countMeasure = (m: RegisterMeasure): CountMeasure => m.slice(4) as CountMeasure;
 
 export const REG = {
   recipients: 'reg:recipients',
@@ -48,6 +52,8 @@ export class Facts {
   registerYears: number[] = [];
   /** which municipalities and months the register has rows for */
   private coverage = new Coverage();
+  /** the register's one pattern of hidden cells, which the charts show counts through */
+  pattern = new Pattern(false);
   /** whether the register has a reason column (else every person's group is "missing") */
   registerHasReasons = false;
   /** measures some output has read, so that an input no output uses is named */
@@ -79,6 +85,11 @@ export class Facts {
     if (measure === REG.veryLongTerm && !this.veryLongYears.has(Number(year))) return undefined;
     if (!this.covered(code, Number(year))) return { value: null, status: 'missing' };
     return f ?? { value: 0, status: 'ok' };
+  }
+
+  /** Whether the register counted anyone for the municipality in the year (a row of classify). */
+  hasRow(code: string, year: number): boolean {
+    return this.map.has(this.key(REG.recipients, code, year));
   }
 
   /** Whether the register has rows for the municipality in the year. */
@@ -131,7 +142,8 @@ export class Facts {
     return [...new Set(rows.map((r) => r.measure))].filter((m): m is Measure => isKpiId(m) || isPopulation(m));
   }
 
-  addRegister(c: Classification, munis: Municipalities, years: readonly number[], coverage: Coverage, hasReasons: boolean): void {
+  addRegister(c: Classification, munis: Municipalities, years: readonly number[], coverage: Coverage, hasReasons: boolean, pattern: Pattern): void {
+    this.pattern = pattern;
     this.coverage = coverage;
     this.registerHasReasons = hasReasons;
     c.rows.forEach((r) => {

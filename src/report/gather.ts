@@ -19,10 +19,10 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   const facts = new Facts();
   const inputs: InputUse[] = [];
   if (s.register) {
-    const run = { years, requireYears: [s.year], gapRule: s.gapRule, municipalities: munis, requireHinder: false, readHinder: true };
+    const run = { years, requireYears: [s.year], gapRule: s.gapRule, municipalities: munis, requireHinder: false, readHinder: true, protect: { suppress: s.suppress, regions: [s.region] } };
     const { result, notes } = await runRegister(await openSource(s.register), run);
     log.push(...notes);
-    facts.addRegister(result.classification, munis, years, result.coverage, result.hasReasons);
+    facts.addRegister(result.classification, munis, years, result.coverage, result.hasReasons, result.pattern);
     inputs.push({ file: s.register, measures: [REG.recipients, REG.longTerm, REG.veryLongTerm, ...GROUPS.map(REG.group)] });
   }
   const values = [s.population, ...s.kolada, ...s.sdb].filter((f): f is string => Boolean(f));

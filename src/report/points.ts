@@ -8,10 +8,11 @@
  * left out of both, and said so; a region whose members are mostly missing is not drawn.
  */
 import type { Point, RegionMethod } from '../charts/types.js';
-import { PRIMARY, SECONDARY, SuppressionGrid, share } from '../domain/suppress.js';
+import { PRIMARY, SECONDARY, SuppressOptions, share } from '../domain/suppress.js';
+import { totalKey } from '../domain/disclosure.js';
 import type { Cell } from '../tables/table.js';
 import { ReportContext, areaName } from './context.js';
-import type { KpiId, Measure, PopulationMeasure } from './facts.js';
+import { REG, countMeasure, type KpiId, type Measure, type PopulationMeasure, type RegisterMeasure } from './facts.js';
 import { SV } from '../texts-sv.js';
 
 export interface CountSeries {
@@ -47,31 +48,24 @@ export function countPoints(
   denIsCount: boolean,
   regionRow: boolean,
 ): Points {
-  const grid = new SuppressionGrid();
-  const at = new Map<string, number>();
   const regCode = c.region.id;
-  // cells in code order, as classify and reasons lay them out: equal counts then resolve the
-  // same way in every output, so no two outputs hide different cells of the same sum
-  const byCode = [...codes].sort();
+  const pattern = c.facts.pattern;
   const value = (m: Measure, code: string, y: number): number | null | undefined => {
     const f = c.facts.get(m, code, y);
     return f ? (f.status === 'ok' ? (f.value as number) : null) : undefined;
   };
   // with a figure: rows in the register for the year (and a denominator)
-  const covered = (y: number) => byCode.filter((k) => value(series[0].num, k, y) !== null && den(k, y) !== null);
-  const drawRegion = (y: number) => regionRow && drawable(byCode.length - covered(y).length, byCode.length);
-  /** a cell per municipality under `key(code)`, and the region's total of those with figures */
-  const row = (y: number, key: (code: string) => string, v: (code: string) => number | null) => {
-    for (const code of byCode) at.set(key(code), grid.add(v(code)));
-    if (drawRegion(y)) at.set(key(regCode), grid.addTotal(covered(y).map((code) => at.get(key(code))!)));
+  const covered = (y: number) => codes.filter((k) => value(series[0].num, k, y) !== null && den(k, y) !== null);
+  const drawRegion = (y: number) => regionRow && drawable(codes.length - covered(y).length, codes.length);
+  const measureOf = (m: Measure) => countMeasure(m as RegisterMeasure);
+  /** a count as the register's one pattern shows it, and why it is hidden */
+  const shownCount = (m: Measure, code: string, y: number, v: number | null): [Cell, number] => {
+    const area = code === regCode ? totalKey(rowCodes(c, y, covered(y))) : code;
+    // --no-suppress: the counts as they are (the pattern was decided for the suppressed report)
+    if (!c.suppress.enabled) return [v, 0];
+    return [pattern.shown(measureOf(m), area, y, v), pattern.stateOf(measureOf(m), area, y) ?? 0];
   };
-  for (const y of years) {
-    for (const s of series) row(y, (code) => `n|${s.label}|${code}|${y}`, (code) => value(s.num, code, y) ?? null);
-    if (denIsCount) row(y, (code) => `d|${code}|${y}`, (code) => den(code, y));
-  }
-  grid.suppress(c.suppress);
-  const cell = (key: string): Cell => (at.has(key) ? grid.shown(at.get(key)!) : null);
-  const state = (key: string) => (at.has(key) ? grid.stateOf(at.get(key)!) : 0);
+  const sum = (xs: (number | null | undefined)[]) => (xs.some((x) => x === null || x === undefined) ? null : xs.reduce<number>((a, x) => a + (x as number), 0));
   const out: Point[] = [];
   const notes: string[] = [];
   const partial = new PartialMeans();
@@ -79,22 +73,21 @@ export function countPoints(
   for (const y of years) {
     const have = covered(y);
     for (const s of series) {
-      if (byCode.every((k) => value(s.num, k, y) === undefined)) continue;
+      if (codes.every((k) => value(s.num, k, y) === undefined)) continue;
       const shares: number[] = [];
       for (const code of codes) {
-        const nk = `n|${s.label}|${code}|${y}`;
-        const n = cell(nk);
-        const d: Cell = denIsCount ? cell(`d|${code}|${y}`) : have.includes(code) ? den(code, y) : null;
-        const p = point(c, code, areaName(c, code), y, s.label, n, d, shareOpts, hiddenBy(state(nk), denIsCount ? state(`d|${code}|${y}`) : 0));
+        const [n, ns] = shownCount(s.num, code, y, value(s.num, code, y) ?? null);
+        const [d, ds]: [Cell, number] = denIsCount ? shownCount(REG.recipients, code, y, have.includes(code) ? den(code, y) : null) : [have.includes(code) ? den(code, y) : null, 0];
+        const p = point(code, areaName(c, code), y, s.label, n, d, shareOpts, hiddenBy(ns, ds));
         if (p.pct !== null) shares.push(p.pct);
         out.push(p);
       }
       if (!regionRow) continue;
       const drawn = drawRegion(y);
       // pooled: the region's total over its denominator
-      const nk = `n|${s.label}|${regCode}|${y}`;
-      const pooledDen: Cell = !drawn ? null : denIsCount ? cell(`d|${regCode}|${y}`) : sumOrNull(have.map((k) => den(k, y)));
-      const pooled = point(c, regCode, regionLabel(c, 'pooled'), y, s.label, drawn ? cell(nk) : null, pooledDen, shareOpts, hiddenBy(state(nk), denIsCount ? state(`d|${regCode}|${y}`) : 0));
+      const [n, ns] = drawn ? shownCount(s.num, regCode, y, sum(have.map((k) => value(s.num, k, y)))) : [null, 0];
+      const [d, ds]: [Cell, number] = !drawn ? [null, 0] : denIsCount ? shownCount(REG.recipients, regCode, y, sum(have.map((k) => den(k, y)))) : [sum(have.map((k) => den(k, y))), 0];
+      const pooled = point(regCode, regionLabel(c, 'pooled'), y, s.label, n, d, shareOpts, hiddenBy(ns, ds));
       // unweighted: the mean of the shares shown, so that it reveals no hidden one
       const m = drawn && drawable(codes.length - shares.length, codes.length) ? mean(shares) : null;
       const unweighted: Point = { code: regCode, name: regionLabel(c, 'unweighted'), year: y, series: s.label, pct: m, numerator: null, denominator: null, status: m === null ? 'missing' : 'ok' };
@@ -110,7 +103,12 @@ export function countPoints(
   return { points: out, notes };
 }
 
-/** "medel av 12 av 13 kommuner", once for the years and series it holds for. */
+/** The codes of a total as the pattern keys it: the municipalities with a register row in the year. */
+function rowCodes(c: ReportContext, y: number, codes: string[]): string[] {
+  return codes.filter((k) => c.facts.hasRow(k, y));
+}
+
+/** "medel av 12 av 13 kommuner", once for the years it holds for. */
 class PartialMeans {
   private readonly byCount = new Map<string, { n: number; of: number; where: Set<string> }>();
 
@@ -133,11 +131,8 @@ function hiddenBy(numState: number, denState: number): Point['hiddenBy'] {
   return undefined;
 }
 
-function sumOrNull(xs: (number | null)[]): number | null {
-  return xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x as number), 0);
-}
 
-function point(c: ReportContext, code: string, name: string, year: number, series: string, n: Cell, d: Cell, o: typeof c.suppress, by: Point['hiddenBy']): Point {
+function point(code: string, name: string, year: number, series: string, n: Cell, d: Cell, o: SuppressOptions, by: Point['hiddenBy']): Point {
   const pct = share(n as number | 'X' | null, d as number | 'X' | null, o);
   const status: Point['status'] = pct === 'X' ? 'suppressed' : pct === null ? 'missing' : 'ok';
   return {

@@ -1,12 +1,12 @@
 /**
  * The `classify` and `reasons` tables (SPEC §7): one row per municipality and year, and with
- * `--total` a row per year that sums them. Suppression sees every printed sum: the reason
- * groups add up to recipients, and with a total row each column adds up to it.
+ * `--total` a row per year that sums them, each count shown or hidden as the input's pattern says.
  */
 import { Classification, KommunYear } from '../domain/classify.js';
 import { Municipalities } from '../domain/municipalities.js';
 import { GROUPS } from '../domain/reasons.js';
-import { Count, SuppressOptions, SuppressionGrid, share } from '../domain/suppress.js';
+import { Count, PRIMARY, SECONDARY, SuppressOptions, share } from '../domain/suppress.js';
+import { CountMeasure, Pattern, totalKey } from '../domain/disclosure.js';
 import { Cell, Column, Table } from './table.js';
 
 const PCT_DECIMALS = 1;
@@ -22,49 +22,54 @@ export interface TableOptions {
 }
 
 interface Layout {
-  /** counts of one output row, in column order */
+  /** the measures of one output row, in column order, and their counts */
+  measures: CountMeasure[];
   counts: (r: KommunYear) => (number | null)[];
-  /** within a row: [total index, part indexes] of a printed sum, if the counts partition */
-  rowSum?: [number, number[]];
   columns: Column[];
   /** the printed cells after the labels, from the counts as shown */
   cells: (shownCounts: Count[], s: SuppressOptions) => Cell[];
 }
 
-function build(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions, layout: Layout): SuppressedTable {
+/**
+ * The table: each count as the input's one pattern shows it (domain/disclosure), so this table,
+ * the other command's and the report hide the same cells whichever are published together.
+ */
+function build(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions, pattern: Pattern, layout: Layout): SuppressedTable {
   const years = [...new Set(c.rows.map((r) => r.year))];
-  const grid = new SuppressionGrid();
-  // output rows: the municipalities of each year, then that year's total; cells by index
-  const rows: { label: [string, string]; year: number; cells: number[] }[] = [];
-  const totals: { cell: number; parts: number[] }[] = [];
+  const hidden = { primary: 0, secondary: 0, cells: 0 };
+  const count = (m: CountMeasure, area: string, y: number, v: number | null): Count => {
+    const shown = pattern.shown(m, area, y, v);
+    if (v !== null) {
+      hidden.cells++;
+      const st = pattern.stateOf(m, area, y);
+      if (st === PRIMARY) hidden.primary++;
+      if (st === SECONDARY) hidden.secondary++;
+    }
+    return shown;
+  };
+  const out: Cell[][] = [];
   for (const y of years) {
     const mine = c.rows.filter((r) => r.year === y);
-    const first = rows.length;
-    for (const r of mine) rows.push({ label: [munis.kommuner[r.kommun].code, munis.kommuner[r.kommun].name], year: y, cells: layout.counts(r).map((v) => grid.add(v)) });
-    if (o.total) {
-      const width = rows[first]?.cells.length ?? 0;
-      const parts = rows.slice(first);
-      const cells = Array.from({ length: width }, (_, j) => {
-        const cell = grid.addTotal(parts.map((r) => r.cells[j]), true);
-        totals.push({ cell, parts: parts.map((r) => r.cells[j]) });
-        return cell;
+    for (const r of mine) {
+      const code = munis.kommuner[r.kommun].code;
+      const counts = layout.counts(r).map((v, j) => count(layout.measures[j], code, y, v));
+      out.push([code, munis.kommuner[r.kommun].name, y, ...layout.cells(counts, s)]);
+    }
+    if (o.total && mine.length) {
+      const key = totalKey(mine.map((r) => munis.kommuner[r.kommun].code));
+      const sums = layout.measures.map((_m, j) => {
+        const vals = mine.map((r) => layout.counts(r)[j]);
+        return vals.some((v) => v === null) ? null : vals.reduce<number>((a, v) => a + (v as number), 0);
       });
-      rows.push({ label: ['', 'Totalt'], year: y, cells });
+      out.push(['', 'Totalt', y, ...layout.cells(sums.map((v, j) => count(layout.measures[j], key, y, v)), s)]);
     }
   }
-  if (layout.rowSum) {
-    const [t, parts] = layout.rowSum;
-    for (const r of rows) grid.addSum(r.cells[t], parts.map((p) => r.cells[p]));
-  }
-  // the row sums first, then the columns' totals, year by year, column by column
-  for (const t of totals) grid.addSum(t.cell, t.parts);
-  grid.suppress(s);
-  const out = rows.map((r) => [r.label[0], r.label[1], r.year, ...layout.cells(r.cells.map((i) => grid.shown(i)), s)]);
-  return { columns: layout.columns, rows: out, hidden: grid.hidden() };
+  return { columns: layout.columns, rows: out, hidden };
 }
 
-export function classifyTable(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions = { total: false }): SuppressedTable {
-  return build(c, munis, s, o, {
+export function classifyTable(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions, pattern: Pattern): SuppressedTable {
+  return build(c, munis, s, o, pattern, {
+    measures: ['recipients', 'long_term', 'very_long_term'],
     // long-term and very long-term are subsets of recipients, not parts of a printed sum
     counts: (r) => [r.recipients, r.longTerm, r.veryLongTerm],
     columns: [
@@ -81,11 +86,10 @@ export function classifyTable(c: Classification, munis: Municipalities, s: Suppr
   });
 }
 
-export function reasonsTable(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions = { total: false }): SuppressedTable {
-  return build(c, munis, s, o, {
+export function reasonsTable(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions, pattern: Pattern): SuppressedTable {
+  return build(c, munis, s, o, pattern, {
+    measures: ['recipients', ...GROUPS],
     counts: (r) => [r.recipients, ...r.groups],
-    // the groups add up to recipients
-    rowSum: [0, GROUPS.map((_g, j) => 1 + j)],
     columns: [
       { name: 'kommun_code' },
       { name: 'kommun_name' },
