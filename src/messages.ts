@@ -5,6 +5,8 @@
 import { formatMonth } from './domain/months.js';
 
 const fmtInt = (n: number) => n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ');
+/** A count of persons in a note: from 1 to min−1 it says "fewer than min", as a table's X would (SPEC §6). */
+const fmtPersons = (n: number, min: number) => (n > 0 && n < min ? `fewer than ${min}` : fmtInt(n));
 
 // --- opening files
 export const cannotOpen = (path: string, code?: string) =>
@@ -90,8 +92,8 @@ export const NOTES = {
     `very long-term = at least 27 months with assistance in Jan Y−2…Dec Y and no interruption longer than 2 months (gap rule "${rule}": ${
     rule === 'internal' ? 'only gaps between the first and last month count' : 'gaps before the first and after the last month count too'
     })` },
-  childrenLeftOut: { level: 'note', text: (year: number, n: number) => `${fmtInt(n)} recipients under 18 in ${year} not counted (adults only, as Socialstyrelsen)` },
-  unknownAgeCounted: { level: 'note', text: (year: number, n: number) => `${fmtInt(n)} recipients in ${year} with no age counted as adults` },
+  childrenLeftOut: { level: 'note', text: (year: number, n: number, min: number) => `${fmtPersons(n, min)} recipients under 18 in ${year} not counted (adults only, as Socialstyrelsen)` },
+  unknownAgeCounted: { level: 'note', text: (year: number, n: number, min: number) => `${fmtPersons(n, min)} recipients in ${year} with no age counted as adults` },
   coverage: { level: 'info', text: (file: string, kommuner: number, first: number, last: number) =>
     `${file}: rows for ${fmtInt(kommuner)} municipalit${kommuner === 1 ? 'y' : 'ies'} in the reference years; the input covers ${formatMonth(first)}…${formatMonth(last)}` },
   kommunMonthsMissing: { level: 'warning', text: (kommun: string, year: number, months: number[]) =>
@@ -99,9 +101,12 @@ export const NOTES = {
   regionMissing: { level: 'warning', text: (region: string, year: number | string, missing: string[], members: number, total: boolean) =>
     `${region} ${year}: no rows for ${missing.join(', ')} (uppgift saknas, not 0)` +
     (total ? `; the Totalt row sums ${members - missing.length} of the ${members} municipalities` : '') },
-  paddedCodes: { level: 'note', text: (n: number) => `${fmtInt(n)} rows had a 3-digit municipality code (a leading zero lost in Excel); read as 0NNN` },
+  paddedCodes: { level: 'note', text: (n: number, min: number) => `${fmtPersons(n, min)} rows had a 3-digit municipality code (a leading zero lost in Excel); read as 0NNN` },
   unknownLabels: { level: 'info', text: (n: number) => `${n} reason label${n === 1 ? '' : 's'} matched no known reason and count as "other" (map them with --hinder-map):` },
-  unknownLabel: { level: 'info', text: (label: string, rows: number) => `  "${label}": ${fmtInt(rows)} rows` },
+  unknownLabel: { level: 'info', text: (label: string, rows: number, min: number) => `  "${label}": ${fmtPersons(rows, min)} rows` },
+  minCountOff: { level: 'warning', text: (n: number) => `--min-count ${n} hides no count: small-count suppression is off, as with --no-suppress` },
+  gapRuleAll: { level: 'note', text: () =>
+    'do not publish very long-term under both gap rules side by side: the difference between them can single out small groups' },
   rejectsWritten: { level: 'info', text: (file: string, n: number) => `${fmtInt(n)} rejected rows written to ${file}` },
   suppressionOff: { level: 'warning', text: () => 'small-count suppression is off (--no-suppress): the output shows small counts and must not be published as is' },
   suppressionSummary: { level: 'note', text: (primary: number, secondary: number, cells: number, minCount: number) =>

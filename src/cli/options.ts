@@ -83,7 +83,8 @@ export const OPTIONS = {
   output: { flags: '-o, --output <file>', description: 'write to this file (whole or not at all) instead of stdout', parse: text },
   gapRule: {
     flags: '--gap-rule <rule>',
-    description: 'very long-term: `internal` counts only gaps between the first and last month with assistance; `all` also the leading and trailing ones',
+    description:
+      'very long-term: `internal` counts only gaps between the first and last month with assistance; `all` also the leading and trailing ones. Do not publish both side by side: their difference can single out small groups',
     choices: GAP_RULES,
     default: 'internal',
   },
@@ -93,7 +94,7 @@ export const OPTIONS = {
     parse: text,
   },
   noSuppress: { flags: '--no-suppress', description: 'show counts 1–4 (small-count suppression is on by default; prints a warning)' },
-  minCount: { flags: '--min-count <n>', description: 'counts from 1 to n−1 are hidden as X', default: String(DEFAULT_SUPPRESS.minCount), parse: parsePositive },
+  minCount: { flags: '--min-count <n>', description: 'counts from 1 to n−1 are hidden as X (1 turns suppression off, with the warning of --no-suppress)', default: String(DEFAULT_SUPPRESS.minCount), parse: parsePositive },
   minDenominator: { flags: '--min-denominator <n>', description: 'shares of fewer persons are hidden as X', default: String(DEFAULT_SUPPRESS.minDenominator), parse: parsePositive },
   delimiter: { flags: '--delimiter <char>', description: 'field delimiter `;`, `,` or `tab` (detected from the header by default)', parse: parseDelimiter },
   encoding: { flags: '--encoding <name>', description: '`utf8` or `windows-1252` (detected by default)', parse: parseEncodingOption },

@@ -26,7 +26,9 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
   addOptions(cmd, REGISTER_OPTIONS);
   cmd.action(async (file: string, o: RegisterCommandOptions) => {
     if (o.year === undefined) throw new UsageError(msg.yearRequired(), msg.yearRequiredHint());
-    const suppress = { enabled: o.suppress, minCount: o.minCount, minDenominator: o.minDenominator };
+    // --min-count 1 hides nothing: it is --no-suppress, and says so
+    const suppress = { enabled: o.suppress && o.minCount >= 2, minCount: o.minCount, minDenominator: o.minDenominator };
+    if (o.suppress && !suppress.enabled) printNote(makeNote('minCountOff', o.minCount));
     const source = await openSource(file);
     const bar = progressBar(source.name, source.size);
     const { result, notes } = await runRegisterTable(source, {

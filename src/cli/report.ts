@@ -34,11 +34,13 @@ export const reportCommand = () => {
       credit: o.credit,
       regionMean: o.regionMean,
       source: o.source,
-      suppress: { enabled: o.suppress, minCount: o.minCount, minDenominator: o.minDenominator },
+      // --min-count 1 hides nothing: it is --no-suppress, marked as such
+      suppress: { enabled: o.suppress && o.minCount >= 2, minCount: o.minCount, minDenominator: o.minDenominator },
       gapRule: o.gapRule,
     });
     printNotes(notes);
-    if (!o.suppress) printNote(makeNote('suppressionOff'));
+    if (o.suppress && o.minCount < 2) printNote(makeNote('minCountOff', o.minCount));
+    if (!o.suppress || o.minCount < 2) printNote(makeNote('suppressionOff'));
     printNote(makeNote('reportWritten', o.out, result.files.length, (performance.now() - started) / 1000));
   });
 };

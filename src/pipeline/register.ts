@@ -68,6 +68,8 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   const matcher = new ReasonMatcher();
   if (run.hinderMap) loadHinderMap(run.hinderMap, matcher);
   const layout = layoutFor(run.years);
+  // notes write counts below the threshold as "fewer than N" (a note is published as much as a table)
+  const min = run.protect?.suppress.enabled ? run.protect.suppress.minCount : 1;
   // the pattern weighs the reason groups too, so that classify and reasons hide the same cells
   const protecting = run.protect !== undefined && run.protect.suppress.enabled;
   const read = await readRegister(source, { ...run, layout, readHinder: run.readHinder || protecting });
@@ -103,14 +105,15 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
     const gaps = read.state.uncoveredYear(yi);
     // a year without any row is the report's "missing" (or the error of a year asked for), not an incomplete year
     if (gaps.length && gaps.length < 12) log.add('yearIncomplete', y, gaps);
-    if (classification.children[yi]) log.add('childrenLeftOut', y, classification.children[yi]);
-    if (classification.unknownAge[yi]) log.add('unknownAgeCounted', y, classification.unknownAge[yi]);
+    if (classification.children[yi]) log.add('childrenLeftOut', y, classification.children[yi], min);
+    if (classification.unknownAge[yi]) log.add('unknownAgeCounted', y, classification.unknownAge[yi], min);
     for (const k of run.municipalities.kommuner) {
       const months = coverage.gaps(k.code, y);
       if (months.length) log.add('kommunMonthsMissing', `${k.name} (${k.code})`, y, months.map((m) => y * 12 + m - 1));
     }
   });
-  if (read.paddedCodes) log.add('paddedCodes', read.paddedCodes);
+  if (read.paddedCodes) log.add('paddedCodes', read.paddedCodes, min);
+  if (run.gapRule === 'all') log.add('gapRuleAll');
   const hasReasons = read.columns.hinder !== undefined;
   const pattern = protecting
     ? await decidePattern(classification, run.municipalities, run.protect!.suppress, printableRegions(run.municipalities, [GR, STORSTAD], run.protect!.regions), hasReasons)
@@ -142,10 +145,10 @@ export const REGISTER_TABLES = {
   reasons: {
     requireHinder: true,
     table: reasonsTable,
-    notes: (r: RegisterResult, _run: RegisterTableRun, log: NoteLog) => {
+    notes: (r: RegisterResult, run: RegisterTableRun, log: NoteLog) => {
       if (r.unknownLabels.length) {
         log.add('unknownLabels', r.unknownLabels.length);
-        for (const [label, rows] of r.unknownLabels) log.add('unknownLabel', label, rows);
+        for (const [label, rows] of r.unknownLabels) log.add('unknownLabel', label, rows, run.suppress.enabled ? run.suppress.minCount : 1);
       }
       log.add('illHealthNote');
     },
