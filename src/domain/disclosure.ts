@@ -102,11 +102,14 @@ export class Pattern {
   }
 }
 
-/** The regions whose totals some output can print: built in, every county, all of the input, and the ones given. */
+/**
+ * The regions whose totals some output can print: the built-in ones (`--region gr|storstad`),
+ * all of the input (`--total` alone), and the one given. Counties are not printable yet; when
+ * they are, they join here, and a region less the county inside it then differences to the
+ * municipalities between them — which the audit sees and the pattern has to cover.
+ */
 export function printableRegions(munis: Municipalities, builtIn: readonly Region[], extra: readonly Region[]): string[][] {
-  const counties = new Map<string, string[]>();
-  for (const k of munis.kommuner) counties.set(k.countyCode, [...(counties.get(k.countyCode) ?? []), k.code]);
-  return [...builtIn.map((r) => [...r.codes]), ...counties.values(), munis.kommuner.map((k) => k.code), ...extra.map((r) => [...r.codes])];
+  return [...builtIn.map((r) => [...r.codes]), munis.kommuner.map((k) => k.code), ...extra.map((r) => [...r.codes])];
 }
 
 type Solver = Highs;
@@ -184,14 +187,18 @@ async function protect(p: Pattern, relations: Relation[], minCount: number): Pro
   for (;;) {
     let changed = false;
     for (const comp of components(p, relations, byCell, hidden)) {
+      let byProgram = false;
       const exposed = comp.cells.find((c) => {
         if (safe[c]) return false;
         if (alone(c) || cappedBelow(p, relations, byCell, c, minCount)) return true;
         if (audit(solve, p, relations, byCell, comp, c, minCount)) safe[c] = 1;
+        byProgram = !safe[c];
         return !safe[c];
       });
       if (exposed === undefined) continue;
-      const pick = cheapestFor(p, relations, byCell, exposed, comp);
+      // a cell given away by a chain of sums (a region less the county inside it) is not helped
+      // by the cheapest cell next to it: try the shown cells of its sums, cheapest first, for one that protects it
+      const pick = (byProgram && fixFor(solve, p, relations, byCell, comp, exposed, minCount)) || cheapestFor(p, relations, byCell, exposed, comp);
       if (pick === undefined) {
         // nothing left to hide around it: the whole component decides, exactly
         if (!alone(exposed) && !cappedBelow(p, relations, byCell, exposed, minCount) && protectedIn(solve, p, relations, comp, exposed, minCount)) {
@@ -208,6 +215,27 @@ async function protect(p: Pattern, relations: Relation[], minCount: number): Pro
     }
     if (!changed) return;
   }
+}
+
+const FIX_TRIES = 8;
+
+/** The cheapest shown cell of c's component whose hiding alone makes c protected, if one does. */
+function fixFor(solve: Solver, p: Pattern, relations: Relation[], byCell: number[][], comp: Component, c: number, minCount: number): number | undefined {
+  const candidates = new Set<number>();
+  for (const ri of comp.relations) {
+    const r = relations[ri];
+    if (r.kind !== 'eq') continue;
+    for (const i of [...r.plus, ...r.minus]) if (p.stateAt(i) === SHOWN && p.value(i) > 0) candidates.add(i);
+  }
+  // the cheapest few: a fix that needs a dear cell is found by the fallback, one cell at a time
+  const ordered = [...candidates].sort((a, b) => p.value(a) - p.value(b) || a - b).slice(0, FIX_TRIES);
+  for (const d of ordered) {
+    p.hide(d, SECONDARY);
+    const ok = audit(solve, p, relations, byCell, { cells: [...comp.cells, d].sort((a, b) => a - b), relations: [...new Set([...comp.relations, ...byCell[d]])] }, c, minCount);
+    p.hide(d, SHOWN);
+    if (ok) return d;
+  }
+  return undefined;
 }
 
 /**

@@ -1,0 +1,142 @@
+/**
+ * The attacker of SPEC §6, written apart from the code it attacks: it reads every output of one
+ * register — classify and reasons with and without --total and --region, and the report's
+ * register charts — builds the equations they publish (reason groups add up to recipients,
+ * rows add up to each Totalt, long-term and very long-term are at most the recipients, hidden
+ * cells are whole numbers ≥ 1), and asks an integer-programming solver for the smallest and
+ * largest value of every hidden cell. No hidden cell may be fixed, and none below the threshold
+ * may be capped below it.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import highsModule from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GR } from '../../src/domain/municipalities.js';
+import { cli, cliAsync, csvObjects } from '../helpers.js';
+
+type Solver = { solve(lp: string, o?: object): { Status: string; ObjectiveValue: number } };
+const loadHighs = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as () => Promise<Solver>;
+
+const GROUPS = ['unemployment', 'ill_health', 'social', 'other', 'missing'];
+const MIN = 5;
+const dir = mkdtempSync(join(tmpdir(), 'bistand-attack-'));
+
+/** Published cells: known values, and the hidden ones as unknowns. */
+class Published {
+  shown = new Map<string, number>();
+  hidden = new Set<string>();
+  sums: { total: string; parts: string[] }[] = [];
+  atMost: [string, string][] = [];
+  conflicts: string[] = [];
+
+  cell(key: string, v: string): void {
+    if (v === '' || v === undefined) return;
+    if (v === 'X') {
+      if (this.shown.has(key)) this.conflicts.push(key);
+      this.hidden.add(key);
+    } else {
+      if (this.hidden.has(key)) this.conflicts.push(key);
+      this.shown.set(key, Number(v));
+    }
+  }
+}
+
+function readTable(pub: Published, rows: Record<string, string>[], measures: string[], reasons: boolean): void {
+  const munis = rows.filter((r) => r.kommun_name !== 'Totalt');
+  const area = (r: Record<string, string>) => (r.kommun_name === 'Totalt' ? `total:${munis.map((m) => m.kommun_code).sort().join(',')}` : r.kommun_code);
+  for (const r of rows) {
+    for (const m of measures) pub.cell(`${m}|${area(r)}`, r[m]);
+    if (reasons) pub.sums.push({ total: `recipients|${area(r)}`, parts: GROUPS.map((g) => `${g}|${area(r)}`) });
+    for (const m of ['long_term', 'very_long_term']) if (measures.includes(m) && r[m] !== '') pub.atMost.push([`${m}|${area(r)}`, `recipients|${area(r)}`]);
+  }
+  const total = rows.find((r) => r.kommun_name === 'Totalt');
+  if (total) for (const m of measures) if (total[m] !== '') pub.sums.push({ total: `${m}|${area(total)}`, parts: munis.map((r) => `${m}|${r.kommun_code}`) });
+}
+
+/** The report's register charts: numerators and denominators per municipality and the region's pooled figure. */
+function readChart(pub: Published, rows: Record<string, string>[], series: Record<string, string>, regionCodes: string[]): void {
+  for (const r of rows) {
+    const m = Object.entries(series).find(([s]) => r.series.startsWith(s))?.[1];
+    if (!m || (r.kommun_code === 'gr' && r.region_figure !== 'pooled')) continue;
+    const area = r.kommun_code === 'gr' ? `total:${[...regionCodes].sort().join(',')}` : r.kommun_code;
+    pub.cell(`${m}|${area}`, r.numerator);
+    pub.cell(`recipients|${area}`, r.denominator);
+  }
+}
+
+function bounds(solve: Solver, pub: Published, x: string): [number, number] {
+  const vars = [...pub.hidden];
+  const name = new Map(vars.map((v, i) => [v, `v${i}`]));
+  const lines: string[] = [];
+  const linear = (plus: string[], minus: string[], op: string) => {
+    let k = 0;
+    const t: string[] = [];
+    for (const p of plus) (name.has(p) ? t.push(`+ ${name.get(p)}`) : (k += pub.shown.get(p) ?? 0));
+    for (const m of minus) (name.has(m) ? t.push(`- ${name.get(m)}`) : (k -= pub.shown.get(m) ?? 0));
+    if (t.length) lines.push(` c${lines.length}: ${t.join(' ')} ${op} ${-k}`);
+  };
+  for (const s of pub.sums) linear(s.parts, [s.total], '=');
+  for (const [a, b] of pub.atMost) linear([a], [b], '<=');
+  const lp = (sense: string) =>
+    [sense, ` obj: ${name.get(x)}`, 'Subject To', ...lines, 'Bounds', ...vars.map((v) => ` ${name.get(v)} >= 1`), 'General', ` ${vars.map((v) => name.get(v)).join(' ')}`, 'End'].join('\n');
+  const hi = solve.solve(lp('Maximize'), { output_flag: false });
+  const lo = solve.solve(lp('Minimize'), { output_flag: false });
+  expect(lo.Status, x).toBe('Optimal');
+  return [Math.round(lo.ObjectiveValue), hi.Status === 'Optimal' ? Math.round(hi.ObjectiveValue) : Infinity];
+}
+
+async function attack(register: string, name: string) {
+  const pub = new Published();
+  const truth = new Map<string, number>();
+  const runs: [string, string[]][] = [];
+  for (const cmd of ['classify', 'reasons']) for (const extra of [[], ['--total'], ['--region', 'gr', '--total'], ['--region', 'storstad', '--total']]) runs.push([cmd, extra]);
+  for (const [cmd, extra] of runs) {
+    const measures = cmd === 'classify' ? ['recipients', 'long_term', 'very_long_term'] : ['recipients', ...GROUPS];
+    const r = cli([cmd, register, '--year', '2021', ...extra]);
+    expect(r.status, r.stderr).toBe(0);
+    readTable(pub, csvObjects(r.stdout), measures, cmd === 'reasons');
+    const open = new Published();
+    readTable(open, csvObjects(cli([cmd, register, '--year', '2021', '--no-suppress', ...extra]).stdout), measures, false);
+    for (const [k, v] of open.shown) truth.set(k, v);
+  }
+  const out = join(dir, name);
+  const rep = await cliAsync(['report', '--year', '2021', '--register', register, '--out', out]);
+  expect(rep.status, rep.stderr).toBe(0);
+  const chart = (f: string) => csvObjects(readFileSync(join(out, 'region', f), 'utf8')).filter((r) => r.year === '2021');
+  const present = csvObjects(cli(['classify', register, '--year', '2021', '--no-suppress']).stdout).map((r) => r.kommun_code).filter((k) => GR.codes.includes(k));
+  readChart(pub, chart('d4-langvarigt-per-kommun.csv'), { Långvarigt: 'long_term', Mycket: 'very_long_term' }, present);
+  readChart(pub, chart('d5-forsorjningshinder.csv'), { Arbetslöshet: 'unemployment', Ohälsa: 'ill_health', 'Sociala skäl': 'social' }, present);
+  return { pub, truth };
+}
+
+describe('an integer-programming attacker with every output of one register', () => {
+  let solve: Solver;
+  beforeAll(async () => {
+    solve = await loadHighs();
+  });
+
+  for (const [persons, seed] of [
+    [700, 3],
+    [450, 11],
+  ] as const) {
+    it(`recovers no hidden count and bounds none below ${MIN} (${persons} persons, seed ${seed})`, async () => {
+      const register = join(dir, `r${persons}-${seed}.csv`);
+      expect(cli(['sample', '--persons', String(persons), '--seed', String(seed), '-o', register]).status).toBe(0);
+      const { pub, truth } = await attack(register, `r${persons}-${seed}`);
+      // every output agrees on what is hidden
+      expect(pub.conflicts).toEqual([]);
+      expect(pub.hidden.size).toBeGreaterThan(5);
+      const small = [...pub.hidden].filter((x) => (truth.get(x) ?? 0) > 0 && truth.get(x)! < MIN);
+      expect(small.length).toBeGreaterThan(0);
+      for (const x of pub.hidden) {
+        const [lo, hi] = bounds(solve, pub, x);
+        expect(lo <= truth.get(x)! && truth.get(x)! <= hi, `${x}: ${truth.get(x)} outside [${lo}, ${hi}]`).toBe(true);
+        expect(hi > lo, `${x} is fixed at ${lo}`).toBe(true);
+        if (truth.get(x)! < MIN) expect(hi, `${x} (${truth.get(x)}) is capped at ${hi}`).toBeGreaterThanOrEqual(MIN);
+      }
+      // large groups stay visible
+      expect(pub.shown.get('recipients|1480')).toBe(truth.get('recipients|1480'));
+    }, 120_000);
+  }
+});
