@@ -267,6 +267,7 @@ function protectedIn(solve: Solver, p: Pattern, relations: Relation[], part: Com
 
 /** Sums with more members than this are not walked through when the audit looks around a cell. */
 const LOCAL_SUM = 60;
+const LARGE_SUM_TAKES = 4;
 
 /** The hidden cells within `reach` sums of c, and the sums that touch them. */
 function neighbourhood(p: Pattern, relations: Relation[], byCell: number[][], c: number, reach: number): Component {
@@ -276,13 +277,16 @@ function neighbourhood(p: Pattern, relations: Relation[], byCell: number[][], c:
     const next: number[] = [];
     for (const x of frontier)
       for (const ri of byCell[x]) {
-        // through rows and the smaller totals (a county, GR): Riket's sum holds when the counties' do
-        if (relations[ri].plus.length + relations[ri].minus.length > LOCAL_SUM) continue;
-        for (const y of [...relations[ri].plus, ...relations[ri].minus])
-          if (p.stateAt(y) !== SHOWN && !cells.has(y)) {
-            cells.add(y);
-            next.push(y);
-          }
+        // through rows and small totals whole; through a large total (Riket) only a few of its
+        // hidden members, enough for the value to move between them and back through their rows
+        const members = [...relations[ri].plus, ...relations[ri].minus];
+        let taken = 0;
+        for (const y of members) {
+          if (p.stateAt(y) === SHOWN || cells.has(y)) continue;
+          if (members.length > LOCAL_SUM && ++taken > LARGE_SUM_TAKES) break;
+          cells.add(y);
+          next.push(y);
+        }
       }
     frontier = next;
   }

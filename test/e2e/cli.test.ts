@@ -156,7 +156,7 @@ describe('the output contract (SPEC §7)', () => {
         expect(r.stderr).toMatch(/note: [\d ]+ of [\d ]+ counts hidden as X \(1–4\), [\d ]+ more so that no hidden count can be worked out from a total/);
       }
     }
-  });
+  }, 180_000); // 290 municipalities of a few persons each: hundreds of hidden cells to audit
 
   it('--total adds a row per year; no hidden cell can be solved from rows or columns; --region keeps a region', () => {
     const p = join(dir, 'small-groups-total.csv');
