@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GROUPS } from '../../src/domain/reasons.js';
 import { RefResult, parseRegisterText, referenceClassify } from '../reference/classifier.js';
-import { CLI, ROOT, cli, csv } from '../helpers.js';
+import { CLI, ROOT, cli, cliAsync, csv } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-e2e-'));
 const file = (name: string, content: string | Buffer) => {
@@ -135,11 +135,11 @@ describe('the output contract (SPEC §7)', () => {
     expect(open.stderr).toContain('warning: small-count suppression is off');
   });
 
-  it('on a register with small groups: no count 1–4 in classify or reasons, no hidden reason cell recoverable from its row', () => {
+  it('on a register with small groups: no count 1–4 in classify or reasons, no hidden reason cell recoverable from its row', async () => {
     const p = join(dir, 'small-groups.csv');
     expect(cli(['sample', '--persons', '700', '--kommuner', 'all', '--seed', '3', '-o', p]).status).toBe(0);
     for (const cmd of ['classify', 'reasons']) {
-      const r = cli([cmd, p, '--year', '2021']);
+      const r = await cliAsync([cmd, p, '--year', '2021']);
       expect(r.status, r.stderr).toBe(0);
       const rows = parseCsv(r.stdout);
       const counts = cmd === 'classify' ? ['recipients', 'long_term', 'very_long_term'] : ['recipients', ...GROUPS];
