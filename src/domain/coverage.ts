@@ -9,8 +9,8 @@ import type { PersonState } from './person-state.js';
 export class Coverage {
   /** `code|year` → bit m−1 set when month m has rows */
   private readonly months = new Map<string, number>();
-  /** calendar years in which some municipality has rows */
-  private readonly anyYear = new Set<number>();
+  /** months (bits) of each calendar year with rows of some municipality */
+  private readonly yearMonths = new Map<number, number>();
 
   /** Coverage of the calendar years of the state's window. */
   static of(state: PersonState, munis: Municipalities): Coverage {
@@ -29,7 +29,7 @@ export class Coverage {
   mark(code: string, year: number, month0: number): void {
     const key = `${code}|${year}`;
     this.months.set(key, (this.months.get(key) ?? 0) | (1 << month0));
-    this.anyYear.add(year);
+    this.yearMonths.set(year, (this.yearMonths.get(year) ?? 0) | (1 << month0));
   }
 
   /** Whether the municipality has any row in the year. */
@@ -39,15 +39,14 @@ export class Coverage {
 
   /** Whether any municipality has a row in the year. */
   hasYear(year: number): boolean {
-    return this.anyYear.has(year);
+    return this.yearMonths.has(year);
   }
 
   /** Months (1–12) of the year that the input has for some municipality but not for this one. */
   gaps(code: string, year: number): number[] {
     const mine = this.months.get(`${code}|${year}`) ?? 0;
     if (mine === 0) return [];
-    let all = 0;
-    for (const [k, bits] of this.months) if (k.endsWith(`|${year}`)) all |= bits;
+    const all = this.yearMonths.get(year) ?? 0;
     const out: number[] = [];
     for (let m = 0; m < 12; m++) if (all & (1 << m) && !(mine & (1 << m))) out.push(m + 1);
     return out;

@@ -31,7 +31,7 @@ export function regionLabel(c: ReportContext, method: RegionMethod = c.regionMea
 }
 
 /** Whether a region with `missing` of `members` municipalities without figures is drawn. */
-const drawable = (missing: number, members: number) => members > 0 && missing * 2 <= members;
+export const drawable = (missing: number, members: number) => members > 0 && missing * 2 <= members;
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
@@ -55,7 +55,11 @@ export function countPoints(
     return f ? (f.status === 'ok' ? (f.value as number) : null) : undefined;
   };
   // with a figure: rows in the register for the year (and a denominator)
-  const covered = (y: number) => codes.filter((k) => value(series[0].num, k, y) !== null && den(k, y) !== null);
+  const coveredBy = new Map<number, string[]>();
+  const covered = (y: number) => {
+    if (!coveredBy.has(y)) coveredBy.set(y, codes.filter((k) => value(series[0].num, k, y) !== null && den(k, y) !== null));
+    return coveredBy.get(y)!;
+  };
   const drawRegion = (y: number) => regionRow && drawable(codes.length - covered(y).length, codes.length);
   const measureOf = (m: Measure) => countMeasure(m as RegisterMeasure);
   /** a count as the register's one pattern shows it, and why it is hidden */

@@ -6,7 +6,7 @@
 import type { ChartData, Point } from '../../charts/types.js';
 import { Output, OutputModule, ReportContext, areaName, skip } from '../context.js';
 import { KpiId, REG } from '../facts.js';
-import { countPoints, hiddenNote, regionLabel } from '../points.js';
+import { countPoints, drawable, hiddenNote, regionLabel } from '../points.js';
 import { GROUP_SV, SV } from '../../texts-sv.js';
 
 const SHOWN_GROUPS = ['unemployment', 'ill_health', 'social'] as const;
@@ -50,7 +50,7 @@ function fromKolada(c: ReportContext): Output | undefined {
       const status = ok ? 'ok' : fs.some((f) => f?.status === 'suppressed') ? 'suppressed' : fs.some((f) => f) ? 'missing' : 'not_available';
       points.push({ code, name: areaName(c, code), year: c.year, series: label, pct, numerator: null, denominator: null, status });
     }
-    const mean = vals.length * 2 >= codes.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
+    const mean = vals.length && drawable(codes.length - vals.length, codes.length) ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
     points.push({ code: c.region.id, name: regionLabel(c, 'unweighted'), year: c.year, series: label, pct: mean, numerator: null, denominator: null, status: mean === null ? 'missing' : 'ok', method: 'unweighted', drawn: true });
   }
   const kpis = KOLADA_GROUPS.flatMap(([, k]) => k).join(', ');
