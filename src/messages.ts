@@ -18,6 +18,28 @@ export const emptyFileHint = () => 'give a register extract with a header line a
 export const utf16 = () => 'the file is UTF-16 (Excel "Unicode text")';
 export const utf16Hint = () => 'save it from Excel as "CSV UTF-8" or "CSV (semikolonavgränsad)"';
 
+// --- writing
+export const outputClash = (output: string, other: string) => `${output} is the same file as ${other}`;
+export const outputClashHint = () => 'give each output its own file, and never an input: nothing was written';
+const WRITE_WHY: Record<string, [string, string]> = {
+  ENOSPC: ['no space left on the device', 'free some space, or write to another disk'],
+  EDQUOT: ['the disk quota is used up', 'free some space, or write to another disk'],
+  EROFS: ['the file system is read-only', 'write to a folder on a writable disk'],
+  EACCES: ['permission denied', 'write to a folder you may write to, or ask for write access'],
+  EPERM: ['permission denied', 'write to a folder you may write to, or ask for write access'],
+  EISDIR: ['it is a folder', 'give a file name, such as out/classify.csv'],
+  ENOTDIR: ['a part of the path is a file, not a folder', 'check the path'],
+  EEXIST: ['a file of that name is in the way', 'remove it, or write elsewhere'],
+  ENOTEMPTY: ['a folder of that name is in the way and not empty', 'remove it, or write elsewhere'],
+  EXDEV: ['it would move a file across file systems', 'write to a folder on one disk'],
+  ENOENT: ['the folder does not exist', 'check the path'],
+  ELOOP: ['its links go round in a loop', 'check the link'],
+  ENAMETOOLONG: ['the name is too long', 'choose a shorter path'],
+  EBUSY: ['it is busy (a mount point?)', 'write to a folder inside it'],
+};
+export const cannotWrite = (path: string, code: string) => `cannot write ${path}: ${WRITE_WHY[code]?.[0] ?? `error ${code}`}`;
+export const cannotWriteHint = (code: string) => WRITE_WHY[code]?.[1] ?? 'check that the path can be written';
+
 // --- header
 export const missingColumn = (col: string, found: string, delimiter: string) =>
   `no ${col} column among the columns found (${found}) with delimiter ${delimiterName(delimiter)}`;

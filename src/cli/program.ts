@@ -10,14 +10,9 @@ import { sampleCommand } from './sample.js';
 import { tidyCommand } from './tidy.js';
 import { reportCommand } from './report.js';
 import { error } from './stderr.js';
+import { onStdoutError } from '../io/output.js';
 
 const debug = process.argv.includes('--debug');
-
-// `bistand … | head`: the reader went away; stop quietly.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
 
 function fail(e: unknown): never {
   if (e instanceof BistandError) {
@@ -32,6 +27,8 @@ function fail(e: unknown): never {
   else error(`bistand: internal error: ${(e as Error)?.message ?? e} — run again with --debug for details, and report it`);
   process.exit(1);
 }
+
+onStdoutError(fail);
 
 /** Commander's usage errors as one line, with the hint on it. */
 function usageLine(command: string) {

@@ -43,5 +43,5 @@ function regionFile(path: string): Region {
   if (!seen.size) throw new InputError({ file: path }, msg.regionEmpty(), msg.regionFileHint());
   const name = basename(path).replace(/\.[^.]+$/, '');
   // never a municipality's code: a file named 1481.txt must not stand in for Mölndal
-  return { id: `region-${slugify(name)}`, name, codes: [...seen.keys()] };
+  return { id: `region-${slugify(name)}`, name, codes: [...seen.keys()], file: path };
 }

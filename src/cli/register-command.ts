@@ -3,7 +3,8 @@ import { Command } from 'commander';
 import { Rejected } from '../io/register/index.js';
 import { loadMunicipalities } from '../io/reference.js';
 import { openSource } from '../io/source.js';
-import { formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
+import { formatTable } from '../io/write-table.js';
+import { checkTargets, writeOutput } from '../io/output.js';
 import { RegisterTableName, runRegisterTable } from '../pipeline/register.js';
 import { UsageError } from '../errors.js';
 import * as msg from '../messages.js';
@@ -29,6 +30,10 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
     // --min-count 1 hides nothing: it is --no-suppress, and says so
     const suppress = { enabled: o.suppress && o.minCount >= 2, minCount: o.minCount, minDenominator: o.minDenominator };
     if (o.suppress && !suppress.enabled) printNote(makeNote('minCountOff', o.minCount));
+    checkTargets([file, ...(o.hinderMap ? [o.hinderMap] : []), ...(o.region?.file ? [o.region.file] : [])], [
+      { option: '-o', path: o.output },
+      ...(o.rejects ? [{ option: '--rejects', path: o.rejects }] : []),
+    ]);
     const source = await openSource(file);
     const bar = progressBar(source.name, source.size);
     const { result, notes } = await runRegisterTable(source, {
@@ -49,11 +54,10 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
     const text = formatTable(result.table, o.format);
     printNotes(notes);
     if (o.rejects) {
-      writeFileWhole(o.rejects, rejectsCsv(result.rejected, result.header));
-      printNote(makeNote('rejectsWritten', o.rejects, result.rejected.length));
+      await writeOutput(o.rejects, rejectsCsv(result.rejected, result.header));
+      printNote(makeNote('rejectsWritten', o.rejects === '-' ? 'stdout' : o.rejects, result.rejected.length));
     }
-    if (o.output) writeFileWhole(o.output, text);
-    else await writeStdout(text);
+    await writeOutput(o.output, text);
   });
   return cmd;
 }

@@ -1,9 +1,8 @@
 /** `bistand sample`: a synthetic register extract, seeded, of any size. */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Command } from 'commander';
 import { GR } from '../domain/municipalities.js';
 import { encodeCp1252 } from '../io/encoding.js';
+import { checkTargets, openOutput } from '../io/output.js';
 import { loadMunicipalities } from '../io/reference.js';
 import { SampleOptions, generateSample } from '../sample/generate.js';
 import { SAMPLE_OPTIONS, SampleCommandOptions, addOptions } from './options.js';
@@ -28,24 +27,15 @@ export const sampleCommand = () => {
       unknownLabels: o.unknownLabels,
     };
     const encode = (s: string) => (o.encoding === 'windows-1252' ? encodeCp1252(s) : Buffer.from(s, 'utf8'));
-    const target = o.output ? `${o.output}.${process.pid}.tmp` : undefined;
-    if (o.output) mkdirSync(dirname(o.output), { recursive: true });
-    const fd = target ? openSync(target, 'w') : -1;
-    // stdout may be a non-blocking pipe: write through the stream, not to fd 1
-    const write = (b: Buffer) => {
-      if (fd < 0) process.stdout.write(b);
-      else for (let off = 0; off < b.length; ) off += writeSync(fd, b, off);
-    };
+    checkTargets([], [{ option: '-o', path: o.output }]);
+    // a file is written beside its name and renamed at the end; stdout goes through the stream
+    const out = openOutput(o.output ?? '-');
     try {
-      if (o.encoding === 'utf8-bom') write(Buffer.from([0xef, 0xbb, 0xbf]));
-      generateSample(opts, (text) => write(encode(text)));
-      if (target) {
-        closeSync(fd);
-        renameSync(target, o.output!);
-      }
+      if (o.encoding === 'utf8-bom') out.write(Buffer.from([0xef, 0xbb, 0xbf]));
+      generateSample(opts, (text) => out.write(encode(text)));
+      out.commit();
     } catch (e) {
-      if (target) rmSync(target, { force: true });
-      if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
+      out.abort();
       throw e;
     }
   });

@@ -1,6 +1,7 @@
 /** `bistand tidy`: any aggregated input (Statistikdatabasen, Kolada, ÖJ, population) as tidy CSV. */
 import { Command } from 'commander';
-import { formatTable, writeFileWhole, writeStdout } from '../io/write-table.js';
+import { formatTable } from '../io/write-table.js';
+import { checkTargets, writeOutput } from '../io/output.js';
 import { readAll } from '../io/source.js';
 import { TIDY_OPTIONS, TidyOptions, addOptions } from './options.js';
 import { printNotes } from './stderr.js';
@@ -17,12 +18,12 @@ export const tidyCommand = () => {
   return cmd.action(async (file: string, o: TidyOptions) => {
     // arquero and the readers load only when this command runs
     const { runTidy } = await import('../pipeline/tidy.js');
+    checkTargets([file, ...(o.nameMap ? [o.nameMap] : [])], [{ option: '-o', path: o.output }]);
     const bytes = await readAll(file);
     const { result, notes } = runTidy(bytes, file === '-' ? 'stdin' : file, { as: o.as, period: o.period, nameMap: o.nameMap });
     printNotes(notes);
     const text = formatTable(result, o.format);
-    if (o.output) writeFileWhole(o.output, text);
-    else await writeStdout(text);
+    await writeOutput(o.output, text);
   });
 };
 

@@ -17,6 +17,8 @@ export interface Region {
   id: string;
   name: string;
   codes: readonly string[];
+  /** the file it was read from, for a custom region */
+  file?: string;
 }
 
 /** Göteborgsregionen, Kolada group G128683 (SPEC §4). */

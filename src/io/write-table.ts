@@ -1,10 +1,7 @@
 /**
  * Tables out: CSV/TSV with `.` decimals for scripts, JSON, or an aligned text table for the
- * terminal. Output is built whole before a byte is written, and files appear by rename, so
- * a failed run leaves nothing half-written.
+ * terminal. Output is built whole before a byte is written (io/output.ts writes it).
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Table, cellText } from '../tables/table.js';
 
 export const FORMATS = ['csv', 'tsv', 'json', 'table'] as const;
@@ -43,26 +40,6 @@ export function formatTable(t: Table, format: Format): string {
         .join('\n') + '\n';
     }
   }
-}
-
-/** Writes a whole file or nothing: to a temporary name beside it, then a rename. */
-export function writeFileWhole(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-/** Writes to stdout and resolves when it is flushed; a closed pipe (`| head`) is not an error. */
-export function writeStdout(data: string): Promise<void> {
-  return new Promise((resolve) => {
-    process.stdout.write(data, () => resolve());
-  });
 }
 
 /**
