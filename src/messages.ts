@@ -8,6 +8,29 @@ const fmtInt = (n: number) => n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ');
 /** A count of persons in a note: from 1 to min−1 it says "fewer than min", as a table's X would (SPEC §6). */
 const fmtPersons = (n: number, min: number) => (n > 0 && n < min ? `fewer than ${min}` : fmtInt(n));
 
+/**
+ * A field's value in a message. A register field may hold a person id — in the wrong column, or
+ * in a file without a header — so a value with five or more digits is described, never echoed;
+ * short values (months, years, 4-character codes) and words are quoted, long ones cut.
+ */
+export function shown(v: string): string {
+  const t = v.trim();
+  if (t === '') return 'an empty value';
+  const digits = t.replace(/\D/g, '').length;
+  if (digits >= 5) return /^\d+$/.test(t) ? `(a ${digits}-digit value)` : `(a value of ${[...t].length} characters with ${digits} digits)`;
+  const chars = [...t];
+  return chars.length > 80 ? `"${chars.slice(0, 60).join('')}…" (${chars.length} characters)` : `"${t}"`;
+}
+
+/** Header names in a message: each as `shown` gives it (a headerless file's first row is data), at most eight. */
+export function shownNames(names: readonly string[]): string {
+  const list = names.slice(0, 8).map((n) => {
+    const s = shown(n);
+    return s.startsWith('"') ? s.slice(1, -1).replace(/" \(/, ' (') : s.slice(1, -1);
+  });
+  return list.join(', ') + (names.length > 8 ? `, … (${fmtInt(names.length)} columns)` : '');
+}
+
 // --- opening files
 export const cannotOpen = (path: string, code?: string) =>
   code === 'ENOENT' ? `cannot open ${path}: no such file` : code === 'EISDIR' ? `cannot open ${path}: it is a directory` : `cannot open ${path} (${code ?? 'error'})`;
@@ -40,9 +63,19 @@ const WRITE_WHY: Record<string, [string, string]> = {
 export const cannotWrite = (path: string, code: string) => `cannot write ${path}: ${WRITE_WHY[code]?.[0] ?? `error ${code}`}`;
 export const cannotWriteHint = (code: string) => WRITE_WHY[code]?.[1] ?? 'check that the path can be written';
 
+export const outTooWide = (out: string) => `--out ${out} is the root of the file system or your home folder`;
+export const outTooWideHint = () => 'give a folder of its own for the report, such as rapport-2021';
+export const outNotOurs = (out: string, n: number) => `${out} has ${fmtInt(n)} entr${n === 1 ? 'y' : 'ies'} and bistand did not write it (no ${'.bistand-manifest.json'})`;
+export const outNotOursHint = () => 'choose a new or empty folder, or give --force to write into it (files of the same names are replaced, nothing else)';
+export const outFileInTheWay = (path: string, n: number) => `${path}${n > 1 ? ` and ${fmtInt(n - 1)} more` : ''} would be replaced, and bistand did not write ${n > 1 ? 'them' : 'it'}`;
+export const outLocked = (out: string, pid: number, host: string) => `another bistand report is writing into ${out}${pid ? ` (process ${pid} on ${host})` : ''}`;
+export const outLockedHint = (lock: string) => `wait for it to finish; if no bistand is running, remove ${lock}`;
+
 // --- header
 export const missingColumn = (col: string, found: string, delimiter: string) =>
   `no ${col} column among the columns found (${found}) with delimiter ${delimiterName(delimiter)}`;
+export const noHeader = () => 'the first line is data, not a header: no column has a name bistand knows and some hold numbers';
+export const noHeaderHint = () => 'add a header line first, such as person_id;kommun;year;month;hinder;age';
 export const missingColumnHint = (aliases: string) => `name one column ${aliases}, or force the delimiter with --delimiter`;
 export const missingPeriodHint = (year: string, month: string, period: string) =>
   `give a year column (${year}) and a month column (${month}), or one period column (${period})`;
@@ -55,18 +88,18 @@ export const unterminatedQuote = () => 'a quoted field is not closed';
 export const unterminatedQuoteHint = () => 'close the quote, or double a quote inside a quoted field ("")';
 export const emptyId = () => 'the person id is empty';
 export const emptyIdHint = () => 'every row needs the id of the person it is about';
-export const badKommun = (v: string) => `municipality code "${v}" is not a 4-digit code`;
+export const badKommun = (v: string) => `municipality code ${shown(v)} is not a 4-digit code`;
 export const badKommunHint = () => 'give SCB kommunkoder such as 0180 or 1480 (kept as text)';
-export const unknownKommun = (v: string) => `municipality code "${v}" is not one of the 290 municipalities`;
+export const unknownKommun = (v: string) => `municipality code ${shown(v)} is not one of the 290 municipalities`;
 export const unknownKommunHint = () => 'see data/kommuner.csv for the codes; region codes (00NN) are not municipalities';
-export const badYear = (v: string) => `year "${v}" is not a 4-digit year`;
+export const badYear = (v: string) => `year ${shown(v)} is not a 4-digit year`;
 export const badYearHint = () => 'write years as 2021';
-export const badMonth = (v: string) => `month "${v}" is not a month from 1 to 12`;
+export const badMonth = (v: string) => `month ${shown(v)} is not a month from 1 to 12`;
 export const badMonthHint = () => 'write months as 1–12 or 01–12';
-export const badPeriod = (v: string) => `period "${v}" is not a year and month`;
+export const badPeriod = (v: string) => `period ${shown(v)} is not a year and month`;
 export const badPeriodHint = () => 'write periods as 2021-03 or 202103';
-export const badAge = (v: string) => `age "${v}" is not a whole number from 0 to 130`;
-export const badBirthYear = (v: string) => `birth year "${v}" does not give an age from 0 to 130`;
+export const badAge = (v: string) => `age ${shown(v)} is not a whole number from 0 to 130`;
+export const badBirthYear = (v: string) => `birth year ${shown(v)} does not give an age from 0 to 130`;
 export const badAgeHint = () => 'leave it empty when unknown';
 export const tooManyLabels = (max: number) => `more than ${fmtInt(max)} different reason labels`;
 export const tooManyLabelsHint = () => 'is the hinder column the right one? map local codes with --hinder-map';
@@ -95,7 +128,7 @@ export const badDelimiterOption = (v: string) => `--delimiter "${v}" is not one 
 // --- mapping file
 export const mapBadLine = () => 'a mapping line needs two fields: the local label or code, and a reason or group';
 export const mapBadLineHint = () => 'write lines such as "12;Arbetslös – ingen ersättning" or "12;unemployment"';
-export const mapUnknownTarget = (t: string) => `"${t}" is neither a known reason nor a group`;
+export const mapUnknownTarget = (t: string) => `${shown(t)} is neither a known reason nor a group`;
 export const mapUnknownTargetHint = (groups: string) => `use a reason as Socialstyrelsen names it, or one of ${groups}`;
 
 
@@ -125,7 +158,7 @@ export const NOTES = {
     (total ? `; the Totalt row sums ${members - missing.length} of the ${members} municipalities` : '') },
   paddedCodes: { level: 'note', text: (n: number, min: number) => `${fmtPersons(n, min)} rows had a 3-digit municipality code (a leading zero lost in Excel); read as 0NNN` },
   unknownLabels: { level: 'info', text: (n: number) => `${n} reason label${n === 1 ? '' : 's'} matched no known reason and count as "other" (map them with --hinder-map):` },
-  unknownLabel: { level: 'info', text: (label: string, rows: number, min: number) => `  "${label}": ${fmtPersons(rows, min)} rows` },
+  unknownLabel: { level: 'info', text: (label: string, rows: number, min: number) => `  ${shown(label)}: ${fmtPersons(rows, min)} rows` },
   minCountOff: { level: 'warning', text: (n: number) => `--min-count ${n} hides no count: small-count suppression is off, as with --no-suppress` },
   gapRuleAll: { level: 'note', text: () =>
     'do not publish very long-term under both gap rules side by side: the difference between them can single out small groups' },
@@ -136,6 +169,7 @@ export const NOTES = {
   illHealthNote: { level: 'note', text: () =>
     '"Ingen etableringsersättning (prestationsförmåga <25 %)" counts as ill_health, as in the GR report; Socialstyrelsen most likely counts it under etablering' },
   groupRowsSkipped: { level: 'note', text: (n: number, names: string) => `${fmtInt(n)} rows of groups of municipalities skipped (${names}): not a municipality, region or Riket` },
+  columnsRenamed: { level: 'note', text: (names: string[]) => `the input's own column${names.length === 1 ? '' : 's'} ${names.join(', ')} renamed ${names.map((n) => `input_${n}`).join(', ')}: tidy's columns keep their names` },
   tidySummary: { level: 'info', text: (file: string, layout: string, rows: number, byStatus: [string, number][]) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus.map(([s, n]) => `${fmtInt(n)} ${s}`).join(', ')}` },
   yearMissing: { level: 'warning', text: (file: string, year: number) => `${file} has no rows in ${year}: the report's figures for ${year} are missing (uppgift saknas), not 0` },
   inputUnused: { level: 'warning', text: (file: string) => `${file} was read but no output of the report uses it` },
@@ -160,14 +194,16 @@ function monthList(months: number[]): string {
 }
 
 // --- aggregated inputs (tidy)
+export const registerNotStatistics = () => 'this is a register extract (it has a person id column), not published statistics';
+export const registerNotStatisticsHint = () => 'classify and reasons read register extracts (report: --register); tidy, --population, --kolada, --sdb and --oj read published statistics';
 export const csvUnreadable = (why: string) => `cannot read the file as CSV: ${why}`;
 export const csvUnreadableHint = () => 'check quotes and delimiters; save it again from Excel as CSV';
-export const notAValue = (raw: string) => `"${raw}" is neither a number nor a known marker`;
+export const notAValue = (raw: string) => `${shown(raw)} is neither a number nor a known marker`;
 export const notAValueHint = () => 'numbers as 12 345 or 467,52; markers X and .. (sekretess), -- and - (saknas), . (ej tillämplig)';
-export const unknownAreaCode = (code: string) => `"${code}" is not a municipality, region or country code`;
+export const unknownAreaCode = (code: string) => `${shown(code)} is not a municipality, region or country code`;
 export const unknownAreaCodeHint = () => 'codes are SCB kommunkoder (0180), 00NN for regions and 0000 for Riket';
 export const unknownAreaName = (name: string, suggestion?: string) =>
-  `"${name}" is not the name of a municipality, region or Riket${suggestion ? ` — did you mean "${suggestion}"?` : ''}`;
+  `${shown(name)} is not the name of a municipality, region or Riket${suggestion ? ` — did you mean "${suggestion}"?` : ''}`;
 export const unknownAreaNameHint = () => 'correct the name, or map it with --name-map FILE (two columns: name, code)';
 export const unknownLayout = (known: string) => `the layout of this file is not one bistand knows (known: ${known})`;
 export const unknownLayoutHint = () => 'name the layout with --as sdb|kolada|oj|population if it is one of these';
@@ -175,11 +211,11 @@ export const noArea = () => 'no region, municipality or kommun column, and the t
 export const noAreaHint = () => 'export with the region as a column, or keep the title line that names it';
 export const noPeriod = (what: string) => `the columns are ${what}, but the file says no year`;
 export const noPeriodHint = () => 'keep the title line of the export, put the year in the file name, or give --period YYYY';
-export const badSex = (v: string) => `sex "${v}" is not T, K or M (totalt, kvinnor, män)`;
+export const badSex = (v: string) => `sex ${shown(v)} is not T, K or M (totalt, kvinnor, män)`;
 export const badSexHint = () => 'use T/K/M or Totalt/Kvinnor/Män';
-export const badAnswer = (v: string) => `answer "${v}" is not Ja, Nej, Delvis, a number or blank`;
+export const badAnswer = (v: string) => `answer ${shown(v)} is not Ja, Nej, Delvis, a number or blank`;
 export const badAnswerHint = () => 'ÖJ answers are Ja, Nej or Delvis; leave unanswered questions blank';
-export const badPopulation = (raw: string) => `population "${raw}" is not a positive whole number`;
+export const badPopulation = (raw: string) => `population ${shown(raw)} is not a positive whole number`;
 export const badPopulationHint = () => 'a population counts inhabitants at 31 December; mark an unknown value with .. or leave it empty';
 export const shareAbove100 = (what: string, v: number) => `${what}: ${String(v).replace('.', ',')} % is above 100 %`;
 export const shareAbove100Hint = () => 'a share in percent lies between 0 and 100: check the column and the decimal separator';
@@ -205,8 +241,8 @@ export const SKIP_EN = {
 } as const;
 export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad) nor a file of municipality codes`;
 export const unknownRegionHint = () => 'give --region gr, or a CSV file with one 4-digit municipality code per line';
-export const regionBadLine = (line: number, raw: string) => `line ${line}: "${raw.slice(0, 20)}" is not a 4-digit municipality code`;
-export const regionUnknownCode = (line: number, code: string) => `line ${line}: ${code} is not one of the 290 municipalities`;
+export const regionBadLine = (line: number, raw: string) => `line ${line}: ${shown(raw)} is not a 4-digit municipality code`;
+export const regionUnknownCode = (line: number, code: string) => `line ${line}: ${shown(code)} is not one of the 290 municipalities`;
 export const regionDuplicate = (code: string, first: number, again: number) => `${code} twice (lines ${first} and ${again})`;
 export const regionEmpty = () => 'the region file has no municipality codes';
 export const regionFileHint = () => 'write one 4-digit municipality code a line (0180, 1480); see data/kommuner.csv';

@@ -106,6 +106,7 @@ export const OPTIONS = {
   },
   hinderMap: { flags: '--hinder-map <file>', description: 'CSV mapping local reason labels or codes to a reason or group (unemployment, ill_health, social, other, missing)', parse: text },
   debug: { flags: '--debug', description: 'print a stack trace on errors' },
+  force: { flags: '--force', description: 'write the report into a non-empty folder bistand did not write: files of the same names are replaced, nothing else (never from a recipe)' },
   // tidy
   as: { flags: '--as <layout>', description: 'the layout, instead of detecting it', choices: LAYOUTS },
   period: { flags: '--period <yyyy>', description: 'the year, for files that do not say it (months as columns, ÖJ)', parse: text },
@@ -204,7 +205,7 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
 
 export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'delimiter', 'encoding', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
 export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
-export const REPORT_OPTIONS = ['reportYear', 'region', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'recipe', 'regionMean', 'source', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'debug'] as const satisfies readonly OptionName[];
+export const REPORT_OPTIONS = ['reportYear', 'region', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'recipe', 'regionMean', 'source', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'force', 'debug'] as const satisfies readonly OptionName[];
 export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'sampleYears', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
 
 export type RegisterCommandOptions = OptionsOf<(typeof REGISTER_OPTIONS)[number]>;

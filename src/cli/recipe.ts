@@ -12,7 +12,8 @@ import { readFileOrFail } from '../io/source.js';
 import { OPTIONS, OptionDef, OptionName, attrOf, longFlag, parserOf } from './options.js';
 
 /** Options a recipe cannot set. */
-const NOT_IN_RECIPE: readonly OptionName[] = ['recipe', 'debug'];
+// --force only by hand: a recipe copied from a colleague must not write over a folder
+const NOT_IN_RECIPE: readonly OptionName[] = ['recipe', 'debug', 'force'];
 
 function readJson(path: string): Record<string, unknown> {
   const text = readFileOrFail(path).toString('utf8').replace(/^\uFEFF/, '');

@@ -26,6 +26,7 @@ export const reportCommand = () => {
       year: o.year,
       region: o.region,
       out: o.out,
+      force: o.force,
       register: o.register,
       population: o.population,
       kolada: o.kolada,

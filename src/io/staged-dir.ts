@@ -1,29 +1,159 @@
 /**
- * An output folder written whole or not at all: files go to a staging folder beside it and are
- * moved into place at the end; a failed run removes the staging folder and leaves the previous
- * output as it was. Slow work (PNG rendering) queues on two lanes, one per core.
+ * A report folder written whole or not at all, and only where bistand wrote before.
+ *
+ * - The stage is a hidden folder inside the output folder, so the final moves are renames on one
+ *   file system (a mount point works; nothing is copied).
+ * - `.bistand-manifest.json` lists the files bistand wrote. A later run replaces and removes only
+ *   those; a user's own files in the folder stay. A non-empty folder without a manifest is
+ *   refused unless `force`; then only files of the same names are replaced.
+ * - The swap moves the old files aside, the new ones in, then writes the manifest; a failure
+ *   puts everything back, and a run killed in that moment is put back by the next run (the
+ *   journal in the stage says what was moving).
+ * - `.bistand.lock` keeps a second run out; a lock whose process is gone is taken over.
+ * - SIGINT and SIGTERM remove the stage and the lock.
+ * Slow work (PNG rendering) queues on two lanes, one per core.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { BistandError, UsageError } from '../errors.js';
+import * as msg from '../messages.js';
+import { writeError } from './output.js';
+
+export const MANIFEST = '.bistand-manifest.json';
+export const LOCK = '.bistand.lock';
+const STAGE = '.bistand-stage-';
+const ASIDE = '.bistand-old-';
+const JOURNAL = '.journal.json';
+
+const isOurs = (name: string) => name === MANIFEST || name === LOCK || name.startsWith(STAGE) || name.startsWith(ASIDE);
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readJson<T>(path: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wraps file-system calls: their errors become one line naming the path. */
+function fsDo<T>(path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw e instanceof BistandError ? e : writeError(path, e);
+  }
+}
+
+export interface OpenOptions {
+  /** write into a non-empty folder bistand did not write */
+  force?: boolean;
+}
 
 export class StagedDir {
   readonly files: string[] = [];
+  readonly out: string;
   private readonly stage: string;
+  private readonly aside: string;
+  private readonly previous: readonly string[];
   private readonly pending: Promise<void>[] = [];
   private readonly lanes: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
   private lane = 0;
+  private locked = false;
+  private created = false;
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.cleanUp();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  private readonly onExit = () => this.cleanUp();
 
-  constructor(readonly out: string) {
-    this.stage = `${out.replace(/[/\\]+$/, '')}.tmp-${process.pid}`;
-    rmSync(this.stage, { recursive: true, force: true });
+  /** Checks the folder, takes the lock and makes the stage: before any slow work. */
+  constructor(out: string, private readonly options: OpenOptions = {}) {
+    this.out = resolve(out);
+    if (this.out === resolve(sep) || this.out === resolve(homedir())) throw new UsageError(msg.outTooWide(out), msg.outTooWideHint());
+    const st = fsDo(out, () => (existsSync(this.out) ? lstatSync(this.out) : undefined));
+    if (st && !st.isDirectory() && !(st.isSymbolicLink() && existsSync(join(this.out, '.')))) throw writeError(out, Object.assign(new Error(), { code: 'EEXIST' }));
+    this.created = !st;
+    fsDo(out, () => mkdirSync(this.out, { recursive: true }));
+    this.lock(out);
+    process.on('SIGINT', this.onSignal);
+    process.on('SIGTERM', this.onSignal);
+    process.on('exit', this.onExit);
+    try {
+      this.recover();
+      const manifest = readJson<{ files: string[] }>(join(this.out, MANIFEST));
+      const theirs = readdirSync(this.out).filter((n) => !isOurs(n));
+      if (!manifest && theirs.length && !options.force) throw new UsageError(msg.outNotOurs(out, theirs.length), msg.outNotOursHint());
+      this.previous = manifest?.files ?? [];
+      this.stage = join(this.out, `${STAGE}${process.pid}`);
+      this.aside = join(this.out, `${ASIDE}${process.pid}`);
+      rmSync(this.stage, { recursive: true, force: true });
+      fsDo(out, () => mkdirSync(this.stage));
+    } catch (e) {
+      this.cleanUp();
+      throw e;
+    }
+  }
+
+  private lock(shown: string): void {
+    const path = join(this.out, LOCK);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        writeFileSync(path, JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }) + '\n', { flag: 'wx' });
+        this.locked = true;
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(shown, e);
+      }
+      const held = readJson<{ pid: number; host: string }>(path);
+      // a lock from another machine (a shared disk) cannot be checked: it stands
+      if (held && (held.host !== hostname() || alive(held.pid))) throw new BistandError(msg.outLocked(shown, held.pid, held.host), 1, msg.outLockedHint(join(shown, LOCK)));
+      rmSync(path, { force: true });
+    }
+    throw new BistandError(msg.outLocked(shown, 0, hostname()), 1, msg.outLockedHint(join(shown, LOCK)));
+  }
+
+  /** A run killed while it moved files: put the old report back; stages of dead runs go. */
+  private recover(): void {
+    for (const name of readdirSync(this.out)) {
+      const m = /^\.bistand-stage-(\d+)$/.exec(name);
+      if (!m || Number(m[1]) === process.pid) continue;
+      const stage = join(this.out, name);
+      const aside = join(this.out, `${ASIDE}${m[1]}`);
+      const journal = readJson<{ phase: 'aside' | 'placing'; fresh: string[] }>(join(stage, JOURNAL));
+      if (journal) {
+        if (journal.phase === 'placing') for (const f of journal.fresh) rmSync(join(this.out, f), { force: true });
+        if (existsSync(aside)) {
+          for (const f of walk(aside)) {
+            mkdirSync(dirname(join(this.out, f)), { recursive: true });
+            renameSync(join(aside, f), join(this.out, f));
+          }
+        }
+      }
+      rmSync(stage, { recursive: true, force: true });
+      rmSync(aside, { recursive: true, force: true });
+    }
+    // an aside without its stage: that run finished its swap and died before tidying
+    for (const name of readdirSync(this.out)) if (/^\.bistand-old-\d+$/.test(name) && name !== `${ASIDE}${process.pid}`) rmSync(join(this.out, name), { recursive: true, force: true });
   }
 
   write(rel: string, data: string | Uint8Array): void {
     const p = join(this.stage, rel);
     // paths are built from codes and slugs; this guards the invariant, not user input
     if (relative(this.stage, p).startsWith('..')) throw new Error(`refusing to write outside the output folder: ${rel}`);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, data);
+    fsDo(join(this.out, rel), () => {
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, data);
+    });
     this.files.push(rel);
   }
 
@@ -34,20 +164,82 @@ export class StagedDir {
     this.pending.push(this.lanes[i]);
   }
 
-  /** Moves the staged `names` into place (each replaced whole), nothing else in `out`. */
-  async publish(names: string[]): Promise<void> {
+  /**
+   * Swaps the staged files in. Synchronous from the first move to the manifest, so a signal
+   * is handled before or after it, never in the middle.
+   */
+  async publish(): Promise<void> {
     await Promise.all(this.pending);
-    mkdirSync(this.out, { recursive: true });
-    for (const name of names) {
-      const to = join(this.out, name);
-      if (existsSync(to)) rmSync(to, { recursive: true, force: true });
-      if (existsSync(join(this.stage, name))) renameSync(join(this.stage, name), to);
+    const fresh = [...this.files].sort();
+    const before = new Set(this.previous);
+    const inTheWay = fresh.filter((f) => !before.has(f) && existsSync(join(this.out, f)));
+    if (inTheWay.length && !this.options.force) throw new UsageError(msg.outFileInTheWay(join(this.out, inTheWay[0]), inTheWay.length), msg.outNotOursHint());
+    const moved: string[] = [];
+    const placed: string[] = [];
+    const journal = join(this.stage, JOURNAL);
+    try {
+      writeFileSync(journal, JSON.stringify({ phase: 'aside', fresh }));
+      for (const f of [...this.previous, ...inTheWay]) {
+        if (!existsSync(join(this.out, f))) continue;
+        mkdirSync(dirname(join(this.aside, f)), { recursive: true });
+        fsDo(join(this.out, f), () => renameSync(join(this.out, f), join(this.aside, f)));
+        moved.push(f);
+      }
+      writeFileSync(journal, JSON.stringify({ phase: 'placing', fresh }));
+      for (const f of fresh) {
+        mkdirSync(dirname(join(this.out, f)), { recursive: true });
+        fsDo(join(this.out, f), () => renameSync(join(this.stage, f), join(this.out, f)));
+        placed.push(f);
+      }
+      const tmp = join(this.stage, MANIFEST);
+      writeFileSync(tmp, JSON.stringify({ tool: 'bistand', files: fresh }, null, 1) + '\n');
+      fsDo(join(this.out, MANIFEST), () => renameSync(tmp, join(this.out, MANIFEST)));
+      // from here the new report stands: a run killed now must not be undone
+      rmSync(journal);
+    } catch (e) {
+      for (const f of placed.reverse()) renameSync(join(this.out, f), join(this.stage, f));
+      for (const f of moved.reverse()) renameSync(join(this.aside, f), join(this.out, f));
+      throw e;
     }
-    rmSync(this.stage, { recursive: true, force: true });
+    // folders the old report had and the new one does not, when nothing else is in them
+    for (const f of this.previous) removeEmptyParents(this.out, f);
+    this.cleanUp();
   }
 
   async abort(): Promise<void> {
     await Promise.allSettled(this.pending);
-    rmSync(this.stage, { recursive: true, force: true });
+    this.cleanUp();
+    // a folder this run made and filled with nothing goes again
+    if (this.created) removeEmptyParents(dirname(this.out), basename(this.out) + '/.');
+  }
+
+  private cleanUp(): void {
+    if (this.stage) rmSync(this.stage, { recursive: true, force: true });
+    if (this.aside) rmSync(this.aside, { recursive: true, force: true });
+    if (this.locked) rmSync(join(this.out, LOCK), { force: true });
+    this.locked = false;
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
+    process.off('exit', this.onExit);
+  }
+}
+
+function walk(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...walk(join(dir, e.name), rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+function removeEmptyParents(root: string, rel: string): void {
+  for (let d = dirname(rel); d !== '.' && d !== ''; d = dirname(d)) {
+    try {
+      rmdirSync(join(root, d));
+    } catch {
+      return;
+    }
   }
 }

@@ -8,7 +8,7 @@
  *   tidy rows ──► table (value as given, status typed)  here
  */
 import { STATUSES } from '../domain/tidy.js';
-import { AggregatedOptions, readAggregated, toTable } from '../io/aggregated/read.js';
+import { AggregatedOptions, extraColumnName, readAggregated, toTable } from '../io/aggregated/read.js';
 import { NoteLog, Piped } from '../notes.js';
 import { Column, Table } from '../tables/table.js';
 
@@ -21,6 +21,8 @@ export function runTidy(bytes: Uint8Array, name: string, o: AggregatedOptions): 
   const data = names.map((n) => t.array(n) as (string | number | null)[]);
   const table: Table = { columns, rows: Array.from({ length: t.numRows() }, (_, i) => data.map((col) => col[i])) };
   log.add('tidySummary', name, read.layout, read.rows.length, STATUSES.map((s) => [s, read.rows.filter((r) => r.status === s).length]));
+  const renamed = [...new Set(read.rows.flatMap((r) => Object.keys(r.extra)))].filter((e) => extraColumnName(e) !== e);
+  if (renamed.length) log.add('columnsRenamed', renamed);
   if (read.skipped.size) log.add('groupRowsSkipped', [...read.skipped.values()].reduce((a, b) => a + b, 0), [...read.skipped.keys()].join('; '));
   return { result: table, notes: log.notes };
 }

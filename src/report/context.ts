@@ -44,6 +44,8 @@ export interface ReportSettings {
   year: number;
   region: Region;
   out: string;
+  /** write into a non-empty folder bistand did not write */
+  force?: boolean;
   register?: string;
   population?: string;
   kolada: string[];

@@ -9,7 +9,8 @@
  *   3. note     what was skipped and why
  *   4. write    tables ──► .csv .sv.csv .md; charts ──► .vl.json ──► .svg ──► .png
  *               DIR/region/…, DIR/kommun/<code>-<slug>/…, DIR/index.md           write.ts
- *   5. publish  staged, then moved into place: a failed run leaves the previous report
+ *   5. publish  staged inside DIR, then swapped in: a failed run leaves the previous report,
+ *               and only files bistand wrote are ever replaced                  io/staged-dir.ts
  */
 import { loadMunicipalities } from '../io/reference.js';
 import { StagedDir } from '../io/staged-dir.js';
@@ -28,6 +29,17 @@ export interface ReportResult {
 }
 
 export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>> {
+  // the folder is checked and locked before the slow work, and freed however the run ends
+  const dir = new StagedDir(s.out, { force: s.force });
+  try {
+    return await buildAndWrite(s, dir);
+  } catch (e) {
+    await dir.abort();
+    throw e;
+  }
+}
+
+async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<ReportResult>> {
   const log = new NoteLog();
   const years = [s.year - 2, s.year - 1, s.year];
   const munis = loadMunicipalities();
@@ -56,13 +68,7 @@ export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>>
     }
     for (const [list, ys] of byList) log.add('regionMissing', s.region.name, ys.join(', '), list.split(',').map((k) => `${munis.area(k)?.name ?? k} (${k})`), s.region.codes.length, false);
   }
-  const dir = new StagedDir(s.out);
-  try {
-    await writeReport(dir, ctx, outputs);
-    await dir.publish(['region', 'kommun', 'index.md']);
-  } catch (e) {
-    await dir.abort();
-    throw e;
-  }
+  await writeReport(dir, ctx, outputs);
+  await dir.publish();
   return { result: { outputs, files: dir.files }, notes: log.notes };
 }

@@ -120,7 +120,7 @@ describe('inputs that cannot give a figure', () => {
     const r = await report('kolada-only', ['--kolada', join(ROOT, 'test/fixtures/hallbarometern_langvarigt.csv')]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('note: D4 (Långvarigt och mycket långvarigt ekonomiskt bistånd per kommun) not made: the inputs have no value for any municipality of Göteborgsregionen in 2019–2021');
-    expect(readdirSync(join(dir, 'kolada-only'))).toEqual(['index.md']);
+    expect(readdirSync(join(dir, 'kolada-only'))).toEqual(['.bistand-manifest.json', 'index.md']);
   });
 
   it('an input no output uses is named', async () => {

@@ -189,7 +189,7 @@ describe('index.md', () => {
     const dir = new StagedDir(join(mkdtempSync(join(tmpdir(), 'bistand-index-')), 'out'));
     const ctx = context(new Facts(), { ...DEFAULT_SUPPRESS, enabled: false });
     await writeReport(dir, ctx, buildOutputs(ctx));
-    await dir.publish(['region', 'kommun', 'index.md']);
+    await dir.publish();
     const index = readFileSync(join(dir.out, "index.md"), 'utf8');
     expect(index).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* behöver --register med en kolumn för försörjningshinder');
     expect(index).toContain('Små tal är inte dolda');

@@ -20,6 +20,8 @@ import { ReadContext, Rec, toRecords } from './records.js';
 import { decodeDetected } from '../encoding.js';
 import { readSmallCsv } from '../small-csv.js';
 import { isSdbFooter, isTitle, readSdb } from './sdb.js';
+import { mapColumns } from '../register/index.js';
+import { foldHeader } from '../../domain/fold.js';
 
 import { Layout } from '../../domain/tidy.js';
 export { LAYOUTS, type Layout } from '../../domain/tidy.js';
@@ -71,11 +73,26 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
     throw new InputError({ file, line: 1 }, msg.unknownLayout(known()), msg.unknownLayoutHint());
   }
   const { records } = toRecords(text, file);
+  refuseRegister(records, file);
   const layout = o.as ?? detect(records, file);
   const rows =
     layout === 'sdb' ? readSdb(records, ctx) : layout === 'kolada' ? readKoladaCsv(records, ctx) : layout === 'oj' ? readOj(records, ctx) : readPopulation(records, ctx);
   const label = { sdb: 'Statistikdatabasen export', kolada: 'Kolada CSV', oj: 'Öppna jämförelser survey', population: 'population' }[layout];
   return { layout: label, rows, skipped: ctx.skipped };
+}
+
+/**
+ * A register extract given where statistics belong (`tidy`, `--kolada`, `--oj` …) would have its
+ * person ids printed as values or names: refused whatever `--as` says.
+ */
+function refuseRegister(records: Rec[], file: string): void {
+  const header = (isTitle(records) ? records[1] : records[0])?.fields ?? [];
+  const { index } = mapColumns(header);
+  const id = index.person_id;
+  if (id === undefined) return;
+  // a bare "id" is a register's only with a municipality and a month beside it
+  if (foldHeader(header[id]) === 'id' && (index.kommun === undefined || (index.month === undefined && index.period === undefined))) return;
+  throw new InputError({ file, line: 1, column: id + 1, columnName: header[id] }, msg.registerNotStatistics(), msg.registerNotStatisticsHint());
 }
 
 function known(): string {
@@ -118,6 +135,13 @@ export function toTable(rows: TidyRow[]): aq.ColumnTable {
     value: rows.map((r) => r.value),
     status: rows.map((r) => r.status),
   };
-  for (const e of extras) cols[e] = rows.map((r) => r.extra[e] ?? '');
+  for (const e of extras) cols[extraColumnName(e)] = rows.map((r) => r.extra[e] ?? '');
   return aq.table(cols);
+}
+
+const TIDY_COLUMNS = new Set(['kommun_code', 'kommun_name', 'measure', 'period', 'sex', 'value', 'status']);
+
+/** An input's own column beside the tidy ones: renamed `input_<name>` when it has one of their names. */
+export function extraColumnName(e: string): string {
+  return TIDY_COLUMNS.has(e.trim().toLowerCase()) ? `input_${e}` : e;
 }

@@ -27,7 +27,8 @@ function checkColumns(file: string, index: ColumnIndex, header: string[], delimi
   if (requireHinder) need.push('hinder');
   const missing = need.filter((c) => index[c] === undefined);
   if (missing.length === 0) return;
-  const found = header.map((h) => h.trim()).join(', ');
+  if (Object.keys(index).length === 0 && header.some((h) => /^\s*\d+\s*$/.test(h))) throw new InputError({ file, line: 1 }, msg.noHeader(), msg.noHeaderHint());
+  const found = msg.shownNames(header.map((h) => h.trim()));
   const col = missing[0];
   throw new InputError(
     { file, line: 1 },
