@@ -86,6 +86,8 @@ export const fieldCount = (expected: number, found: number) => `expected ${expec
 export const fieldCountHint = () => 'check for an unquoted delimiter inside a field, or a missing field';
 export const unterminatedQuote = () => 'a quoted field is not closed';
 export const unterminatedQuoteHint = () => 'close the quote, or double a quote inside a quoted field ("")';
+export const afterQuote = () => 'text after the closing quote of a field';
+export const afterQuoteHint = () => 'a quoted field ends at its closing quote and the delimiter follows; double a quote inside the field ("")';
 export const emptyId = () => 'the person id is empty';
 export const emptyIdHint = () => 'every row needs the id of the person it is about';
 export const badKommun = (v: string) => `municipality code ${shown(v)} is not a 4-digit code`;

@@ -24,6 +24,16 @@ export class UnterminatedQuote extends Error {
   }
 }
 
+/** Bytes other than padding between a closing quote and the delimiter: `"1"2`. */
+export class AfterQuote extends Error {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super('text after a closing quote');
+  }
+}
+
 export class CsvScanner {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
@@ -57,6 +67,8 @@ export class CsvScanner {
     // One pass over the bytes: delimiters and line ends in the same loop (one table lookup a
     // byte); a quote sends the row to the state machine.
     row: while (pos < end) {
+      // a byte-order mark at a row's start: files joined one after another (`cat a.csv b.csv`)
+      if (buf[pos] === 0xef && pos + 2 < end && buf[pos + 1] === 0xbb && buf[pos + 2] === 0xbf) pos += 3;
       let n = 0;
       let fs = pos;
       let i = pos;
@@ -141,8 +153,11 @@ export class CsvScanner {
           i = q + 1;
           break;
         }
-        // bytes between the closing quote and the delimiter (spaces) are not part of the field
-        while (i < end && buf[i] !== delim && buf[i] !== LF) i++;
+        // padding between the closing quote and the delimiter is not part of the field;
+        // anything else would be lost without a word, so the row is refused
+        while (i < end && (buf[i] === 32 || (buf[i] === 9 && delim !== 9))) i++;
+        if (i < end && buf[i] === CR && (i + 1 >= end || buf[i + 1] === LF)) i++;
+        if (i < end && buf[i] !== delim && buf[i] !== LF) throw new AfterQuote(startLine + lines, n + 1);
       } else {
         while (i < end && buf[i] !== delim && buf[i] !== LF) i++;
         fe = i;

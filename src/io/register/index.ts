@@ -9,7 +9,7 @@
  * handoff, threads, worker, parallel (threads); merge (ranges into one result). Outside code
  * imports this module only, and the entry point threads.ts.
  */
-import { LF } from '../csv-scan.js';
+import { CR, LF } from '../csv-scan.js';
 import { CsvScanner } from '../csv-scan.js';
 import { ByteSource, openSource } from '../source.js';
 import { readHeader } from './header.js';
@@ -30,27 +30,45 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
   let len = 0;
   let eof = false;
   let bytes = 0;
+  // CR-only line ends (Excel for Mac's "CSV (Macintosh)"): every CR is read as a line feed
+  let crOnly = false;
   const fill = async (max = Infinity) => {
     buf = withRoom(buf, len);
     const room = Math.min(max, buf.length - STOP_ROOM - len);
     const n = source.readSync ? source.readSync(buf, len, room) : await source.read(buf, len, room);
     if (n === 0) eof = true;
+    if (crOnly) crToLf(buf, len, len + n);
     len += n;
     bytes += n;
   };
+  const find = (byte: number) => {
+    const i = buf.indexOf(byte);
+    return i >= 0 && i < len ? i : -1;
+  };
+  /** how the first line ends, once the bytes read tell */
+  const firstBreak = (): 'lf' | 'cr' | undefined => {
+    const lf = find(LF);
+    const cr = find(CR);
+    if (cr >= 0 && (lf < 0 || cr < lf)) return cr + 1 < len ? (buf[cr + 1] === LF ? 'lf' : 'cr') : eof ? 'cr' : undefined;
+    return lf >= 0 || eof ? 'lf' : undefined;
+  };
 
   try {
-    // the header: the first line, whole
-    const lineEnd = () => {
-      const i = buf.indexOf(LF);
-      return i >= 0 && i < len ? i : -1;
-    };
-    // small reads: with threads, the ranges are read again anyway
-    while (!eof && lineEnd() < 0) await fill(HEADER_READ);
-    const info = readHeader(source.name, buf.subarray(0, len), lineEnd(), opts);
+    // the header: the first line, whole; small reads: with threads, the ranges are read again
+    let kind = firstBreak();
+    while (kind === undefined) {
+      await fill(HEADER_READ);
+      kind = firstBreak();
+    }
+    if (kind === 'cr') {
+      crOnly = true;
+      crToLf(buf, 0, len);
+    }
+    const info = readHeader(source.name, buf.subarray(0, len), find(LF), opts);
 
     const threads = opts.threads ?? defaultThreads();
-    if (source.path && source.size !== undefined && threads > 1 && source.size >= (opts.minParallelBytes ?? PARALLEL_MIN_BYTES)) {
+    // the threads read the file's own bytes: a CR-only file is read here, in one pass
+    if (!crOnly && source.path && source.size !== undefined && threads > 1 && source.size >= (opts.minParallelBytes ?? PARALLEL_MIN_BYTES)) {
       const r = await readParallel(source.path, source.name, source.size, info, opts, threads);
       if (r) return r;
       // a row spans the cut (a line break inside quotes): read it in one pass instead
@@ -79,6 +97,10 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
   } finally {
     await source.close();
   }
+}
+
+function crToLf(buf: Uint8Array, from: number, to: number): void {
+  for (let i = buf.indexOf(CR, from); i >= 0 && i < to; i = buf.indexOf(CR, i + 1)) buf[i] = LF;
 }
 
 async function reopen(source: ByteSource): Promise<ByteSource> {

@@ -6,7 +6,7 @@
 import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
 import { readSync } from 'node:fs';
-import { CsvScanner, LF, UnterminatedQuote } from '../csv-scan.js';
+import { AfterQuote, CsvScanner, LF, UnterminatedQuote } from '../csv-scan.js';
 import { RegisterScanner, STOP_ROOM } from './fast.js';
 import type { Handoff } from './handoff.js';
 import { RegisterSink } from './sink.js';
@@ -35,6 +35,7 @@ export function scanRows(scanner: RegisterScanner, buf: Uint8Array, pos: number,
     return next;
   } catch (e) {
     if (e instanceof UnterminatedQuote) throw new InputError({ file, line: e.line }, msg.unterminatedQuote(), msg.unterminatedQuoteHint());
+    if (e instanceof AfterQuote) throw new InputError({ file, line: e.line, column: e.column }, msg.afterQuote(), msg.afterQuoteHint());
     throw e;
   }
 }

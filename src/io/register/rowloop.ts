@@ -100,6 +100,7 @@ export function compileRowLoop(roles: Uint8Array, general: CsvScanner, sink: Reg
         let idStart = 0, idEnd = 0, code = -1, codeLen = 0, year = -1, month = -1, period = -1;
         let age = ${UNKNOWN_AGE}, birth = -1, hs = 0, he = 0;
         take: {
+          if (buf[i] === 0xef) break take; // a byte-order mark: the general scanner drops it
           ${fields.join('\n        ')}
           const k = munis.indexOfNumber(code);
           if (k < 0) break take;
