@@ -74,6 +74,13 @@ export const outLockedHint = (lock: string) => `wait for it to finish; if no bis
 // --- header
 export const missingColumn = (col: string, found: string, delimiter: string) =>
   `no ${col} column among the columns found (${found}) with delimiter ${delimiterName(delimiter)}`;
+export const ambiguousColumn = (role: string, names: string[], columns: number[]) =>
+  `columns ${names.map((n, i) => `${shownNames([n])} (column ${columns[i]})`).join(' and ')} could each be the ${role} column`;
+export const ambiguousColumnHint = (role: string, names: string[], columns: number[]) =>
+  `say which with --column ${role}=${names[0] === names[1] ? columns[0] : shownNames([names[0]])} (a name or a column number), or rename the other`;
+export const chosenColumnMissing = (role: string, name: string, found: string) => `--column ${role}=${shownNames([name])}: no such column among ${found}`;
+export const chosenColumnMissingHint = () => 'give the column name as the header line writes it';
+export const badColumnOption = (v: string, roles: string) => `--column "${v}" is not role=name with a role of ${roles}`;
 export const noHeader = () => 'the first line is data, not a header: no column has a name bistand knows and some hold numbers';
 export const noHeaderHint = () => 'add a header line first, such as person_id;kommun;year;month;hinder;age';
 export const missingColumnHint = (aliases: string) => `name one column ${aliases}, or force the delimiter with --delimiter`;

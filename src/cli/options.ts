@@ -14,6 +14,7 @@ import { Encoding, parseEncoding } from '../io/encoding.js';
 import { FORMATS } from '../io/write-table.js';
 import { DEFAULT_SAMPLE } from '../sample/generate.js';
 import { regionOf } from './region.js';
+import { REGISTER_COLUMNS, RegisterColumn, isRegisterColumn } from '../io/register/index.js';
 
 export interface OptionDef<T = unknown> {
   flags: string;
@@ -77,6 +78,12 @@ export function parsePositive(v: string, flag: string): number {
 
 const text = (v: string) => v;
 
+function parseColumnChoice(v: string): [RegisterColumn, string] {
+  const m = /^\s*([a-z_]+)\s*=\s*(.+?)\s*$/.exec(v);
+  if (!m || !isRegisterColumn(m[1])) throw new UsageError(msg.badColumnOption(v, Object.keys(REGISTER_COLUMNS).join(', ')));
+  return [m[1], m[2]];
+}
+
 export const OPTIONS = {
   year: { flags: '-y, --year <years>', description: 'reference year Y; a list (2020,2021) or a range (2019-2021) gives a row per year (required)', parse: parseYears },
   format: { flags: '-f, --format <format>', description: '`csv` with `.` decimals; `json` keeps numbers as numbers, `"X"` for hidden cells, `null` for not available', choices: FORMATS, default: 'csv' },
@@ -103,6 +110,12 @@ export const OPTIONS = {
     flags: '--region <region>',
     description: 'only the municipalities of a region: `gr`, `storstad`, or a file of municipality codes (with `--total`: the region\'s total)',
     parse: (v: string) => regionOf(v),
+  },
+  column: {
+    flags: '--column <role=name>',
+    description: 'which column holds a role when the header is ambiguous or uses another name: `person_id=personnr`, `kommun=3` (a name, or a column number; roles as in SPEC §3.1)',
+    repeatable: true,
+    parse: parseColumnChoice,
   },
   hinderMap: { flags: '--hinder-map <file>', description: 'CSV mapping local reason labels or codes to a reason or group (unemployment, ill_health, social, other, missing)', parse: text },
   debug: { flags: '--debug', description: 'print a stack trace on errors' },
@@ -203,7 +216,7 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
   return cmd;
 }
 
-export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'delimiter', 'encoding', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
+export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'delimiter', 'encoding', 'column', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
 export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
 export const REPORT_OPTIONS = ['reportYear', 'region', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'recipe', 'regionMean', 'source', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'force', 'debug'] as const satisfies readonly OptionName[];
 export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'sampleYears', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];

@@ -44,6 +44,7 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
       municipalities: loadMunicipalities(),
       delimiter: o.delimiter,
       encoding: o.encoding,
+      columns: Object.fromEntries(o.column),
       hinderMap: o.hinderMap,
       collectRejects: Boolean(o.rejects),
       suppress,

@@ -25,16 +25,50 @@ for (const [col, aliases] of Object.entries(REGISTER_COLUMNS)) for (const a of a
 
 export type ColumnIndex = Partial<Record<RegisterColumn, number>>;
 
-/** Which field holds which column; the first field with a name wins. */
-export function mapColumns(header: readonly string[]): { index: ColumnIndex; unknown: string[] } {
+/** Columns the user named (`--column person_id=personnr`), by role. */
+export type ChosenColumns = Partial<Record<RegisterColumn, string>>;
+
+export function isRegisterColumn(name: string): name is RegisterColumn {
+  return Object.hasOwn(REGISTER_COLUMNS, name);
+}
+
+/**
+ * Which field holds which column. A role two fields could fill (`id;personnr`, a name twice) is
+ * `ambiguous` — the reader refuses it — unless the user chose one by name.
+ */
+export function mapColumns(
+  header: readonly string[],
+  chosen: ChosenColumns = {},
+): { index: ColumnIndex; unknown: string[]; ambiguous: Map<RegisterColumn, number[]>; notFound: [RegisterColumn, string][] } {
   const index: ColumnIndex = {};
   const unknown: string[] = [];
+  const candidates = new Map<RegisterColumn, number[]>();
+  const byChoice = new Map<string, RegisterColumn>();
+  const byPosition = new Map<number, RegisterColumn>();
+  for (const [role, name] of Object.entries(chosen)) {
+    // a number is the column's position, for a header that has one name twice
+    if (/^\d+$/.test(name) && !header.some((h) => foldHeader(h) === name)) byPosition.set(Number(name) - 1, role as RegisterColumn);
+    else byChoice.set(foldHeader(name), role as RegisterColumn);
+  }
   header.forEach((h, i) => {
-    const col = BY_ALIAS.get(foldHeader(h));
-    if (col === undefined) unknown.push(h);
-    else if (index[col] === undefined) index[col] = i;
+    const folded = foldHeader(h);
+    const picked = byPosition.get(i) ?? byChoice.get(folded);
+    if (picked !== undefined) {
+      index[picked] ??= i;
+      return;
+    }
+    const col = BY_ALIAS.get(folded);
+    if (col === undefined || chosen[col] !== undefined) unknown.push(h);
+    else candidates.set(col, [...(candidates.get(col) ?? []), i]);
   });
-  return { index, unknown };
+  const ambiguous = new Map<RegisterColumn, number[]>();
+  for (const [col, fields] of candidates) {
+    if (index[col] !== undefined) continue;
+    index[col] = fields[0];
+    if (fields.length > 1) ambiguous.set(col, fields);
+  }
+  const notFound = (Object.entries(chosen) as [RegisterColumn, string][]).filter(([role]) => index[role] === undefined);
+  return { index, unknown, ambiguous, notFound };
 }
 
 /** Aliases as a user reads them, for messages. */

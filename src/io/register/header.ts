@@ -6,7 +6,7 @@ import { Encoding, decode, hasUtf16Bom, hasUtf8Bom, isValidUtf8 } from '../encod
 import { ColumnIndex, RegisterColumn, aliasList, mapColumns } from './columns.js';
 import type { HeaderInfo, ReadOptions } from './types.js';
 
-export function readHeader(file: string, first: Uint8Array, lineEnd: number, opts: Pick<ReadOptions, 'encoding' | 'delimiter' | 'requireHinder'>): HeaderInfo {
+export function readHeader(file: string, first: Uint8Array, lineEnd: number, opts: Pick<ReadOptions, 'encoding' | 'delimiter' | 'requireHinder' | 'columns'>): HeaderInfo {
   if (first.length === 0) throw new InputError({ file, line: 1 }, msg.emptyFile(), msg.emptyFileHint());
   if (hasUtf16Bom(first)) throw new InputError({ file, line: 1 }, msg.utf16(), msg.utf16Hint());
   const bom = hasUtf8Bom(first);
@@ -16,7 +16,15 @@ export function readHeader(file: string, first: Uint8Array, lineEnd: number, opt
   const headerText = decode(headerBytes, headerEncoding).replace(/\r$/, '');
   const delimiter = opts.delimiter ?? detectDelimiter(headerText);
   const header = splitLine(headerText, delimiter);
-  const { index } = mapColumns(header);
+  const { index, ambiguous, notFound } = mapColumns(header, opts.columns);
+  if (notFound.length) {
+    const [role, name] = notFound[0];
+    throw new InputError({ file, line: 1 }, msg.chosenColumnMissing(role, name, msg.shownNames(header.map((h) => h.trim()))), msg.chosenColumnMissingHint());
+  }
+  for (const [role, fields] of ambiguous) {
+    const names = fields.map((f) => header[f].trim());
+    throw new InputError({ file, line: 1, column: fields[1] + 1 }, msg.ambiguousColumn(role, names, fields.map((f) => f + 1)), msg.ambiguousColumnHint(role, names, fields.map((f) => f + 1)));
+  }
   checkColumns(file, index, header, delimiter, opts.requireHinder);
   return { header, index, delimiter, bom, headerEncoding, dataStart: headerEnd + 1 };
 }

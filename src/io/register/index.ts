@@ -23,7 +23,7 @@ import type { ReadOptions, RegisterRead } from './types.js';
 
 export type { ReadOptions, RegisterRead, Rejected, RowCounts } from './types.js';
 /** the header names a register extract has: other readers refuse a register given as statistics */
-export { mapColumns } from './columns.js';
+export { REGISTER_COLUMNS, isRegisterColumn, mapColumns, type RegisterColumn } from './columns.js';
 
 export async function readRegister(source: ByteSource, opts: ReadOptions): Promise<RegisterRead> {
   let buf = Buffer.allocUnsafe(CHUNK);

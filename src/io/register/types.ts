@@ -8,13 +8,15 @@ import type { Municipalities } from '../../domain/municipalities.js';
 import type { PersonState, PersonStateData, WindowLayout } from '../../domain/person-state.js';
 import type { ByteInternData } from '../byte-intern.js';
 import type { Encoding } from '../encoding.js';
-import type { ColumnIndex } from './columns.js';
+import type { ChosenColumns, ColumnIndex } from './columns.js';
 
 export interface ReadOptions {
   layout: WindowLayout;
   municipalities: Municipalities;
   /** force a delimiter instead of detecting it */
   delimiter?: string;
+  /** columns the user named by role (`--column`), where aliases would be ambiguous or wrong */
+  columns?: ChosenColumns;
   /** force an encoding instead of detecting it */
   encoding?: Encoding;
   /** the reason column must exist and is read (the `reasons` command); else it is skipped */
