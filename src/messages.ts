@@ -205,6 +205,8 @@ function monthList(months: number[]): string {
 // --- aggregated inputs (tidy)
 export const registerNotStatistics = () => 'this is a register extract (it has a person id column), not published statistics';
 export const registerNotStatisticsHint = () => 'classify and reasons read register extracts (report: --register); tidy, --population, --kolada, --sdb and --oj read published statistics';
+export const koladaField = (field: string) => `"${field}" is not as Kolada's API writes it`;
+export const koladaFieldHint = () => 'give the API response as downloaded (api.kolada.se/v3/data/…)';
 export const csvUnreadable = (why: string) => `cannot read the file as CSV: ${why}`;
 export const csvUnreadableHint = () => 'check quotes and delimiters; save it again from Excel as CSV';
 export const notAValue = (raw: string) => `${shown(raw)} is neither a number nor a known marker`;

@@ -61,14 +61,21 @@ function documentEnd(s: string, from: number): number {
   return s.length;
 }
 
+/** The records of a document, found without recursion: a hostile file may nest deeper than the stack. */
 function recordsOf(doc: unknown): KoladaRecord[] {
-  if (Array.isArray(doc)) return doc.flatMap(recordsOf);
-  if (doc && typeof doc === 'object') {
-    const o = doc as Record<string, unknown>;
-    if (typeof o.kpi === 'string' && Array.isArray(o.values)) return [o as unknown as KoladaRecord];
-    if (Array.isArray(o.values)) return (o.values as unknown[]).flatMap(recordsOf);
+  const out: KoladaRecord[] = [];
+  const stack: unknown[] = [doc];
+  while (stack.length) {
+    const d = stack.pop();
+    if (Array.isArray(d)) {
+      for (let i = d.length - 1; i >= 0; i--) stack.push(d[i]);
+    } else if (d && typeof d === 'object') {
+      const o = d as Record<string, unknown>;
+      if (typeof o.kpi === 'string' && Array.isArray(o.values)) out.push(o as unknown as KoladaRecord);
+      else if (Array.isArray(o.values)) for (let i = o.values.length - 1; i >= 0; i--) stack.push(o.values[i]);
+    }
   }
-  return [];
+  return out;
 }
 
 export function looksLikeKoladaJson(docs: unknown[]): boolean {
@@ -82,19 +89,38 @@ function markerStatus(status: string | null | undefined): Status {
   return 'missing';
 }
 
+/** Kolada JSON is checked as strictly as Kolada CSV: a value bistand cannot read stops the run. */
+/** A marker written out in words, as some exports do; undefined for anything else. */
+function knownMarker(text: string): Status | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === '' || t === '-' || t === '--' || t.includes('saknas') || t.includes('missing')) return 'missing';
+  const s = markerStatus(text);
+  return s === 'missing' ? undefined : s;
+}
+
 export function readKoladaJson(docs: unknown[], ctx: ReadContext): TidyRow[] {
   const out: TidyRow[] = [];
   for (const r of docs.flatMap(recordsOf)) {
+    const where = `${r.kpi} ${String(r.municipality)} ${String(r.period)}`;
+    const bad = (what: string, hint: string) => new InputError({ file: ctx.file }, `${where}: ${what}`, hint);
+    if (typeof r.municipality !== 'string' && typeof r.municipality !== 'number') throw bad(msg.koladaField('municipality'), msg.koladaFieldHint());
+    if (!/^\d{4}$/.test(String(r.period))) throw bad(msg.badYear(String(r.period)), msg.badYearHint());
     const area = areaOf(String(r.municipality), '', ctx, 1, 0);
     if (!area) continue;
     for (const v of r.values) {
-      const sex = parseSex(v.gender ?? 'T') ?? 'T';
+      if (!v || typeof v !== 'object') throw bad(msg.koladaField('values'), msg.koladaFieldHint());
+      if (v.gender !== undefined && typeof v.gender !== 'string') throw bad(msg.badSex(String(v.gender)), msg.badSexHint());
+      const sex = parseSex(v.gender ?? 'T');
+      if (!sex) throw bad(msg.badSex(v.gender!), msg.badSexHint());
       let parsed: { value: number | null; status: Status };
-      if (typeof v.value === 'number') parsed = { value: v.value, status: 'ok' };
+      if (typeof v.value === 'number' && Number.isFinite(v.value)) parsed = { value: v.value, status: 'ok' };
       else if (typeof v.value === 'string') {
         const p = parseValue(v.value);
-        parsed = 'invalid' in p ? { value: null, status: markerStatus(v.value) } : p;
-      } else parsed = { value: null, status: markerStatus(v.status) };
+        const marker = 'invalid' in p ? knownMarker(v.value) : undefined;
+        if ('invalid' in p && !marker) throw bad(msg.notAValue(v.value), msg.notAValueHint());
+        parsed = 'invalid' in p ? { value: null, status: marker! } : p;
+      } else if (v.value === null || v.value === undefined) parsed = { value: null, status: markerStatus(v.status) };
+      else throw bad(msg.notAValue(JSON.stringify(v.value)), msg.notAValueHint());
       checkShare(parsed, ctx.kpiTitles.get(r.kpi) ?? '', ctx, 0, 0, `${r.kpi} ${area.name} ${r.period}`);
       out.push(row(area, r.kpi, String(r.period), sex, parsed, measureName(r.kpi, ctx)));
     }
