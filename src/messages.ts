@@ -165,6 +165,8 @@ export const NOTES = {
   regionMissing: { level: 'warning', text: (region: string, year: number | string, missing: string[], members: number, total: boolean) =>
     `${region} ${year}: no rows for ${missing.join(', ')} (uppgift saknas, not 0)` +
     (total ? `; the Totalt row sums ${members - missing.length} of the ${members} municipalities` : '') },
+  utf8Labels: { level: 'warning', text: (file: string, n: number) =>
+    `${file} is Windows-1252, but ${fmtInt(n)} reason label${n === 1 ? ' is' : 's are'} UTF-8 (rows joined from two exports?): those are read as UTF-8` },
   paddedCodes: { level: 'note', text: (n: number, min: number) => `${fmtPersons(n, min)} rows had a 3-digit municipality code (a leading zero lost in Excel); read as 0NNN` },
   unknownLabels: { level: 'info', text: (n: number) => `${n} reason label${n === 1 ? '' : 's'} matched no known reason and count as "other" (map them with --hinder-map):` },
   unknownLabel: { level: 'info', text: (label: string, rows: number, min: number) => `  ${shown(label)}: ${fmtPersons(rows, min)} rows` },

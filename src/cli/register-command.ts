@@ -5,6 +5,7 @@ import { loadMunicipalities } from '../io/reference.js';
 import { openSource } from '../io/source.js';
 import { formatTable } from '../io/write-table.js';
 import { checkTargets, writeOutput } from '../io/output.js';
+import { encodeCp1252 } from '../io/encoding.js';
 import { RegisterTableName, runRegisterTable } from '../pipeline/register.js';
 import { UsageError } from '../errors.js';
 import * as msg from '../messages.js';
@@ -55,7 +56,9 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
     const text = formatTable(result.table, o.format);
     printNotes(notes);
     if (o.rejects) {
-      await writeOutput(o.rejects, rejectsCsv(result.rejected, result.header));
+      // in the input's encoding, so that it opens as the input did
+      const rejects = rejectsCsv(result.rejected, result.header);
+      await writeOutput(o.rejects, result.encoding === 'windows-1252' ? encodeCp1252(rejects) : rejects);
       printNote(makeNote('rejectsWritten', o.rejects === '-' ? 'stdout' : o.rejects, result.rejected.length));
     }
     await writeOutput(o.output, text);

@@ -35,6 +35,7 @@ import { Coverage } from '../domain/coverage.js';
 import { InputError } from '../errors.js';
 import * as msg from '../messages.js';
 import { GapRule } from '../domain/months.js';
+import type { Encoding } from '../io/encoding.js';
 import { layoutFor } from '../domain/person-state.js';
 import { GROUP_INDEX, REASONS, ReasonMatcher } from '../domain/reasons.js';
 
@@ -96,6 +97,7 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
       { read: read.rowsRead, used: read.rowsUsed, outside: read.rowsOutside, rejected: read.rowsRejected, persons: read.persons, empty: read.emptyRows },
     `${layout.years[0] - 2}-01…${layout.years[layout.years.length - 1]}-12`,
   );
+  if (read.utf8Labels) log.add('utf8Labels', source.name, read.utf8Labels);
   const withRows = run.municipalities.kommuner.filter((k) => layout.years.some((y) => coverage.has(k.code, y)));
   if (Number.isFinite(read.firstMonth)) log.add('coverage', source.name, withRows.length, read.firstMonth, read.lastMonth);
   layout.years.forEach((y, yi) => {
@@ -174,6 +176,8 @@ export interface RegisterTableResult {
   rejected: Rejected[];
   /** the input's header, for the rejects file */
   header: string[];
+  /** the input's encoding: the rejects file is written in it */
+  encoding: Encoding;
 }
 
 /** Every stage of `classify` and `reasons`: read, classify, keep the region's rows, suppress, tabulate. */
@@ -203,5 +207,5 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
     log.add('suppressionSummary', table.hidden.primary, table.hidden.secondary, table.hidden.cells, run.suppress.minCount);
   kind.notes(result, run, log);
   if (!run.suppress.enabled) log.add('suppressionOff');
-  return { result: { table, rejected, header: result.read.header }, notes: log.notes };
+  return { result: { table, rejected, header: result.read.header, encoding: result.read.encoding }, notes: log.notes };
 }

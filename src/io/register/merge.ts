@@ -11,10 +11,15 @@ export function finish(part: PartResult, info: HeaderInfo, opts: ReadOptions, by
   const labelBytes = Array.from({ length: labelIntern.size }, (_, i) => labelIntern.bytes(i));
   const encoding: Encoding =
     opts.encoding ?? (info.bom ? 'utf8' : info.headerEncoding === 'windows-1252' || !labelBytes.every(isValidUtf8) ? 'windows-1252' : 'utf8');
+  // rows joined from a UTF-8 and a Windows-1252 export: a label that is valid UTF-8 with
+  // letters beyond ASCII is read as UTF-8 (a 1252 text is almost never valid UTF-8 by chance)
+  const perLabel = opts.encoding === undefined && encoding === 'windows-1252';
+  const utf8Labels = perLabel ? labelBytes.filter((b) => hasHighByte(b) && isValidUtf8(b)).length : 0;
   return {
     state: new PersonState(opts.layout, 0, part.state),
     persons: part.ids.size,
-    labels: labelBytes.map((b) => unquote(decode(b, encoding))),
+    labels: labelBytes.map((b) => unquote(decode(b, perLabel && hasHighByte(b) && isValidUtf8(b) ? 'utf8' : encoding))),
+    utf8Labels,
     labelRows: part.labelRows.slice(0, labelIntern.size),
     columns: info.index,
     header: info.header,
@@ -30,6 +35,11 @@ export function finish(part: PartResult, info: HeaderInfo, opts: ReadOptions, by
     lastMonth: part.lastMonth,
     bytes,
   };
+}
+
+function hasHighByte(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return true;
+  return false;
 }
 
 /** The first part's state, ready to take in the others. */

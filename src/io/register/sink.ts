@@ -7,7 +7,7 @@ import * as msg from '../../messages.js';
 import { PersonState, UNKNOWN_AGE } from '../../domain/person-state.js';
 import { ByteIntern } from '../byte-intern.js';
 import { RowSink, unquote } from '../csv-scan.js';
-import { decode } from '../encoding.js';
+import { decode, isValidUtf8 } from '../encoding.js';
 import { ColumnIndex } from './columns.js';
 import { digits, parsePeriod } from './period.js';
 import type { PartResult, ReadOptions } from './types.js';
@@ -242,8 +242,8 @@ export class RegisterSink implements RowSink {
 
   /** A field's text for a message; never called on the person id column. */
   private text(buf: Uint8Array, s: number, e: number): string {
-    const t = decode(buf.subarray(s, Math.min(e, s + 24)), 'utf8');
-    return e - s > 24 ? t + '…' : t;
+    const b = buf.subarray(s, Math.min(e, s + 1000));
+    return decode(b, this.opts.encoding ?? (isValidUtf8(b) ? 'utf8' : 'windows-1252'));
   }
 
   private reject(buf: Uint8Array, starts: Int32Array, ends: Int32Array, nf: number, line: number, col: number | undefined, reason: string, hint: string): void {
@@ -251,7 +251,11 @@ export class RegisterSink implements RowSink {
     if (!this.opts.onReject) throw new InputError(where, reason, hint);
     this.rowsRejected++;
     const fields: string[] = [];
-    for (let f = 0; f < nf; f++) fields.push(unquote(decode(buf.subarray(starts[f], ends[f]), 'utf8')));
+    // each field as it is written: the rejects file is written back in the input's encoding
+    for (let f = 0; f < nf; f++) {
+      const b = buf.subarray(starts[f], ends[f]);
+      fields.push(unquote(decode(b, this.opts.encoding ?? (isValidUtf8(b) ? 'utf8' : 'windows-1252'))));
+    }
     this.opts.onReject({ where, reason, fields });
   }
 }

@@ -77,6 +77,8 @@ export interface RegisterRead extends RowCounts {
   columns: ColumnIndex;
   header: string[];
   encoding: Encoding;
+  /** reason labels read as UTF-8 in a file otherwise Windows-1252 */
+  utf8Labels: number;
   delimiter: string;
   bytes: number;
 }
