@@ -16,6 +16,8 @@ const fmtPersons = (n: number, min: number) => (n > 0 && n < min ? `fewer than $
 export function shown(v: string): string {
   const t = v.trim();
   if (t === '') return 'an empty value';
+  // a year and month with a separator (2021-13) is no id
+  if (/^\d{4}[-/. ]\d{1,2}$/.test(t)) return `"${t}"`;
   const digits = t.replace(/\D/g, '').length;
   if (digits >= 5) return /^\d+$/.test(t) ? `(a ${digits}-digit value)` : `(a value of ${[...t].length} characters with ${digits} digits)`;
   const chars = [...t];
@@ -255,7 +257,7 @@ export const SKIP_EN = {
 export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad) nor a file of municipality codes`;
 export const unknownRegionHint = () => 'give --region gr, or a CSV file with one 4-digit municipality code per line';
 export const regionBadLine = (line: number, raw: string) => `line ${line}: ${shown(raw)} is not a 4-digit municipality code`;
-export const regionUnknownCode = (line: number, code: string) => `line ${line}: ${shown(code)} is not one of the 290 municipalities`;
+export const regionUnknownCode = (line: number, code: string) => `line ${line}: ${code} is not one of the 290 municipalities`;
 export const regionDuplicate = (code: string, first: number, again: number) => `${code} twice (lines ${first} and ${again})`;
 export const regionEmpty = () => 'the region file has no municipality codes';
 export const regionFileHint = () => 'write one 4-digit municipality code a line (0180, 1480); see data/kommuner.csv';

@@ -6,7 +6,7 @@
  * kept); a device, FIFO or `/dev/stdout` is written in place, never replaced by a file; a
  * symlink's target is written and the link kept; `-` is stdout. Every failure is one line.
  */
-import { Stats, chmodSync, closeSync, fstatSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { Stats, chmodSync, closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BistandError, UsageError } from '../errors.js';
 import * as msg from '../messages.js';
@@ -71,6 +71,25 @@ export function writeError(path: string, e: unknown): BistandError {
   return new BistandError(msg.cannotWrite(path, code), 1, msg.cannotWriteHint(code));
 }
 
+/**
+ * `mkdir -p` whose failure names the real cause: Node's recursive mkdir reports ENOENT where a
+ * read-only or foreign ancestor is the reason, so the first missing folder is made alone.
+ */
+export function makeFolder(path: string, shown = path): void {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (e) {
+    let missing = resolve(path);
+    while (!existsSync(dirname(missing)) && dirname(missing) !== missing) missing = dirname(missing);
+    try {
+      mkdirSync(missing);
+    } catch (again) {
+      throw writeError(shown, again);
+    }
+    throw writeError(shown, e);
+  }
+}
+
 /** A file being written: bytes in, then `commit` (the file appears whole) or `abort`. */
 export interface OutputFile {
   write(data: string | Uint8Array): void;
@@ -112,7 +131,7 @@ export function openOutput(path: string): OutputFile {
   try {
     if (inPlace) fd = openSync(target, 'w');
     else {
-      mkdirSync(dirname(target), { recursive: true });
+      makeFolder(dirname(target), path);
       tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
       fd = openSync(tmp, 'wx', st ? st.mode & 0o7777 : 0o666);
     }

@@ -18,7 +18,7 @@ import { homedir, hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { BistandError, UsageError } from '../errors.js';
 import * as msg from '../messages.js';
-import { writeError } from './output.js';
+import { makeFolder, writeError } from './output.js';
 
 export const MANIFEST = '.bistand-manifest.json';
 export const LOCK = '.bistand.lock';
@@ -83,7 +83,7 @@ export class StagedDir {
     const st = fsDo(out, () => (existsSync(this.out) ? lstatSync(this.out) : undefined));
     if (st && !st.isDirectory() && !(st.isSymbolicLink() && existsSync(join(this.out, '.')))) throw writeError(out, Object.assign(new Error(), { code: 'EEXIST' }));
     this.created = !st;
-    fsDo(out, () => mkdirSync(this.out, { recursive: true }));
+    makeFolder(this.out, out);
     this.lock(out);
     process.on('SIGINT', this.onSignal);
     process.on('SIGTERM', this.onSignal);

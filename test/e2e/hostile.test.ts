@@ -21,7 +21,7 @@ import {
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, cliAsync, csv } from '../helpers.js';
 import { encodeCp1252 } from '../../src/io/encoding.js';
 
@@ -250,6 +250,45 @@ describe('report folders', () => {
     expect(status, stderr).toBe(130);
     expect(readFileSync(join(out, 'index.md')).equals(before)).toBe(true);
     expect(readdirSync(out).sort()).toEqual(['.bistand-manifest.json', 'index.md']);
+  });
+});
+
+describe('file systems that fail (root only: tmpfs mounts)', () => {
+  const mounts: string[] = [];
+  const mount = (name: string, options: string): string | undefined => {
+    const dir = join(tmp, name);
+    mkdirSync(dir);
+    if (!isRoot || spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]).status !== 0) return undefined;
+    mounts.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const m of mounts) spawnSync('umount', [m]);
+  });
+
+  it('a read-only file system: one line, exit 1, for -o and for a report', () => {
+    const ro = mount('ro', 'ro,size=1m');
+    if (!ro) return;
+    let r = run(classify('-o', join(ro, 'x.csv')));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('the file system is read-only');
+    r = run(['report', '--year', '2021', '--population', join(SAMPLE, 'population.csv'), '--out', join(ro, 'rapport')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('the file system is read-only');
+  });
+
+  it('a report into a mount point, and onto a full one: the previous report stays whole', async () => {
+    const mnt = mount('small', 'size=400k');
+    if (!mnt) return;
+    const pop = join(SAMPLE, 'population.csv');
+    expect(run(['report', '--year', '2021', '--population', pop, '--out', mnt]).status).toBe(0);
+    const before = readFileSync(join(mnt, 'index.md'));
+    const r = await cliAsync(['report', '--year', '2021', '--kolada', join(SAMPLE, 'kolada.csv'), '--out', mnt]);
+    expectClean(r);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no space left on the device');
+    expect(readFileSync(join(mnt, 'index.md')).equals(before)).toBe(true);
+    expect(readdirSync(mnt).sort()).toEqual(['.bistand-manifest.json', 'index.md']);
   });
 });
 
