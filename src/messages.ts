@@ -65,6 +65,8 @@ const WRITE_WHY: Record<string, [string, string]> = {
 export const cannotWrite = (path: string, code: string) => `cannot write ${path}: ${WRITE_WHY[code]?.[0] ?? `error ${code}`}`;
 export const cannotWriteHint = (code: string) => WRITE_WHY[code]?.[1] ?? 'check that the path can be written';
 
+export const outReplacesInput = (out: string, input: string) => `the report into ${out} would replace its own input ${input}`;
+export const outReplacesInputHint = () => 'copy the input out of the report folder first, or write the report elsewhere: nothing was written';
 export const outTooWide = (out: string) => `--out ${out} is the root of the file system or your home folder`;
 export const outTooWideHint = () => 'give a folder of its own for the report, such as rapport-2021';
 export const outNotOurs = (out: string, n: number) => `${out} has ${fmtInt(n)} entr${n === 1 ? 'y' : 'ies'} and bistand did not write it (no ${'.bistand-manifest.json'})`;

@@ -13,7 +13,7 @@
  * - SIGINT and SIGTERM remove the stage and the lock.
  * Slow work (PNG rendering) queues on two lanes, one per core.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { BistandError, UsageError } from '../errors.js';
@@ -57,6 +57,8 @@ function fsDo<T>(path: string, f: () => T): T {
 export interface OpenOptions {
   /** write into a non-empty folder bistand did not write */
   force?: boolean;
+  /** the run's inputs: none may be a file the report would replace */
+  inputs?: readonly string[];
 }
 
 export class StagedDir {
@@ -94,6 +96,7 @@ export class StagedDir {
       const theirs = readdirSync(this.out).filter((n) => !isOurs(n));
       if (!manifest && theirs.length && !options.force) throw new UsageError(msg.outNotOurs(out, theirs.length), msg.outNotOursHint());
       this.previous = manifest?.files ?? [];
+      this.refuseInputs(out, options.inputs ?? []);
       this.stage = join(this.out, `${STAGE}${process.pid}`);
       this.aside = join(this.out, `${ASIDE}${process.pid}`);
       rmSync(this.stage, { recursive: true, force: true });
@@ -101,6 +104,22 @@ export class StagedDir {
     } catch (e) {
       this.cleanUp();
       throw e;
+    }
+  }
+
+  /** An input inside the folder that a run replaces (a file of the last report, or the folder itself). */
+  private refuseInputs(shown: string, inputs: readonly string[]): void {
+    const real = realpathSync(this.out);
+    const ours = new Set(this.previous);
+    for (const input of inputs) {
+      let p: string;
+      try {
+        p = realpathSync(input);
+      } catch {
+        continue; // the reader names a missing input
+      }
+      const rel = relative(real, p).split(sep).join('/');
+      if (rel === '' || (!rel.startsWith('..') && ours.has(rel))) throw new UsageError(msg.outReplacesInput(shown, input), msg.outReplacesInputHint());
     }
   }
 
@@ -172,6 +191,9 @@ export class StagedDir {
     await Promise.all(this.pending);
     const fresh = [...this.files].sort();
     const before = new Set(this.previous);
+    const inputs = new Set((this.options.inputs ?? []).flatMap((i) => (existsSync(i) ? [realpathSync(i)] : [])));
+    const input = fresh.find((f) => existsSync(join(this.out, f)) && inputs.has(realpathSync(join(this.out, f))));
+    if (input) throw new UsageError(msg.outReplacesInput(this.out, join(this.out, input)), msg.outReplacesInputHint());
     const inTheWay = fresh.filter((f) => !before.has(f) && existsSync(join(this.out, f)));
     if (inTheWay.length && !this.options.force) throw new UsageError(msg.outFileInTheWay(join(this.out, inTheWay[0]), inTheWay.length), msg.outNotOursHint());
     const moved: string[] = [];

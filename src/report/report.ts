@@ -30,7 +30,8 @@ export interface ReportResult {
 
 export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>> {
   // the folder is checked and locked before the slow work, and freed however the run ends
-  const dir = new StagedDir(s.out, { force: s.force });
+  const inputs = [s.register, s.population, ...s.kolada, ...s.sdb, s.oj, s.region.file].filter((f): f is string => f !== undefined && f !== '-');
+  const dir = new StagedDir(s.out, { force: s.force, inputs });
   try {
     return await buildAndWrite(s, dir);
   } catch (e) {

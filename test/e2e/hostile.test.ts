@@ -214,6 +214,13 @@ describe('report folders', () => {
     expect(readdirSync(out).filter((n) => n.startsWith('.bistand-') && n !== '.bistand-manifest.json')).toEqual([]);
   });
 
+  it('refuses a run whose input is a file of the report it would replace', () => {
+    const out = join(tmp, 'ours');
+    const r = run(['report', '--year', '2021', '--population', join(out, 'index.md'), '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`would replace its own input ${join(out, 'index.md')}`);
+  });
+
   it('refuses --out / and an existing file as --out', () => {
     expect(run(report('/')).status).toBe(2);
     const r = run(report(REG));
