@@ -184,6 +184,7 @@ export const NOTES = {
   illHealthNote: { level: 'note', text: () =>
     '"Ingen etableringsersättning (prestationsförmåga <25 %)" counts as ill_health, as in the GR report; Socialstyrelsen most likely counts it under etablering' },
   groupRowsSkipped: { level: 'note', text: (n: number, names: string) => `${fmtInt(n)} rows of groups of municipalities skipped (${names}): not a municipality, region or Riket` },
+  emptyRowsSkipped: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} row${n === 1 ? '' : 's'} of delimiters only skipped` },
   columnsRenamed: { level: 'note', text: (names: string[]) => `the input's own column${names.length === 1 ? '' : 's'} ${names.join(', ')} renamed ${names.map((n) => `input_${n}`).join(', ')}: tidy's columns keep their names` },
   tidySummary: { level: 'info', text: (file: string, layout: string, rows: number, byStatus: [string, number][]) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus.map(([s, n]) => `${fmtInt(n)} ${s}`).join(', ')}` },
   yearMissing: { level: 'warning', text: (file: string, year: number) => `${file} has no rows in ${year}: the report's figures for ${year} are missing (uppgift saknas), not 0` },

@@ -21,7 +21,7 @@ export function readSmallCsv(path: string): Rec[] {
 }
 
 /** CSV text → records with line numbers; soft hyphens become hyphens. */
-export function toRecords(text: string, file: string, delimiter?: string): { records: Rec[]; delimiter: string } {
+export function toRecords(text: string, file: string, delimiter?: string): { records: Rec[]; delimiter: string; emptyRows: number } {
   const clean = text.replace(/\u00ad/g, '-');
   const lines = clean.split(/\r?\n/).filter((l) => l.trim() !== '');
   const d = delimiter ?? guessDelimiter(lines.slice(0, 30));
@@ -32,10 +32,11 @@ export function toRecords(text: string, file: string, delimiter?: string): { rec
     const line = (e as { lines?: number }).lines;
     throw new InputError({ file, line }, msg.csvUnreadable((e as Error).message.split('\n')[0]), msg.csvUnreadableHint());
   }
-  const records = rows
-    .map((r) => ({ fields: r.record.map((f) => f.trim()), line: r.info.lines }))
-    .filter((r) => r.fields.some((f) => f !== ''));
-  return { records: dropEmptyTrailingColumns(records), delimiter: d };
+  const all = rows.map((r) => ({ fields: r.record.map((f) => f.trim()), line: r.info.lines }));
+  const records = all.filter((r) => r.fields.some((f) => f !== ''));
+  // rows of delimiters only (Excel leaves them below a table): skipped, and counted
+  const emptyRows = all.filter((r) => r.fields.length > 1 && r.fields.every((f) => f === '')).length;
+  return { records: dropEmptyTrailingColumns(records), delimiter: d, emptyRows };
 }
 
 /**

@@ -29,6 +29,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   for (const f of values) {
     const read = readAggregated(readFileOrFail(f), f, f === s.population ? { as: 'population' } : {});
     log.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
+    if (read.emptyRows) log.add('emptyRowsSkipped', f, read.emptyRows);
     facts.addValues(read.rows, f);
     inputs.push({ file: f, measures: Facts.measuresOf(read.rows) });
   }

@@ -380,6 +380,9 @@ describe('reads that are right or refused', () => {
     const r = run(['classify', file('trailing.csv', REG_BYTES.toString() + ';;;;;\n;;;;;\n'), '--year', '2021']);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('2 empty rows skipped');
+    const pop = run(['tidy', file('pop-trailing.csv', readFileSync(join(SAMPLE, 'population.csv'), 'utf8') + ';;;\n;;;\n')]);
+    expect(pop.status).toBe(0);
+    expect(pop.stderr).toContain('pop-trailing.csv: 2 rows of delimiters only skipped');
   });
 
   it('tidy’s own columns cannot be overwritten by the input’s', () => {

@@ -31,6 +31,8 @@ export interface AggregatedRead {
   rows: TidyRow[];
   /** group rows skipped, by name */
   skipped: Map<string, number>;
+  /** rows of delimiters only, skipped */
+  emptyRows?: number;
 }
 
 export interface AggregatedOptions {
@@ -72,13 +74,13 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
     if (looksLikeKoladaJson(docs)) return { layout: 'kolada (API v3 JSON)', rows: readKoladaJson(docs, ctx), skipped: ctx.skipped };
     throw new InputError({ file, line: 1 }, msg.unknownLayout(known()), msg.unknownLayoutHint());
   }
-  const { records } = toRecords(text, file);
+  const { records, emptyRows } = toRecords(text, file);
   refuseRegister(records, file);
   const layout = o.as ?? detect(records, file);
   const rows =
     layout === 'sdb' ? readSdb(records, ctx) : layout === 'kolada' ? readKoladaCsv(records, ctx) : layout === 'oj' ? readOj(records, ctx) : readPopulation(records, ctx);
   const label = { sdb: 'Statistikdatabasen export', kolada: 'Kolada CSV', oj: 'Öppna jämförelser survey', population: 'population' }[layout];
-  return { layout: label, rows, skipped: ctx.skipped };
+  return { layout: label, rows, skipped: ctx.skipped, emptyRows };
 }
 
 /**
