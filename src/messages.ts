@@ -240,6 +240,13 @@ export const shareAbove100Hint = () => 'a share in percent lies between 0 and 10
 export const populationBelowRecipients = (name: string, year: number, pop: number) =>
   `${name} ${year}: population ${fmtInt(pop)} is smaller than the number of recipients the register counts`;
 export const populationBelowRecipientsHint = () => 'is it the right population (18+ for adults, the right year and municipality)?';
+export const badAgeLabel = (v: string) => `age ${shown(v)} is not an age, a group of ages or totalt`;
+export const badAgeLabelHint = () => 'SCB writes ages as "totalt ålder", "18 år", "100+ år" or groups as "15-74 år"';
+export const ageGroupsNot18 = (name: string, year: string, ages: string[]) =>
+  `${name} ${year}: the ages given (${ages.slice(0, 8).join(', ')}${ages.length > 8 ? ', …' : ''}) do not add up to 18 years or more`;
+export const ageGroupsNot18Hint = () => 'export single years of age (0 år … 100+ år), or groups that start at 18 and leave no gap';
+export const noPopulation = () => 'no population value found: the file has no count of inhabitants bistand can read';
+export const noPopulationHint = () => 'export BE0101 Folkmängd with region, ålder (or totalt) and år; values as whole numbers';
 export const nameMapBad = () => 'a name-map line needs two fields: the name as the file writes it, and a 4-digit code';
 export const nameMapBadHint = () => 'write lines such as "Möndal;1481"';
 

@@ -15,7 +15,7 @@ import { TidyRow } from '../../domain/tidy.js';
 import { DATA_DIR, loadMunicipalities } from '../reference.js';
 import { looksLikeKoladaCsv, looksLikeKoladaJson, parseJsonDocuments, readKoladaCsv, readKoladaJson } from './kolada.js';
 import { looksLikeOj, readOj } from './oj.js';
-import { looksLikePopulation, readPopulation } from './population.js';
+import { looksLikeJsonStat, looksLikePopulation, looksLikePxWebJson, readPopulation, readPopulationJson } from './population.js';
 import { ReadContext, Rec, toRecords } from './records.js';
 import { decodeDetected } from '../encoding.js';
 import { readSmallCsv } from '../small-csv.js';
@@ -69,9 +69,11 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
   const text = decodeDetected(bytes);
   if (text.trim() === '') throw new InputError({ file, line: 1 }, msg.emptyFile(), 'give a Statistikdatabasen, Kolada, ÖJ or population file');
 
-  if (/^\s*[[{]/.test(text) && (o.as === undefined || o.as === 'kolada')) {
+  if (/^\s*[[{]/.test(text) && (o.as === undefined || o.as === 'kolada' || o.as === 'population')) {
     const docs = parseJsonDocuments(text, file);
-    if (looksLikeKoladaJson(docs)) return { layout: 'kolada (API v3 JSON)', rows: readKoladaJson(docs, ctx), skipped: ctx.skipped };
+    if (o.as !== 'population' && looksLikeKoladaJson(docs)) return { layout: 'kolada (API v3 JSON)', rows: readKoladaJson(docs, ctx), skipped: ctx.skipped };
+    if (o.as !== 'kolada' && docs.length === 1 && looksLikeJsonStat(docs[0])) return { layout: 'population (JSON-stat 2.0)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped };
+    if (o.as !== 'kolada' && docs.length === 1 && looksLikePxWebJson(docs[0])) return { layout: 'population (PxWeb API v1 JSON)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped };
     throw new InputError({ file, line: 1 }, msg.unknownLayout(known()), msg.unknownLayoutHint());
   }
   const { records, emptyRows } = toRecords(text, file);
@@ -98,7 +100,7 @@ function refuseRegister(records: Rec[], file: string): void {
 }
 
 function known(): string {
-  return 'Statistikdatabasen export, Kolada API v3 JSON, Kolada CSV (kpi, municipality_id, year, gender, value or Variabelkod, Kommun, År, Värde), ÖJ survey (Ja/Nej/Delvis), population (region, år, folkmängd)';
+  return 'Statistikdatabasen export, Kolada API v3 JSON, Kolada CSV (kpi, municipality_id, year, gender, value or Variabelkod, Kommun, År, Värde), ÖJ survey (Ja/Nej/Delvis), population (region, år, folkmängd; SCB PxWeb CSV, JSON or JSON-stat)';
 }
 
 function detect(records: Rec[], file: string): Layout {

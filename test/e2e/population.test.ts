@@ -1,0 +1,61 @@
+/**
+ * D1 from SCB's web export (years wide, single ages by sex, a title line, Windows-1252) equals D1
+ * from the long file it was made from: the reader sums ages and sexes as an analyst would.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, cliAsync } from '../helpers.js';
+import { encodeCp1252 } from '../../src/io/encoding.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bistand-population-'));
+const sample = (f: string) => join(ROOT, 'data/sample', f);
+
+/** `n` whole numbers that add up to `v`. */
+const spread = (v: number, n: number) => Array.from({ length: n }, (_, i) => Math.floor(v / n) + (i < v % n ? 1 : 0));
+
+function wideExport(): Buffer {
+  const names = new Map(
+    readFileSync(join(ROOT, 'data/kommuner.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(',') as [string, string]),
+  );
+  const long = readFileSync(sample('population.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(';'));
+  const years = [...new Set(long.map((r) => r[1]))];
+  const cells = new Map<string, number[]>(); // kommun|sex → the years' values, per age
+  const lines = ['"Folkmängd efter region, ålder, kön och år"', '', ['region', 'ålder', 'kön', ...years.map((y) => `Folkmängd ${y}`)].map((h) => `"${h}"`).join(',')];
+  const codes = [...new Set(long.map((r) => r[0]))];
+  for (const code of codes) {
+    const perYear = years.map((y) => {
+      const [, , total, adults] = long.find((r) => r[0] === code && r[1] === y)!;
+      return [...spread(Number(total) - Number(adults), 18), ...spread(Number(adults), 83)];
+    });
+    for (let age = 0; age <= 100; age++) {
+      for (const [sex, half] of [['män', (v: number) => Math.floor(v / 2)], ['kvinnor', (v: number) => v - Math.floor(v / 2)]] as const) {
+        const values = perYear.map((ages) => half(ages[age]));
+        lines.push([`"${code} ${names.get(code)}"`, `"${age === 100 ? '100+' : age} år"`, `"${sex}"`, ...values].join(','));
+        cells.set(`${code}|${sex}|${age}`, values);
+      }
+    }
+  }
+  return encodeCp1252(lines.join('\r\n') + '\r\n');
+}
+
+describe('population from SCB’s web export', () => {
+  it('gives the report the D1 the long file gives', async () => {
+    const wide = join(dir, 'BE0101_befolkning.csv');
+    writeFileSync(wide, wideExport());
+    const run = (out: string, pop: string) => cliAsync(['report', '--year', '2021', '--register', sample('register.csv'), '--population', pop, '--out', join(dir, out)]);
+    const [a, b] = await Promise.all([run('long', sample('population.csv')), run('wide', wide)]);
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    for (const f of ['region/d1-andel-av-befolkningen.csv', 'kommun/1481-molndal/trend-utveckling.csv']) {
+      const long = readFileSync(join(dir, 'long', f), 'utf8');
+      expect(long.split('\n').length).toBeGreaterThan(3);
+      expect(readFileSync(join(dir, 'wide', f), 'utf8')).toBe(long);
+    }
+    expect(b.stderr).toContain('read as population');
+  });
+});
