@@ -92,6 +92,9 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
 function refuseRegister(records: Rec[], file: string): void {
   const header = (isTitle(records) ? records[1] : records[0])?.fields ?? [];
   const { index } = mapColumns(header);
+  // the household file: Personnr1, Personnr2, …
+  const household = header.findIndex((h) => /^personnr\d+$/.test(foldHeader(h)));
+  if (household >= 0) throw new InputError({ file, line: 1, column: household + 1, columnName: header[household] }, msg.registerNotStatistics(), msg.registerNotStatisticsHint());
   const id = index.person_id;
   if (id === undefined) return;
   // a bare "id" is a register's only with a municipality and a month beside it

@@ -6,7 +6,8 @@ import { Encoding, decode, hasUtf16Bom, hasUtf8Bom, isValidUtf8 } from '../encod
 import { ColumnIndex, RegisterColumn, aliasList, mapColumns } from './columns.js';
 import type { HeaderInfo, ReadOptions } from './types.js';
 
-export function readHeader(file: string, first: Uint8Array, lineEnd: number, opts: Pick<ReadOptions, 'encoding' | 'delimiter' | 'requireHinder' | 'columns'>): HeaderInfo {
+/** The header line's names, delimiter and encoding, before any column is looked for. */
+export function headerLine(file: string, first: Uint8Array, lineEnd: number, opts: Pick<ReadOptions, 'encoding' | 'delimiter'>) {
   if (first.length === 0) throw new InputError({ file, line: 1 }, msg.emptyFile(), msg.emptyFileHint());
   if (hasUtf16Bom(first)) throw new InputError({ file, line: 1 }, msg.utf16(), msg.utf16Hint());
   const bom = hasUtf8Bom(first);
@@ -15,7 +16,12 @@ export function readHeader(file: string, first: Uint8Array, lineEnd: number, opt
   const headerEncoding: Encoding = opts.encoding ?? (bom || isValidUtf8(headerBytes) ? 'utf8' : 'windows-1252');
   const headerText = decode(headerBytes, headerEncoding).replace(/\r$/, '');
   const delimiter = opts.delimiter ?? detectDelimiter(headerText);
-  const header = splitLine(headerText, delimiter);
+  return { header: splitLine(headerText, delimiter), delimiter, bom, headerEncoding, dataStart: headerEnd + 1 };
+}
+
+export function readHeader(file: string, first: Uint8Array, lineEnd: number, opts: Pick<ReadOptions, 'encoding' | 'delimiter' | 'requireHinder' | 'columns'>): HeaderInfo {
+  const { header, delimiter, bom, headerEncoding, dataStart } = headerLine(file, first, lineEnd, opts);
+  const headerEnd = dataStart - 1;
   const { index, ambiguous, notFound } = mapColumns(header, opts.columns);
   if (notFound.length) {
     const [role, name] = notFound[0];

@@ -12,7 +12,9 @@
 import { CR, LF } from '../csv-scan.js';
 import { CsvScanner } from '../csv-scan.js';
 import { ByteSource, openSource } from '../source.js';
-import { readHeader } from './header.js';
+import { headerLine, readHeader } from './header.js';
+import { HouseholdLayout, householdLayout, householdSource } from './household.js';
+import { InputError, Location } from '../../errors.js';
 import { finish } from './merge.js';
 import { readParallel } from './parallel.js';
 import { CHUNK, HEADER_READ, scanRows, withRoom } from './range.js';
@@ -64,6 +66,9 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
       crOnly = true;
       crToLf(buf, 0, len);
     }
+    const line1 = headerLine(source.name, buf.subarray(0, len), find(LF), opts);
+    const household = householdLayout(line1.header, line1.delimiter);
+    if (household) return await readHouseholds(source, buf.subarray(0, len), line1.dataStart, household, opts);
     const info = readHeader(source.name, buf.subarray(0, len), find(LF), opts);
 
     const threads = opts.threads ?? defaultThreads();
@@ -96,6 +101,25 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
     return finish(sink.result(), info, opts, bytes);
   } finally {
     await source.close();
+  }
+}
+
+/** The household file as the person rows it holds, messages and rejects at its own lines. */
+async function readHouseholds(from: ByteSource, first: Uint8Array, dataStart: number, layout: HouseholdLayout, opts: ReadOptions): Promise<RegisterRead> {
+  const hh = householdSource(from, first, dataStart, layout);
+  const at = (where: Location): Location => {
+    const o = where.line === undefined ? undefined : hh.origin(where.line);
+    if (!o) return where;
+    const adult = layout.adults.find((a) => a.n === o.n);
+    const byRole: Record<string, number | undefined> = { person_id: adult?.id, kommun: layout.kommun, year: layout.year, month: layout.month, district: layout.district, sex: adult?.sex, age: adult?.age, hinder: adult?.hinder };
+    const col = where.columnName === undefined ? undefined : byRole[where.columnName];
+    return { file: from.name, line: o.line, ...(col !== undefined && col >= 0 ? { column: col + 1, columnName: layout.names[col] } : {}) };
+  };
+  try {
+    return await readRegister(hh.source, { ...opts, delimiter: '\t', columns: undefined, threads: 1, onReject: opts.onReject && ((r) => opts.onReject!({ ...r, where: at(r.where) })) });
+  } catch (e) {
+    if (e instanceof InputError && e.where) throw new InputError(at(e.where), e.message, e.hint);
+    throw e;
   }
 }
 

@@ -1,0 +1,65 @@
+/**
+ * The household file (Postbeskrivning): the sample register laid out as case systems send it —
+ * one row per household and month, two adults a row, tab, CRLF, Windows-1252 — gives the counts
+ * of the person-month file; its errors point at its own lines and columns; no id is printed.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, cliAsync } from '../helpers.js';
+import { encodeCp1252 } from '../../src/io/encoding.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bistand-household-'));
+const REGISTER = join(ROOT, 'data/sample/register.csv');
+const HEADER = ['Ar', 'Manad', 'Kommun', 'Distrikt', 'Barn15', 'Sbel', ...[1, 2].flatMap((n) => [`Personnr${n}`, `Hhstatus${n}`, `Flykting${n}`, `Utlblank${n}`, `Kon${n}`, `Alder${n}`, `Hinder${n}`])];
+
+/** The sample register as households of up to two adults of one municipality and month. */
+function householdFile(): Buffer {
+  const rows = readFileSync(REGISTER, 'utf8').trim().split('\n').slice(1).map((l) => l.split(';'));
+  const byMonth = new Map<string, string[][]>();
+  for (const r of rows) {
+    const k = `${r[1]}|${r[2]}|${r[3]}`;
+    byMonth.set(k, [...(byMonth.get(k) ?? []), r]);
+  }
+  const adult = (r?: string[]) => (r ? [`19${r[0].padStart(10, '0')}`, '1', '0', '0', r[6] === 'K' ? '2' : r[6] === 'M' ? '1' : '', r[5], r[4]] : ['', '', '', '', '', '', '']);
+  const lines = [HEADER.join('\t')];
+  for (const [k, rs] of byMonth) {
+    const [kommun, year, month] = k.split('|');
+    for (let i = 0; i < rs.length; i += 2) lines.push([year, month, kommun, '', '0', '5400', ...adult(rs[i]), ...adult(rs[i + 1])].join('\t'));
+  }
+  return encodeCp1252(lines.join('\r\n') + '\r\n');
+}
+
+describe('the household file', () => {
+  const file = join(dir, 'hushall_202112.txt');
+  writeFileSync(file, householdFile());
+
+  it('gives the counts of the same data as person-month rows', async () => {
+    for (const cmd of ['classify', 'reasons']) {
+      const [a, b] = await Promise.all([cliAsync([cmd, REGISTER, '--year', '2019-2021']), cliAsync([cmd, file, '--year', '2019-2021'])]);
+      expect(b.status, b.stderr).toBe(0);
+      expect(b.stdout).toBe(a.stdout);
+      expect(b.stderr).not.toMatch(/(?<!\d)19\d{10}(?!\d)/);
+    }
+  });
+
+  it('a bad row is named at the household file’s line and column', async () => {
+    const bad = join(dir, 'bad.txt');
+    const lines = readFileSync(file, 'latin1').split('\r\n');
+    const fields = lines[5].split('\t');
+    fields[HEADER.indexOf('Alder2')] = '400';
+    lines[5] = fields.join('\t');
+    writeFileSync(bad, Buffer.from(lines.join('\r\n'), 'latin1'));
+    const r = await cliAsync(['classify', bad, '--year', '2021']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`bistand: ${bad}:6:${HEADER.indexOf('Alder2') + 1} (Alder2): age "400" is not a whole number from 0 to 130 — leave it empty when unknown`);
+  });
+
+  it('tidy refuses it as a register extract', async () => {
+    const r = await cliAsync(['tidy', file]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('this is a register extract');
+  });
+});
