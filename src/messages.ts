@@ -184,6 +184,7 @@ export const NOTES = {
   illHealthNote: { level: 'note', text: () =>
     '"Ingen etableringsersättning (prestationsförmåga <25 %)" counts as ill_health, as in the GR report; Socialstyrelsen most likely counts it under etablering' },
   groupRowsSkipped: { level: 'note', text: (n: number, names: string) => `${fmtInt(n)} rows of groups of municipalities skipped (${names}): not a municipality, region or Riket` },
+  koladaDeleted: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} value${n === 1 ? '' : 's'} flagged isdeleted (replaced by Kolada later) dropped` },
   emptyRowsSkipped: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} row${n === 1 ? '' : 's'} of delimiters only skipped` },
   columnsRenamed: { level: 'note', text: (names: string[]) => `the input's own column${names.length === 1 ? '' : 's'} ${names.join(', ')} renamed ${names.map((n) => `input_${n}`).join(', ')}: tidy's columns keep their names` },
   tidySummary: { level: 'info', text: (file: string, layout: string, rows: number, byStatus: [string, number][]) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus.map(([s, n]) => `${fmtInt(n)} ${s}`).join(', ')}` },
@@ -212,6 +213,9 @@ function monthList(months: number[]): string {
 // --- aggregated inputs (tidy)
 export const registerNotStatistics = () => 'this is a register extract (it has a person id column), not published statistics';
 export const registerNotStatisticsHint = () => 'classify and reasons read register extracts (report: --register); tidy, --population, --kolada, --sdb and --oj read published statistics';
+export const koladaTwice = (sex: string) => `two values for sex ${sex}`;
+export const koladaTwiceLines = (what: string, first: number) => `${what}: a second value (the first is at line ${first})`;
+export const koladaTwiceHint = () => 'keep one value per KPI, municipality, year and sex: files joined twice, or a deleted value kept?';
 export const koladaField = (field: string) => `"${field}" is not as Kolada's API writes it`;
 export const koladaFieldHint = () => 'give the API response as downloaded (api.kolada.se/v3/data/…)';
 export const csvUnreadable = (why: string) => `cannot read the file as CSV: ${why}`;

@@ -4,7 +4,8 @@
  * from bytes as integers.
  */
 
-export type AreaKind = 'kommun' | 'region' | 'country';
+/** `group`: a Kolada group of municipalities (G…), as a source names it */
+export type AreaKind = 'kommun' | 'region' | 'country' | 'group';
 
 export interface Area {
   code: string;

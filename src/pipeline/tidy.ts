@@ -23,6 +23,7 @@ export function runTidy(bytes: Uint8Array, name: string, o: AggregatedOptions): 
   log.add('tidySummary', name, read.layout, read.rows.length, STATUSES.map((s) => [s, read.rows.filter((r) => r.status === s).length]));
   const renamed = [...new Set(read.rows.flatMap((r) => Object.keys(r.extra)))].filter((e) => extraColumnName(e) !== e);
   if (renamed.length) log.add('columnsRenamed', renamed);
+  if (read.deleted) log.add('koladaDeleted', name, read.deleted);
   if (read.emptyRows) log.add('emptyRowsSkipped', name, read.emptyRows);
   if (read.skipped.size) log.add('groupRowsSkipped', [...read.skipped.values()].reduce((a, b) => a + b, 0), [...read.skipped.keys()].join('; '));
   return { result: table, notes: log.notes };

@@ -9,14 +9,17 @@ import * as msg from '../../messages.js';
 import { Status, TidyRow, parseSex, parseValue } from '../../domain/tidy.js';
 import { GOTEBORG, districtOf } from '../../domain/districts.js';
 import { ReadContext, Rec, areaOf, checkShare, foldHeader, row, valueAt } from './records.js';
+import type { Area } from '../../domain/municipalities.js';
 
 interface KoladaValue {
+  isdeleted?: boolean;
   gender?: string;
   value?: number | string | null;
   status?: string | null;
   count?: number;
 }
 interface KoladaRecord {
+  isdeleted?: boolean;
   kpi: string;
   municipality: string;
   period: number | string;
@@ -100,15 +103,23 @@ function knownMarker(text: string): Status | undefined {
 
 export function readKoladaJson(docs: unknown[], ctx: ReadContext): TidyRow[] {
   const out: TidyRow[] = [];
+  const seen = new Set<string>();
   for (const r of docs.flatMap(recordsOf)) {
     const where = `${r.kpi} ${String(r.municipality)} ${String(r.period)}`;
     const bad = (what: string, hint: string) => new InputError({ file: ctx.file }, `${where}: ${what}`, hint);
     if (typeof r.municipality !== 'string' && typeof r.municipality !== 'number') throw bad(msg.koladaField('municipality'), msg.koladaFieldHint());
     if (!/^\d{4}$/.test(String(r.period))) throw bad(msg.badYear(String(r.period)), msg.badYearHint());
-    const area = areaOf(String(r.municipality), '', ctx, 1, 0);
+    // a group of municipalities (G…, "Liknande kommuner …"): kept as an area of its own kind
+    const group = /^G\d+$/.test(String(r.municipality));
+    const area: Area | undefined = group ? { code: String(r.municipality), name: String(r.municipality), kind: 'group', countyCode: '' } : areaOf(String(r.municipality), '', ctx, 1, 0);
     if (!area) continue;
     for (const v of r.values) {
       if (!v || typeof v !== 'object') throw bad(msg.koladaField('values'), msg.koladaFieldHint());
+      // a value Kolada replaced later: the replacement is the one to read
+      if (r.isdeleted === true || v.isdeleted === true) {
+        ctx.deleted = (ctx.deleted ?? 0) + 1;
+        continue;
+      }
       if (v.gender !== undefined && typeof v.gender !== 'string') throw bad(msg.badSex(String(v.gender)), msg.badSexHint());
       const sex = parseSex(v.gender ?? 'T');
       if (!sex) throw bad(msg.badSex(v.gender!), msg.badSexHint());
@@ -122,7 +133,10 @@ export function readKoladaJson(docs: unknown[], ctx: ReadContext): TidyRow[] {
       } else if (v.value === null || v.value === undefined) parsed = { value: null, status: markerStatus(v.status) };
       else throw bad(msg.notAValue(JSON.stringify(v.value)), msg.notAValueHint());
       checkShare(parsed, ctx.kpiTitles.get(r.kpi) ?? '', ctx, 0, 0, `${r.kpi} ${area.name} ${r.period}`);
-      out.push(row(area, r.kpi, String(r.period), sex, parsed, measureName(r.kpi, ctx)));
+      const key = `${r.kpi}|${area.code}|${r.period}|${sex}`;
+      if (seen.has(key)) throw bad(msg.koladaTwice(sex), msg.koladaTwiceHint());
+      seen.add(key);
+      out.push(row(area, r.kpi, String(r.period), sex, parsed, { ...measureName(r.kpi, ctx), ...(group ? { members: v.count === undefined ? '' : String(v.count) } : {}) }));
     }
   }
   return out;
@@ -164,6 +178,7 @@ export function readKoladaCsv(records: Rec[], ctx: ReadContext): TidyRow[] {
   const c = koladaColumns(head.fields);
   const used = new Set(Object.values(c));
   const out: TidyRow[] = [];
+  const seen = new Map<string, number>();
   for (const r of data) {
     const f = (i: number | undefined) => (i === undefined ? '' : (r.fields[i] ?? ''));
     // a socialförvaltning of Göteborg ("Göteborg Nordost") is a row of its own under 1480
@@ -181,6 +196,11 @@ export function readKoladaCsv(records: Rec[], ctx: ReadContext): TidyRow[] {
     });
     if (district) extra.district = district;
     checkShare(v, extra.measure_name, ctx, r.line, c.value! + 1, `${kpi} ${area.name} ${f(c.period)}`);
+    // one value per KPI, area, year and sex (and any further column): a second is ambiguous
+    const key = JSON.stringify([kpi, area.code, f(c.period), sex, extra]);
+    const before = seen.get(key);
+    if (before !== undefined) throw new InputError({ file: ctx.file, line: r.line }, msg.koladaTwiceLines(`${kpi} ${area.name} ${f(c.period)} ${sex}`, before), msg.koladaTwiceHint());
+    seen.set(key, r.line);
     out.push(row(area, kpi, f(c.period), sex, v, extra, { line: r.line, column: c.value! + 1 }));
   }
   return out;

@@ -33,6 +33,8 @@ export interface AggregatedRead {
   skipped: Map<string, number>;
   /** rows of delimiters only, skipped */
   emptyRows?: number;
+  /** Kolada values flagged isdeleted, dropped */
+  deleted?: number;
 }
 
 export interface AggregatedOptions {
@@ -71,7 +73,10 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
 
   if (/^\s*[[{]/.test(text) && (o.as === undefined || o.as === 'kolada' || o.as === 'population')) {
     const docs = parseJsonDocuments(text, file);
-    if (o.as !== 'population' && looksLikeKoladaJson(docs)) return { layout: 'kolada (API v3 JSON)', rows: readKoladaJson(docs, ctx), skipped: ctx.skipped };
+    if (o.as !== 'population' && looksLikeKoladaJson(docs)) {
+      const rows = readKoladaJson(docs, ctx);
+      return { layout: 'kolada (API v3 JSON)', rows, skipped: ctx.skipped, deleted: ctx.deleted };
+    }
     if (o.as !== 'kolada' && docs.length === 1 && looksLikeJsonStat(docs[0])) return { layout: 'population (JSON-stat 2.0)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped };
     if (o.as !== 'kolada' && docs.length === 1 && looksLikePxWebJson(docs[0])) return { layout: 'population (PxWeb API v1 JSON)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped };
     throw new InputError({ file, line: 1 }, msg.unknownLayout(known()), msg.unknownLayoutHint());

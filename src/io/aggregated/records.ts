@@ -18,6 +18,8 @@ export interface ReadContext {
   kpiTitles: Map<string, string>;
   /** rows skipped as groups of municipalities, for the summary */
   skipped: Map<string, number>;
+  /** Kolada values flagged isdeleted, dropped */
+  deleted?: number;
 }
 
 export function fileStem(file: string): string {
