@@ -75,6 +75,9 @@ export const outFileInTheWay = (path: string, n: number) => `${path}${n > 1 ? ` 
 export const outLocked = (out: string, pid: number, host: string) => `another bistand report is writing into ${out}${pid ? ` (process ${pid} on ${host})` : ''}`;
 export const outLockedHint = (lock: string) => `wait for it to finish; if no bistand is running, remove ${lock}`;
 
+export const registerWorkbook = () => 'an Excel workbook (or another ZIP file): a register extract is read as CSV';
+export const registerWorkbookHint = () => 'save the sheet from Excel as "CSV UTF-8" and give that file';
+
 // --- header
 export const missingColumn = (col: string, found: string, delimiter: string) =>
   `no ${col} column among the columns found (${found}) with delimiter ${delimiterName(delimiter)}`;
@@ -213,6 +216,10 @@ function monthList(months: number[]): string {
 // --- aggregated inputs (tidy)
 export const registerNotStatistics = () => 'this is a register extract (it has a person id column), not published statistics';
 export const registerNotStatisticsHint = () => 'classify and reasons read register extracts (report: --register); tidy, --population, --kolada, --sdb and --oj read published statistics';
+export const notAWorkbook = () => 'a ZIP file that is not an Excel workbook (.xlsx)';
+export const notAWorkbookHint = () => 'give the .xlsx as downloaded, or save the sheet as CSV UTF-8';
+export const noSuchSheet = (sheet: string, names: string[]) => `no sheet "${sheet}" (the workbook has ${names.map((n) => `"${n}"`).join(', ')})`;
+export const noSuchSheetHint = () => 'give --sheet a sheet name or its number (1 = the first)';
 export const koladaTwice = (sex: string) => `two values for sex ${sex}`;
 export const koladaTwiceLines = (what: string, first: number) => `${what}: a second value (the first is at line ${first})`;
 export const koladaTwiceHint = () => 'keep one value per KPI, municipality, year and sex: files joined twice, or a deleted value kept?';

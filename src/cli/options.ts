@@ -121,6 +121,7 @@ export const OPTIONS = {
   debug: { flags: '--debug', description: 'print a stack trace on errors' },
   force: { flags: '--force', description: 'write the report into a non-empty folder bistand did not write: files of the same names are replaced, nothing else (never from a recipe)' },
   // tidy
+  sheet: { flags: '--sheet <name>', description: 'the sheet of an Excel workbook (a name, or 1 for the first); by default the first with a table', parse: text },
   as: { flags: '--as <layout>', description: 'the layout, instead of detecting it', choices: LAYOUTS },
   period: { flags: '--period <yyyy>', description: 'the year, for files that do not say it (months as columns, ÖJ)', parse: text },
   nameMap: { flags: '--name-map <file>', description: 'CSV of names as the file writes them and their 4-digit codes (`Möndal;1481`)', parse: text },
@@ -217,7 +218,7 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
 }
 
 export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'delimiter', 'encoding', 'column', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
-export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
+export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'sheet', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
 export const REPORT_OPTIONS = ['reportYear', 'region', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'recipe', 'regionMean', 'source', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'force', 'debug'] as const satisfies readonly OptionName[];
 export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'sampleYears', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
 

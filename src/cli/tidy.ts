@@ -19,7 +19,8 @@ export const tidyCommand = () => {
     // arquero and the readers load only when this command runs
     const { runTidy } = await import('../pipeline/tidy.js');
     checkTargets([file, ...(o.nameMap ? [o.nameMap] : [])], [{ option: '-o', path: o.output }]);
-    const bytes = await readAll(file);
+    const { workbookAsCsv } = await import('../io/aggregated/workbook.js');
+    const bytes = await workbookAsCsv(await readAll(file), file === '-' ? 'stdin' : file, o.sheet);
     const { result, notes } = runTidy(bytes, file === '-' ? 'stdin' : file, { as: o.as, period: o.period, nameMap: o.nameMap });
     printNotes(notes);
     const text = formatTable(result, o.format);

@@ -1,5 +1,6 @@
 /** The report's inputs into Facts: the register through its pipeline, the rest through the tidy readers. */
 import { readAggregated } from '../io/aggregated/read.js';
+import { workbookAsCsv } from '../io/aggregated/workbook.js';
 import { loadMunicipalities } from '../io/reference.js';
 import { openSource, readFileOrFail } from '../io/source.js';
 import { NoteLog } from '../notes.js';
@@ -27,7 +28,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   }
   const values = [s.population, ...s.kolada, ...s.sdb].filter((f): f is string => Boolean(f));
   for (const f of values) {
-    const read = readAggregated(readFileOrFail(f), f, f === s.population ? { as: 'population' } : {});
+    const read = readAggregated(await workbookAsCsv(readFileOrFail(f), f), f, f === s.population ? { as: 'population' } : {});
     log.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
     if (read.emptyRows) log.add('emptyRowsSkipped', f, read.emptyRows);
     if (read.deleted) log.add('koladaDeleted', f, read.deleted);
@@ -35,7 +36,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     inputs.push({ file: f, measures: Facts.measuresOf(read.rows) });
   }
   if (s.oj) {
-    facts.addOj(readAggregated(readFileOrFail(s.oj), s.oj, { as: 'oj' }).rows);
+    facts.addOj(readAggregated(await workbookAsCsv(readFileOrFail(s.oj), s.oj), s.oj, { as: 'oj' }).rows);
     inputs.push({ file: s.oj, measures: ['oj'] });
   }
   return { facts, inputs };

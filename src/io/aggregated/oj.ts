@@ -42,6 +42,8 @@ export function looksLikeOj(records: Rec[]): boolean {
 }
 
 /** Göteborg's socialförvaltningar since 2021 (SPEC §4): a row may name only the district. */
+const SUMMARY = /^(min\b|max\b|min\s*[-–]\s*max|medel|median|genomsnitt|antal|summa|totalt\b)/i;
+
 const GBG_DISTRICTS = /\b(centrum|hisingen|nordost|sydv[äa]st)\b/i;
 
 /**
@@ -66,13 +68,23 @@ export function readOj(records: Rec[], ctx: ReadContext): TidyRow[] {
   if (title) recs = recs.slice(1);
   const [head, ...data] = recs;
   const period = yearIn(title) ?? ctx.period ?? yearIn(fileStem(ctx.file)) ?? '';
+  // the result files put the code beside the name: `Kommun, K-kod, …`
+  const codeCol = /^(k-?kod|kommunkod|kod|kommun_kod)$/i.test((head.fields[1] ?? '').trim()) ? 1 : -1;
+  const first = codeCol === 1 ? 2 : 1;
   const out: TidyRow[] = [];
   for (const r of data) {
     const label = r.fields[0] ?? '';
+    // the result files' summary rows (Min – Max, Medelvärde …) describe all units: not a unit
+    if (SUMMARY.test(label.trim())) {
+      ctx.skipped.set(label.trim(), (ctx.skipped.get(label.trim()) ?? 0) + 1);
+      continue;
+    }
     const { place, unit } = splitUnit(label, ctx);
-    const area = areaOf('', place, ctx, r.line, 1);
+    const code = codeCol === 1 && /^\d{1,4}$/.test((r.fields[1] ?? '').trim()) && !unit ? r.fields[1].trim() : '';
+    const area = areaOf(code, place, ctx, r.line, code ? 2 : 1);
     if (!area) continue;
-    head.fields.slice(1).forEach((q, i) => {
+    head.fields.slice(first).forEach((q, j) => {
+      const i = j + first - 1;
       const raw = r.fields[i + 1] ?? '';
       const t = raw.trim().toLowerCase();
       let v: { value: string | number | null; status: TidyRow['status'] };

@@ -1,0 +1,68 @@
+/**
+ * Excel workbooks (Statistikdatabasen's "Exportera till Excel", the ÖJ result files, Kolada
+ * exports) as the CSV text the readers already know: one sheet (the first with a table, or
+ * `--sheet`), its title row kept as the title line, further rows above the header dropped, each
+ * cell as Excel holds it — text stays text (codes keep their zeros), numbers are written plainly
+ * with `.` decimals, dates as ISO dates, never guessed from numbers; formulas by their result.
+ */
+import { InputError } from '../../errors.js';
+import * as msg from '../../messages.js';
+
+export const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+type CellValue = null | undefined | string | number | boolean | Date | { [k: string]: unknown };
+
+function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if ('result' in v) return cellText(v.result as CellValue); // a formula
+  if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((p: { text?: string }) => p.text ?? '').join('');
+  if ('text' in v) return String(v.text); // a hyperlink
+  if ('error' in v) return '';
+  return '';
+}
+
+const quote = (s: string) => (/[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** The workbook's sheet as `;` CSV text (UTF-8); any other bytes are returned as they are. */
+export async function workbookAsCsv(bytes: Uint8Array, file: string, sheet?: string): Promise<Uint8Array> {
+  if (!isZip(bytes)) return bytes;
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) as unknown as ArrayBuffer);
+  } catch {
+    throw new InputError({ file }, msg.notAWorkbook(), msg.notAWorkbookHint());
+  }
+  const sheets = wb.worksheets;
+  const rowsOf = (ws: (typeof sheets)[number]): string[][] => {
+    const rows: string[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) cells.push(cellText(row.getCell(c).value as CellValue).replace(/\r?\n/g, ' ').trim());
+      rows.push(cells);
+    });
+    return rows;
+  };
+  let ws = sheets.find((s) => s.actualRowCount > 1) ?? sheets[0];
+  if (sheet !== undefined) {
+    const n = /^\d+$/.test(sheet) ? Number(sheet) : NaN;
+    ws = sheets.find((s) => s.name.trim().toLowerCase() === sheet.trim().toLowerCase()) ?? (n >= 1 ? sheets[n - 1] : undefined)!;
+    if (!ws) throw new InputError({ file }, msg.noSuchSheet(sheet, sheets.map((s) => s.name)), msg.noSuchSheetHint());
+  }
+  if (!ws) throw new InputError({ file }, msg.emptyFile(), msg.notAWorkbookHint());
+  const rows = rowsOf(ws).filter((r) => r.some((c) => c !== ''));
+  // the header: the first row with two different cells (a merged title repeats one); rows above
+  // it are titles, the first kept as the title line
+  const distinct = (r: string[]) => [...new Set(r.filter((c) => c !== ''))];
+  const headerAt = rows.findIndex((r) => distinct(r).length >= 2);
+  if (headerAt < 0) throw new InputError({ file }, msg.emptyFile(), msg.notAWorkbookHint());
+  const width = Math.max(...rows.slice(headerAt).map((r) => r.length));
+  const lines: string[] = [];
+  if (headerAt > 0) lines.push(quote(distinct(rows[0]).join(', ')));
+  for (const r of rows.slice(headerAt)) lines.push(Array.from({ length: width }, (_, i) => quote(r[i] ?? '')).join(';'));
+  return Buffer.from(lines.join('\n') + '\n', 'utf8');
+}
