@@ -51,6 +51,7 @@ export const SV = {
   // source lines
   registerSource: (years: string, credit: string, source = 'Socialstyrelsens register över ekonomiskt bistånd') => `Källa: ${source} ${years}, bearbetning: ${credit}`,
   populationSource: '; befolkning: SCB',
+  sdbSource: (credit: string) => `Källa: Socialstyrelsens statistikdatabas (ekonomiskt bistånd, antal biståndsmottagare), bearbetning: ${credit}`,
   koladaSource: (kpis: string, credit: string) => `Källa: Kolada (${kpis}), bearbetning: ${credit}`,
   ojSource: (credit: string) => `Källa: Öppna jämförelser, Socialstyrelsen, bearbetning: ${credit}`,
 

@@ -25,7 +25,9 @@ export type RegisterMeasure = 'reg:recipients' | 'reg:long_term' | 'reg:very_lon
 export type PopulationMeasure = 'population' | 'population_18plus';
 /** A Kolada KPI id: N31807, U31900, … */
 export type KpiId = `${'N' | 'U'}${number}`;
-export type Measure = RegisterMeasure | PopulationMeasure | KpiId;
+/** Statistikdatabasen's yearly recipients (all ages, or adults), and D1's share derived from them. */
+export type SdbMeasure = 'sdb:recipients' | 'sdb:recipients_18plus' | 'sdb:share';
+export type Measure = RegisterMeasure | PopulationMeasure | KpiId | SdbMeasure;
 
 /** The disclosure pattern's name of a register measure. */
 export const countMeasure = (m: RegisterMeasure): CountMeasure => m.slice(4) as CountMeasure;
@@ -39,6 +41,18 @@ export const REG = {
 
 const isKpiId = (m: string): m is KpiId => /^[NU]\d{5}$/.test(m);
 const isPopulation = (m: string): m is PopulationMeasure => m === 'population' || m === 'population_18plus';
+
+/**
+ * A Statistikdatabasen row of recipients per year ("Antal biståndsmottagare"), for adults when a
+ * choice says 18+ or vuxna; undefined for any other measure.
+ */
+export function sdbMeasureOf(r: TidyRow): SdbMeasure | undefined {
+  if (!/antal bist[åa]ndsmottagare|^bist[åa]ndsmottagare/i.test(r.measure) || !/^\d{4}$/.test(r.period)) return undefined;
+  const choices = Object.entries(r.extra).filter(([k]) => k !== 'unit' && k !== 'measure_name').map(([k, v]) => `${k} ${v}`).join(' ');
+  if (/(?<!\d)18\s*(\+|-|år och äldre)|vuxna/i.test(choices)) return 'sdb:recipients_18plus';
+  if (/(?<!\d)\d{1,2}\s*[-–]\s*\d{1,2}|barn|unga/i.test(choices)) return undefined;
+  return 'sdb:recipients';
+}
 
 export class Facts {
   private readonly map = new Map<string, Fact>();
@@ -129,7 +143,9 @@ export class Facts {
       // other measures (a Statistikdatabasen table) no output reads
       const district = DISTRICTS.find((d) => d === r.extra.district);
       const code = district ? districtCode(district) : r.kommunCode;
-      if (isKpiId(r.measure) || isPopulation(r.measure)) this.set(r.measure, code, r.period, { value: r.value, status: r.status, ...(where ? { where } : {}) });
+      const sdb = sdbMeasureOf(r);
+      const measure = sdb ?? r.measure;
+      if (sdb || isKpiId(measure) || isPopulation(measure)) this.set(measure as Measure, code, r.period, { value: r.value, status: r.status, ...(where ? { where } : {}) });
     }
   }
 
@@ -139,7 +155,7 @@ export class Facts {
 
   /** Measures present of the given rows that the report can read (KPIs, population). */
   static measuresOf(rows: readonly TidyRow[]): Measure[] {
-    return [...new Set(rows.map((r) => r.measure))].filter((m): m is Measure => isKpiId(m) || isPopulation(m));
+    return [...new Set(rows.map((r) => sdbMeasureOf(r) ?? r.measure))].filter((m): m is Measure => isKpiId(m) || isPopulation(m) || m.startsWith('sdb:'));
   }
 
   addRegister(c: Classification, munis: Municipalities, years: readonly number[], coverage: Coverage, hasReasons: boolean, pattern: Pattern): void {

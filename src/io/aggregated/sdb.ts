@@ -38,24 +38,47 @@ interface Title {
   fixed: Record<string, string>;
 }
 
+/** The unit a measure's name carries: `Utbetalt ekonomiskt bistånd tkr` → tkr. */
+export function unitOf(measure: string): string | undefined {
+  const m = /(?:^|\s)(tkr|kr|kronor|antal|andel|procent|%)(?:\s|$)|(\/\s*100 000 inv\.?|per 100 000 inv(?:ånare)?)/i.exec(measure);
+  return m ? (m[1] ?? m[2]).trim() : undefined;
+}
+
+/**
+ * The title line as Socialstyrelsen writes it: `<mått>, <region>, <val>…`, or with a topic first
+ * (`<ämne>, <mått>, <region>, <val>…`). The part just before the region is the measure; the parts
+ * after it are the choices the export was made with (`Ålder: 18+ år`, `Samtliga hushåll`).
+ */
 function parseTitle(text: string, ctx: ReadContext): Title {
   const parts = text.split(/,\s+/);
   const t: Title = { fixed: {} };
-  const rest: string[] = [];
-  parts.forEach((p, i) => {
+  const at = parts.findIndex((p, i) => i > 0 && ctx.names.find(p) !== undefined);
+  const choice = (p: string) => {
     const kv = /^([^:]+):\s*(.+)$/.exec(p);
-    if (kv) {
-      const key = foldHeader(kv[1]);
-      if (ROLE_OF[key] === 'year' && /^\d{4}$/.test(kv[2].trim())) t.year = kv[2].trim();
-      else if (ROLE_OF[key] === 'sex' && parseSex(kv[2])) t.sex = parseSex(kv[2]);
-      else t.fixed[kv[1].trim()] = kv[2].trim();
+    if (!kv) {
+      t.fixed.urval = t.fixed.urval ? `${t.fixed.urval}, ${p.trim()}` : p.trim();
       return;
     }
-    const area = i > 0 ? ctx.names.find(p) : undefined;
-    if (area && !t.area) t.area = area;
-    else if (i > 0) rest.push(p);
-  });
-  if (rest.length) t.measure = rest.join(', ');
+    const key = foldHeader(kv[1]);
+    if (ROLE_OF[key] === 'year' && /^\d{4}$/.test(kv[2].trim())) t.year = kv[2].trim();
+    else if (ROLE_OF[key] === 'sex' && parseSex(kv[2])) t.sex = parseSex(kv[2]);
+    else t.fixed[kv[1].trim()] = kv[2].trim();
+  };
+  if (at > 0) {
+    t.area = ctx.names.find(parts[at]);
+    const before = parts.slice(0, at).filter((p) => !/^[^:]+:\s*.+$/.test(p));
+    for (const p of parts.slice(0, at)) if (/^[^:]+:\s*.+$/.test(p)) choice(p);
+    t.measure = before[before.length - 1];
+    for (const p of parts.slice(at + 1)) choice(p);
+  } else {
+    // no region in the title (it is a column): the topic, then the measure, then choices
+    const plain = parts.filter((p) => !/^[^:]+:\s*.+$/.test(p));
+    for (const p of parts) if (/^[^:]+:\s*.+$/.test(p)) choice(p);
+    const m = plain.findIndex((p) => unitOf(p) !== undefined);
+    const mi = m >= 0 ? m : plain.length > 1 ? 1 : -1;
+    if (mi >= 0) t.measure = plain[mi];
+    for (const p of plain.slice(mi + 1)) choice(p);
+  }
   t.year ??= yearIn(text);
   return t;
 }
@@ -71,7 +94,14 @@ export function readSdb(records: Rec[], ctx: ReadContext): TidyRow[] {
   if (recs.length > 1 && oneField(recs[0])) {
     title = parseTitle(recs[0].fields.find((f) => f !== '') ?? '', ctx);
     recs = recs.slice(1);
-    while (recs.length > 1 && oneField(recs[0])) recs = recs.slice(1);
+    // further title lines are choices the export was made with (`Urval: vuxna`)
+    while (recs.length > 1 && oneField(recs[0])) {
+      const line = (recs[0].fields.find((f) => f !== '') ?? '').trim();
+      const kv = /^([^:]+):\s*(.+)$/.exec(line);
+      if (kv) title.fixed[kv[1].trim()] = kv[2].trim();
+      else if (line) title.fixed.urval = title.fixed.urval ? `${title.fixed.urval}, ${line}` : line;
+      recs = recs.slice(1);
+    }
   }
   const [head, ...data] = recs;
   const header = head.fields;
@@ -103,7 +133,8 @@ export function readSdb(records: Rec[], ctx: ReadContext): TidyRow[] {
     let year = yearDim >= 0 ? f(yearDim) : fixedYear;
     let month = '';
     let measure = title?.measure ?? stem;
-    const extra: Record<string, string> = { ...title?.fixed };
+    const unit = title?.measure ? unitOf(title.measure) : undefined;
+    const extra: Record<string, string> = { ...title?.fixed, ...(unit && kind !== 'measure' ? { unit } : {}) };
     dims.forEach((d, j) => {
       if (d.role === 'sex') {
         const s = parseSex(f(j));
@@ -119,7 +150,11 @@ export function readSdb(records: Rec[], ctx: ReadContext): TidyRow[] {
       const v = valueAt(f(j), ctx, r.line, j + 1, h);
       if (kind === 'month') out.push(row(area, measure, `${year}-${String(monthOfName(h)).padStart(2, '0')}`, sex, v, extra));
       else if (kind === 'year') out.push(row(area, measure, h.trim(), sex, v, extra));
-      else {
+      else if (title?.measure && /^(varde|value|antal|summa)$/.test(foldHeader(h))) {
+        // one value column named only "Värde": the title's measure is the measure
+        const u = unitOf(title.measure);
+        out.push(row(area, title.measure, month ? `${year}-${month}` : (year ?? ''), sex, v, u ? { ...extra, unit: u } : extra));
+      } else {
         const e = title?.measure ? { ...extra, unit: title.measure } : extra;
         out.push(row(area, h, month ? `${year}-${month}` : (year ?? ''), sex, v, e));
       }

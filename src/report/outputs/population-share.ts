@@ -5,7 +5,7 @@
  */
 import type { ChartData, Point } from '../../charts/types.js';
 import { Output, ReportContext, areaName, skip, yearSpan } from '../context.js';
-import { REG } from '../facts.js';
+import { KpiId, REG } from '../facts.js';
 import { countPoints, hiddenNote, kpiPoints, populationOf, regionLabel } from '../points.js';
 import { SV } from '../../texts-sv.js';
 import { InputError } from '../../errors.js';
@@ -49,6 +49,22 @@ export function populationShare(c: ReportContext, id: 'd1' | 'd2', codes: string
       regionLabel(c),
       notes,
     );
+  }
+  // Statistikdatabasen's recipients per year over the population of the same ages
+  const sdb = !hasRegister && pop ? (pop.adults ? 'sdb:recipients_18plus' : 'sdb:recipients') : undefined;
+  if (sdb && pop && c.facts.has(sdb) && (id === 'd1' || codes.every((k) => c.facts.get(sdb, k, c.year)))) {
+    for (const code of [...codes, '0000'])
+      for (const y of years) {
+        const n = c.facts.get(sdb, code, y);
+        const d = c.facts.get(pop.measure, code, y);
+        if (!n) continue;
+        if (n.status === 'ok' && d?.status === 'ok' && (n.value as number) > (d.value as number))
+          throw new InputError(d.where ?? { file: 'population' }, msg.populationBelowRecipients(areaName(c, code), y, d.value as number), msg.populationBelowRecipientsHint());
+        const status = n.status !== 'ok' ? n.status : d?.status === 'ok' ? 'ok' : 'missing';
+        c.facts.set('sdb:share', code, y, { value: status === 'ok' ? (100 * (n.value as number)) / (d!.value as number) : null, status });
+      }
+    const { points, notes } = kpiPoints(c, codes, years, [{ label: '', kpi: 'sdb:share' as KpiId }], regionRow);
+    return chart(points, pop.adults ? SV.perAdultInhabitant : SV.perInhabitant, SV.sdbSource(c.credit) + SV.populationSource, regionLabel(c, 'unweighted'), notes);
   }
   const kpi = c.facts.has('N31825') ? 'N31825' : c.facts.has('N31807') ? 'N31807' : undefined;
   if (kpi) {

@@ -185,14 +185,31 @@ describe('exports as Excel and case systems leave them', () => {
   });
 });
 
+describe('Statistikdatabasen: the title line as Socialstyrelsen writes it', () => {
+  it('<mått>, <region>, <val>: the measure is the part before the region, with its unit; the choices kept', () => {
+    const text = '\ufeffUtbetalt ekonomiskt bistånd tkr, Riket, Samtliga hushåll\r\nÅr;Värde\r\n2020;11 234 567\r\n2021;10 987 654\r\nSocialstyrelsens statistikdatabas 2022-10-12\r\n';
+    const r = readAggregated(Buffer.from(text), 'utbetalt.csv');
+    expect(r.rows.map((x) => [x.kommunCode, x.measure, x.period, x.value, x.extra.unit, x.extra.urval])).toEqual([
+      ['0000', 'Utbetalt ekonomiskt bistånd tkr', '2020', 11234567, 'tkr', 'Samtliga hushåll'],
+      ['0000', 'Utbetalt ekonomiskt bistånd tkr', '2021', 10987654, 'tkr', 'Samtliga hushåll'],
+    ]);
+  });
+
+  it('no region in the title (regions as rows): the measure and the choices', () => {
+    const text = 'Antal biståndsmottagare, Ålder: 18+ år\nRegion;2020;2021\nAle;812;790\n';
+    const r = readAggregated(Buffer.from(text), 'mottagare.csv');
+    expect(r.rows[0]).toMatchObject({ kommunCode: '1440', measure: 'Antal biståndsmottagare', period: '2020', value: 812, extra: { Ålder: '18+ år', unit: 'Antal' } });
+  });
+});
+
 describe('Statistikdatabasen: extra title and note lines', () => {
   it('a second title line and notes after the data are not data', () => {
     const text =
       '\ufeffEkonomiskt bistånd, Antal biståndsmottagare, Riket\r\nUrval: vuxna\r\nÅr;Kön;Värde\r\n2021;Kvinnor;101 234\r\n2021;Män;X\r\nUppgifterna avser personer 18 år och äldre\r\nSocialstyrelsens statistikdatabas 2022-05-03\r\n';
     const r = readAggregated(Buffer.from(text), 'x.csv', { as: 'sdb' });
-    expect(r.rows.map((x) => [x.kommunCode, x.measure, x.period, x.sex, x.value, x.status])).toEqual([
-      ['0000', 'Värde', '2021', 'K', 101234, 'ok'],
-      ['0000', 'Värde', '2021', 'M', null, 'suppressed'],
+    expect(r.rows.map((x) => [x.kommunCode, x.measure, x.period, x.sex, x.value, x.status, x.extra.Urval])).toEqual([
+      ['0000', 'Antal biståndsmottagare', '2021', 'K', 101234, 'ok', 'vuxna'],
+      ['0000', 'Antal biståndsmottagare', '2021', 'M', null, 'suppressed', 'vuxna'],
     ]);
   });
 });
