@@ -75,8 +75,8 @@ export const outFileInTheWay = (path: string, n: number) => `${path}${n > 1 ? ` 
 export const outLocked = (out: string, pid: number, host: string) => `another bistand report is writing into ${out}${pid ? ` (process ${pid} on ${host})` : ''}`;
 export const outLockedHint = (lock: string) => `wait for it to finish; if no bistand is running, remove ${lock}`;
 
-export const registerWorkbook = () => 'an Excel workbook (or another ZIP file): a register extract is read as CSV';
-export const registerWorkbookHint = () => 'save the sheet from Excel as "CSV UTF-8" and give that file';
+export const registerWorkbook = () => 'an Excel workbook on stdin: a workbook is read from a file';
+export const registerWorkbookHint = () => 'give the .xlsx as a file name, or save the sheet as "CSV UTF-8"';
 
 // --- header
 export const missingColumn = (col: string, found: string, delimiter: string) =>

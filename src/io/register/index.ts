@@ -15,6 +15,8 @@ import { ByteSource, openSource } from '../source.js';
 import { headerLine, readHeader } from './header.js';
 import { HouseholdLayout, householdLayout, householdSource } from './household.js';
 import { InputError, Location } from '../../errors.js';
+import { isZip } from '../workbook-cells.js';
+import { workbookSource } from './workbook-source.js';
 import { finish } from './merge.js';
 import { readParallel } from './parallel.js';
 import { CHUNK, HEADER_READ, scanRows, withRoom } from './range.js';
@@ -61,6 +63,10 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
     while (kind === undefined) {
       await fill(HEADER_READ);
       kind = firstBreak();
+    }
+    // a workbook saved from Excel: read as the CSV of its sheet, row by row
+    if (len >= 4 && isZip(buf) && source.path) {
+      return await readRegister(await workbookSource(source.path, source.name), { ...opts, threads: 1 });
     }
     if (kind === 'cr') {
       crOnly = true;

@@ -1,0 +1,28 @@
+/** A register extract saved as an Excel workbook reads as the CSV it was saved from. */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, cliAsync } from '../helpers.js';
+
+describe('a register as .xlsx', () => {
+  it('gives the counts of its CSV, read row by row', async () => {
+    const csv = join(ROOT, 'data/sample/register.csv');
+    const file = join(mkdtempSync(join(tmpdir(), 'bistand-xlsx-')), 'register.xlsx');
+    const rows = readFileSync(csv, 'utf8').trim().split('\n').map((l) => l.split(';'));
+    // as Excel saves it: ids, years, months and ages as numbers; codes as text; a title row first
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+    const ws = wb.addWorksheet('Utdrag');
+    ws.addRow(['Ekonomiskt bistånd, utdrag 2017–2021']).commit();
+    rows.forEach((r, i) => ws.addRow(i === 0 ? r : [Number(r[0]), r[1], Number(r[2]), Number(r[3]), r[4], r[5] === '' ? null : Number(r[5]), r[6]]).commit());
+    ws.commit();
+    await wb.commit();
+    const [a, b] = await Promise.all([cliAsync(['classify', csv, '--year', '2019-2021']), cliAsync(['reasons', file, '--year', '2019-2021'])]);
+    const c = await cliAsync(['classify', file, '--year', '2019-2021']);
+    expect(c.status, c.stderr).toBe(0);
+    expect(c.stdout).toBe(a.stdout);
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stdout).toBe((await cliAsync(['reasons', csv, '--year', '2019-2021'])).stdout);
+  });
+});
