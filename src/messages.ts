@@ -139,6 +139,7 @@ export const recipeUnknownKey = (key: string, suggestion?: string) => `unknown k
 export const recipeUnknownKeyHint = (keys: string) => `the keys are ${keys}`;
 export const recipeWrongType = (key: string, want: string, got: string) => `"${key}" must be ${want}, not ${got}`;
 export const recipeWrongTypeHint = () => 'see the recipe keys in the README';
+export const badKommunOption = (v: string) => `--survey-focus "${v}" is not a 4-digit municipality code`;
 export const badDelimiterOption = (v: string) => `--delimiter "${v}" is not one character (or "tab")`;
 
 // --- mapping file
@@ -187,6 +188,8 @@ export const NOTES = {
   illHealthNote: { level: 'note', text: () =>
     '"Ingen etableringsersättning (prestationsförmåga <25 %)" counts as ill_health, as in the GR report; Socialstyrelsen most likely counts it under etablering' },
   groupRowsSkipped: { level: 'note', text: (n: number, names: string) => `${fmtInt(n)} rows of groups of municipalities skipped (${names}): not a municipality, region or Riket` },
+  surveyExcluded: { level: 'note', text: (file: string, dontknow: number, other: number) => `${file}: ${fmtInt(dontknow + other)} answer${dontknow + other === 1 ? '' : 's'} left out (${fmtInt(dontknow)} "vet ej", ${fmtInt(other)} codes outside 1–4)` },
+  surveyByOrder: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} statement column${n === 1 ? '' : 's'} appear twice: the first read as question 7 (importance), the second as question 8 (fulfilment), by their order` },
   koladaDeleted: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} value${n === 1 ? '' : 's'} flagged isdeleted (replaced by Kolada later) dropped` },
   emptyRowsSkipped: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} row${n === 1 ? '' : 's'} of delimiters only skipped` },
   columnsRenamed: { level: 'note', text: (names: string[]) => `the input's own column${names.length === 1 ? '' : 's'} ${names.join(', ')} renamed ${names.map((n) => `input_${n}`).join(', ')}: tidy's columns keep their names` },
@@ -261,6 +264,16 @@ export const noPopulationHint = () => 'export BE0101 Folkmängd with region, ål
 export const nameMapBad = () => 'a name-map line needs two fields: the name as the file writes it, and a 4-digit code';
 export const nameMapBadHint = () => 'write lines such as "Möndal;1481"';
 
+// --- survey
+export const surveyMapBad = () => 'a map line needs a column, a question (1–9, or 5a, 5b, 5c) and, for questions 7–9, an item';
+export const surveyMapBadHint = () => 'write lines such as "Fråga 7 rad 3,7,3" or "Vikt forskning,7,Aktuell forskning, nya rön"';
+export const surveyItemUnknown = (item: string) => `${shown(item)} is not one of the questionnaire's items`;
+export const surveyLayoutHint = () => 'give the form tool\'s export (one row per respondent), a map file (--survey-map), or the long form respondent_id;kommun;funktion;question;item;value';
+export const surveyBadAnswer = (v: string) => `answer ${shown(v)} is neither a code 1–4 nor a label of the scale`;
+export const surveyBadAnswerHint = (scale: readonly string[]) => `answers are ${scale.map((s, i) => `${i + 1} ${s}`).join(', ')} (or blank)`;
+export const surveyBadCount = (v: string) => `${shown(v)} is not a number of staff`;
+export const surveyBadCountHint = () => 'give whole numbers of staff (årsarbetare may have decimals); leave it blank when unknown';
+
 // --- report
 /** Why a report output was not made (the reader's Swedish is in texts-sv.ts SKIP_SV). */
 export const SKIP_EN = {
@@ -274,6 +287,8 @@ export const SKIP_EN = {
   needsKpi: (kpi: string, orOj: boolean) => `needs Kolada ${kpi} (--kolada)${orOj ? ', or an ÖJ file with a socionomexamen question' : ''}`,
   ojNoUnit: (region: string) => `the ÖJ file has no unit in ${region}`,
   needsOj: 'needs an ÖJ survey file (--oj)',
+  needsSurvey: 'needs a survey export (--survey)',
+  surveyTooFew: (group: string, n: number, min: number) => `${group} has ${n} respondent${n === 1 ? '' : 's'}; fewer than ${min} are not shown, so that no respondent can be singled out`,
 } as const;
 export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad) nor a file of municipality codes`;
 export const unknownRegionHint = () => 'give --region gr, or a CSV file with one 4-digit municipality code per line';

@@ -24,6 +24,31 @@ export const SV = {
   d4Title: 'Långvarigt och mycket långvarigt ekonomiskt bistånd per kommun',
   d5Title: 'Försörjningshinder per kommun',
   trendTitle: (kommun: string) => `${kommun}: andel av befolkningen med ekonomiskt bistånd`,
+  d6Title: 'Medarbetarnas tid i yrket',
+  d7Title: 'Kompetensområdets vikt',
+  d8Title: 'Tillgodoser medarbetarna kompetensbehovet?',
+  gapTitle: (group: string) => `Kompetensgap i ${group}`,
+  d12Title: 'Förutsättningar för medarbetarnas kompetensutveckling',
+
+  // the survey
+  surveySource: (year: number, credit: string) => `Källa: Enkät till första linjens arbetsledare inom ekonomiskt bistånd ${year}, bearbetning: ${credit}`,
+  surveyMeanSubtitle: (n: number) => `Medelvärde per område, skala 1–4 (${n} svar)`,
+  surveyHiddenMeans: (n: number, min: number) => `${n} område${n === 1 ? '' : 'n'} med färre än ${min} svar visas inte.`,
+  gapSubtitle: (n: number) => `Vikt (fråga 7) minus hur väl behovet tillgodoses (fråga 8), medelvärden på skala 1–4 (${n} svar)`,
+  gapScalesDiffer: 'Skalorna skiljer sig åt (”viktigt” mot ”i vilken grad”): gapet är en jämförelse av medelvärden, inte en mätning på samma skala.',
+  d6Subtitle: (kept: number, excluded: number, staff: number) =>
+    `Andel av ${staff.toLocaleString('sv-SE')} medarbetare (${kept} svar${excluded ? `; ${excluded} svar exkluderades där antalen inte summerar till antalet medarbetare` : ''})`,
+  d6Sums: (q3: number, n3: number, q4: number, n4: number) =>
+    `Summa årsarbetare: ${q3.toLocaleString('sv-SE')} (${n3} svar); summa medarbetare: ${q4.toLocaleString('sv-SE')} (${n4} svar).`,
+  tenureShort: 'Mindre än 2 år',
+  tenureMiddle: '2–5 år',
+  tenureLong: 'Mer än 5 år',
+  importance: 'Vikt',
+  fulfilment: 'Tillgodoses',
+  gapLabel: 'Gap',
+  focusMunicipality: 'fokuskommunen',
+  restOf: (region: string, focus: string) => `övriga ${region} (utom ${focus})`,
+  altSurveyBars: (title: string, subtitle: string, top: string, bottom: string) => `${title}. ${subtitle}. Högst: ${top}; lägst: ${bottom}.`,
 
   // subtitles, axes, series
   perAdultInhabitant: 'Vuxna biståndsmottagare per vuxen invånare',
@@ -118,4 +143,6 @@ export const SKIP_SV = {
   needsKpi: (kpi: string, orOj: boolean) => `behöver Kolada ${kpi} (--kolada)${orOj ? ', eller en ÖJ-fil med en fråga om socionomexamen' : ''}`,
   ojNoUnit: (region: string) => `ÖJ-filen har ingen enhet i ${region}`,
   needsOj: 'behöver en ÖJ-fil (--oj)',
+  needsSurvey: 'behöver en enkätexport (--survey)',
+  surveyTooFew: (group: string, n: number, min: number) => `${group} har ${n} svar; färre än ${min} visas inte, så att ingen svarande kan pekas ut`,
 } as const;

@@ -21,6 +21,9 @@ function config(): Record<string, unknown> {
   return template('config');
 }
 
+/** The charts' shared look (fonts, locale, colours), for specs built outside the templates. */
+export const chartConfig = config;
+
 const sv = (n: number, d = 1) => n.toFixed(d).replace('.', ',');
 
 /** Alt text: what the chart shows, and its largest and smallest values. */

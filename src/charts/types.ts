@@ -42,3 +42,32 @@ export interface ChartData {
   /** made without small-count suppression: marked as not for publication */
   draft?: boolean;
 }
+
+/** One bar (or pair of points) of a survey chart. */
+export interface SurveyBar {
+  label: string;
+  /** a mean on the 1–4 scale, or a whole percent (D6); null when hidden */
+  value: number | null;
+  n: number;
+  /** D9–D11: the fulfilment mean beside the importance mean in `value` */
+  second?: number | null;
+  n2?: number;
+  /** D9–D11: importance − fulfilment */
+  gap?: number | null;
+}
+
+export interface SurveyChart {
+  kind: 'survey';
+  id: 'd6' | 'd7' | 'd8' | 'd9' | 'd10' | 'd11' | 'd12';
+  slug: string;
+  title: string;
+  subtitle: string;
+  template: 'tenure' | 'means' | 'gap';
+  bars: SurveyBar[];
+  /** the axis's words, 1…4 */
+  scale?: readonly string[];
+  /** a reference line on the scale (D8: 3, "I ganska hög grad") */
+  rule?: number;
+  source: string;
+  notes: string[];
+}

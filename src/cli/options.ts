@@ -78,6 +78,11 @@ export function parsePositive(v: string, flag: string): number {
 
 const text = (v: string) => v;
 
+function parseKommunCode(v: string): string {
+  if (!/^\d{4}$/.test(v.trim())) throw new UsageError(msg.badKommunOption(v));
+  return v.trim();
+}
+
 function parseColumnChoice(v: string): [RegisterColumn, string] {
   const m = /^\s*([a-z_]+)\s*=\s*(.+?)\s*$/.exec(v);
   if (!m || !isRegisterColumn(m[1])) throw new UsageError(msg.badColumnOption(v, Object.keys(REGISTER_COLUMNS).join(', ')));
@@ -122,7 +127,7 @@ export const OPTIONS = {
   force: { flags: '--force', description: 'write the report into a non-empty folder bistand did not write: files of the same names are replaced, nothing else (never from a recipe)' },
   // tidy
   sheet: { flags: '--sheet <name>', description: 'the sheet of an Excel workbook (a name, or 1 for the first); by default the first with a table', parse: text },
-  as: { flags: '--as <layout>', description: 'the layout, instead of detecting it', choices: LAYOUTS },
+  as: { flags: '--as <layout>', description: 'the layout, instead of detecting it (`survey` prints a survey export in its long form)', choices: [...LAYOUTS, 'survey'] as const },
   period: { flags: '--period <yyyy>', description: 'the year, for files that do not say it (months as columns, ÖJ)', parse: text },
   nameMap: { flags: '--name-map <file>', description: 'CSV of names as the file writes them and their 4-digit codes (`Möndal;1481`)', parse: text },
   // report
@@ -134,6 +139,9 @@ export const OPTIONS = {
   kolada: { flags: '--kolada <file>', description: 'Kolada data (API v3 JSON or CSV); repeatable', repeatable: true, path: true, parse: text },
   sdb: { flags: '--sdb <file>', description: 'Statistikdatabasen export; repeatable', repeatable: true, path: true, parse: text },
   oj: { flags: '--oj <file>', description: 'Öppna jämförelser survey extract', path: true, parse: text },
+  survey: { flags: '--survey <file>', description: 'the survey of first-line managers (D6–D12): a Google Forms or Microsoft Forms export, codes (Q7_3), or the long form; CSV or XLSX', path: true, parse: text },
+  surveyMap: { flags: '--survey-map <file>', description: 'CSV of the survey export\'s columns: `column,question,item` (for exports bistand does not recognise)', path: true, parse: text },
+  surveyFocus: { flags: '--survey-focus <code>', description: 'the municipality of D10 (D11 is the rest); default: the one with the most respondents (Göteborg in GR)', parse: parseKommunCode },
   recipe: { flags: '--recipe <file>', description: 'a JSON file with these settings (keys as the options in camelCase; paths relative to it); flags override it', parse: text },
   regionMean: {
     flags: '--region-mean <method>',
@@ -219,7 +227,7 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
 
 export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'delimiter', 'encoding', 'column', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
 export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'sheet', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
-export const REPORT_OPTIONS = ['reportYear', 'region', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'recipe', 'regionMean', 'source', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'force', 'debug'] as const satisfies readonly OptionName[];
+export const REPORT_OPTIONS = ['reportYear', 'region', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'survey', 'surveyMap', 'surveyFocus', 'recipe', 'regionMean', 'source', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'force', 'debug'] as const satisfies readonly OptionName[];
 export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'sampleYears', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
 
 export type RegisterCommandOptions = OptionsOf<(typeof REGISTER_OPTIONS)[number]>;

@@ -19,7 +19,7 @@ export const reportCommand = () => {
     const o = cmd.opts<ReportOptions>();
     if (o.year === undefined) throw new UsageError(msg.yearRequired(), msg.yearRequiredHint());
     if (!o.out) throw new UsageError(msg.reportNeedsOut());
-    if (!o.register && !o.population && !o.kolada.length && !o.sdb.length && !o.oj) throw new UsageError(msg.reportNeedsInput());
+    if (!o.register && !o.population && !o.kolada.length && !o.sdb.length && !o.oj && !o.survey) throw new UsageError(msg.reportNeedsInput());
     // vega, vega-lite, resvg and the font load only when this command runs
     const { runReport } = await import('../report/report.js');
     const { result, notes } = await runReport({
@@ -32,6 +32,9 @@ export const reportCommand = () => {
       kolada: o.kolada,
       sdb: o.sdb,
       oj: o.oj,
+      survey: o.survey,
+      surveyMap: o.surveyMap,
+      surveyFocus: o.surveyFocus,
       credit: o.credit,
       regionMean: o.regionMean,
       source: o.source,

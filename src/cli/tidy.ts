@@ -6,6 +6,18 @@ import { readAll } from '../io/source.js';
 import { TIDY_OPTIONS, TidyOptions, addOptions } from './options.js';
 import { printNotes } from './stderr.js';
 
+/** A survey export in its long form: one answer a row (no free text). */
+async function tidySurvey(file: string, o: TidyOptions): Promise<void> {
+  const { readSurvey, surveyLong } = await import('../io/survey.js');
+  const { workbookAsCsv } = await import('../io/aggregated/workbook.js');
+  const name = file === '-' ? 'stdin' : file;
+  checkTargets([file], [{ option: '-o', path: o.output }]);
+  const read = readSurvey(await workbookAsCsv(await readAll(file), name, o.sheet), name);
+  const table = { columns: ['respondent_id', 'kommun', 'funktion', 'question', 'item', 'value'].map((n) => ({ name: n })), rows: surveyLong(read) };
+  process.stderr.write(`${name}: read as ${read.layout}; ${read.respondents.length} respondents\n`);
+  await writeOutput(o.output, formatTable(table, o.format));
+}
+
 export const tidyCommand = () => {
   const cmd = new Command('tidy')
     .description('print an aggregated input (Statistikdatabasen export, Kolada JSON or CSV, ÖJ survey, population) as tidy CSV')
@@ -18,6 +30,7 @@ export const tidyCommand = () => {
   return cmd.action(async (file: string, o: TidyOptions) => {
     // arquero and the readers load only when this command runs
     const { runTidy } = await import('../pipeline/tidy.js');
+    if (o.as === 'survey') return tidySurvey(file, o);
     checkTargets([file, ...(o.nameMap ? [o.nameMap] : [])], [{ option: '-o', path: o.output }]);
     const { workbookAsCsv } = await import('../io/aggregated/workbook.js');
     const bytes = await workbookAsCsv(await readAll(file), file === '-' ? 'stdin' : file, o.sheet);

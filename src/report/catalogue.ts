@@ -8,11 +8,12 @@ import { d2 } from './outputs/d2.js';
 import { d3 } from './outputs/d3.js';
 import { d4 } from './outputs/d4.js';
 import { d5 } from './outputs/d5.js';
+import { d6, d7, d8, d9, d10, d11, d12 } from './outputs/survey.js';
 import { t1 } from './outputs/t1.js';
 import { t2 } from './outputs/t2.js';
 import { t3 } from './outputs/t3.js';
 
-export const CATALOGUE: readonly OutputModule[] = [t1, t2, t3, d1, d2, d3, d4, d5];
+export const CATALOGUE: readonly OutputModule[] = [t1, t2, t3, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12];
 
 export function buildOutputs(c: ReportContext): Output[] {
   // municipalities in Swedish alphabetical order, as a reader looks for them

@@ -5,14 +5,15 @@
 import type { GapRule } from '../domain/months.js';
 import type { Area, Region } from '../domain/municipalities.js';
 import type { SuppressOptions } from '../domain/suppress.js';
-import type { ChartData, RegionMethod } from '../charts/types.js';
+import type { ChartData, RegionMethod, SurveyChart } from '../charts/types.js';
 import { SKIP_EN } from '../messages.js';
 import type { Table } from '../tables/table.js';
 import type { Facts } from './facts.js';
+import type { SurveyRead } from '../domain/survey.js';
 import { SKIP_SV } from '../texts-sv.js';
 import { DISTRICTS, GOTEBORG, districtCode, districtName } from '../domain/districts.js';
 
-export const OUTPUT_IDS = ['t1', 't2', 't3', 'd1', 'd2', 'd3', 'd4', 'd5'] as const;
+export const OUTPUT_IDS = ['t1', 't2', 't3', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9', 'd10', 'd11', 'd12'] as const;
 export type OutputId = (typeof OUTPUT_IDS)[number];
 
 export interface TableData {
@@ -37,7 +38,7 @@ export interface Skipped {
   reasonEn: string;
 }
 
-export type Output = (ChartData & { id: OutputId }) | TableData | Skipped;
+export type Output = (ChartData & { id: OutputId }) | TableData | Skipped | SurveyChart;
 
 /** What `report` is asked to do, options parsed. */
 export interface ReportSettings {
@@ -51,6 +52,10 @@ export interface ReportSettings {
   kolada: string[];
   sdb: string[];
   oj?: string;
+  /** the survey of first-line managers (D6–D12), a map file for its columns, the focus municipality */
+  survey?: string;
+  surveyMap?: string;
+  surveyFocus?: string;
   credit: string;
   suppress: SuppressOptions;
   gapRule: GapRule;
@@ -70,6 +75,9 @@ export interface ReportContext {
   credit: string;
   regionMean: RegionMethod;
   source?: string;
+  /** the survey's respondents, when one is given */
+  survey?: SurveyRead;
+  surveyFocus?: string;
 }
 
 /** One output of the catalogue: its id, what it needs, how it is made. */

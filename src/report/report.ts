@@ -13,6 +13,7 @@
  *               and only files bistand wrote are ever replaced                  io/staged-dir.ts
  */
 import { loadMunicipalities } from '../io/reference.js';
+import { readFileOrFail } from '../io/source.js';
 import { StagedDir } from '../io/staged-dir.js';
 import { NoteLog, Piped } from '../notes.js';
 import { buildOutputs } from './catalogue.js';
@@ -28,9 +29,19 @@ export interface ReportResult {
   files: string[];
 }
 
+async function readSurveyInput(s: ReportSettings, log: NoteLog) {
+  if (!s.survey) return undefined;
+  const { readSurvey } = await import('../io/survey.js');
+  const { workbookAsCsv } = await import('../io/aggregated/workbook.js');
+  const read = readSurvey(await workbookAsCsv(readFileOrFail(s.survey), s.survey), s.survey, { map: s.surveyMap });
+  if (read.excluded.dontknow + read.excluded.other) log.add('surveyExcluded', s.survey, read.excluded.dontknow, read.excluded.other);
+  if (read.byOrder.length) log.add('surveyByOrder', s.survey, read.byOrder.length);
+  return read;
+}
+
 export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>> {
   // the folder is checked and locked before the slow work, and freed however the run ends
-  const inputs = [s.register, s.population, ...s.kolada, ...s.sdb, s.oj, s.region.file].filter((f): f is string => f !== undefined && f !== '-');
+  const inputs = [s.register, s.population, ...s.kolada, ...s.sdb, s.oj, s.survey, s.surveyMap, s.region.file].filter((f): f is string => f !== undefined && f !== '-');
   const dir = new StagedDir(s.out, { force: s.force, inputs });
   try {
     return await buildAndWrite(s, dir);
@@ -55,6 +66,8 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
     credit: s.credit,
     regionMean: s.regionMean,
     source: s.source,
+    survey: await readSurveyInput(s, log),
+    surveyFocus: s.surveyFocus,
   };
   const outputs = buildOutputs(ctx);
   for (const o of outputs) if (o.kind === 'skipped') log.add('reportSkipped', o.id, o.title, o.reasonEn);

@@ -11,6 +11,8 @@ import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.j
 import type { Table } from '../tables/table.js';
 import type { Output, ReportContext, TableData } from './context.js';
 import { trendFor } from './outputs/trend.js';
+import type { SurveyChart } from '../charts/types.js';
+import { surveySpec } from '../charts/survey-spec.js';
 import { SV } from '../texts-sv.js';
 
 
@@ -46,6 +48,26 @@ export async function writeChart(dir: StagedDir, base: string, c: ChartData, hig
   dir.write(`${base}.csv`, formatTable(t, 'csv'));
 }
 
+/** A survey diagram: the spec, SVG, PNG and the CSV behind it (n per item). */
+export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyChart, draft: boolean): Promise<void> {
+  const spec = surveySpec(c, draft);
+  dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
+  const svg = await toSvg(spec);
+  dir.write(`${base}.svg`, svg);
+  dir.later(() => toPngAsync(svg, PRINT_WIDTH_PX).then((png) => dir.write(`${base}.png`, png)));
+  const gap = c.template === 'gap';
+  const t: Table = {
+    columns: [
+      { name: 'item' },
+      { name: c.template === 'tenure' ? 'share_pct' : gap ? 'importance_mean' : 'mean', decimals: c.template === 'tenure' ? 0 : 2 },
+      { name: c.template === 'tenure' ? 'staff' : 'n' },
+      ...(gap ? [{ name: 'fulfilment_mean', decimals: 2 }, { name: 'fulfilment_n' }, { name: 'gap', decimals: 2 }] : []),
+    ],
+    rows: c.bars.map((b) => [b.label, b.value, b.n, ...(gap ? [b.second ?? null, b.n2 ?? 0, b.gap ?? null] : [])]),
+  };
+  dir.write(`${base}.csv`, formatTable(t, 'csv'));
+}
+
 /** Every output of the region, a folder per municipality, and index.md listing them (in Swedish). */
 export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: Output[]): Promise<void> {
   const index: string[] = [SV.indexTitle(ctx.year, ctx.region.name), ''];
@@ -58,6 +80,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     }
     const base = `region/${o.id}-${o.slug}`;
     if (o.kind === 'table') writeTable(dir, base, o, o.table);
+    else if (o.kind === 'survey') await writeSurveyChart(dir, base, o, !ctx.suppress.enabled);
     else await writeChart(dir, base, { ...o, draft: !ctx.suppress.enabled });
     index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : 'png'}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
   }
