@@ -1,0 +1,192 @@
+/**
+ * D6–D12 against a computation of SPEC §3.3 written here from the sample survey's own cells
+ * (its labels mapped to 1–4 by this file, not by bistand), and the same answers as codes with a
+ * map file, as XLSX, and as Microsoft Forms' statement columns.
+ */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, cliAsync, csvObjects } from '../helpers.js';
+import { readSurvey } from '../../src/io/survey.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bistand-survey-'));
+const SAMPLE = join(ROOT, 'data/sample/survey.csv');
+const IMP = ['inte alls viktigt', 'lite viktigt', 'ganska viktigt', 'mycket viktigt'];
+const FUL = ['inte alls', 'i viss grad', 'i ganska hög grad', 'i mycket hög grad'];
+
+/** The sample's cells, as rows of fields (RFC 4180, as the sample script writes them). */
+function cells(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let f = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (q) {
+      if (ch === '"' && text[i + 1] === '"') (f += '"'), i++;
+      else if (ch === '"') q = false;
+      else f += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') row.push(f), (f = '');
+    else if (ch === '\n') row.push(f), rows.push(row), (row = []), (f = '');
+    else f += ch;
+  }
+  return rows;
+}
+
+const [HEAD, ...ROWS] = cells(readFileSync(SAMPLE, 'utf8'));
+const cols = (prefix: string) => HEAD.flatMap((h, i) => (h.startsWith(prefix) && !h.endsWith('[Annat]') ? [i] : []));
+const item = (h: string) => /\[(.*)\]$/.exec(h)![1];
+
+/** Per item of a grid question: the mean over those who answered, and n. */
+function expectedMeans(prefix: string, scale: string[]) {
+  return cols(prefix).map((c, order) => {
+    const xs = ROWS.map((r) => r[c]).filter((v) => v !== '').map((v) => scale.indexOf(v.toLowerCase()) + 1);
+    return { item: item(HEAD[c]), order, mean: xs.reduce((a, b) => a + b, 0) / xs.length, n: xs.length };
+  });
+}
+const sortedMeans = (xs: ReturnType<typeof expectedMeans>) => [...xs].sort((a, b) => b.mean - a.mean || a.order - b.order);
+const two = (x: number) => x.toFixed(2);
+
+const report = (out: string, survey: string, more: string[] = []) => cliAsync(['report', '--year', '2021', '--survey', survey, '--out', join(dir, out), ...more]);
+const chart = (out: string, file: string) => csvObjects(readFileSync(join(dir, out, 'region', file), 'utf8'));
+
+describe('the survey diagrams on the sample', () => {
+  let stderr = '';
+  beforeAll(async () => {
+    const r = await report('sample', SAMPLE);
+    expect(r.status, r.stderr).toBe(0);
+    stderr = r.stderr;
+  });
+
+  it('D7, D8, D12: the mean per item over those who answered, highest first, ties in questionnaire order', () => {
+    for (const [file, prefix, scale] of [
+      ['d7-kompetensomradenas-vikt.csv', '7.', IMP],
+      ['d8-tillgodoser-kompetensbehovet.csv', '8.', FUL],
+      ['d12-forutsattningar.csv', '9.', FUL],
+    ] as const) {
+      const want = sortedMeans(expectedMeans(prefix, [...scale]));
+      const got = chart('sample', file);
+      expect(got.map((r) => [r.mean, r.n])).toEqual(want.map((w) => [two(w.mean), String(w.n)]));
+      expect(got.length).toBe(prefix === '9.' ? 7 : 20);
+    }
+  });
+
+  it('D9: importance − fulfilment per area, sorted by the gap', () => {
+    const imp = expectedMeans('7.', IMP);
+    const ful = expectedMeans('8.', FUL);
+    const want = imp.map((a, i) => ({ ...a, gap: a.mean - ful[i].mean, ful: ful[i].mean })).sort((a, b) => b.gap - a.gap || a.order - b.order);
+    expect(chart('sample', 'd9-kompetensgap-regionen.csv').map((r) => [r.importance_mean, r.fulfilment_mean, r.gap])).toEqual(want.map((w) => [two(w.mean), two(w.ful), two(w.gap)]));
+  });
+
+  it('D6: respondents whose tenure counts do not add up to their staff are left out of D6 alone; shares in whole percent', () => {
+    const at = (p: string) => HEAD.findIndex((h) => h.includes(p));
+    const [q4, a, b, c] = [at('4. Hur många medarbetare'), at('[i mindre än 2 år?]'), at('[2 till 5 år?]'), at('[i mer än 5 år?]')];
+    const kept = ROWS.filter((r) => Number(r[a]) + Number(r[b]) + Number(r[c]) === Number(r[q4]));
+    const staff = kept.reduce((s, r) => s + Number(r[q4]), 0);
+    const share = (k: number) => String(Math.round((100 * kept.reduce((s, r) => s + Number(r[k]), 0)) / staff));
+    expect(chart('sample', 'd6-tid-i-yrket.csv').map((r) => r.share_pct)).toEqual([share(a), share(b), share(c)]);
+    expect(ROWS.length - kept.length).toBeGreaterThan(0);
+    const spec = readFileSync(join(dir, 'sample', 'region', 'd6-tid-i-yrket.vl.json'), 'utf8');
+    expect(spec).toContain(`${ROWS.length - kept.length} svar exkluderades`);
+  });
+
+  it('D10 is Göteborg (the most respondents), D11 the rest; no figure per municipality', () => {
+    const gbg = ROWS.filter((r) => r[1] === 'Göteborg').length;
+    expect(readFileSync(join(dir, 'sample', 'region', 'd10-kompetensgap-fokus.vl.json'), 'utf8')).toContain(`Kompetensgap i Göteborg`);
+    expect(readFileSync(join(dir, 'sample', 'region', 'd10-kompetensgap-fokus.vl.json'), 'utf8')).toContain(`(${gbg} svar)`);
+    expect(readFileSync(join(dir, 'sample', 'region', 'd11-kompetensgap-ovriga.vl.json'), 'utf8')).toContain(`(${ROWS.length - gbg} svar)`);
+    expect(stderr).not.toContain('D10');
+  });
+
+  it('a focus municipality with fewer than 3 respondents is not drawn, with its reason', async () => {
+    const r = await report('focus-one', SAMPLE, ['--survey-focus', '1407']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('note: D10 (Kompetensgap i Öckerö) not made: Öckerö has 1 respondent; fewer than 3 are not shown');
+  });
+});
+
+describe('the same answers in other layouts', () => {
+  it('codes 1–4 under headers a map file names give the same D7, D8 and D12', async () => {
+    const header = HEAD.map((h, i) => `F${i + 1}`);
+    const map = ['column,question,item'];
+    HEAD.forEach((h, i) => {
+      const m = /^(\d+)\. .*?(?:\[(.*)\])?$/.exec(h);
+      if (!m || h.endsWith('[Annat]')) return;
+      if (['7', '8', '9'].includes(m[1])) map.push(`F${i + 1},${m[1]},"${m[2]}"`);
+      else if (m[1] === '5') map.push(`F${i + 1},5${h.includes('mindre') ? 'a' : h.includes('2 till 5') ? 'b' : 'c'},`);
+      else if (['1', '3', '4'].includes(m[1])) map.push(`F${i + 1},${m[1]},`);
+    });
+    const coded = ROWS.map((r) =>
+      r.map((v, i) => {
+        const s = /^(\d+)\./.exec(HEAD[i])?.[1];
+        if (v === '' || (s !== '7' && s !== '8' && s !== '9')) return v;
+        return String((s === '7' ? IMP : FUL).indexOf(v.toLowerCase()) + 1);
+      }),
+    );
+    const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    writeFileSync(join(dir, 'coded.csv'), [header, ...coded].map((r) => r.map(q).join(',')).join('\n') + '\n');
+    writeFileSync(join(dir, 'map.csv'), map.join('\n') + '\n');
+    const r = await report('coded', join(dir, 'coded.csv'), ['--survey-map', join(dir, 'map.csv')]);
+    expect(r.status, r.stderr).toBe(0);
+    const sample = await report('sample2', SAMPLE);
+    expect(sample.status).toBe(0);
+    for (const f of ['d6-tid-i-yrket.csv', 'd7-kompetensomradenas-vikt.csv', 'd8-tillgodoser-kompetensbehovet.csv', 'd12-forutsattningar.csv', 'd9-kompetensgap-regionen.csv'])
+      expect(readFileSync(join(dir, 'coded', 'region', f), 'utf8'), f).toBe(readFileSync(join(dir, 'sample2', 'region', f), 'utf8'));
+  });
+
+  it('the export as XLSX reads as the CSV', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Formulärsvar 1');
+    ws.addRow(HEAD);
+    for (const r of ROWS) ws.addRow(r.map((v, i) => (/^[345]\./.test(HEAD[i]) && /^\d+$/.test(v) ? Number(v) : v)));
+    const xlsx = join(dir, 'survey.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    const { workbookAsCsv } = await import('../../src/io/aggregated/workbook.js');
+    const fromXlsx = readSurvey(await workbookAsCsv(readFileSync(xlsx), xlsx), xlsx);
+    const fromCsv = readSurvey(readFileSync(SAMPLE), SAMPLE);
+    expect(fromXlsx.respondents.map(({ line: _l, ...r }) => r)).toEqual(fromCsv.respondents.map(({ line: _l, ...r }) => r));
+  });
+
+  it('Microsoft Forms: statement columns without the question, twice, told apart by order', () => {
+    const areas = cols('7.').map((c) => item(HEAD[c]));
+    const header = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Last modified time', 'I vilken kommun arbetar du?', ...areas, ...areas];
+    const rows = ROWS.slice(0, 6).map((r, n) => [String(n + 1), '', '5/3/23 9:14:00', 'anonymous', '', '', r[1], ...cols('7.').map((c) => r[c]), ...cols('8.').map((c) => r[c])]);
+    const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const read = readSurvey(Buffer.from([header, ...rows].map((r) => r.map(q).join(',')).join('\n') + '\n'), 'ms.csv');
+    expect(read.byOrder.length).toBe(20);
+    const csvRead = readSurvey(readFileSync(SAMPLE), SAMPLE);
+    expect(read.respondents.map((r) => [r.kommun, [...r.grid.Q7], [...r.grid.Q8]])).toEqual(csvRead.respondents.slice(0, 6).map((r) => [r.kommun, [...r.grid.Q7], [...r.grid.Q8]]));
+  });
+
+  it('blanks are not answered; "Vet ej" and codes outside 1–4 are left out and counted; anything else is an error at its cell', () => {
+    const text = 'respondent_id;kommun;funktion;question;item;value\n1;Ale;Enhetschef;Q7;1;4\n1;Ale;Enhetschef;Q7;2;Vet ej\n1;Ale;Enhetschef;Q7;3;7\n1;Ale;Enhetschef;Q7;4;\n2;1481;;Q7;1;3 = Ganska viktigt\n';
+    const r = readSurvey(Buffer.from(text), 'long.csv');
+    expect(r.excluded).toEqual({ dontknow: 1, other: 1 });
+    expect(r.respondents.map((x) => [x.kommun, [...x.grid.Q7]])).toEqual([
+      ['1440', [[1, 4]]],
+      ['1481', [[1, 3]]],
+    ]);
+    expect(() => readSurvey(Buffer.from(text + '3;Ale;;Q7;1;ganska\n'), 'long.csv')).toThrow(/answer "ganska" is neither a code 1–4 nor a label of the scale/);
+  });
+
+  it('a mean of fewer than 3 answers is hidden; tidy --as survey prints the long form', async () => {
+    const rows = ['respondent_id;kommun;funktion;question;item;value'];
+    for (let r = 1; r <= 4; r++) {
+      rows.push(`${r};Ale;Enhetschef;Q7;1;${1 + (r % 4)}`);
+      if (r <= 2) rows.push(`${r};Ale;Enhetschef;Q7;2;4`);
+    }
+    const file = join(dir, 'few.csv');
+    writeFileSync(file, rows.join('\n') + '\n');
+    const r = await report('few', file);
+    expect(r.status, r.stderr).toBe(0);
+    const d7 = chart('few', 'd7-kompetensomradenas-vikt.csv');
+    expect(d7[0]).toMatchObject({ mean: '2.50', n: '4' });
+    expect(d7.find((x) => x.item === 'Andra huvudmäns ansvar och arbetssätt (t. ex. Försäkringskassa, Arbetsförmedling och sjukvården)')).toMatchObject({ mean: '', n: '2' });
+    const t = await cliAsync(['tidy', file, '--as', 'survey']);
+    expect(t.status, t.stderr).toBe(0);
+    expect(t.stdout.split('\n').slice(0, 3)).toEqual(['respondent_id,kommun,funktion,question,item,value', '1,1440,Enhetschef,Q7,1,2', '1,1440,Enhetschef,Q7,2,4']);
+  });
+});
