@@ -40,6 +40,7 @@ export const SV = {
     `Andel av ${staff.toLocaleString('sv-SE')} medarbetare (${kept} svar${excluded ? `; ${excluded} svar exkluderades där antalen inte summerar till antalet medarbetare` : ''})`,
   d6Sums: (q3: number, n3: number, q4: number, n4: number) =>
     `Summa årsarbetare: ${q3.toLocaleString('sv-SE')} (${n3} svar); summa medarbetare: ${q4.toLocaleString('sv-SE')} (${n4} svar).`,
+  d8Rule: 'Streckad linje: 3 = I ganska hög grad.',
   tenureShort: 'Mindre än 2 år',
   tenureMiddle: '2–5 år',
   tenureLong: 'Mer än 5 år',

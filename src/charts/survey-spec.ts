@@ -54,9 +54,11 @@ export function surveySpec(c: SurveyChart, draft = false): TopLevelSpec {
     if (c.template === 'means') {
       values = c.bars.map((b) => ({ label: b.label, value: b.value, text: b.value === null ? '–' : sv(b.value), n: b.n }));
       layer = [
-        { mark: { type: 'bar', color: '#1f5f8b', height: 16 }, encoding: { x: { ...x, field: 'value' }, x2: { datum: 1 }, y } },
-        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10 }, encoding: { x: { field: 'value', type: 'quantitative' }, y, text: { field: 'text' } } },
+        // the reference line under the bars and their labels
         ...(c.rule ? [{ mark: { type: 'rule', color: '#b03a2e', strokeDash: [4, 3] }, encoding: { x: { datum: c.rule, type: 'quantitative' } } }] : []),
+        { mark: { type: 'bar', color: '#1f5f8b', height: 16 }, encoding: { x: { ...x, field: 'value' }, x2: { datum: 1 }, y } },
+        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, stroke: 'white', strokeWidth: 3, strokeOpacity: 0.9 }, encoding: { x: { field: 'value', type: 'quantitative' }, y, text: { field: 'text' } } },
+        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10 }, encoding: { x: { field: 'value', type: 'quantitative' }, y, text: { field: 'text' } } },
       ];
     } else {
       values = c.bars.map((b) => ({ label: b.label, imp: b.value, ful: b.second ?? null, n: b.n, n2: b.n2 ?? 0, gap: b.gap ?? null, text: b.gap === null || b.gap === undefined ? '–' : `${SV.gapLabel} ${sv(b.gap)}` }));

@@ -83,7 +83,12 @@ export class StagedDir {
     this.out = resolve(out);
     if (this.out === resolve(sep) || this.out === resolve(homedir())) throw new UsageError(msg.outTooWide(out), msg.outTooWideHint());
     const st = fsDo(out, () => (existsSync(this.out) ? lstatSync(this.out) : undefined));
-    if (st && !st.isDirectory() && !(st.isSymbolicLink() && existsSync(join(this.out, '.')))) throw writeError(out, Object.assign(new Error(), { code: 'EEXIST' }));
+    if (st && !st.isDirectory() && !(st.isSymbolicLink() && existsSync(join(this.out, '.')))) {
+      // --out naming one of the run's inputs is a usage error; any other file is in the way
+      const input = (options.inputs ?? []).find((i) => existsSync(i) && realpathSync(i) === realpathSync(this.out));
+      if (input) throw new UsageError(msg.outReplacesInput(out, input), msg.outReplacesInputHint());
+      throw writeError(out, Object.assign(new Error(), { code: 'EEXIST' }));
+    }
     this.created = !st;
     makeFolder(this.out, out);
     this.lock(out);

@@ -230,6 +230,13 @@ describe('report folders', () => {
     expect(r.stderr).toContain(`would replace its own input ${join(out, 'index.md')}`);
   });
 
+  it('refuses --out naming an input (exit 2)', async () => {
+    const r = await run(['report', '--year', '2021', '--register', REG, '--out', REG]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`would replace its own input ${REG}`);
+    expect(readFileSync(REG).equals(REG_BYTES)).toBe(true);
+  });
+
   it('refuses --out / and an existing file as --out', async () => {
     expect((await run(report('/'))).status).toBe(2);
     const r = await run(report(REG));
@@ -424,7 +431,7 @@ describe('reads that are right or refused', () => {
 
   it('leaves no id in any file a report from the register wrote', async () => {
     const out = join(tmp, 'with-register');
-    const r = await cliAsync(['report', '--year', '2021', '--register', REG, '--population', join(SAMPLE, 'population.csv'), '--out', out]);
+    const r = await cliAsync(['report', '--year', '2021', '--region', file('four.txt', '1480\n1481\n1401\n1402\n'), '--register', REG, '--population', join(SAMPLE, 'population.csv'), '--out', out]);
     expectClean(r);
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(join(out, 'region')).length).toBeGreaterThan(5);

@@ -62,4 +62,12 @@ describe('the household file', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('this is a register extract');
   });
+
+  it('reason columns named otherwise are mapped with --column hinder=NAME', async () => {
+    const renamed = join(dir, 'fhinder.txt');
+    writeFileSync(renamed, Buffer.from(readFileSync(file, 'latin1').replace(/\tHinder1\t/, '\tFhinder1\t').replace(/\tHinder2\r\n/, '\tFhinder2\r\n'), 'latin1'));
+    const [a, b] = await Promise.all([cliAsync(['reasons', REGISTER, '--year', '2021']), cliAsync(['reasons', renamed, '--year', '2021', '--column', 'hinder=Fhinder'])]);
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+  });
 });

@@ -24,14 +24,18 @@ describe('D1 from a Statistikdatabasen export', () => {
     const sdb = join(dir, 'sdb_ekb_mottagare.csv');
     writeFileSync(sdb, '\ufeff' + lines.join('\r\n') + '\r\n');
 
-    const run = (out: string, args: string[]) => cliAsync(['report', '--year', '2021', '--population', sample('population.csv'), '--out', join(dir, out), ...args]);
+    // three municipalities are enough for the comparison, and a fraction of the files to draw
+    const region = join(dir, 'tre-kommuner.txt');
+    writeFileSync(region, '1481\n1402\n1407\n');
+    // the counts as they are on both sides: the register's pattern would hide some for its region
+    const run = (out: string, args: string[]) => cliAsync(['report', '--year', '2021', '--no-suppress', '--region', region, '--population', sample('population.csv'), '--out', join(dir, out), ...args]);
     const [a, b] = await Promise.all([run('register', ['--register', sample('register.csv')]), run('sdb', ['--sdb', sdb])]);
     expect(a.status, a.stderr).toBe(0);
     expect(b.status, b.stderr).toBe(0);
     expect(b.stderr).not.toContain('was read but no output of the report uses it');
     const d1 = (out: string) => csvObjects(readFileSync(join(dir, out, 'region/d1-andel-av-befolkningen.csv'), 'utf8')).filter((p) => p.drawn === 'yes').map((p) => [p.kommun_code, p.year, p.share_pct]);
     expect(d1('sdb')).toEqual(d1('register'));
-    expect(d1('sdb').length).toBe(14 * 3);
+    expect(d1('sdb').length).toBe(4 * 3);
     expect(readFileSync(join(dir, 'sdb', 'region/d1-andel-av-befolkningen.vl.json'), 'utf8')).toContain('Socialstyrelsens statistikdatabas');
   });
 });

@@ -10,6 +10,7 @@ import type { ChartData, Point } from '../../src/charts/types.js';
 import { GR } from '../../src/domain/municipalities.js';
 import { DEFAULT_SUPPRESS, SuppressOptions } from '../../src/domain/suppress.js';
 import { readAggregated } from '../../src/io/aggregated/read.js';
+import { readSurvey } from '../../src/io/survey.js';
 import { loadMunicipalities } from '../../src/io/reference.js';
 import { openSource } from '../../src/io/source.js';
 import { StagedDir } from '../../src/io/staged-dir.js';
@@ -71,7 +72,11 @@ describe('the catalogue', () => {
   });
 
   it('on the sample every output is made', () => {
-    expect(buildOutputs(context(sampleFacts)).map((o) => `${o.id}:${o.kind}`)).toEqual(['t1:table', 't2:table', 't3:table', 'd1:chart', 'd2:chart', 'd3:chart', 'd4:chart', 'd5:chart']);
+    const survey = readSurvey(readFileSync(sample('survey.csv')), 'survey.csv');
+    expect(buildOutputs({ ...context(sampleFacts), survey }).map((o) => `${o.id}:${o.kind}`)).toEqual([
+      ...['t1:table', 't2:table', 't3:table', 'd1:chart', 'd2:chart', 'd3:chart', 'd4:chart', 'd5:chart'],
+      ...['d6', 'd7', 'd8', 'd9', 'd10', 'd11', 'd12'].map((d) => `${d}:survey`),
+    ]);
   });
 });
 

@@ -189,4 +189,13 @@ describe('the same answers in other layouts', () => {
     expect(t.status, t.stderr).toBe(0);
     expect(t.stdout.split('\n').slice(0, 3)).toEqual(['respondent_id,kommun,funktion,question,item,value', '1,1440,Enhetschef,Q7,1,2', '1,1440,Enhetschef,Q7,2,4']);
   });
+
+  it('answer codes under Q7_3-style headers', () => {
+    const text = 'ID,Q1,Q4,Q5_1,Q5_2,Q5_3,Q7_1,Q7_20,Q8_1,Q9_7\n1,Ale,10,2,3,5,4,3,2,1\n2,Mölndal,8,1,1,6,3,,4,2\n';
+    const r = readSurvey(Buffer.from(text), 'codes.csv');
+    expect(r.respondents.map((x) => [x.kommun, x.counts, [...x.grid.Q7], [...x.grid.Q8], [...x.grid.Q9]])).toEqual([
+      ['1440', { Q4: 10, Q5a: 2, Q5b: 3, Q5c: 5 }, [[1, 4], [20, 3]], [[1, 2]], [[7, 1]]],
+      ['1481', { Q4: 8, Q5a: 1, Q5b: 1, Q5c: 6 }, [[1, 3]], [[1, 4]], [[7, 2]]],
+    ]);
+  });
 });

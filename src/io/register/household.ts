@@ -32,7 +32,8 @@ export interface HouseholdLayout {
 const HINDER = ['hinder', 'forsorjningshinder', 'orsak'];
 
 /** The layout when a header line is the household file's, else undefined. */
-export function householdLayout(header: string[], delimiter: string): HouseholdLayout | undefined {
+/** `hinder`: the reason columns' name without the adult's number, when the system names them otherwise (`--column hinder=Fhinder`). */
+export function householdLayout(header: string[], delimiter: string, hinder?: string): HouseholdLayout | undefined {
   const f = header.map((h) => foldHeader(h));
   const at = (name: string) => f.indexOf(name);
   const ids = f.flatMap((h, i) => {
@@ -46,7 +47,7 @@ export function householdLayout(header: string[], delimiter: string): HouseholdL
     month: at('manad'),
     kommun: at('kommun'),
     district: at('distrikt'),
-    adults: ids.map(({ n, i }) => ({ n, id: i, sex: at(`kon${n}`), age: at(`alder${n}`), hinder: Math.max(-1, ...HINDER.map((h) => at(`${h}${n}`))) })),
+    adults: ids.map(({ n, i }) => ({ n, id: i, sex: at(`kon${n}`), age: at(`alder${n}`), hinder: Math.max(-1, ...(hinder ? [foldHeader(hinder)] : HINDER).map((h) => at(`${h}${n}`))) })),
     width: header.length,
     names: header.map((h) => h.trim()),
   };

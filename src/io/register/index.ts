@@ -73,7 +73,7 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
       crToLf(buf, 0, len);
     }
     const line1 = headerLine(source.name, buf.subarray(0, len), find(LF), opts);
-    const household = householdLayout(line1.header, line1.delimiter);
+    const household = householdLayout(line1.header, line1.delimiter, opts.columns?.hinder);
     if (household) return await readHouseholds(source, buf.subarray(0, len), line1.dataStart, household, opts);
     const info = readHeader(source.name, buf.subarray(0, len), find(LF), opts);
 

@@ -50,7 +50,7 @@ function means(c: ReportContext, id: 'd7' | 'd8' | 'd12', q: 'Q7' | 'Q8' | 'Q9')
     scale: q === 'Q7' ? IMPORTANCE : FULFILMENT,
     ...(id === 'd8' ? { rule: 3 } : {}),
     source: source(c),
-    notes: [...(hidden ? [SV.surveyHiddenMeans(hidden, MIN_ANSWERS)] : [])],
+    notes: [...(id === 'd8' ? [SV.d8Rule] : []), ...(hidden ? [SV.surveyHiddenMeans(hidden, MIN_ANSWERS)] : [])],
   };
 }
 
