@@ -32,7 +32,7 @@ export const SV = {
 
   // the survey
   surveySource: (year: number, credit: string) => `Källa: Enkät till första linjens arbetsledare inom ekonomiskt bistånd ${year}, bearbetning: ${credit}`,
-  surveyMeanSubtitle: (n: number) => `Medelvärde per område, skala 1–4 (${n} svar)`,
+  surveyMeanSubtitle: (n: number, per = 'område') => `Medelvärde per ${per}, skala 1–4 (${n} svar)`,
   surveyHiddenMeans: (n: number, min: number) => `${n} område${n === 1 ? '' : 'n'} med färre än ${min} svar visas inte.`,
   gapSubtitle: (n: number) => `Vikt (fråga 7) minus hur väl behovet tillgodoses (fråga 8), medelvärden på skala 1–4 (${n} svar)`,
   gapScalesDiffer: 'Skalorna skiljer sig åt (”viktigt” mot ”i vilken grad”): gapet är en jämförelse av medelvärden, inte en mätning på samma skala.',
@@ -48,7 +48,7 @@ export const SV = {
   fulfilment: 'Tillgodoses',
   gapLabel: 'Gap',
   focusMunicipality: 'fokuskommunen',
-  restOf: (region: string, focus: string) => `övriga ${region} (utom ${focus})`,
+  restOf: (_region: string, focus: string) => `övriga kommuner (utom ${focus})`,
   altSurveyBars: (title: string, subtitle: string, top: string, bottom: string) => `${title}. ${subtitle}. Högst: ${top}; lägst: ${bottom}.`,
 
   // subtitles, axes, series

@@ -44,7 +44,7 @@ function means(c: ReportContext, id: 'd7' | 'd8' | 'd12', q: 'Q7' | 'Q8' | 'Q9')
     id,
     slug: { d7: 'kompetensomradenas-vikt', d8: 'tillgodoser-kompetensbehovet', d12: 'forutsattningar' }[id],
     title: { d7: SV.d7Title, d8: SV.d8Title, d12: SV.d12Title }[id],
-    subtitle: SV.surveyMeanSubtitle(rs.length),
+    subtitle: SV.surveyMeanSubtitle(rs.length, q === 'Q9' ? 'förutsättning' : 'område'),
     template: 'means',
     bars: bars.map(({ order: _o, ...b }) => b),
     scale: q === 'Q7' ? IMPORTANCE : FULFILMENT,
