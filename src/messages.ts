@@ -140,6 +140,8 @@ export const recipeUnknownKeyHint = (keys: string) => `the keys are ${keys}`;
 export const recipeWrongType = (key: string, want: string, got: string) => `"${key}" must be ${want}, not ${got}`;
 export const recipeWrongTypeHint = () => 'see the recipe keys in the README';
 export const badKommunOption = (v: string) => `--survey-focus "${v}" is not a 4-digit municipality code`;
+export const binaryToTerminal = () => '--format xlsx writes a workbook, not text for the terminal';
+export const binaryToTerminalHint = () => 'give -o FILE.xlsx, or redirect stdout to a file';
 export const badDelimiterOption = (v: string) => `--delimiter "${v}" is not one character (or "tab")`;
 
 // --- mapping file

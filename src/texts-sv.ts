@@ -123,6 +123,7 @@ export const SV = {
   indexKommuner: '## Kommunerna',
   indexSkipped: (id: string, title: string, reason: string) => `- **${id}** ${title} — *inte gjord:* ${reason}`,
   indexTable: 'tabell: .csv, .sv.csv, .md',
+  indexWorkbook: 'Alla tabeller och diagrammens data finns också i [tabeller.xlsx](tabeller.xlsx), ett blad per tabell eller diagram.',
   indexChart: 'diagram: .png, .svg, .vl.json, .csv',
   indexTrend: 'utveckling',
   indexCoverage: (n: number, of: number, year: number, missing: string) =>

@@ -91,7 +91,7 @@ function parseColumnChoice(v: string): [RegisterColumn, string] {
 
 export const OPTIONS = {
   year: { flags: '-y, --year <years>', description: 'reference year Y; a list (2020,2021) or a range (2019-2021) gives a row per year (required)', parse: parseYears },
-  format: { flags: '-f, --format <format>', description: '`csv` with `.` decimals; `json` keeps numbers as numbers, `"X"` for hidden cells, `null` for not available', choices: FORMATS, default: 'csv' },
+  format: { flags: '-f, --format <format>', description: '`csv` with `.` decimals; `json` keeps numbers as numbers, `"X"` for hidden cells, `null` for not available; `sv-csv` for Swedish Excel (`;`, decimal comma, BOM, codes kept as text); `xlsx` a workbook (with `-o`, or stdout redirected)', choices: FORMATS, default: 'csv' },
   output: { flags: '-o, --output <file>', description: 'write to this file (whole or not at all) instead of stdout', parse: text },
   gapRule: {
     flags: '--gap-rule <rule>',

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { Rejected } from '../io/register/index.js';
 import { loadMunicipalities } from '../io/reference.js';
 import { openSource } from '../io/source.js';
-import { formatTable } from '../io/write-table.js';
+import { formatTable, renderTable } from '../io/write-table.js';
 import { checkTargets, writeOutput } from '../io/output.js';
 import { encodeCp1252 } from '../io/encoding.js';
 import { RegisterTableName, runRegisterTable } from '../pipeline/register.js';
@@ -53,7 +53,8 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
       total: Boolean(o.total),
     });
     bar?.done();
-    const text = formatTable(result.table, o.format);
+    if (o.format === 'xlsx' && !o.output && process.stdout.isTTY) throw new UsageError(msg.binaryToTerminal(), msg.binaryToTerminalHint());
+    const text = await renderTable(result.table, o.format, spec.name);
     printNotes(notes);
     if (o.rejects) {
       // in the input's encoding, so that it opens as the input did

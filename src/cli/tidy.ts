@@ -1,6 +1,8 @@
 /** `bistand tidy`: any aggregated input (Statistikdatabasen, Kolada, ÖJ, population) as tidy CSV. */
 import { Command } from 'commander';
-import { formatTable } from '../io/write-table.js';
+import { renderTable } from '../io/write-table.js';
+import { UsageError } from '../errors.js';
+import * as msg from '../messages.js';
 import { checkTargets, writeOutput } from '../io/output.js';
 import { readAll } from '../io/source.js';
 import { TIDY_OPTIONS, TidyOptions, addOptions } from './options.js';
@@ -15,7 +17,7 @@ async function tidySurvey(file: string, o: TidyOptions): Promise<void> {
   const read = readSurvey(await workbookAsCsv(await readAll(file), name, o.sheet), name);
   const table = { columns: ['respondent_id', 'kommun', 'funktion', 'question', 'item', 'value'].map((n) => ({ name: n })), rows: surveyLong(read) };
   process.stderr.write(`${name}: read as ${read.layout}; ${read.respondents.length} respondents\n`);
-  await writeOutput(o.output, formatTable(table, o.format));
+  await writeOutput(o.output, await renderTable(table, o.format, 'Enkät'));
 }
 
 export const tidyCommand = () => {
@@ -36,7 +38,8 @@ export const tidyCommand = () => {
     const bytes = await workbookAsCsv(await readAll(file), file === '-' ? 'stdin' : file, o.sheet);
     const { result, notes } = runTidy(bytes, file === '-' ? 'stdin' : file, { as: o.as, period: o.period, nameMap: o.nameMap });
     printNotes(notes);
-    const text = formatTable(result, o.format);
+    if (o.format === 'xlsx' && !o.output && process.stdout.isTTY) throw new UsageError(msg.binaryToTerminal(), msg.binaryToTerminalHint());
+    const text = await renderTable(result, o.format, 'Tidy');
     await writeOutput(o.output, text);
   });
 };

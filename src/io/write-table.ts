@@ -4,15 +4,29 @@
  */
 import { Table, cellText } from '../tables/table.js';
 
-export const FORMATS = ['csv', 'tsv', 'json', 'table'] as const;
+export const FORMATS = ['csv', 'tsv', 'json', 'table', 'sv-csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 function quoteCsv(s: string, delimiter: string): string {
   return s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function formatTable(t: Table, format: Format): string {
+/** Columns that hold codes (`kommun_code`): text in Excel, leading zeros kept. */
+const codeColumnsOf = (t: Table) => t.columns.flatMap((c, i) => (/(^|_)code$/.test(c.name) ? [i] : []));
+
+/** A table in any format: text, or an Excel workbook's bytes (`sheet` names its one sheet). */
+export async function renderTable(t: Table, format: Format, sheet = 'Tabell'): Promise<string | Uint8Array> {
+  if (format === 'xlsx') {
+    const { tablesWorkbook } = await import('./xlsx-table.js');
+    return tablesWorkbook([{ name: sheet, table: t }]);
+  }
+  return formatTable(t, format);
+}
+
+export function formatTable(t: Table, format: Exclude<Format, 'xlsx'>): string {
   switch (format) {
+    case 'sv-csv':
+      return formatExcelCsv(t, codeColumnsOf(t));
     case 'csv':
     case 'tsv': {
       const d = format === 'csv' ? ',' : '\t';

@@ -7,6 +7,7 @@ import { chartSpec } from '../charts/spec.js';
 import { PRINT_WIDTH_PX, toPngAsync, toSvg } from '../charts/render.js';
 import type { ChartData } from '../charts/types.js';
 import { StagedDir } from '../io/staged-dir.js';
+import { Sheet, tablesWorkbook } from '../io/xlsx-table.js';
 import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.js';
 import type { Table } from '../tables/table.js';
 import type { Output, ReportContext, TableData } from './context.js';
@@ -23,7 +24,7 @@ export function writeTable(dir: StagedDir, base: string, o: TableData, t: Table)
   dir.write(`${base}.md`, formatMarkdown(t, o.title, [o.source, ...o.notes]));
 }
 
-export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }): Promise<void> {
+export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }): Promise<Table> {
   const spec = chartSpec(c, highlight);
   dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
@@ -46,10 +47,11 @@ export async function writeChart(dir: StagedDir, base: string, c: ChartData, hig
     rows: c.points.map((p) => [p.code, p.name, p.year, p.series, p.numerator, p.denominator, p.pct, p.status, p.method ?? '', p.drawn === false ? 'no' : 'yes']),
   };
   dir.write(`${base}.csv`, formatTable(t, 'csv'));
+  return t;
 }
 
 /** A survey diagram: the spec, SVG, PNG and the CSV behind it (n per item). */
-export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyChart, draft: boolean): Promise<void> {
+export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyChart, draft: boolean): Promise<Table> {
   const spec = surveySpec(c, draft);
   dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
@@ -66,11 +68,14 @@ export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyCh
     rows: c.bars.map((b) => [b.label, b.value, b.n, ...(gap ? [b.second ?? null, b.n2 ?? 0, b.gap ?? null] : [])]),
   };
   dir.write(`${base}.csv`, formatTable(t, 'csv'));
+  return t;
 }
 
 /** Every output of the region, a folder per municipality, and index.md listing them (in Swedish). */
 export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: Output[]): Promise<void> {
   const index: string[] = [SV.indexTitle(ctx.year, ctx.region.name), ''];
+  // every table and every chart's data in one workbook, a sheet each
+  const sheets: Sheet[] = [];
   if (!ctx.suppress.enabled) index.push(SV.indexUnsuppressed(ctx.suppress.minCount - 1), '');
   index.push(SV.indexRegion, '');
   for (const o of outputs) {
@@ -80,8 +85,8 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     }
     const base = `region/${o.id}-${o.slug}`;
     if (o.kind === 'table') writeTable(dir, base, o, o.table);
-    else if (o.kind === 'survey') await writeSurveyChart(dir, base, o, !ctx.suppress.enabled);
-    else await writeChart(dir, base, { ...o, draft: !ctx.suppress.enabled });
+    const data = o.kind === 'table' ? o.table : o.kind === 'survey' ? await writeSurveyChart(dir, base, o, !ctx.suppress.enabled) : await writeChart(dir, base, { ...o, draft: !ctx.suppress.enabled });
+    sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: data });
     index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : 'png'}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
   }
   if (ctx.facts.registerYears.length) {
@@ -112,6 +117,10 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
       listed.push(`[${SV.indexTrend}](${folder}/${trend.id}-${trend.slug}.png)`);
     }
     index.push(`- ${code} ${area.name}: ${listed.length ? listed.join(', ') : SV.indexNothing}`);
+  }
+  if (sheets.length) {
+    dir.write('tabeller.xlsx', await tablesWorkbook(sheets));
+    index.push('', SV.indexWorkbook);
   }
   index.push('', SV.indexDefinition);
   dir.write('index.md', index.join('\n') + '\n');

@@ -1,0 +1,56 @@
+/** Tables for Excel: `--format xlsx` and `sv-csv`, and the report's tabeller.xlsx. */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, cliAsync } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bistand-formats-'));
+const REGISTER = join(ROOT, 'data/sample/register.csv');
+
+async function sheets(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe('tables for Excel', () => {
+  it('classify --format xlsx: typed numbers, codes and X as text, the header frozen; the same bytes each time', async () => {
+    const a = join(dir, 'a.xlsx');
+    const b = join(dir, 'b.xlsx');
+    const [ra, rb] = await Promise.all([cliAsync(['classify', REGISTER, '--year', '2021', '--format', 'xlsx', '-o', a]), cliAsync(['classify', REGISTER, '--year', '2021', '--format', 'xlsx', '-o', b])]);
+    expect(ra.status, ra.stderr).toBe(0);
+    expect(rb.status).toBe(0);
+    expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+    const wb = await sheets(a);
+    const ws = wb.getWorksheet('classify')!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'kommun_code', 'kommun_name', 'year', 'recipients', 'long_term', 'long_term_pct', 'very_long_term', 'very_long_term_pct']);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getCell('A2').value).toBe('1384');
+    expect(typeof ws.getCell('D2').value).toBe('number');
+    const csv = (await cliAsync(['classify', REGISTER, '--year', '2021'])).stdout.trim().split('\n').slice(1).map((l) => l.split(','));
+    const cells = csv.map((_, r) => (ws.getRow(r + 2).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+    // the CSV writes shares with one decimal; the sheet holds the number with a one-decimal format
+    expect(cells.map((r) => r.map((v, i) => (i === 5 || i === 7) && v !== 'X' && v !== '' ? Number(v).toFixed(1) : v))).toEqual(csv);
+    expect(wb.getWorksheet('Teckenförklaring')!.getCell('A2').value).toBe('X');
+  });
+
+  it('reasons --format sv-csv: `;`, decimal comma, BOM, codes as text', async () => {
+    const r = await cliAsync(['reasons', REGISTER, '--year', '2021', '--format', 'sv-csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.startsWith('\ufeffkommun_code;kommun_name;year;recipients;')).toBe(true);
+    expect(r.stdout).toMatch(/\r\n="1384";Kungsbacka;2021;/);
+    expect(r.stdout).toMatch(/;\d+,\d;/);
+  });
+
+  it('the report writes tabeller.xlsx: every table and chart’s data, a sheet each', async () => {
+    const out = join(dir, 'rapport');
+    const r = await cliAsync(['report', '--year', '2021', '--kolada', join(ROOT, 'data/sample/kolada.csv'), '--oj', join(ROOT, 'data/sample/oj.csv'), '--survey', join(ROOT, 'data/sample/survey.csv'), '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const wb = await sheets(join(out, 'tabeller.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['T1', 'T2', 'T3', 'D1', 'D2', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'Teckenförklaring']);
+    expect(wb.getWorksheet('T1')!.getCell('A1').value).toBe('T1 Socioekonomisk sorteringsnyckel per kommun');
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('[tabeller.xlsx](tabeller.xlsx)');
+  });
+});
