@@ -98,8 +98,8 @@ export function csv(header: string[], rows: (string | number)[][], d = ';', eol 
   return [header.join(d), ...rows.map((r) => r.join(d))].join(eol) + eol;
 }
 
-/** CSV text (`,`, quotes as RFC 4180) → objects keyed by the header. */
-export function csvObjects(text: string): Record<string, string>[] {
+/** CSV text (`,`, quotes as RFC 4180) → rows of fields. */
+export function csvRows(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -116,6 +116,11 @@ export function csvObjects(text: string): Record<string, string>[] {
     else if (ch !== '\r') field += ch;
   }
   if (field || row.length) row.push(field), rows.push(row);
-  const [head, ...data] = rows;
+  return rows;
+}
+
+/** CSV text (`,`, quotes as RFC 4180) → objects keyed by the header. */
+export function csvObjects(text: string): Record<string, string>[] {
+  const [head, ...data] = csvRows(text);
   return data.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
 }

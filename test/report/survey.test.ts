@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, cliAsync, csvObjects } from '../helpers.js';
+import { ROOT, cliAsync, csvObjects, csvRows } from '../helpers.js';
 import { readSurvey } from '../../src/io/survey.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-survey-'));
@@ -16,27 +16,7 @@ const SAMPLE = join(ROOT, 'data/sample/survey.csv');
 const IMP = ['inte alls viktigt', 'lite viktigt', 'ganska viktigt', 'mycket viktigt'];
 const FUL = ['inte alls', 'i viss grad', 'i ganska hög grad', 'i mycket hög grad'];
 
-/** The sample's cells, as rows of fields (RFC 4180, as the sample script writes them). */
-function cells(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let f = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (q) {
-      if (ch === '"' && text[i + 1] === '"') (f += '"'), i++;
-      else if (ch === '"') q = false;
-      else f += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') row.push(f), (f = '');
-    else if (ch === '\n') row.push(f), rows.push(row), (row = []), (f = '');
-    else f += ch;
-  }
-  return rows;
-}
-
-const [HEAD, ...ROWS] = cells(readFileSync(SAMPLE, 'utf8'));
+const [HEAD, ...ROWS] = csvRows(readFileSync(SAMPLE, 'utf8'));
 const cols = (prefix: string) => HEAD.flatMap((h, i) => (h.startsWith(prefix) && !h.endsWith('[Annat]') ? [i] : []));
 const item = (h: string) => /\[(.*)\]$/.exec(h)![1];
 
