@@ -47,8 +47,14 @@ export async function workbookAsCsv(bytes: Uint8Array, file: string, sheet?: str
   const headerAt = rows.findIndex((r) => distinct(r).length >= 2);
   if (headerAt < 0) throw new InputError({ file }, msg.emptyFile(), msg.notAWorkbookHint());
   const width = Math.max(...rows.slice(headerAt).map((r) => r.length));
+  const body = rows.slice(headerAt);
+  // a header in two rows: a cell merged over columns (Excel repeats its value in each) above the
+  // columns' own names (`Folkmängd` over `2020`, `2021`), the row below empty where the first is not
+  const [h1, h2] = body;
+  const merged = h1 && h1.some((c, i) => c !== '' && c === h1[i + 1]);
+  if (merged && h2 && h2[0] === '' && h2.some((c) => c !== '')) body.splice(0, 2, h1.map((c, i) => [c, h2[i] ?? ''].filter((x, k, a) => x !== '' && a.indexOf(x) === k).join(' ')));
   const lines: string[] = [];
   if (headerAt > 0) lines.push(quote(distinct(rows[0]).join(', ')));
-  for (const r of rows.slice(headerAt)) lines.push(Array.from({ length: width }, (_, i) => quote(r[i] ?? '')).join(';'));
+  for (const r of body) lines.push(Array.from({ length: width }, (_, i) => quote(r[i] ?? '')).join(';'));
   return Buffer.from(lines.join('\n') + '\n', 'utf8');
 }

@@ -79,4 +79,23 @@ describe('Excel workbooks', () => {
     await expect(workbookAsCsv(xlsx, 'k.xlsx', 'Nope')).rejects.toThrow(/no sheet "Nope" \(the workbook has "Info", "Data"\)/);
     await expect(workbookAsCsv(Buffer.from('PK\x03\x04 not a workbook at all'), 'x.xlsx')).rejects.toThrow(/a ZIP file that is not an Excel workbook/);
   });
+
+  it('a header in two rows under a merged cell: Folkmängd over the years', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Befolkning');
+    ws.addRow(['region', 'ålder', 'Folkmängd', '']);
+    ws.mergeCells('C1:D1');
+    ws.addRow(['', '', '2020', '2021']);
+    ws.addRow(['1440 Ale', 'totalt ålder', 32000, 32500]);
+    ws.addRow(['1440 Ale', '18+ år', 25000, 25400]);
+    const xlsx = new Uint8Array(await wb.xlsx.writeBuffer());
+    const text = Buffer.from(await workbookAsCsv(xlsx, 'pop.xlsx')).toString('utf8');
+    expect(text.split('\n')[0]).toBe('region;ålder;Folkmängd 2020;Folkmängd 2021');
+    expect(readAggregated(Buffer.from(text), 'pop.xlsx').rows.map((r) => [r.measure, r.period, r.value])).toEqual([
+      ['population', '2020', 32000],
+      ['population_18plus', '2020', 25000],
+      ['population', '2021', 32500],
+      ['population_18plus', '2021', 25400],
+    ]);
+  });
 });
