@@ -173,7 +173,7 @@ export const NOTES = {
   kommunMonthsMissing: { level: 'warning', text: (kommun: string, year: number, months: number[]) =>
     `${kommun}: no rows for ${monthList(months)}, which the input has for other municipalities: figures for ${year} may be incomplete` },
   regionMissing: { level: 'warning', text: (region: string, year: number | string, missing: string[], members: number, total: boolean) =>
-    `${region} ${year}: no rows for ${missing.join(', ')} (uppgift saknas, not 0)` +
+    `${region} ${year}: no rows for ${missing.length > 12 ? `${missing.slice(0, 10).join(', ')} and ${fmtInt(missing.length - 10)} more municipalities` : missing.join(', ')} (uppgift saknas, not 0)` +
     (total ? `; the Totalt row sums ${members - missing.length} of the ${members} municipalities` : '') },
   utf8Labels: { level: 'warning', text: (file: string, n: number) =>
     `${file} is Windows-1252, but ${fmtInt(n)} reason label${n === 1 ? ' is' : 's are'} UTF-8 (rows joined from two exports?): those are read as UTF-8` },
@@ -292,8 +292,8 @@ export const SKIP_EN = {
   needsSurvey: 'needs a survey export (--survey)',
   surveyTooFew: (group: string, n: number, min: number) => `${group} has ${n} respondent${n === 1 ? '' : 's'}; fewer than ${min} are not shown, so that no respondent can be singled out`,
 } as const;
-export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad) nor a file of municipality codes`;
-export const unknownRegionHint = () => 'give --region gr, or a CSV file with one 4-digit municipality code per line';
+export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad, riket, a county by code or name) nor a file of municipality codes`;
+export const unknownRegionHint = () => 'give --region gr, --region 12 or --region "Skåne län", or a CSV file with one 4-digit municipality code per line';
 export const regionBadLine = (line: number, raw: string) => `line ${line}: ${shown(raw)} is not a 4-digit municipality code`;
 export const regionUnknownCode = (line: number, code: string) => `line ${line}: ${code} is not one of the 290 municipalities`;
 export const regionDuplicate = (code: string, first: number, again: number) => `${code} twice (lines ${first} and ${again})`;

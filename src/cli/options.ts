@@ -113,7 +113,7 @@ export const OPTIONS = {
   total: { flags: '--total', description: 'a row per year summing the municipalities (`kommun_name` = `Totalt`); secondary suppression then covers the columns too' },
   onlyRegion: {
     flags: '--region <region>',
-    description: 'only the municipalities of a region: `gr`, `storstad`, or a file of municipality codes (with `--total`: the region\'s total)',
+    description: 'only the municipalities of a region: `gr`, `storstad`, `riket`, a county by code or name (`12`, `"Skåne län"`), or a file of municipality codes (with `--total`: the region\'s total)',
     parse: (v: string) => regionOf(v),
   },
   column: {
@@ -132,7 +132,8 @@ export const OPTIONS = {
   nameMap: { flags: '--name-map <file>', description: 'CSV of names as the file writes them and their 4-digit codes (`Möndal;1481`)', parse: text },
   // report
   reportYear: { flags: '-y, --year <year>', description: 'reference year Y; the charts cover Y−2…Y', parse: parseYear },
-  region: { flags: '--region <region>', description: '`gr` (Göteborgsregionen, the default), `storstad`, or a file of municipality codes', default: 'gr', parse: (v: string) => regionOf(v) },
+  region: { flags: '--region <region>', description: '`gr` (Göteborgsregionen, the default), `storstad`, `riket`, a county by code or name (`12`, `"Skåne län"`), or a file of municipality codes', default: 'gr', parse: (v: string) => regionOf(v) },
+  regionName: { flags: '--region-name <name>', description: 'the name of a region given as a file (default: the file\'s name)', parse: text },
   out: { flags: '--out <dir>', description: 'output folder', path: true, parse: text },
   register: { flags: '--register <file>', description: 'register extract (person-month rows)', path: true, parse: text },
   population: { flags: '--population <file>', description: 'population per municipality and year (total and 18+)', path: true, parse: text },
@@ -225,9 +226,9 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
   return cmd;
 }
 
-export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'delimiter', 'encoding', 'column', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
+export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'regionName', 'delimiter', 'encoding', 'column', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
 export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'sheet', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
-export const REPORT_OPTIONS = ['reportYear', 'region', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'survey', 'surveyMap', 'surveyFocus', 'recipe', 'regionMean', 'source', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'force', 'debug'] as const satisfies readonly OptionName[];
+export const REPORT_OPTIONS = ['reportYear', 'region', 'regionName', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'survey', 'surveyMap', 'surveyFocus', 'recipe', 'regionMean', 'source', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'force', 'debug'] as const satisfies readonly OptionName[];
 export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'sampleYears', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
 
 export type RegisterCommandOptions = OptionsOf<(typeof REGISTER_OPTIONS)[number]>;

@@ -5,14 +5,26 @@ import { InputError, UsageError } from '../errors.js';
 import * as msg from '../messages.js';
 import { Region, regionById } from '../domain/municipalities.js';
 import { slugify } from '../domain/fold.js';
-import { loadMunicipalities } from '../io/reference.js';
+import { loadCounties, loadMunicipalities } from '../io/reference.js';
 import { readSmallCsv } from '../io/small-csv.js';
 
 export function regionOf(v: string): Region {
-  const builtIn = regionById(v);
+  const builtIn = regionById(v) ?? riketOrCounty(v);
   if (builtIn) return builtIn;
   if (existsSync(v)) return regionFile(v);
   throw new UsageError(msg.unknownRegion(v), msg.unknownRegionHint());
+}
+
+const fold = (s: string) => s.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ');
+
+/** `riket` (all 290), or a county by its two-digit code or its name (`12`, `Skåne län`, `Skåne`, `Region Skåne`). */
+function riketOrCounty(v: string): Region | undefined {
+  const munis = loadMunicipalities();
+  const t = fold(v);
+  if (t === 'riket' || t === 'sverige' || t === 'hela landet') return { id: 'riket', name: 'Riket', codes: munis.kommuner.map((k) => k.code) };
+  const county = loadCounties().find((c) => c.code === v.trim().padStart(2, '0') && /^\d{1,2}$/.test(v.trim())) ?? loadCounties().find((c) => [c.name, c.authority, c.name.replace(/s? län$/, '')].some((n) => fold(n) === t));
+  if (!county) return undefined;
+  return { id: `lan-${county.code}`, name: county.name, codes: munis.kommuner.filter((k) => k.countyCode === county.code).map((k) => k.code) };
 }
 
 /**

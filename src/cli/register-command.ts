@@ -49,7 +49,7 @@ export function registerCommand(spec: RegisterCommandSpec): Command {
       hinderMap: o.hinderMap,
       collectRejects: Boolean(o.rejects),
       suppress,
-      region: o.region,
+      region: o.region && o.regionName ? { ...o.region, name: o.regionName } : o.region,
       total: Boolean(o.total),
     });
     bar?.done();

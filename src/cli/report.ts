@@ -24,7 +24,7 @@ export const reportCommand = () => {
     const { runReport } = await import('../report/report.js');
     const { result, notes } = await runReport({
       year: o.year,
-      region: o.region,
+      region: o.regionName ? { ...o.region, name: o.regionName } : o.region,
       out: o.out,
       force: o.force,
       register: o.register,

@@ -19,3 +19,21 @@ export function loadMunicipalities(): Municipalities {
   cached = new Municipalities(areas);
   return cached;
 }
+
+export interface County {
+  code: string;
+  /** as SCB and Socialstyrelsen write it: `Skåne län` */
+  name: string;
+  /** the regional authority, as Kolada names it: `Region Skåne` */
+  authority: string;
+}
+
+let counties: County[] | undefined;
+
+/** The 21 counties (data/lan.csv). */
+export function loadCounties(): County[] {
+  if (counties) return counties;
+  const text = readFileSync(DATA_DIR + 'lan.csv', 'utf8');
+  counties = toRecords(text, 'data/lan.csv', ',').records.slice(1).map(({ fields: [code, name, authority] }) => ({ code, name, authority }));
+  return counties;
+}
