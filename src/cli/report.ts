@@ -27,6 +27,7 @@ export const reportCommand = () => {
       region: o.regionName ? { ...o.region, name: o.regionName } : o.region,
       out: o.out,
       force: o.force,
+      png: o.png,
       register: o.register,
       population: o.population,
       kolada: o.kolada,

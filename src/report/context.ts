@@ -47,6 +47,8 @@ export interface ReportSettings {
   out: string;
   /** write into a non-empty folder bistand did not write */
   force?: boolean;
+  /** false: no PNG renders (index.md links the SVGs) */
+  png?: boolean;
   register?: string;
   population?: string;
   kolada: string[];
@@ -75,6 +77,8 @@ export interface ReportContext {
   credit: string;
   regionMean: RegionMethod;
   source?: string;
+  /** false: charts without their PNG */
+  png?: boolean;
   /** the survey's respondents, when one is given */
   survey?: SurveyRead;
   surveyFocus?: string;

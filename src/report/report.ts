@@ -68,6 +68,7 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
     source: s.source,
     survey: await readSurveyInput(s, log),
     surveyFocus: s.surveyFocus,
+    png: s.png !== false,
   };
   const outputs = buildOutputs(ctx);
   for (const o of outputs) if (o.kind === 'skipped') log.add('reportSkipped', o.id, o.title, o.reasonEn);

@@ -24,13 +24,13 @@ export function writeTable(dir: StagedDir, base: string, o: TableData, t: Table)
   dir.write(`${base}.md`, formatMarkdown(t, o.title, [o.source, ...o.notes]));
 }
 
-export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }): Promise<Table> {
+export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }, png = true): Promise<Table> {
   const spec = chartSpec(c, highlight);
   dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
   dir.write(`${base}.svg`, svg);
   // PNGs render on the thread pool while the next chart is laid out
-  dir.later(() => toPngAsync(svg, PRINT_WIDTH_PX).then((png) => dir.write(`${base}.png`, png)));
+  if (png) dir.later(() => toPngAsync(svg, PRINT_WIDTH_PX).then((p) => dir.write(`${base}.png`, p)));
   const t: Table = {
     columns: [
       { name: 'kommun_code' },
@@ -51,12 +51,12 @@ export async function writeChart(dir: StagedDir, base: string, c: ChartData, hig
 }
 
 /** A survey diagram: the spec, SVG, PNG and the CSV behind it (n per item). */
-export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyChart, draft: boolean): Promise<Table> {
+export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyChart, draft: boolean, png = true): Promise<Table> {
   const spec = surveySpec(c, draft);
   dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
   dir.write(`${base}.svg`, svg);
-  dir.later(() => toPngAsync(svg, PRINT_WIDTH_PX).then((png) => dir.write(`${base}.png`, png)));
+  if (png) dir.later(() => toPngAsync(svg, PRINT_WIDTH_PX).then((p) => dir.write(`${base}.png`, p)));
   const gap = c.template === 'gap';
   const t: Table = {
     columns: [
@@ -74,6 +74,7 @@ export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyCh
 /** Every output of the region, a folder per municipality, and index.md listing them (in Swedish). */
 export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: Output[]): Promise<void> {
   const index: string[] = [SV.indexTitle(ctx.year, ctx.region.name), ''];
+  const img = ctx.png === false ? 'svg' : 'png';
   // every table and every chart's data in one workbook, a sheet each
   const sheets: Sheet[] = [];
   if (!ctx.suppress.enabled) index.push(SV.indexUnsuppressed(ctx.suppress.minCount - 1), '');
@@ -85,9 +86,9 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     }
     const base = `region/${o.id}-${o.slug}`;
     if (o.kind === 'table') writeTable(dir, base, o, o.table);
-    const data = o.kind === 'table' ? o.table : o.kind === 'survey' ? await writeSurveyChart(dir, base, o, !ctx.suppress.enabled) : await writeChart(dir, base, { ...o, draft: !ctx.suppress.enabled });
+    const data = o.kind === 'table' ? o.table : o.kind === 'survey' ? await writeSurveyChart(dir, base, o, !ctx.suppress.enabled, ctx.png !== false) : await writeChart(dir, base, { ...o, draft: !ctx.suppress.enabled }, undefined, ctx.png !== false);
     sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: data });
-    index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : 'png'}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
+    index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : img}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
   }
   if (ctx.facts.registerYears.length) {
     // what the register covers, so that a missing extract is seen before a figure is quoted
@@ -102,8 +103,8 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     const listed: string[] = [];
     for (const o of outputs) {
       if (o.kind === 'chart' && o.codes.includes(code) && o.template === 'grouped') {
-        await writeChart(dir, `${folder}/${o.id}-${o.slug}`, { ...o, draft: !ctx.suppress.enabled }, { code, name: area.name });
-        listed.push(`[${o.id.toUpperCase()}](${folder}/${o.id}-${o.slug}.png)`);
+        await writeChart(dir, `${folder}/${o.id}-${o.slug}`, { ...o, draft: !ctx.suppress.enabled }, { code, name: area.name }, ctx.png !== false);
+        listed.push(`[${o.id.toUpperCase()}](${folder}/${o.id}-${o.slug}.${img})`);
       }
       if (o.kind === 'table' && o.codeColumn !== undefined) {
         const rows = o.table.rows.filter((r) => r[o.codeColumn!] === code);
@@ -113,8 +114,8 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     }
     if (d1) {
       const trend = { ...trendFor(ctx, d1, code), draft: !ctx.suppress.enabled };
-      await writeChart(dir, `${folder}/${trend.id}-${trend.slug}`, trend);
-      listed.push(`[${SV.indexTrend}](${folder}/${trend.id}-${trend.slug}.png)`);
+      await writeChart(dir, `${folder}/${trend.id}-${trend.slug}`, trend, undefined, ctx.png !== false);
+      listed.push(`[${SV.indexTrend}](${folder}/${trend.id}-${trend.slug}.${img})`);
     }
     index.push(`- ${code} ${area.name}: ${listed.length ? listed.join(', ') : SV.indexNothing}`);
   }

@@ -56,7 +56,7 @@ describe('recipe', () => {
     const e = error({ year: 2021, out: 7 });
     expect(e.exitCode).toBe(2);
     expect(e.message).toMatch(/r\d+\.json: "out" must be a path, not number 7/);
-    expect(error({ region: 5 }).message).toMatch(/"region": --region "5" is neither a built-in region/);
+    expect(error({ region: 99 }).message).toMatch(/"region": --region "99" is neither a built-in region/);
     expect(error({ suppress: 'no' }).message).toMatch(/"suppress" must be true or false/);
     expect(error({ minCount: 0 }).message).toMatch(/"minCount": --min-count "0" is not a whole number/);
     expect(error('{"year": 20').exitCode).toBe(2);

@@ -107,7 +107,7 @@ async function attack(register: string, name: string) {
     for (const [k, v] of o.shown) truth.set(k, v);
   });
   const out = join(dir, name);
-  const rep = await cliAsync(['report', '--year', '2021', '--register', register, '--out', out]);
+  const rep = await cliAsync(['report', '--year', '2021', '--no-png', '--register', register, '--out', out]);
   expect(rep.status, rep.stderr).toBe(0);
   const chart = (f: string) => csvObjects(readFileSync(join(out, 'region', f), 'utf8')).filter((r) => r.year === '2021');
   const present = csvObjects((await cliAsync(['classify', register, '--year', '2021', '--no-suppress'])).stdout).map((r) => r.kommun_code).filter((k) => GR.codes.includes(k));

@@ -431,10 +431,13 @@ describe('reads that are right or refused', () => {
 
   it('leaves no id in any file a report from the register wrote', async () => {
     const out = join(tmp, 'with-register');
-    const r = await cliAsync(['report', '--year', '2021', '--region', file('four.txt', '1480\n1481\n1401\n1402\n'), '--register', REG, '--population', join(SAMPLE, 'population.csv'), '--out', out]);
+    const r = await cliAsync(['report', '--year', '2021', '--no-png', '--region', file('four.txt', '1480\n1481\n1401\n1402\n'), '--register', REG, '--population', join(SAMPLE, 'population.csv'), '--out', out]);
     expectClean(r);
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(join(out, 'region')).length).toBeGreaterThan(5);
+    // --no-png: no PNG anywhere, and index.md links the SVGs
+    expect(readdirSync(out, { recursive: true }).some((f) => String(f).endsWith('.png'))).toBe(false);
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toMatch(/\(region\/d1-andel-av-befolkningen\.svg\)/);
     for (const dir of ['with-register', 'ours', 'theirs', 'interrupted', 'locked']) expectNoIdsIn(join(tmp, dir));
   });
 });

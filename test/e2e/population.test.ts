@@ -50,7 +50,7 @@ describe('population from SCB’s web export', () => {
     // three municipalities are enough for the comparison, and a third of the files to draw
     const region = join(dir, 'tre-kommuner.txt');
     writeFileSync(region, '1481\n1402\n1407\n');
-    const run = (out: string, pop: string) => cliAsync(['report', '--year', '2021', '--region', region, '--register', sample('register.csv'), '--population', pop, '--out', join(dir, out)]);
+    const run = (out: string, pop: string) => cliAsync(['report', '--year', '2021', '--no-png', '--region', region, '--register', sample('register.csv'), '--population', pop, '--out', join(dir, out)]);
     const [a, b] = await Promise.all([run('long', sample('population.csv')), run('wide', wide)]);
     expect(a.status, a.stderr).toBe(0);
     expect(b.status, b.stderr).toBe(0);

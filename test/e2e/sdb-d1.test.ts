@@ -28,7 +28,7 @@ describe('D1 from a Statistikdatabasen export', () => {
     const region = join(dir, 'tre-kommuner.txt');
     writeFileSync(region, '1481\n1402\n1407\n');
     // the counts as they are on both sides: the register's pattern would hide some for its region
-    const run = (out: string, args: string[]) => cliAsync(['report', '--year', '2021', '--no-suppress', '--region', region, '--population', sample('population.csv'), '--out', join(dir, out), ...args]);
+    const run = (out: string, args: string[]) => cliAsync(['report', '--year', '2021', '--no-png', '--no-suppress', '--region', region, '--population', sample('population.csv'), '--out', join(dir, out), ...args]);
     const [a, b] = await Promise.all([run('register', ['--register', sample('register.csv')]), run('sdb', ['--sdb', sdb])]);
     expect(a.status, a.stderr).toBe(0);
     expect(b.status, b.stderr).toBe(0);

@@ -30,7 +30,7 @@ function expectedMeans(prefix: string, scale: string[]) {
 const sortedMeans = (xs: ReturnType<typeof expectedMeans>) => [...xs].sort((a, b) => b.mean - a.mean || a.order - b.order);
 const two = (x: number) => x.toFixed(2);
 
-const report = (out: string, survey: string, more: string[] = []) => cliAsync(['report', '--year', '2021', '--survey', survey, '--out', join(dir, out), ...more]);
+const report = (out: string, survey: string, more: string[] = []) => cliAsync(['report', '--year', '2021', '--no-png', '--survey', survey, '--out', join(dir, out), ...more]);
 const chart = (out: string, file: string) => csvObjects(readFileSync(join(dir, out, 'region', file), 'utf8'));
 
 describe('the survey diagrams on the sample', () => {
