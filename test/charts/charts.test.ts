@@ -102,7 +102,7 @@ describe('the sample report', () => {
 
   it('a --no-suppress chart says it is not for publication', async () => {
     const o = join(out, '..', 'draft');
-    const r = await cliAsync(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--out', o, '--no-suppress']);
+    const r = await cliAsync(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--out', o, '--no-suppress', '--no-png']);
     expect(r.status).toBe(0);
     const spec = JSON.parse(readFileSync(join(o, 'region/d4-langvarigt-per-kommun.vl.json'), 'utf8'));
     expect(spec.title.subtitle).toContain('Ej för publicering – små tal visas');

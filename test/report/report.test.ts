@@ -32,7 +32,7 @@ describe('report on the sample', () => {
   it('writes every table and chart of the catalogue, in every format, and an index', () => {
     for (const base of ['t1-sorteringsnyckel', 't2-kunskapsbaserad-verksamhet', 't3-socionomexamen'])
       for (const ext of ['csv', 'sv.csv', 'md']) expect(existsSync(join(out, 'region', `${base}.${ext}`)), `${base}.${ext}`).toBe(true);
-    for (const base of ['d1-andel-av-befolkningen', 'd2-storstaderna', 'd3-langvarigt-regionen', 'd4-langvarigt-per-kommun', 'd5-forsorjningshinder'])
+    for (const base of ['d1-andel-av-befolkningen', 'd2-storstaderna', 'd3-langvarigt-regionen', 'd4-langvarigt-per-kommun', 'd5-forsorjningshinder', 'd6-tid-i-yrket', 'd7-kompetensomradenas-vikt', 'd8-tillgodoser-kompetensbehovet', 'd9-kompetensgap-regionen', 'd10-kompetensgap-fokus', 'd11-kompetensgap-ovriga', 'd12-forutsattningar'])
       for (const ext of ['vl.json', 'svg', 'png', 'csv']) expect(existsSync(join(out, 'region', `${base}.${ext}`)), `${base}.${ext}`).toBe(true);
     const index = read('index.md');
     expect(index).toContain('[Försörjningshinder per kommun](region/d5-forsorjningshinder.png)');
