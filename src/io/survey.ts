@@ -87,7 +87,6 @@ function columnsOf(header: string[], map: Map<string, { q: Question; item?: numb
       const item = bracket ? itemOf(bracket[1], GRID[q].items) : 0;
       return item ? { q, item } : { skip: true }; // "Annat" and free text
     }
-    if (q === 'Q5a' || q === 'Q5b' || q === 'Q5c') return { q };
     return { q };
   });
 }

@@ -9,8 +9,6 @@ import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
 import { CellValue, cellText, isZip, quoteField as quote } from '../workbook-cells.js';
 
-export { isZip };
-
 
 
 /** The workbook's sheet as `;` CSV text (UTF-8); any other bytes are returned as they are. */

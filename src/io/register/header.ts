@@ -5,13 +5,14 @@ import { detectDelimiter } from '../csv-scan.js';
 import { Encoding, decode, hasUtf16Bom, hasUtf8Bom, isValidUtf8 } from '../encoding.js';
 import { ColumnIndex, RegisterColumn, aliasList, mapColumns } from './columns.js';
 import type { HeaderInfo, ReadOptions } from './types.js';
+import { isZip } from '../workbook-cells.js';
 
 /** The header line's names, delimiter and encoding, before any column is looked for. */
 export function headerLine(file: string, first: Uint8Array, lineEnd: number, opts: Pick<ReadOptions, 'encoding' | 'delimiter'>) {
   if (first.length === 0) throw new InputError({ file, line: 1 }, msg.emptyFile(), msg.emptyFileHint());
   if (hasUtf16Bom(first)) throw new InputError({ file, line: 1 }, msg.utf16(), msg.utf16Hint());
   // a workbook on stdin (a file is read through its sheet, in index.ts)
-  if (first.length >= 4 && first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) throw new InputError({ file }, msg.registerWorkbook(), msg.registerWorkbookHint());
+  if (isZip(first)) throw new InputError({ file }, msg.registerWorkbook(), msg.registerWorkbookHint());
   const bom = hasUtf8Bom(first);
   const headerEnd = lineEnd < 0 ? first.length : lineEnd;
   const headerBytes = first.subarray(bom ? 3 : 0, headerEnd);

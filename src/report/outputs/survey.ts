@@ -4,7 +4,7 @@
  * the rest) of fewer than 3 respondents is not drawn, and a mean of fewer than 3 answers is
  * hidden.
  */
-import { AREAS, FULFILMENT, GRID, IMPORTANCE, PRECONDITIONS, Respondent } from '../../domain/survey.js';
+import { AREAS, FULFILMENT, GRID, IMPORTANCE, Respondent } from '../../domain/survey.js';
 import { Output, OutputModule, ReportContext, areaName, skip } from '../context.js';
 import { SV } from '../../texts-sv.js';
 import type { SurveyBar, SurveyChart } from '../../charts/types.js';
@@ -140,4 +140,3 @@ export const d11: OutputModule = {
 };
 export const d12: OutputModule = { id: 'd12', inputs: '--survey', build: (c) => needsSurvey('d12', SV.d12Title)(c) ?? means(c, 'd12', 'Q9') };
 
-export { PRECONDITIONS };
