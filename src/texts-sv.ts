@@ -13,6 +13,50 @@ export const GROUP_SV: Record<Group, string> = {
   missing: 'Uppgift saknas',
 };
 
+/** Column headers of the human forms (Markdown, Swedish Excel, workbooks); the `.csv` keeps the names of SPEC §7. */
+const COLUMN_SV: Record<string, string> = {
+  kommun_code: 'Kommunkod',
+  kommun_name: 'Kommun',
+  year: 'År',
+  recipients: 'Biståndsmottagare',
+  long_term: 'Långvarigt',
+  very_long_term: 'Mycket långvarigt',
+  ...GROUP_SV,
+  fraga: 'Fråga',
+  ja: 'Ja',
+  nej: 'Nej',
+  delvis: 'Delvis',
+  ej_svar: 'Ej svar',
+  series: 'Serie',
+  numerator: 'Täljare',
+  denominator: 'Nämnare',
+  share: 'Andel',
+  status: 'Status',
+  region_figure: 'Regionens värde',
+  drawn: 'Ritad',
+  item: 'Område',
+  mean: 'Medelvärde',
+  n: 'Antal svar',
+  staff: 'Medarbetare',
+  importance_mean: 'Vikt, medelvärde',
+  fulfilment_mean: 'Tillgodoses, medelvärde',
+  fulfilment_n: 'Antal svar, tillgodoses',
+  gap: 'Gap',
+  measure: 'Mått',
+  measure_name: 'Måttets namn',
+  period: 'Period',
+  sex: 'Kön',
+  value: 'Värde',
+};
+
+/** A column's header for the reader: `long_term_pct` → `Långvarigt (%)`; a year or a measure's own name as it is. */
+export function columnSv(name: string): string {
+  const pct = /_pct$/.test(name);
+  const base = pct ? name.replace(/_pct$/, '') : name;
+  const sv = COLUMN_SV[base];
+  return sv === undefined ? name : pct ? `${sv} (%)` : sv;
+}
+
 export const SV = {
   // titles
   t1Title: 'Socioekonomisk sorteringsnyckel per kommun',

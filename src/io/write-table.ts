@@ -2,7 +2,8 @@
  * Tables out: CSV/TSV with `.` decimals for scripts, JSON, or an aligned text table for the
  * terminal. Output is built whole before a byte is written (io/output.ts writes it).
  */
-import { Table, cellText } from '../tables/table.js';
+import { Table, cellText, withHeaders } from '../tables/table.js';
+import { columnSv } from '../texts-sv.js';
 
 export const FORMATS = ['csv', 'tsv', 'json', 'table', 'sv-csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -16,10 +17,12 @@ const codeColumnsOf = (t: Table) => t.columns.flatMap((c, i) => (/(^|_)code$/.te
 
 /** A table in any format: text, or an Excel workbook's bytes (`sheet` names its one sheet). */
 export async function renderTable(t: Table, format: Format, sheet = 'Tabell'): Promise<string | Uint8Array> {
+  // the human forms carry Swedish headers; csv, tsv, json and table keep SPEC §7's names
   if (format === 'xlsx') {
     const { tablesWorkbook } = await import('./xlsx-table.js');
-    return tablesWorkbook([{ name: sheet, table: t }]);
+    return tablesWorkbook([{ name: sheet, table: withHeaders(t, columnSv) }]);
   }
+  if (format === 'sv-csv') return formatExcelCsv(withHeaders(t, columnSv), codeColumnsOf(t));
   return formatTable(t, format);
 }
 

@@ -9,19 +9,21 @@ import type { ChartData } from '../charts/types.js';
 import { StagedDir } from '../io/staged-dir.js';
 import { Sheet, tablesWorkbook } from '../io/xlsx-table.js';
 import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.js';
-import type { Table } from '../tables/table.js';
+import { Table, withHeaders } from '../tables/table.js';
 import type { Output, ReportContext, TableData } from './context.js';
 import { trendFor } from './outputs/trend.js';
 import type { SurveyChart } from '../charts/types.js';
 import { surveySpec } from '../charts/survey-spec.js';
-import { SV } from '../texts-sv.js';
+import { SV, columnSv } from '../texts-sv.js';
 
 
 export function writeTable(dir: StagedDir, base: string, o: TableData, t: Table): void {
   const codeCols = o.codeColumn === undefined ? [] : [o.codeColumn];
   dir.write(`${base}.csv`, formatTable(t, 'csv'));
-  dir.write(`${base}.sv.csv`, formatExcelCsv(t, codeCols));
-  dir.write(`${base}.md`, formatMarkdown(t, o.title, [o.source, ...o.notes]));
+  // the reader's forms with Swedish headers; the .csv keeps the machine names
+  const sv = withHeaders(t, columnSv);
+  dir.write(`${base}.sv.csv`, formatExcelCsv(sv, codeCols));
+  dir.write(`${base}.md`, formatMarkdown(sv, o.title, [o.source, ...o.notes]));
 }
 
 export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }, png = true): Promise<Table> {
@@ -87,7 +89,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     const base = `region/${o.id}-${o.slug}`;
     if (o.kind === 'table') writeTable(dir, base, o, o.table);
     const data = o.kind === 'table' ? o.table : o.kind === 'survey' ? await writeSurveyChart(dir, base, o, !ctx.suppress.enabled, ctx.png !== false) : await writeChart(dir, base, { ...o, draft: !ctx.suppress.enabled }, undefined, ctx.png !== false);
-    sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: data });
+    sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: withHeaders(data, columnSv) });
     index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : img}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
   }
   if (ctx.facts.registerYears.length) {

@@ -23,3 +23,8 @@ export function cellText(c: Cell, col: Column, decimalSeparator = '.'): string {
   }
   return c;
 }
+
+/** The same table with its headers as the reader reads them (see texts-sv `columnSv`). */
+export function withHeaders(t: Table, header: (name: string) => string): Table {
+  return { ...t, columns: t.columns.map((c) => ({ ...c, name: header(c.name) })) };
+}

@@ -25,7 +25,7 @@ describe('tables for Excel', () => {
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
     const wb = await sheets(a);
     const ws = wb.getWorksheet('classify')!;
-    expect(ws.getRow(1).values).toEqual([undefined, 'kommun_code', 'kommun_name', 'year', 'recipients', 'long_term', 'long_term_pct', 'very_long_term', 'very_long_term_pct']);
+    expect(ws.getRow(1).values).toEqual([undefined, 'Kommunkod', 'Kommun', 'År', 'Biståndsmottagare', 'Långvarigt', 'Långvarigt (%)', 'Mycket långvarigt', 'Mycket långvarigt (%)']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getCell('A2').value).toBe('1384');
     expect(typeof ws.getCell('D2').value).toBe('number');
@@ -36,10 +36,10 @@ describe('tables for Excel', () => {
     expect(wb.getWorksheet('Teckenförklaring')!.getCell('A2').value).toBe('X');
   });
 
-  it('reasons --format sv-csv: `;`, decimal comma, BOM, codes as text', async () => {
+  it('reasons --format sv-csv: Swedish headers, `;`, decimal comma, BOM, codes as text', async () => {
     const r = await cliAsync(['reasons', REGISTER, '--year', '2021', '--format', 'sv-csv']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout.startsWith('\ufeffkommun_code;kommun_name;year;recipients;')).toBe(true);
+    expect(r.stdout.startsWith('\ufeffKommunkod;Kommun;År;Biståndsmottagare;Arbetslöshet;Ohälsa;Sociala skäl;Övrigt;Uppgift saknas;Arbetslöshet (%);')).toBe(true);
     expect(r.stdout).toMatch(/\r\n="1384";Kungsbacka;2021;/);
     expect(r.stdout).toMatch(/;\d+,\d;/);
   });
