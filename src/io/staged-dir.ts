@@ -181,6 +181,16 @@ export class StagedDir {
     this.files.push(rel);
   }
 
+  /** A staged file's text (what this run wrote). */
+  read(rel: string): string {
+    return readFileSync(join(this.stage, rel), 'utf8');
+  }
+
+  /** Waits for the jobs queued so far. */
+  async settled(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+
   /** Runs `job` when a lane is free; `publish` waits for all of them. */
   later(job: () => Promise<void>): void {
     const i = this.lane++ % this.lanes.length;

@@ -12,6 +12,7 @@ import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.j
 import { Table, withHeaders } from '../tables/table.js';
 import type { Output, ReportContext, TableData } from './context.js';
 import { trendFor } from './outputs/trend.js';
+import { DocItem, reportDocx } from './docx.js';
 import type { SurveyChart } from '../charts/types.js';
 import { surveySpec } from '../charts/survey-spec.js';
 import { SV, columnSv } from '../texts-sv.js';
@@ -26,13 +27,19 @@ export function writeTable(dir: StagedDir, base: string, o: TableData, t: Table)
   dir.write(`${base}.md`, formatMarkdown(sv, o.title, [o.source, ...o.notes]));
 }
 
-export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }, png = true): Promise<Table> {
+export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }, png = true, onPng?: (p: Uint8Array) => void): Promise<Table> {
   const spec = chartSpec(c, highlight);
   dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
   dir.write(`${base}.svg`, svg);
   // PNGs render on the thread pool while the next chart is laid out
-  if (png) dir.later(() => toPngAsync(svg, PRINT_WIDTH_PX).then((p) => dir.write(`${base}.png`, p)));
+  if (png)
+    dir.later(() =>
+      toPngAsync(svg, PRINT_WIDTH_PX).then((p) => {
+        dir.write(`${base}.png`, p);
+        onPng?.(p);
+      }),
+    );
   const t: Table = {
     columns: [
       { name: 'kommun_code' },
@@ -52,13 +59,24 @@ export async function writeChart(dir: StagedDir, base: string, c: ChartData, hig
   return t;
 }
 
+/** A chart's alt text, as its spec holds it (`description`). */
+function altOf(dir: StagedDir, base: string): string {
+  return (JSON.parse(dir.read(`${base}.vl.json`)) as { description?: string }).description ?? '';
+}
+
 /** A survey diagram: the spec, SVG, PNG and the CSV behind it (n per item). */
-export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyChart, draft: boolean, png = true): Promise<Table> {
+export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyChart, draft: boolean, png = true, onPng?: (p: Uint8Array) => void): Promise<Table> {
   const spec = surveySpec(c, draft);
   dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
   dir.write(`${base}.svg`, svg);
-  if (png) dir.later(() => toPngAsync(svg, PRINT_WIDTH_PX).then((p) => dir.write(`${base}.png`, p)));
+  if (png)
+    dir.later(() =>
+      toPngAsync(svg, PRINT_WIDTH_PX).then((p) => {
+        dir.write(`${base}.png`, p);
+        onPng?.(p);
+      }),
+    );
   const gap = c.template === 'gap';
   const t: Table = {
     columns: [
@@ -79,16 +97,28 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
   const img = ctx.png === false ? 'svg' : 'png';
   // every table and every chart's data in one workbook, a sheet each
   const sheets: Sheet[] = [];
+  // the Word document: the region's outputs in order
+  const doc: DocItem[] = [];
   if (!ctx.suppress.enabled) index.push(SV.indexUnsuppressed(ctx.suppress.minCount - 1), '');
   index.push(SV.indexRegion, '');
   for (const o of outputs) {
     if (o.kind === 'skipped') {
       index.push(SV.indexSkipped(o.id.toUpperCase(), o.title, o.reasonSv));
+      doc.push({ kind: 'skipped', id: o.id, title: o.title, reason: o.reasonSv });
       continue;
     }
     const base = `region/${o.id}-${o.slug}`;
     if (o.kind === 'table') writeTable(dir, base, o, o.table);
-    const data = o.kind === 'table' ? o.table : o.kind === 'survey' ? await writeSurveyChart(dir, base, o, !ctx.suppress.enabled, ctx.png !== false) : await writeChart(dir, base, { ...o, draft: !ctx.suppress.enabled }, undefined, ctx.png !== false);
+    const item: DocItem = o.kind === 'table' ? { kind: 'table', id: o.id, title: o.title, table: withHeaders(o.table, columnSv), source: o.source, notes: o.notes } : { kind: 'chart', id: o.id, title: o.title, alt: '', source: o.source, notes: o.notes };
+    doc.push(item);
+    const onPng = (p: Uint8Array) => item.kind === 'chart' && (item.png = p);
+    const data =
+      o.kind === 'table'
+        ? o.table
+        : o.kind === 'survey'
+          ? await writeSurveyChart(dir, base, o, !ctx.suppress.enabled, ctx.png !== false, onPng)
+          : await writeChart(dir, base, { ...o, draft: !ctx.suppress.enabled }, undefined, ctx.png !== false, onPng);
+    if (item.kind === 'chart') item.alt = altOf(dir, base);
     sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: withHeaders(data, columnSv) });
     index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : img}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
   }
@@ -125,6 +155,10 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     dir.write('tabeller.xlsx', await tablesWorkbook(sheets));
     index.push('', SV.indexWorkbook);
   }
+  // the charts' PNGs are drawn on the lanes: the document waits for them
+  await dir.settled();
+  dir.write('rapport.docx', await reportDocx(SV.indexTitle(ctx.year, ctx.region.name).replace(/^#\s*/, ''), doc, ctx.year));
+  index.push('', SV.indexDocx);
   index.push('', SV.indexDefinition);
   dir.write('index.md', index.join('\n') + '\n');
 }
