@@ -155,10 +155,12 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     dir.write('tabeller.xlsx', await tablesWorkbook(sheets));
     index.push('', SV.indexWorkbook);
   }
-  // the charts' PNGs are drawn on the lanes: the document waits for them
-  await dir.settled();
-  dir.write('rapport.docx', await reportDocx(SV.indexTitle(ctx.year, ctx.region.name).replace(/^#\s*/, ''), doc, ctx.year));
-  index.push('', SV.indexDocx);
+  // a document only when some output was made; the charts' PNGs are drawn on the lanes, so it waits for them
+  if (sheets.length) {
+    await dir.settled();
+    dir.write('rapport.docx', await reportDocx(SV.indexTitle(ctx.year, ctx.region.name).replace(/^#\s*/, ''), doc, ctx.year));
+    index.push('', SV.indexDocx);
+  }
   index.push('', SV.indexDefinition);
   dir.write('index.md', index.join('\n') + '\n');
 }
