@@ -46,7 +46,8 @@ describe('Excel workbooks', () => {
   });
 
   it('a Kolada export, on the second sheet', async () => {
-    const csv = fixture('kolada_kld_explorer_N31001.csv');
+    // the first 800 rows: the file whole keeps the worker busy for seconds
+    const csv = Buffer.from(fixture('kolada_kld_explorer_N31001.csv').toString('utf8').split('\n').slice(0, 800).join('\n') + '\n');
     const xlsx = await workbook(csvRows(decodeDetected(csv), ','), { sheetBefore: true });
     expect(tidyRows(await workbookAsCsv(xlsx, 'kolada.xlsx'), 'kolada.xlsx')).toEqual(tidyRows(csv, 'kolada.xlsx'));
   });
