@@ -18,6 +18,16 @@ import { surveySpec } from '../charts/survey-spec.js';
 import { SV, columnSv } from '../texts-sv.js';
 
 
+/** The chart's PNG on the thread pool while the next chart is laid out. */
+function pngLater(dir: StagedDir, base: string, svg: string, onPng?: (p: Uint8Array) => void): void {
+  dir.later(() =>
+    toPngAsync(svg, PRINT_WIDTH_PX).then((p) => {
+      dir.write(`${base}.png`, p);
+      onPng?.(p);
+    }),
+  );
+}
+
 export function writeTable(dir: StagedDir, base: string, o: TableData, t: Table): void {
   const codeCols = o.codeColumn === undefined ? [] : [o.codeColumn];
   dir.write(`${base}.csv`, formatTable(t, 'csv'));
@@ -33,13 +43,7 @@ export async function writeChart(dir: StagedDir, base: string, c: ChartData, hig
   const svg = await toSvg(spec);
   dir.write(`${base}.svg`, svg);
   // PNGs render on the thread pool while the next chart is laid out
-  if (png)
-    dir.later(() =>
-      toPngAsync(svg, PRINT_WIDTH_PX).then((p) => {
-        dir.write(`${base}.png`, p);
-        onPng?.(p);
-      }),
-    );
+  if (png) pngLater(dir, base, svg, onPng);
   const t: Table = {
     columns: [
       { name: 'kommun_code' },
@@ -70,13 +74,7 @@ export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyCh
   dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
   dir.write(`${base}.svg`, svg);
-  if (png)
-    dir.later(() =>
-      toPngAsync(svg, PRINT_WIDTH_PX).then((p) => {
-        dir.write(`${base}.png`, p);
-        onPng?.(p);
-      }),
-    );
+  if (png) pngLater(dir, base, svg, onPng);
   const gap = c.template === 'gap';
   const t: Table = {
     columns: [
