@@ -301,5 +301,7 @@ export const regionEmpty = () => 'the region file has no municipality codes';
 export const regionFileHint = () => 'write one 4-digit municipality code a line (0180, 1480); see data/kommuner.csv';
 export const recipeBad = (why: string) => `the recipe is not valid: ${why}`;
 export const recipeBadHint = () => 'a recipe is a JSON object: {"year": 2021, "region": "gr", "out": "out", "register": "register.csv", "population": "population.csv", "kolada": ["kolada.csv"], "oj": "oj.csv"}';
+export const pdfNoBrowser = () => '--pdf needs Chromium or Chrome, and none was found on PATH (or at $BISTAND_BROWSER)';
+export const pdfNoBrowserHint = () => 'install one (Debian: apt-get install chromium) or set BISTAND_BROWSER to its path; without --pdf, print rapport.html to PDF from any browser';
 export const reportNeedsOut = () => '--out is required (or "out" in the recipe)';
 export const reportNeedsInput = () => 'no input: give at least one of --register, --population, --kolada, --sdb, --oj';

@@ -4,6 +4,7 @@
  * The command line's English messages are in messages.ts.
  */
 import type { Group } from './domain/reasons.js';
+import type { Table } from './tables/table.js';
 
 export const GROUP_SV: Record<Group, string> = {
   unemployment: 'Arbetslöshet',
@@ -55,6 +56,20 @@ export function columnSv(name: string): string {
   const base = pct ? name.replace(/_pct$/, '') : name;
   const sv = COLUMN_SV[base];
   return sv === undefined ? name : pct ? `${sv} (%)` : sv;
+}
+
+/** Values of the machine forms' coded columns as the reader's forms show them. */
+const VALUE_SV: Record<string, Record<string, string>> = {
+  status: { ok: 'visas', suppressed: 'dold (X)', missing: 'uppgift saknas', not_available: 'ej tillgänglig' },
+  region_figure: { unweighted: 'ovägt medel', pooled: 'sammanvägt' },
+  drawn: { yes: 'ja', no: 'nej' },
+};
+
+/** A table as the reader's forms show it: Swedish headers (`columnSv`) and Swedish words for coded values. */
+export function readerForm(t: Table): Table {
+  const maps = t.columns.map((c) => VALUE_SV[c.name]);
+  const rows = maps.some(Boolean) ? t.rows.map((r) => r.map((v, i) => (maps[i] && typeof v === 'string' ? (maps[i][v] ?? v) : v))) : t.rows;
+  return { columns: t.columns.map((c) => ({ ...c, name: columnSv(c.name) })), rows };
 }
 
 export const SV = {
@@ -160,15 +175,22 @@ export const SV = {
   question: 'fraga',
 
   // index.md
-  indexTitle: (year: number, region: string) => `# Ekonomiskt bistånd ${year}: ${region}`,
+  reportTitle: (year: number, region: string) => `Ekonomiskt bistånd ${year}: ${region}`,
   indexUnsuppressed: (maxShown: number) =>
     `> **Ej för publicering – små tal visas.** Små tal är inte dolda (--no-suppress): utdata innehåller antal från 1 till ${maxShown} och får inte publiceras som de är.`,
   indexRegion: '## Regionen',
   indexKommuner: '## Kommunerna',
   indexSkipped: (id: string, title: string, reason: string) => `- **${id}** ${title} — *inte gjord:* ${reason}`,
   indexTable: 'tabell: .csv, .sv.csv, .md',
-  indexDocx: 'Rapporten som Word-dokument: [rapport.docx](rapport.docx) (regionens tabeller och diagram i rapportens ordning, med källor och noter).',
+  indexDocx: 'Rapporten som Word-dokument: [rapport.docx](rapport.docx) (samma innehåll som webbsidan, med diagrammen som bilder).',
+  indexHtml: 'Rapporten som webbsida: [rapport.html](rapport.html) (en fil med alla tabeller och diagram, regionen och varje kommun; skriv ut den som PDF från webbläsaren).',
+  indexPdf: 'Samma sida som PDF: [rapport.pdf](rapport.pdf).',
   docxNotMade: 'Inte gjord',
+  docRegion: 'Regionen',
+  docKommuner: 'Kommunerna',
+  docNothing: 'Inget att visa för kommunen.',
+  docUnsuppressed: (maxShown: number) => `Ej för publicering – små tal visas. Små tal är inte dolda (--no-suppress): innehållet har antal från 1 till ${maxShown} och får inte publiceras som det är.`,
+  htmlContents: 'Innehåll',
   docxNoPng: 'Diagrammet ritades inte som PNG (--no-png); se SVG-filen i mappen region.',
   indexWorkbook: 'Alla tabeller och diagrammens data finns också i [tabeller.xlsx](tabeller.xlsx), ett blad per tabell eller diagram.',
   indexChart: 'diagram: .png, .svg, .vl.json, .csv',

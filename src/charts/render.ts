@@ -24,10 +24,23 @@ export async function toSvg(spec: TopLevelSpec): Promise<string> {
   const vg = compile(spec).spec;
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return readerSvg(await view.toSVG(), typeof spec.description === 'string' ? spec.description : undefined);
   } finally {
     view.finalize();
   }
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Vega labels every mark for screen readers in English ("X-axis for a discrete scale with 14
+ * values …"), which a Swedish reader's screen reader would read out: those labels go, and the
+ * chart is one image whose name is its Swedish alt text.
+ */
+export function readerSvg(svg: string, alt?: string): string {
+  const bare = svg.replace(/ (?:aria-[a-z]+|role)="[^"]*"/g, '');
+  if (alt === undefined) return bare;
+  return bare.replace(/^<svg([^>]*)>/, (_, attrs: string) => `<svg${attrs} role="img" aria-label="${escapeXml(alt)}"><title>${escapeXml(alt)}</title>`);
 }
 
 function pngOptions(widthPx: number): ResvgRenderOptions {

@@ -20,6 +20,9 @@ export const reportCommand = () => {
     if (o.year === undefined) throw new UsageError(msg.yearRequired(), msg.yearRequiredHint());
     if (!o.out) throw new UsageError(msg.reportNeedsOut());
     if (!o.register && !o.population && !o.kolada.length && !o.sdb.length && !o.oj && !o.survey) throw new UsageError(msg.reportNeedsInput());
+    // the browser is looked for before the slow work, so a missing one costs nothing
+    const browser = o.pdf ? (await import('../report/pdf.js')).findBrowser() : undefined;
+    if (o.pdf && !browser) throw new UsageError(msg.pdfNoBrowser(), msg.pdfNoBrowserHint());
     // vega, vega-lite, resvg and the font load only when this command runs
     const { runReport } = await import('../report/report.js');
     const { result, notes } = await runReport({
@@ -28,6 +31,7 @@ export const reportCommand = () => {
       out: o.out,
       force: o.force,
       png: o.png,
+      browser,
       register: o.register,
       population: o.population,
       kolada: o.kolada,

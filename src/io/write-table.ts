@@ -2,8 +2,8 @@
  * Tables out: CSV/TSV with `.` decimals for scripts, JSON, or an aligned text table for the
  * terminal. Output is built whole before a byte is written (io/output.ts writes it).
  */
-import { Table, cellText, withHeaders } from '../tables/table.js';
-import { columnSv } from '../texts-sv.js';
+import { Table, cellText, readerCells } from '../tables/table.js';
+import { readerForm } from '../texts-sv.js';
 
 export const FORMATS = ['csv', 'tsv', 'json', 'table', 'sv-csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -20,9 +20,9 @@ export async function renderTable(t: Table, format: Format, sheet = 'Tabell'): P
   // the human forms carry Swedish headers; csv, tsv, json and table keep SPEC §7's names
   if (format === 'xlsx') {
     const { tablesWorkbook } = await import('./xlsx-table.js');
-    return tablesWorkbook([{ name: sheet, table: withHeaders(t, columnSv) }]);
+    return tablesWorkbook([{ name: sheet, table: readerForm(t) }]);
   }
-  if (format === 'sv-csv') return formatExcelCsv(withHeaders(t, columnSv), codeColumnsOf(t));
+  if (format === 'sv-csv') return formatExcelCsv(readerForm(t), codeColumnsOf(t));
   return formatTable(t, format);
 }
 
@@ -79,11 +79,7 @@ export function formatExcelCsv(t: Table, codeColumns: number[] = []): string {
 /** A Markdown table, numbers right-aligned with decimal comma. */
 export function formatMarkdown(t: Table, title?: string, notes: string[] = []): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const numeric = t.columns.map((_, i) => t.rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === 'X' || r[i] === '–' || r[i] === '.' || r[i] === ''));
-  const text = (c: Table['rows'][number][number], i: number) => {
-    const s = cellText(c, t.columns[i], ',');
-    return typeof c === 'number' && Math.abs(c) >= 1000 && !t.columns[i].name.endsWith('code') ? s.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') : s;
-  };
+  const { numeric, text } = readerCells(t);
   const lines: string[] = [];
   if (title) lines.push(`## ${title}`, '');
   lines.push(`| ${t.columns.map((c) => esc(c.name)).join(' | ')} |`);

@@ -49,6 +49,8 @@ export interface ReportSettings {
   force?: boolean;
   /** false: no PNG renders (index.md links the SVGs) */
   png?: boolean;
+  /** print rapport.html to rapport.pdf with this browser (--pdf) */
+  browser?: string;
   register?: string;
   population?: string;
   kolada: string[];
@@ -79,6 +81,8 @@ export interface ReportContext {
   source?: string;
   /** false: charts without their PNG */
   png?: boolean;
+  /** rapport.html as PDF (--pdf) */
+  pdf?: (html: string, year: number) => Promise<Uint8Array>;
   /** the survey's respondents, when one is given */
   survey?: SurveyRead;
   surveyFocus?: string;

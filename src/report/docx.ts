@@ -1,22 +1,16 @@
 /**
- * rapport.docx: the region's part of the report as a Word document an analyst starts the yearly
- * report from — a heading, then each output in the report's order with its caption ("Tabell N:",
- * "Diagram N:" as in the GR report), tables as Word tables in Swedish number format, charts as
- * PNG 16 cm wide with their alt text, the source line and notes under each; what was not made is
- * said with its reason. The zip is rewritten with fixed dates, so the same report gives the same
+ * rapport.docx: the report as a Word document an analyst starts the yearly report from — the
+ * region's outputs in the report's order with their captions ("Tabell N:", "Diagram N:" as in the
+ * GR report), then a section per municipality; tables as Word tables in Swedish number format,
+ * charts as PNG 16 cm wide with their alt text, the source line and notes under each; what was
+ * not made is said with its reason. The zip is rewritten with fixed dates, so the same report gives the same
  * bytes.
  */
-import type { Table } from '../tables/table.js';
-import { cellText } from '../tables/table.js';
+import { readerCells } from '../tables/table.js';
 import { SV } from '../texts-sv.js';
-
-export type DocItem =
-  | { kind: 'table'; id: string; title: string; table: Table; source: string; notes: string[] }
-  | { kind: 'chart'; id: string; title: string; png?: Uint8Array; alt: string; source: string; notes: string[] }
-  | { kind: 'skipped'; id: string; title: string; reason: string };
+import type { DocItem, DocSection, ReportDocument } from './document.js';
 
 const CM = 360000; // EMU per cm
-const caption = (id: string, title: string) => `${id.startsWith('t') ? 'Tabell' : 'Diagram'} ${id.slice(1)}: ${title}`;
 
 /** Width and height of a PNG, from its header. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -24,55 +18,67 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-export async function reportDocx(title: string, items: DocItem[], year: number): Promise<Uint8Array> {
-  const d = await import('docx');
+type Docx = typeof import('docx');
+type Block = InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>;
+
+function itemBlocks(d: Docx, it: DocItem, level: 2 | 3): Block[] {
   const small = (text: string) => new d.Paragraph({ children: [new d.TextRun({ text, size: 16, color: '555555' })], spacing: { after: 40 } });
-  const body: (InstanceType<typeof d.Paragraph> | InstanceType<typeof d.Table>)[] = [new d.Paragraph({ text: title, heading: d.HeadingLevel.TITLE })];
-  for (const it of items) {
-    body.push(new d.Paragraph({ text: caption(it.id, it.title), heading: d.HeadingLevel.HEADING_2, keepNext: true }));
-    if (it.kind === 'skipped') {
-      body.push(new d.Paragraph({ children: [new d.TextRun({ text: `${SV.docxNotMade}: ${it.reason}`, italics: true })] }));
-      continue;
-    }
-    if (it.kind === 'table') {
-      const t = it.table;
-      const numeric = t.columns.map((_, i) => t.rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === 'X' || r[i] === '–' || r[i] === '.'));
-      const cell = (text: string, i: number, bold = false) =>
-        new d.TableCell({ children: [new d.Paragraph({ alignment: numeric[i] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, children: [new d.TextRun({ text, bold, size: 18 })] })] });
-      const text = (c: Table['rows'][number][number], i: number) => {
-        const s = cellText(c, t.columns[i], ',');
-        return typeof c === 'number' && Math.abs(c) >= 1000 && !/kod$/i.test(t.columns[i].name) ? s.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') : s;
-      };
-      body.push(
-        new d.Table({
-          width: { size: 100, type: d.WidthType.PERCENTAGE },
-          rows: [
-            new d.TableRow({ tableHeader: true, children: t.columns.map((c, i) => cell(c.name, i, true)) }),
-            ...t.rows.map((r) => new d.TableRow({ children: r.map((c, i) => cell(text(c, i), i)) })),
-          ],
-        }),
-      );
-    } else if (it.png) {
-      const { width, height } = pngSize(it.png);
-      const w = 16 * CM;
-      body.push(
-        new d.Paragraph({
-          children: [
-            new d.ImageRun({
-              type: 'png',
-              data: it.png,
-              transformation: { width: Math.round((w / CM) * 37.8), height: Math.round(((w * height) / width / CM) * 37.8) },
-              altText: { title: it.title, description: it.alt, name: it.id },
-            }),
-          ],
-        }),
-      );
-    } else body.push(new d.Paragraph({ children: [new d.TextRun({ text: SV.docxNoPng, italics: true })] }));
-    body.push(small(it.source), ...it.notes.map(small));
+  const out: Block[] = [new d.Paragraph({ text: it.caption, heading: level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3, keepNext: true })];
+  if (it.kind === 'skipped') {
+    out.push(new d.Paragraph({ children: [new d.TextRun({ text: `${SV.docxNotMade}: ${it.reason}`, italics: true })] }));
+    return out;
   }
-  const doc = new d.Document({ creator: 'bistand', title, description: title, sections: [{ children: body }] });
-  const packed = await d.Packer.toBuffer(doc);
-  return fixedDates(packed, year);
+  if (it.kind === 'table') {
+    const t = it.table;
+    const { numeric, text } = readerCells(t);
+    const cell = (s: string, i: number, bold = false) =>
+      new d.TableCell({ children: [new d.Paragraph({ alignment: numeric[i] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, children: [new d.TextRun({ text: s, bold, size: 18 })] })] });
+    out.push(
+      new d.Table({
+        width: { size: 100, type: d.WidthType.PERCENTAGE },
+        rows: [
+          new d.TableRow({ tableHeader: true, children: t.columns.map((c, i) => cell(c.name, i, true)) }),
+          ...t.rows.map((r) => new d.TableRow({ children: r.map((c, i) => cell(text(c, i), i)) })),
+        ],
+      }),
+    );
+  } else if (it.png) {
+    const { width, height } = pngSize(it.png);
+    const w = 16 * CM;
+    out.push(
+      new d.Paragraph({
+        children: [
+          new d.ImageRun({
+            type: 'png',
+            data: it.png,
+            transformation: { width: Math.round((w / CM) * 37.8), height: Math.round(((w * height) / width / CM) * 37.8) },
+            altText: { title: it.caption, description: it.alt, name: it.anchor },
+          }),
+        ],
+      }),
+    );
+  } else out.push(new d.Paragraph({ children: [new d.TextRun({ text: SV.docxNoPng, italics: true })] }));
+  out.push(small(it.source), ...it.notes.map(small));
+  return out;
+}
+
+function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2): Block[] {
+  const out: Block[] = [new d.Paragraph({ text: s.heading, heading: level === 1 ? d.HeadingLevel.HEADING_1 : d.HeadingLevel.HEADING_2, keepNext: true, pageBreakBefore: level === 2 })];
+  if (s.lead) out.push(new d.Paragraph({ text: s.lead }));
+  for (const it of s.items) out.push(...itemBlocks(d, it, level === 1 ? 2 : 3));
+  for (const sub of s.sections ?? []) out.push(...sectionBlocks(d, sub, 2));
+  return out;
+}
+
+/** The document as Word: title, the warning of an unsuppressed run, the sections, the closing line. */
+export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
+  const d = await import('docx');
+  const body: Block[] = [new d.Paragraph({ text: doc.title, heading: d.HeadingLevel.TITLE })];
+  if (doc.warning) body.push(new d.Paragraph({ children: [new d.TextRun({ text: doc.warning, bold: true, color: 'B00020' })] }));
+  for (const s of doc.sections) body.push(...sectionBlocks(d, s, 1));
+  body.push(new d.Paragraph({ text: doc.closing }));
+  const packed = await d.Packer.toBuffer(new d.Document({ creator: 'bistand', title: doc.title, description: doc.title, sections: [{ children: body }] }));
+  return fixedDates(packed, doc.year);
 }
 
 /** The package rewritten with one date for every entry and in its core properties. */

@@ -9,6 +9,8 @@
  *   3. note     what was skipped and why
  *   4. write    tables ──► .csv .sv.csv .md; charts ──► .vl.json ──► .svg ──► .png
  *               DIR/region/…, DIR/kommun/<code>-<slug>/…, DIR/index.md           write.ts
+ *               the same as documents: rapport.html (──► rapport.pdf with --pdf),
+ *               rapport.docx, tabeller.xlsx                    html.ts, docx.ts, pdf.ts
  *   5. publish  staged inside DIR, then swapped in: a failed run leaves the previous report,
  *               and only files bistand wrote are ever replaced                  io/staged-dir.ts
  */
@@ -69,6 +71,7 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
     survey: await readSurveyInput(s, log),
     surveyFocus: s.surveyFocus,
     png: s.png !== false,
+    pdf: s.browser ? async (html, year) => (await import('./pdf.js')).htmlToPdf(html, s.browser!, year) : undefined,
   };
   const outputs = buildOutputs(ctx);
   for (const o of outputs) if (o.kind === 'skipped') log.add('reportSkipped', o.id, o.title, o.reasonEn);

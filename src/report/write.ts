@@ -9,13 +9,15 @@ import type { ChartData } from '../charts/types.js';
 import { StagedDir } from '../io/staged-dir.js';
 import { Sheet, tablesWorkbook } from '../io/xlsx-table.js';
 import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.js';
-import { Table, withHeaders } from '../tables/table.js';
+import type { Table } from '../tables/table.js';
 import type { Output, ReportContext, TableData } from './context.js';
 import { trendFor } from './outputs/trend.js';
-import { DocItem, reportDocx } from './docx.js';
+import { reportDocx } from './docx.js';
+import { DocItem, DocSection, ReportDocument, numberedCaption } from './document.js';
+import { reportHtml } from './html.js';
 import type { SurveyChart } from '../charts/types.js';
 import { surveySpec } from '../charts/survey-spec.js';
-import { SV, columnSv } from '../texts-sv.js';
+import { SV, readerForm } from '../texts-sv.js';
 
 
 /** The chart's PNG on the thread pool while the next chart is laid out. */
@@ -32,12 +34,19 @@ export function writeTable(dir: StagedDir, base: string, o: TableData, t: Table)
   const codeCols = o.codeColumn === undefined ? [] : [o.codeColumn];
   dir.write(`${base}.csv`, formatTable(t, 'csv'));
   // the reader's forms with Swedish headers; the .csv keeps the machine names
-  const sv = withHeaders(t, columnSv);
+  const sv = readerForm(t);
   dir.write(`${base}.sv.csv`, formatExcelCsv(sv, codeCols));
   dir.write(`${base}.md`, formatMarkdown(sv, o.title, [o.source, ...o.notes]));
 }
 
-export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }, png = true, onPng?: (p: Uint8Array) => void): Promise<Table> {
+/** What a chart's files hold for the documents: the data behind it, its SVG and alt text. */
+export interface ChartWritten {
+  table: Table;
+  svg: string;
+  alt: string;
+}
+
+export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }, png = true, onPng?: (p: Uint8Array) => void): Promise<ChartWritten> {
   const spec = chartSpec(c, highlight);
   dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
@@ -60,16 +69,11 @@ export async function writeChart(dir: StagedDir, base: string, c: ChartData, hig
     rows: c.points.map((p) => [p.code, p.name, p.year, p.series, p.numerator, p.denominator, p.pct, p.status, p.method ?? '', p.drawn === false ? 'no' : 'yes']),
   };
   dir.write(`${base}.csv`, formatTable(t, 'csv'));
-  return t;
-}
-
-/** A chart's alt text, as its spec holds it (`description`). */
-function altOf(dir: StagedDir, base: string): string {
-  return (JSON.parse(dir.read(`${base}.vl.json`)) as { description?: string }).description ?? '';
+  return { table: t, svg, alt: typeof spec.description === 'string' ? spec.description : '' };
 }
 
 /** A survey diagram: the spec, SVG, PNG and the CSV behind it (n per item). */
-export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyChart, draft: boolean, png = true, onPng?: (p: Uint8Array) => void): Promise<Table> {
+export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyChart, draft: boolean, png = true, onPng?: (p: Uint8Array) => void): Promise<ChartWritten> {
   const spec = surveySpec(c, draft);
   dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
@@ -86,79 +90,103 @@ export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyCh
     rows: c.bars.map((b) => [b.label, b.value, b.n, ...(gap ? [b.second ?? null, b.n2 ?? 0, b.gap ?? null] : [])]),
   };
   dir.write(`${base}.csv`, formatTable(t, 'csv'));
-  return t;
+  return { table: t, svg, alt: typeof spec.description === 'string' ? spec.description : '' };
 }
 
-/** Every output of the region, a folder per municipality, and index.md listing them (in Swedish). */
+/** Every output of the region, a folder per municipality, index.md listing them, and the report as documents (in Swedish). */
 export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: Output[]): Promise<void> {
-  const index: string[] = [SV.indexTitle(ctx.year, ctx.region.name), ''];
+  const title = SV.reportTitle(ctx.year, ctx.region.name);
+  const index: string[] = [`# ${title}`, ''];
   const img = ctx.png === false ? 'svg' : 'png';
+  const png = ctx.png !== false;
+  const draft = !ctx.suppress.enabled;
   // every table and every chart's data in one workbook, a sheet each
   const sheets: Sheet[] = [];
-  // the Word document: the region's outputs in order
-  const doc: DocItem[] = [];
-  if (!ctx.suppress.enabled) index.push(SV.indexUnsuppressed(ctx.suppress.minCount - 1), '');
+  // the documents: the region's outputs in order, then the municipalities
+  const region: DocSection = { anchor: 'regionen', heading: SV.docRegion, items: [] };
+  const kommuner: DocSection = { anchor: 'kommunerna', heading: SV.docKommuner, items: [], sections: [] };
+  const chartItem = (anchor: string, caption: string, w: ChartWritten, o: { source: string; notes: string[] }): DocItem & { kind: 'chart' } => ({ kind: 'chart', anchor, caption, svg: w.svg, alt: w.alt, source: o.source, notes: o.notes });
+  if (draft) index.push(SV.indexUnsuppressed(ctx.suppress.minCount - 1), '');
   index.push(SV.indexRegion, '');
   for (const o of outputs) {
     if (o.kind === 'skipped') {
       index.push(SV.indexSkipped(o.id.toUpperCase(), o.title, o.reasonSv));
-      doc.push({ kind: 'skipped', id: o.id, title: o.title, reason: o.reasonSv });
+      region.items.push({ kind: 'skipped', anchor: o.id, caption: numberedCaption(o.id, o.title), reason: o.reasonSv });
       continue;
     }
     const base = `region/${o.id}-${o.slug}`;
-    if (o.kind === 'table') writeTable(dir, base, o, o.table);
-    const item: DocItem = o.kind === 'table' ? { kind: 'table', id: o.id, title: o.title, table: withHeaders(o.table, columnSv), source: o.source, notes: o.notes } : { kind: 'chart', id: o.id, title: o.title, alt: '', source: o.source, notes: o.notes };
-    doc.push(item);
-    const onPng = (p: Uint8Array) => item.kind === 'chart' && (item.png = p);
-    const data =
-      o.kind === 'table'
-        ? o.table
-        : o.kind === 'survey'
-          ? await writeSurveyChart(dir, base, o, !ctx.suppress.enabled, ctx.png !== false, onPng)
-          : await writeChart(dir, base, { ...o, draft: !ctx.suppress.enabled }, undefined, ctx.png !== false, onPng);
-    if (item.kind === 'chart') item.alt = altOf(dir, base);
-    sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: withHeaders(data, columnSv) });
+    const caption = numberedCaption(o.id, o.title);
+    let data: Table;
+    if (o.kind === 'table') {
+      writeTable(dir, base, o, o.table);
+      region.items.push({ kind: 'table', anchor: o.id, caption, table: readerForm(o.table), source: o.source, notes: o.notes });
+      data = o.table;
+    } else {
+      const holder: { png?: Uint8Array } = {};
+      const w = o.kind === 'survey' ? await writeSurveyChart(dir, base, o, draft, png, (p) => (holder.png = p)) : await writeChart(dir, base, { ...o, draft }, undefined, png, (p) => (holder.png = p));
+      region.items.push(withPng(chartItem(o.id, caption, w, o), holder));
+      data = w.table;
+    }
+    sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: readerForm(data) });
     index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : img}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
   }
   if (ctx.facts.registerYears.length) {
     // what the register covers, so that a missing extract is seen before a figure is quoted
     const missing = ctx.region.codes.filter((k) => !ctx.facts.covered(k, ctx.year)).map((k) => ctx.areas(k)?.name ?? k);
-    index.push('', SV.indexCoverage(ctx.region.codes.length - missing.length, ctx.region.codes.length, ctx.year, missing.join(', ')));
+    const line = SV.indexCoverage(ctx.region.codes.length - missing.length, ctx.region.codes.length, ctx.year, missing.join(', '));
+    index.push('', line);
+    region.lead = line;
   }
   index.push('', SV.indexKommuner, '');
   const d1 = outputs.find((o): o is ChartData & { id: 'd1' } => o.kind === 'chart' && o.id === 'd1');
   for (const code of ctx.region.codes) {
     const area = ctx.areas(code)!;
     const folder = `kommun/${code}-${slugify(area.name)}`;
+    const profile: DocSection = { anchor: `kommun-${code}`, heading: `${code} ${area.name}`, items: [] };
     const listed: string[] = [];
     for (const o of outputs) {
       if (o.kind === 'chart' && o.codes.includes(code) && o.template === 'grouped') {
-        await writeChart(dir, `${folder}/${o.id}-${o.slug}`, { ...o, draft: !ctx.suppress.enabled }, { code, name: area.name }, ctx.png !== false);
+        const holder: { png?: Uint8Array } = {};
+        const w = await writeChart(dir, `${folder}/${o.id}-${o.slug}`, { ...o, draft }, { code, name: area.name }, png, (p) => (holder.png = p));
+        profile.items.push(withPng(chartItem(`${code}-${o.id}`, o.title, w, o), holder));
         listed.push(`[${o.id.toUpperCase()}](${folder}/${o.id}-${o.slug}.${img})`);
       }
       if (o.kind === 'table' && o.codeColumn !== undefined) {
         const rows = o.table.rows.filter((r) => r[o.codeColumn!] === code);
         writeTable(dir, `${folder}/${o.id}-${o.slug}`, o, { ...o.table, rows });
+        profile.items.push({ kind: 'table', anchor: `${code}-${o.id}`, caption: o.title, table: readerForm({ ...o.table, rows }), source: o.source, notes: o.notes });
         listed.push(`[${o.id.toUpperCase()}](${folder}/${o.id}-${o.slug}.md)`);
       }
     }
     if (d1) {
-      const trend = { ...trendFor(ctx, d1, code), draft: !ctx.suppress.enabled };
-      await writeChart(dir, `${folder}/${trend.id}-${trend.slug}`, trend, undefined, ctx.png !== false);
+      const trend = { ...trendFor(ctx, d1, code), draft };
+      const holder: { png?: Uint8Array } = {};
+      const w = await writeChart(dir, `${folder}/${trend.id}-${trend.slug}`, trend, undefined, png, (p) => (holder.png = p));
+      profile.items.push(withPng(chartItem(`${code}-trend`, trend.title, w, trend), holder));
       listed.push(`[${SV.indexTrend}](${folder}/${trend.id}-${trend.slug}.${img})`);
     }
     index.push(`- ${code} ${area.name}: ${listed.length ? listed.join(', ') : SV.indexNothing}`);
+    if (!profile.items.length) profile.lead = SV.docNothing;
+    kommuner.sections!.push(profile);
   }
+  // the documents and the workbook only when some output was made
   if (sheets.length) {
     dir.write('tabeller.xlsx', await tablesWorkbook(sheets));
-    index.push('', SV.indexWorkbook);
-  }
-  // a document only when some output was made; the charts' PNGs are drawn on the lanes, so it waits for them
-  if (sheets.length) {
+    const doc: ReportDocument = { title, year: ctx.year, warning: draft ? SV.docUnsuppressed(ctx.suppress.minCount - 1) : undefined, sections: [region, kommuner], closing: SV.indexDefinition };
+    const html = reportHtml(doc);
+    dir.write('rapport.html', html);
+    // the charts' PNGs are drawn on the lanes, so the Word file waits for them
     await dir.settled();
-    dir.write('rapport.docx', await reportDocx(SV.indexTitle(ctx.year, ctx.region.name).replace(/^#\s*/, ''), doc, ctx.year));
-    index.push('', SV.indexDocx);
+    dir.write('rapport.docx', await reportDocx(doc));
+    if (ctx.pdf) dir.write('rapport.pdf', await ctx.pdf(html, ctx.year));
+    index.push('', SV.indexHtml, '', SV.indexDocx, '', SV.indexWorkbook);
+    if (ctx.pdf) index.push('', SV.indexPdf);
   }
   index.push('', SV.indexDefinition);
   dir.write('index.md', index.join('\n') + '\n');
+}
+
+/** The item, given its PNG once the lane has drawn it (the Word file is written after they settle). */
+function withPng<T extends { png?: Uint8Array }>(item: T, holder: { png?: Uint8Array }): T {
+  return Object.defineProperty(item, 'png', { get: () => holder.png, enumerable: true });
 }

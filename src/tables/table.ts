@@ -28,3 +28,17 @@ export function cellText(c: Cell, col: Column, decimalSeparator = '.'): string {
 export function withHeaders(t: Table, header: (name: string) => string): Table {
   return { ...t, columns: t.columns.map((c) => ({ ...c, name: header(c.name) })) };
 }
+
+/**
+ * How a reader's form (Markdown, Word, HTML) shows a table: numbers in Swedish form (decimal
+ * comma, a no-break space between thousands, codes as they are) and which columns are numeric, so
+ * they are set right-aligned. `X`, `–` and `.` are numeric columns' placeholders.
+ */
+export function readerCells(t: Table): { numeric: boolean[]; text: (c: Cell, i: number) => string } {
+  const numeric = t.columns.map((_, i) => t.rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === 'X' || r[i] === '–' || r[i] === '.' || r[i] === ''));
+  const text = (c: Cell, i: number) => {
+    const s = cellText(c, t.columns[i], ',');
+    return typeof c === 'number' && Math.abs(c) >= 1000 && !/(code|kod)$/i.test(t.columns[i].name) ? s.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') : s;
+  };
+  return { numeric, text };
+}

@@ -1,0 +1,33 @@
+/**
+ * The report as one document, in the order a reader reads it: the region's outputs, then a
+ * section per municipality. rapport.docx and rapport.html are two renderings of this, so the Word
+ * file and the page always hold the same figures, captions, sources and notes.
+ */
+import type { Table } from '../tables/table.js';
+
+export type DocItem =
+  | { kind: 'table'; anchor: string; caption: string; table: Table; source: string; notes: string[] }
+  | { kind: 'chart'; anchor: string; caption: string; svg: string; png?: Uint8Array; alt: string; source: string; notes: string[] }
+  | { kind: 'skipped'; anchor: string; caption: string; reason: string };
+
+export interface DocSection {
+  anchor: string;
+  heading: string;
+  /** a line under the heading (what the register covers, say) */
+  lead?: string;
+  items: DocItem[];
+  /** sections inside this one (the municipalities under "Kommunerna") */
+  sections?: DocSection[];
+}
+
+export interface ReportDocument {
+  title: string;
+  year: number;
+  /** the "not for publication" mark of an unsuppressed run */
+  warning?: string;
+  sections: DocSection[];
+  closing: string;
+}
+
+/** "Tabell 1: …" / "Diagram 4: …", as the GR report numbers its outputs. */
+export const numberedCaption = (id: string, title: string) => `${id.startsWith('t') ? 'Tabell' : 'Diagram'} ${id.slice(1)}: ${title}`;

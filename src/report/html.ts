@@ -1,0 +1,114 @@
+/**
+ * rapport.html: the report as one self-contained page in Swedish — a table of contents, the
+ * region's outputs in the report's order, then a section per municipality. Tables are HTML tables,
+ * charts inline SVG named by their alt text; the chart font is embedded, so the page draws the
+ * charts as the PNGs do and asks for nothing over the network. Print styles set A4, so a browser's
+ * "Skriv ut → Spara som PDF" (or `--pdf`) gives a clean document.
+ */
+import { readFileSync } from 'node:fs';
+import { FONT_FAMILY, FONT_FILES } from '../charts/fonts.js';
+import { readerCells } from '../tables/table.js';
+import { SV } from '../texts-sv.js';
+import type { DocItem, DocSection, ReportDocument } from './document.js';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+let fontCss: string | undefined;
+
+/** The chart font as data: URLs (regular, bold), read once. */
+function fontFaces(): string {
+  fontCss ??= FONT_FILES.map(
+    (f, i) => `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${i ? 700 : 400};src:url(data:font/ttf;base64,${readFileSync(f).toString('base64')}) format('truetype')}`,
+  ).join('\n');
+  return fontCss;
+}
+
+const STYLE = `
+:root{font-family:'${FONT_FAMILY}',Verdana,Arial,sans-serif;font-size:10.5pt;line-height:1.45;color:#1d1d1d}
+body{max-width:176mm;margin:0 auto;padding:10mm 6mm}
+h1{font-size:20pt;margin:0 0 .4em}
+h2{font-size:15pt;margin:1.6em 0 .4em;border-bottom:1px solid #bbb}
+h3{font-size:12pt;margin:1.4em 0 .3em}
+h4{font-size:10.5pt;margin:1.2em 0 .3em}
+figure{margin:0 0 1.4em;break-inside:avoid}
+figure svg{display:block;width:100%;height:auto}
+table{border-collapse:collapse;width:100%;font-size:8.5pt;margin:.3em 0}
+th,td{border-bottom:1px solid #d0d0d0;padding:2px 4px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th{border-bottom:1.5px solid #555}
+td.n,th.n{text-align:right;overflow-wrap:normal;white-space:nowrap}
+.source,.note{font-size:8pt;color:#555;margin:.15em 0}
+.skipped{font-style:italic;color:#444}
+.warning{border:2px solid #b00020;color:#b00020;font-weight:bold;padding:.5em .7em}
+nav ol{padding-left:1.4em;margin:.2em 0}
+nav ol ol{columns:2;column-gap:3em;font-size:9pt}
+nav li{break-inside:avoid}
+a{color:#0b4f8a}
+@page{size:A4;margin:16mm 17mm}
+@media print{
+  body{max-width:none;padding:0}
+  section.kommun{break-before:page}
+  nav{break-after:page}
+  a{color:inherit;text-decoration:none}
+}`;
+
+/** An inline SVG whose ids cannot clash with another chart's on the same page. */
+function inlineSvg(svg: string, prefix: string): string {
+  const ids = new Set([...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+  let out = svg.replace(/^<\?xml[^>]*>\s*/, '').replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, (_, a: string) => `<svg${a}`);
+  for (const id of ids) out = out.split(`id="${id}"`).join(`id="${prefix}-${id}"`).split(`#${id})`).join(`#${prefix}-${id})`).split(`"#${id}"`).join(`"#${prefix}-${id}"`);
+  return out;
+}
+
+function item(it: DocItem, level: 3 | 4): string {
+  const h = `<h${level}>${esc(it.caption)}</h${level}>`;
+  if (it.kind === 'skipped') return `<figure id="${it.anchor}" class="skipped">${h}<p>${esc(SV.docxNotMade)}: ${esc(it.reason)}</p></figure>`;
+  const foot = [`<p class="source">${esc(it.source)}</p>`, ...it.notes.map((n) => `<p class="note">${esc(n)}</p>`)].join('');
+  if (it.kind === 'chart') return `<figure id="${it.anchor}" class="chart">${h}${inlineSvg(it.svg, it.anchor)}${foot}</figure>`;
+  const t = it.table;
+  const { numeric, text } = readerCells(t);
+  const cls = (i: number) => (numeric[i] ? ' class="n"' : '');
+  const head = `<thead><tr>${t.columns.map((c, i) => `<th scope="col"${cls(i)}>${esc(c.name)}</th>`).join('')}</tr></thead>`;
+  const body = `<tbody>${t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${esc(text(c, i))}</td>`).join('')}</tr>`).join('')}</tbody>`;
+  return `<figure id="${it.anchor}" class="table">${h}<table>${head}${body}</table>${foot}</figure>`;
+}
+
+function section(s: DocSection, level: 2 | 3): string {
+  const parts = [`<section id="${s.anchor}"${level === 3 ? ' class="kommun"' : ''}><h${level}>${esc(s.heading)}</h${level}>`];
+  if (s.lead) parts.push(`<p>${esc(s.lead)}</p>`);
+  for (const it of s.items) parts.push(item(it, level === 2 ? 3 : 4));
+  for (const sub of s.sections ?? []) parts.push(section(sub, 3));
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+function contents(doc: ReportDocument): string {
+  const entry = (s: DocSection): string => {
+    const inner = s.sections?.length ? s.sections : s.items;
+    const links = inner.map((x) => ('heading' in x ? `<li><a href="#${x.anchor}">${esc(x.heading)}</a></li>` : `<li><a href="#${x.anchor}">${esc(x.caption)}</a></li>`));
+    return `<li><a href="#${s.anchor}">${esc(s.heading)}</a><ol>${links.join('')}</ol></li>`;
+  };
+  return `<nav aria-label="${esc(SV.htmlContents)}"><h2>${esc(SV.htmlContents)}</h2><ol>${doc.sections.map(entry).join('')}</ol></nav>`;
+}
+
+export function reportHtml(doc: ReportDocument): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="sv">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(doc.title)}</title>`,
+    `<style>${fontFaces()}${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<header><h1>${esc(doc.title)}</h1>${doc.warning ? `<p class="warning">${esc(doc.warning)}</p>` : ''}</header>`,
+    contents(doc),
+    '<main>',
+    ...doc.sections.map((s) => section(s, 2)),
+    `<p>${esc(doc.closing)}</p>`,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
