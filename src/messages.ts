@@ -4,7 +4,8 @@
  */
 import { formatMonth } from './domain/months.js';
 
-const fmtInt = (n: number) => n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ');
+/** Numbers on the command line are plain: digits, a `.` for decimals, no grouping (scripts read them). */
+const fmtInt = (n: number) => String(n);
 /** A count of persons in a note: from 1 to min−1 it says "fewer than min", as a table's X would (SPEC §6). */
 const fmtPersons = (n: number, min: number) => (n > 0 && n < min ? `fewer than ${min}` : fmtInt(n));
 
@@ -199,7 +200,7 @@ export const NOTES = {
   yearMissing: { level: 'warning', text: (file: string, year: number) => `${file} has no rows in ${year}: the report's figures for ${year} are missing (uppgift saknas), not 0` },
   inputUnused: { level: 'warning', text: (file: string) => `${file} was read but no output of the report uses it` },
   reportSkipped: { level: 'note', text: (id: string, title: string, reason: string) => `${id.toUpperCase()} (${title}) not made: ${reason}` },
-  reportWritten: { level: 'info', text: (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} file${files === 1 ? "" : "s"} to ${dir} in ${seconds.toFixed(1).replace('.', ',')} s` },
+  reportWritten: { level: 'info', text: (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} file${files === 1 ? "" : "s"} to ${dir} in ${seconds.toFixed(1)} s` },
 } satisfies Record<string, { level: 'info' | 'note' | 'warning'; text: (...args: never[]) => string }>;
 
 function monthList(months: number[]): string {
@@ -251,7 +252,7 @@ export const badAnswer = (v: string) => `answer ${shown(v)} is not Ja, Nej, Delv
 export const badAnswerHint = () => 'ÖJ answers are Ja, Nej or Delvis; leave unanswered questions blank';
 export const badPopulation = (raw: string) => `population ${shown(raw)} is not a positive whole number`;
 export const badPopulationHint = () => 'a population counts inhabitants at 31 December; mark an unknown value with .. or leave it empty';
-export const shareAbove100 = (what: string, v: number) => `${what}: ${String(v).replace('.', ',')} % is above 100 %`;
+export const shareAbove100 = (what: string, v: number) => `${what}: ${v} % is above 100 %`;
 export const shareAbove100Hint = () => 'a share in percent lies between 0 and 100: check the column and the decimal separator';
 export const populationBelowRecipients = (name: string, year: number, pop: number) =>
   `${name} ${year}: population ${fmtInt(pop)} is smaller than the number of recipients the register counts`;

@@ -15,7 +15,7 @@ export function progressBar(label: string, total: number | undefined): Progress 
   if (!process.stderr.isTTY || (total !== undefined && total < MIN_BYTES)) return undefined;
   let last = 0;
   let shown = false;
-  const mb = (b: number) => `${Math.round(b / 1e6).toLocaleString('sv-SE')} MB`;
+  const mb = (b: number) => `${Math.round(b / 1e6)} MB`;
   return {
     update(bytes) {
       const now = Date.now();
@@ -26,7 +26,7 @@ export function progressBar(label: string, total: number | undefined): Progress 
       if (total) {
         const f = Math.min(1, bytes / total);
         const bar = '█'.repeat(Math.round(f * width)).padEnd(width, '░');
-        process.stderr.write(`\r${label} ${paint.cyan(bar)} ${Math.round(f * 100)} % (${mb(bytes)} av ${mb(total)})`);
+        process.stderr.write(`\r${label} ${paint.cyan(bar)} ${Math.round(f * 100)} % (${mb(bytes)} of ${mb(total)})`);
       } else process.stderr.write(`\r${label} ${mb(bytes)}`);
     },
     done() {

@@ -145,6 +145,12 @@ describe('one language per audience', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('the command line speaks English with plain numbers: no grouped thousands, no decimal comma', () => {
+    expect(run.stderr).toMatch(/87286 rows read, 87286 used/);
+    expect(run.stderr).toMatch(/wrote \d+ files to .* in \d+\.\d s/);
+    expect(run.stderr).not.toMatch(/\d[ \u00a0]\d{3}\b|\d,\d/);
+  });
+
   it('the word list finds English when it is there', () => {
     expect(englishWords('Andel av befolkningen, share of recipients')).toEqual(['of', 'share', 'recipients']);
     expect(englishWords('Andel av befolkningen (%), Långvarigt ≥ 10 mån')).toEqual([]);

@@ -15,7 +15,7 @@ describe('bistand tidy', () => {
     expect(lines.filter((l) => l.includes(',suppressed,'))).toHaveLength(211);
     expect(lines.filter((l) => l.includes(',missing,'))).toHaveLength(171);
     expect(lines.filter((l) => /,,(suppressed|missing),/.test(l))).toHaveLength(382);
-    expect(r.stderr).toContain('read as Statistikdatabasen export; 4 656 values: 4 274 ok, 211 suppressed, 171 missing, 0 not_applicable');
+    expect(r.stderr).toContain('read as Statistikdatabasen export; 4656 values: 4274 ok, 211 suppressed, 171 missing, 0 not_applicable');
   });
 
   it('reads stdin', () => {
