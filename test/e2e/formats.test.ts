@@ -1,10 +1,11 @@
 /** Tables for Excel: `--format xlsx` and `sv-csv`, and the report's tabeller.xlsx. */
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, cliAsync } from '../helpers.js';
+import { readerForm } from '../../src/texts-sv.js';
+import { ROOT, cliAsync, csvRows } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-formats-'));
 const REGISTER = join(ROOT, 'data/sample/register.csv');
@@ -52,5 +53,21 @@ describe('tables for Excel', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['T1', 'T2', 'T3', 'D1', 'D2', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'Teckenförklaring']);
     expect(wb.getWorksheet('T1')!.getCell('A1').value).toBe('T1 Socioekonomisk sorteringsnyckel per kommun');
     expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('[tabeller.xlsx](tabeller.xlsx)');
+    // each sheet read back is its output's CSV: the same cells, numbers typed, headers and coded values in Swedish
+    const files = readdirSync(join(out, 'region')).filter((f) => f.endsWith('.csv') && !f.endsWith('.sv.csv'));
+    for (const ws of wb.worksheets.filter((w) => w.name !== 'Teckenförklaring')) {
+      const file = files.find((f) => f.startsWith(`${ws.name.toLowerCase()}-`))!;
+      const [header, ...rows] = csvRows(readFileSync(join(out, 'region', file), 'utf8'));
+      const expected = readerForm({ columns: header.map((name) => ({ name })), rows });
+      expect((ws.getRow(3).values as unknown[]).slice(1), ws.name).toEqual(expected.columns.map((c) => c.name));
+      const got = expected.rows.map((_, r) => (ws.getRow(r + 4).values as unknown[]).slice(1, header.length + 1));
+      // the sheet holds the number with the CSV's decimals as its format
+      const decimals = (r: number, i: number) => /\.(\d+)$/.exec(String(expected.rows[r][i]))?.[1].length ?? 0;
+      const asCsv = got.map((row, r) => expected.columns.map((_, i) => (typeof row[i] === 'number' ? Number((row[i] as number).toFixed(decimals(r, i))) : row[i] === null || row[i] === undefined ? '' : String(row[i]))));
+      // codes and series labels (a year as a label) stay text
+      const want = expected.rows.map((r) => r.map((v, i) => (typeof v === 'string' && v !== '' && !header[i].endsWith('code') && header[i] !== 'series' && /^-?\d+(\.\d+)?$/.test(v) && !/^0\d/.test(v) ? Number(v) : v)));
+      expect(asCsv, ws.name).toEqual(want);
+      expect(ws.getRow(expected.rows.length + 4).values, `${ws.name}: no row beyond the CSV's`).toEqual([]);
+    }
   });
 });

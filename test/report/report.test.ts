@@ -38,7 +38,7 @@ describe('report on the sample', () => {
     expect(index).toContain('[Försörjningshinder per kommun](region/d5-forsorjningshinder.png)');
     expect(readdirSync(join(out, 'kommun'))).toHaveLength(13);
     expect(readdirSync(join(out, 'kommun', '1481-molndal'))).toEqual(expect.arrayContaining(['d1-andel-av-befolkningen.png', 'trend-utveckling.png', 't3-socionomexamen.md']));
-    expect(stderr).toMatch(/wrote \d+ files to .* in [\d,]+ s/);
+    expect(stderr).toMatch(/wrote \d+ files to .* in [\d.]+ s/);
   });
 
   it('register-based charts show the counts classify and reasons show, or hide more (suppression off: test/report/outputs.test.ts)', () => {
