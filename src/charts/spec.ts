@@ -2,39 +2,13 @@
  * A chart's Vega-Lite spec: a template from `specs/` filled with the data, titles, source line,
  * notes and alt text of one catalogue entry, optionally with one municipality highlighted.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
 import { SV } from '../texts-sv.js';
 import type { ChartData } from './types.js';
-import { textWidth } from './fonts.js';
+import { NOTE_FONT_SIZE, config, describe, sv, template, wrap } from './templates.js';
+import { ranked, rankedSpec } from './ranked-spec.js';
 
-const SPEC_DIR = fileURLToPath(new URL('../../specs/', import.meta.url));
-const templates = new Map<string, Record<string, unknown>>();
-
-function template(name: string): Record<string, unknown> {
-  if (!templates.has(name)) templates.set(name, JSON.parse(readFileSync(`${SPEC_DIR}${name}.vl.json`, 'utf8')));
-  return structuredClone(templates.get(name)!);
-}
-
-function config(): Record<string, unknown> {
-  return template('config');
-}
-
-/** The charts' shared look (fonts, locale, colours), for specs built outside the templates. */
-export const chartConfig = config;
-
-const sv = (n: number, d = 1) => n.toFixed(d).replace('.', ',');
-
-/** Alt text: what the chart shows, and its largest and smallest values. */
-function describe(c: ChartData): string {
-  const ok = c.points.filter((p) => p.pct !== null);
-  if (!ok.length) return SV.altNoValues(c.title, c.subtitle);
-  const max = ok.reduce((a, b) => (b.pct! > a.pct! ? b : a));
-  const min = ok.reduce((a, b) => (b.pct! < a.pct! ? b : a));
-  const lbl = (p: (typeof ok)[number]) => `${p.name}${p.series && p.series !== String(p.year) ? `, ${p.series}` : ''}, ${p.year}`;
-  return SV.altBars(c.title, c.subtitle, `${lbl(max)} ${sv(max.pct!)} %`, `${lbl(min)} ${sv(min.pct!)} %`);
-}
+export { chartConfig, wrap } from './templates.js';
 
 /**
  * The y axis's format: as many decimals as the tick step needs and no more, so that no two
@@ -58,26 +32,11 @@ function highlightLine(c: ChartData, highlight: { code: string; name: string }):
   return SV.highlighted(highlight.name);
 }
 
-const NOTE_FONT_SIZE = 9;
-
-/** Words into lines no wider than `width` pixels, measured with the chart's font. */
-export function wrap(text: string, width: number, size: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, size, false) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function chartSpec(c: ChartData, highlight?: { code: string; name: string }): TopLevelSpec {
+  // many areas: ranked horizontal bars, not 290 unreadable columns
+  if (ranked(c)) return rankedSpec(c, c.draft);
   const t = template(c.template) as Json;
   const drawn = c.points.filter((p) => p.drawn !== false);
   const series = [...new Set(drawn.map((p) => p.series))];

@@ -50,7 +50,7 @@ export function surveySpec(c: SurveyChart, draft = false): TopLevelSpec {
     const scale = c.scale!;
     // the scale's words under each step, on two lines so that none is dropped for overlap
     const labelExpr = `${JSON.stringify([[''], ...scale.map((s, i) => [String(i + 1), ...wrap(s, 70, 9)])])}[datum.value]`;
-    x = { type: 'quantitative', title: null, scale: { domain: [1, 4], nice: false }, axis: { values: [1, 2, 3, 4], labelExpr, labelAngle: 0, labelFontSize: 9, labelOverlap: false, labelLineHeight: 11, grid: true, labelBound: false } };
+    x = { type: 'quantitative', title: null, scale: { domain: [1, 4], nice: false }, axis: { values: [1, 2, 3, 4], labelExpr, labelAngle: 0, labelFontSize: 9, labelOverlap: false, labelLineHeight: 11, grid: true, labelBound: false, labelFlush: false } };
     if (c.template === 'means') {
       values = c.bars.map((b) => ({ label: b.label, value: b.value, text: b.value === null ? '–' : sv(b.value), n: b.n }));
       layer = [

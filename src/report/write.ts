@@ -4,6 +4,7 @@
  */
 import { slugify } from '../domain/fold.js';
 import { chartSpec } from '../charts/spec.js';
+import { ranked } from '../charts/ranked-spec.js';
 import { PRINT_WIDTH_PX, toPngAsync, toSvg } from '../charts/render.js';
 import type { ChartData } from '../charts/types.js';
 import { StagedDir } from '../io/staged-dir.js';
@@ -145,7 +146,8 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     const profile: DocSection = { anchor: `kommun-${code}`, heading: `${code} ${area.name}`, items: [] };
     const listed: string[] = [];
     for (const o of outputs) {
-      if (o.kind === 'chart' && o.codes.includes(code) && o.template === 'grouped') {
+      // a chart of many areas is ranked: a copy per municipality would only repeat it
+      if (o.kind === 'chart' && o.codes.includes(code) && o.template === 'grouped' && !ranked(o)) {
         const holder: { png?: Uint8Array } = {};
         const w = await writeChart(dir, `${folder}/${o.id}-${o.slug}`, { ...o, draft }, { code, name: area.name }, png, (p) => (holder.png = p));
         profile.items.push(withPng(chartItem(`${code}-${o.id}`, o.title, w, o), holder));

@@ -12,6 +12,7 @@ import { chartSpec } from '../../src/charts/spec.js';
 import { toPngAsync, toSvg } from '../../src/charts/render.js';
 import type { ChartData, Point } from '../../src/charts/types.js';
 import { ROOT, cliAsync } from '../helpers.js';
+import { overlaps, textBoxes } from './text-boxes.js';
 
 /** The text of every axis's labels in an SVG, one list per axis. */
 function axisLabels(svg: string): string[][] {
@@ -70,6 +71,14 @@ describe('the sample report', () => {
   it('no chart repeats a tick label, in any folder', () => {
     expect(svgs.length).toBeGreaterThan(50);
     for (const f of svgs) for (const labels of axisLabels(readFileSync(f, 'utf8'))) expect(new Set(labels).size, `${f}: ${labels.join(' | ')}`).toBe(labels.length);
+  });
+
+  it('no chart of the sample report prints text over text (laid-out boxes measured)', async () => {
+    for (const f of svgs.filter((f) => !f.includes('/kommun/') || f.includes('1407-'))) {
+      const boxes = await textBoxes(JSON.parse(readFileSync(f.replace(/\.svg$/, '.vl.json'), 'utf8')));
+      expect(boxes.length).toBeGreaterThan(5);
+      expect(overlaps(boxes), f).toEqual([]);
+    }
   });
 
   it('every hidden value of D4 is marked, and the note gives the reason and the threshold', () => {

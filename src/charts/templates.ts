@@ -1,0 +1,54 @@
+/**
+ * What every chart spec shares: the templates in `specs/`, the look (config), the alt text and
+ * notes wrapped to the chart's width with the chart's own font.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SV } from '../texts-sv.js';
+import type { ChartData } from './types.js';
+import { textWidth } from './fonts.js';
+
+const SPEC_DIR = fileURLToPath(new URL('../../specs/', import.meta.url));
+const templates = new Map<string, Record<string, unknown>>();
+
+export function template(name: string): Record<string, unknown> {
+  if (!templates.has(name)) templates.set(name, JSON.parse(readFileSync(`${SPEC_DIR}${name}.vl.json`, 'utf8')));
+  return structuredClone(templates.get(name)!);
+}
+
+export function config(): Record<string, unknown> {
+  return template('config');
+}
+
+/** The charts' shared look (fonts, locale, colours), for specs built outside the templates. */
+export const chartConfig = config;
+
+export const sv = (n: number, d = 1) => n.toFixed(d).replace('.', ',');
+
+/** Alt text: what the chart shows, and its largest and smallest values. */
+export function describe(c: ChartData): string {
+  const ok = c.points.filter((p) => p.pct !== null);
+  if (!ok.length) return SV.altNoValues(c.title, c.subtitle);
+  const max = ok.reduce((a, b) => (b.pct! > a.pct! ? b : a));
+  const min = ok.reduce((a, b) => (b.pct! < a.pct! ? b : a));
+  const lbl = (p: (typeof ok)[number]) => `${p.name}${p.series && p.series !== String(p.year) ? `, ${p.series}` : ''}, ${p.year}`;
+  return SV.altBars(c.title, c.subtitle, `${lbl(max)} ${sv(max.pct!)} %`, `${lbl(min)} ${sv(min.pct!)} %`);
+}
+
+export const NOTE_FONT_SIZE = 9;
+
+/** Words into lines no wider than `width` pixels, measured with the chart's font. */
+export function wrap(text: string, width: number, size: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, size, false) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
