@@ -299,6 +299,11 @@ export const regionBadLine = (line: number, raw: string) => `line ${line}: ${sho
 export const regionUnknownCode = (line: number, code: string) => `line ${line}: ${code} is not one of the 290 municipalities`;
 export const regionDuplicate = (code: string, first: number, again: number) => `${code} twice (lines ${first} and ${again})`;
 export const regionEmpty = () => 'the region file has no municipality codes';
+export const groupsHeader = () => 'a groups file needs the columns group_id, group_title and member_id (as Kolada lists groups)';
+export const groupsNoId = () => 'a row without a group_id';
+export const groupsMember = (v: string) => `member ${shown(v)} is not one of the 290 municipality codes`;
+export const groupsEmpty = () => 'the groups file has no groups';
+export const groupsHint = () => 'give a CSV as Kolada lists groups: group_id,group_title,member_id,member_title (as data/kolada_groups_gr.csv)';
 export const regionFileHint = () => 'write one 4-digit municipality code a line (0180, 1480); see data/kommuner.csv';
 export const recipeBad = (why: string) => `the recipe is not valid: ${why}`;
 export const recipeBadHint = () => 'a recipe is a JSON object: {"year": 2021, "region": "gr", "out": "out", "register": "register.csv", "population": "population.csv", "kolada": ["kolada.csv"], "oj": "oj.csv"}';

@@ -125,6 +125,7 @@ export const OPTIONS = {
   hinderMap: { flags: '--hinder-map <file>', description: 'CSV mapping local reason labels or codes to a reason or group (unemployment, ill_health, social, other, missing)', parse: text },
   debug: { flags: '--debug', description: 'print a stack trace on errors' },
   noPng: { flags: '--no-png', description: 'skip the PNG renders (the slow part): charts as .vl.json, .svg and .csv only, index.md linking the SVGs' },
+  groups: { flags: '--groups <file>', description: 'groups of municipalities as Kolada lists them (group_id, group_title, member_id, member_title): each profile is compared with its "Liknande kommuner" group', path: true, parse: text },
   pdf: { flags: '--pdf', description: 'also print rapport.html to rapport.pdf, with a Chromium or Chrome on the machine (PATH, or $BISTAND_BROWSER)' },
   force: { flags: '--force', description: 'write the report into a non-empty folder bistand did not write: files of the same names are replaced, nothing else (never from a recipe)' },
   // tidy
@@ -230,7 +231,7 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
 
 export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'regionName', 'delimiter', 'encoding', 'column', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
 export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'sheet', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
-export const REPORT_OPTIONS = ['reportYear', 'region', 'regionName', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'survey', 'surveyMap', 'surveyFocus', 'recipe', 'regionMean', 'source', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'noPng', 'pdf', 'force', 'debug'] as const satisfies readonly OptionName[];
+export const REPORT_OPTIONS = ['reportYear', 'region', 'regionName', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'survey', 'surveyMap', 'surveyFocus', 'groups', 'recipe', 'regionMean', 'source', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'noPng', 'pdf', 'force', 'debug'] as const satisfies readonly OptionName[];
 export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'sampleYears', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
 
 export type RegisterCommandOptions = OptionsOf<(typeof REGISTER_OPTIONS)[number]>;

@@ -40,6 +40,7 @@ export const reportCommand = () => {
       survey: o.survey,
       surveyMap: o.surveyMap,
       surveyFocus: o.surveyFocus,
+      groups: o.groups,
       credit: o.credit,
       regionMean: o.regionMean,
       source: o.source,

@@ -8,6 +8,7 @@ import type { SuppressOptions } from '../domain/suppress.js';
 import type { ChartData, RegionMethod, SurveyChart } from '../charts/types.js';
 import { SKIP_EN } from '../messages.js';
 import type { Table } from '../tables/table.js';
+import type { MuniGroup } from '../io/groups.js';
 import type { Facts } from './facts.js';
 import type { SurveyRead } from '../domain/survey.js';
 import { SKIP_SV } from '../texts-sv.js';
@@ -51,6 +52,8 @@ export interface ReportSettings {
   png?: boolean;
   /** print rapport.html to rapport.pdf with this browser (--pdf) */
   browser?: string;
+  /** groups of municipalities as Kolada lists them (--groups) */
+  groups?: string;
   register?: string;
   population?: string;
   kolada: string[];
@@ -81,6 +84,10 @@ export interface ReportContext {
   source?: string;
   /** false: charts without their PNG */
   png?: boolean;
+  /** every municipality's code (Riket's members, for the comparisons) */
+  allCodes: () => string[];
+  /** groups of municipalities (--groups), for the liknande-kommuner comparison */
+  groups: MuniGroup[];
   /** rapport.html as PDF (--pdf) */
   pdf?: (html: string, year: number) => Promise<Uint8Array>;
   /** the survey's respondents, when one is given */

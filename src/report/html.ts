@@ -35,7 +35,10 @@ figure svg{display:block;width:100%;height:auto}
 table{border-collapse:collapse;width:100%;font-size:8.5pt;margin:.3em 0}
 th,td{border-bottom:1px solid #d0d0d0;padding:2px 4px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{border-bottom:1.5px solid #555}
-td.n,th.n{text-align:right;overflow-wrap:normal;white-space:nowrap}
+td.n,th.n{text-align:right}
+td.n{white-space:nowrap}
+th,td{overflow-wrap:normal}
+th{hyphens:manual}
 .source,.note{font-size:8pt;color:#555;margin:.15em 0}
 .skipped{font-style:italic;color:#444}
 .warning{border:2px solid #b00020;color:#b00020;font-weight:bold;padding:.5em .7em}
@@ -50,6 +53,21 @@ a{color:#0b4f8a}
   nav{break-after:page}
   a{color:inherit;text-decoration:none}
 }`;
+
+/** Second parts of Swedish compounds that long header words are broken before (with a soft hyphen). */
+const JOINTS = ['kod', 'regionen', 'nyckel', 'examen', 'löshet', 'varigt', 'ningen', 'mottagare', 'bistånd', 'ledning', 'ändring', 'svar', 'kommuner', 'förvaltning', 'sättning'];
+
+/** Long words of a header with soft hyphens where their compounds join, so a narrow column breaks them there and nowhere else. */
+export function softHyphens(text: string): string {
+  return text.replace(/\p{L}{9,}/gu, (w) => {
+    let out = w;
+    for (const j of JOINTS) {
+      const i = out.toLowerCase().indexOf(j, 3);
+      if (i > 0 && i < out.length - 2) out = `${out.slice(0, i)}\u00ad${out.slice(i)}`;
+    }
+    return out;
+  });
+}
 
 /** An inline SVG whose ids cannot clash with another chart's on the same page. */
 function inlineSvg(svg: string, prefix: string): string {
@@ -67,7 +85,7 @@ function item(it: DocItem, level: 3 | 4): string {
   const t = it.table;
   const { numeric, text } = readerCells(t);
   const cls = (i: number) => (numeric[i] ? ' class="n"' : '');
-  const head = `<thead><tr>${t.columns.map((c, i) => `<th scope="col"${cls(i)}>${esc(c.name)}</th>`).join('')}</tr></thead>`;
+  const head = `<thead><tr>${t.columns.map((c, i) => `<th scope="col"${cls(i)}>${esc(softHyphens(c.name))}</th>`).join('')}</tr></thead>`;
   const body = `<tbody>${t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${esc(text(c, i))}</td>`).join('')}</tr>`).join('')}</tbody>`;
   return `<figure id="${it.anchor}" class="table">${h}<table>${head}${body}</table>${foot}</figure>`;
 }

@@ -43,7 +43,7 @@ async function readSurveyInput(s: ReportSettings, log: NoteLog) {
 
 export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>> {
   // the folder is checked and locked before the slow work, and freed however the run ends
-  const inputs = [s.register, s.population, ...s.kolada, ...s.sdb, s.oj, s.survey, s.surveyMap, s.region.file].filter((f): f is string => f !== undefined && f !== '-');
+  const inputs = [s.register, s.population, ...s.kolada, ...s.sdb, s.oj, s.survey, s.surveyMap, s.groups, s.region.file].filter((f): f is string => f !== undefined && f !== '-');
   const dir = new StagedDir(s.out, { force: s.force, inputs });
   try {
     return await buildAndWrite(s, dir);
@@ -71,6 +71,8 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
     survey: await readSurveyInput(s, log),
     surveyFocus: s.surveyFocus,
     png: s.png !== false,
+    allCodes: () => munis.kommuner.map((k) => k.code),
+    groups: s.groups ? (await import('../io/groups.js')).readGroups(s.groups, munis) : [],
     pdf: s.browser ? async (html, year) => (await import('./pdf.js')).htmlToPdf(html, s.browser!, year) : undefined,
   };
   const outputs = buildOutputs(ctx);

@@ -12,7 +12,8 @@ import { Sheet, tablesWorkbook } from '../io/xlsx-table.js';
 import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.js';
 import type { Table } from '../tables/table.js';
 import type { Output, ReportContext, TableData } from './context.js';
-import { trendFor } from './outputs/trend.js';
+import { comparisonsOf, keyFigures, overviewTable, profileTable, trendChart } from './profile.js';
+import { similarGroupOf } from '../io/groups.js';
 import { reportDocx } from './docx.js';
 import { DocItem, DocSection, ReportDocument, numberedCaption } from './document.js';
 import { reportHtml } from './html.js';
@@ -45,6 +46,13 @@ export interface ChartWritten {
   table: Table;
   svg: string;
   alt: string;
+}
+
+/** A table whose reader's form has headers of its own (the profiles' comparisons are named by area). */
+function writeTablePair(dir: StagedDir, base: string, t: Table, reader: Table, title: string, notes: string[], codeCols: number[]): void {
+  dir.write(`${base}.csv`, formatTable(t, 'csv'));
+  dir.write(`${base}.sv.csv`, formatExcelCsv(reader, codeCols));
+  dir.write(`${base}.md`, formatMarkdown(reader, title, notes));
 }
 
 export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }, png = true, onPng?: (p: Uint8Array) => void): Promise<ChartWritten> {
@@ -138,33 +146,54 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     index.push('', line);
     region.lead = line;
   }
+  // the key figures: a table per municipality against its comparisons, and the region's overview
+  const figures = keyFigures(ctx);
+  const cache = new Map<string, number | null>();
+  if (figures.length) {
+    const { table, reader } = overviewTable(ctx, figures);
+    const title = SV.overviewTitle(ctx.region.name, ctx.year);
+    writeTablePair(dir, 'region/oversikt', table, reader, title, [SV.profileSource], [0]);
+    region.items.push({ kind: 'table', anchor: 'oversikt', caption: title, table: reader, source: SV.profileSource, notes: [] });
+    sheets.push({ name: SV.overviewSheet, title, table: reader });
+    index.push('', `- [${title}](region/oversikt.md) (${SV.indexTable})`);
+  }
   index.push('', SV.indexKommuner, '');
   const d1 = outputs.find((o): o is ChartData & { id: 'd1' } => o.kind === 'chart' && o.id === 'd1');
+  const share = figures.find((k) => k.id === 'population_share');
+  const similar = (name: string) => similarGroupOf(ctx.groups, name);
   for (const code of ctx.region.codes) {
     const area = ctx.areas(code)!;
     const folder = `kommun/${code}-${slugify(area.name)}`;
     const profile: DocSection = { anchor: `kommun-${code}`, heading: `${code} ${area.name}`, items: [] };
     const listed: string[] = [];
+    const cmps = comparisonsOf(ctx, code, ctx.groups, similar);
+    if (figures.length) {
+      const { table, reader } = profileTable(ctx, code, figures, cmps, cache);
+      const title = SV.profileTitle(area.name, ctx.year);
+      writeTablePair(dir, `${folder}/nyckeltal`, table, reader, title, [SV.profileSource], []);
+      profile.items.push({ kind: 'table', anchor: `k${code}-nyckeltal`, caption: title, table: reader, source: SV.profileSource, notes: [] });
+      listed.push(`[${SV.indexKeyFigures}](${folder}/nyckeltal.md)`);
+    }
     for (const o of outputs) {
       // a chart of many areas is ranked: a copy per municipality would only repeat it
       if (o.kind === 'chart' && o.codes.includes(code) && o.template === 'grouped' && !ranked(o)) {
         const holder: { png?: Uint8Array } = {};
         const w = await writeChart(dir, `${folder}/${o.id}-${o.slug}`, { ...o, draft }, { code, name: area.name }, png, (p) => (holder.png = p));
-        profile.items.push(withPng(chartItem(`${code}-${o.id}`, o.title, w, o), holder));
+        profile.items.push(withPng(chartItem(`k${code}-${o.id}`, o.title, w, o), holder));
         listed.push(`[${o.id.toUpperCase()}](${folder}/${o.id}-${o.slug}.${img})`);
       }
       if (o.kind === 'table' && o.codeColumn !== undefined) {
         const rows = o.table.rows.filter((r) => r[o.codeColumn!] === code);
         writeTable(dir, `${folder}/${o.id}-${o.slug}`, o, { ...o.table, rows });
-        profile.items.push({ kind: 'table', anchor: `${code}-${o.id}`, caption: o.title, table: readerForm({ ...o.table, rows }), source: o.source, notes: o.notes });
+        profile.items.push({ kind: 'table', anchor: `k${code}-${o.id}`, caption: o.title, table: readerForm({ ...o.table, rows }), source: o.source, notes: o.notes });
         listed.push(`[${o.id.toUpperCase()}](${folder}/${o.id}-${o.slug}.md)`);
       }
     }
-    if (d1) {
-      const trend = { ...trendFor(ctx, d1, code), draft };
+    if (d1 && share) {
+      const trend = { ...trendChart(ctx, code, share, cmps, cache, d1.source, d1.notes.filter((n) => !/ovägt medel|sammanvägt/.test(n))), draft };
       const holder: { png?: Uint8Array } = {};
       const w = await writeChart(dir, `${folder}/${trend.id}-${trend.slug}`, trend, undefined, png, (p) => (holder.png = p));
-      profile.items.push(withPng(chartItem(`${code}-trend`, trend.title, w, trend), holder));
+      profile.items.push(withPng(chartItem(`k${code}-trend`, trend.title, w, trend), holder));
       listed.push(`[${SV.indexTrend}](${folder}/${trend.id}-${trend.slug}.${img})`);
     }
     index.push(`- ${code} ${area.name}: ${listed.length ? listed.join(', ') : SV.indexNothing}`);

@@ -28,7 +28,7 @@ const sample = (f: string) => join(ROOT, 'data/sample', f);
 const YEARS = [2019, 2020, 2021];
 
 function context(facts: Facts, suppress: SuppressOptions = DEFAULT_SUPPRESS): ReportContext {
-  return { year: 2021, years: YEARS, region: GR, areas: (c) => munis.area(c), facts, suppress, credit: 'test', regionMean: 'unweighted' };
+  return { year: 2021, years: YEARS, region: GR, areas: (c) => munis.area(c), facts, suppress, credit: 'test', regionMean: 'unweighted', allCodes: () => munis.kommuner.map((k) => k.code), groups: [] };
 }
 function settings(over: Partial<ReportSettings>): ReportSettings {
   return { year: 2021, region: GR, out: 'unused', kolada: [], sdb: [], credit: 'test', suppress: DEFAULT_SUPPRESS, gapRule: 'internal', regionMean: 'unweighted', ...over };

@@ -1,0 +1,206 @@
+/**
+ * A municipality's profile: its key figures against its comparisons — the report's region, its
+ * county, Riket and (given --groups) its "liknande kommuner" group — with the change from last
+ * year and its rank in the region; the overview of the region (a row per municipality); and the
+ * trend of its share of the population against the same comparisons.
+ *
+ * A comparison's figure is the one Kolada publishes for it when the input has it (Riket `0000`,
+ * a county `00NN`, a group `G…`); otherwise the unweighted mean of its members' figures as this
+ * report shows them (hidden ones left out, so that the mean reveals none), when at least half of
+ * its members have one.
+ */
+import type { ChartData, Point } from '../charts/types.js';
+import { share } from '../domain/suppress.js';
+import type { MuniGroup } from '../io/groups.js';
+import { loadCounties } from '../io/reference.js';
+import type { Table } from '../tables/table.js';
+import { GROUP_SV, SV } from '../texts-sv.js';
+import { ReportContext, areaName } from './context.js';
+import { KpiId, Measure, REG, RegisterMeasure, countMeasure } from './facts.js';
+import { drawable, populationOf } from './points.js';
+
+/** One key figure: its value for a municipality and year as the report shows it, or null. */
+interface KeyFigure {
+  id: string;
+  label: string;
+  /** the overview's column header */
+  short?: string;
+  /** percentage points (a share) or units (an index) */
+  unit: 'pct' | 'index';
+  value(code: string, year: number): number | null;
+  /** the KPI whose published values for Riket, counties and groups stand for the comparison */
+  kpi?: KpiId;
+}
+
+export interface Comparison {
+  id: 'region' | 'county' | 'riket' | 'group';
+  name: string;
+  codes: readonly string[];
+  /** the area code Kolada publishes the comparison's value under */
+  published?: string;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** The key figures the inputs can give, in the order of the report. */
+export function keyFigures(c: ReportContext): KeyFigure[] {
+  const f = c.facts;
+  const hasRegister = f.registerYears.length > 0;
+  const num = (m: Measure, code: string, y: number): number | 'X' | null => {
+    const v = f.get(m, code, y);
+    if (!v || v.status !== 'ok' || typeof v.value !== 'number') return v?.status === 'suppressed' ? 'X' : null;
+    if (!c.suppress.enabled || !m.startsWith('reg:')) return v.value;
+    return f.pattern.shown(countMeasure(m as RegisterMeasure), code, y, v.value) as number | 'X' | null;
+  };
+  const pct = (n: number | 'X' | null, d: number | 'X' | null, minDenominator: boolean) => {
+    const s = share(n, d, minDenominator ? c.suppress : { ...c.suppress, minDenominator: 0 });
+    return typeof s === 'number' ? s : null;
+  };
+  const kpi = (id: KpiId) => (code: string, y: number) => {
+    const v = f.get(id, code, y);
+    return v?.status === 'ok' && typeof v.value === 'number' ? v.value : null;
+  };
+  const figures: KeyFigure[] = [];
+  // a profile of every municipality ranks each among the region's: each value is worked out once
+  const out = {
+    push(k: KeyFigure) {
+      const memo = new Map<string, number | null>();
+      const value = k.value;
+      figures.push({ ...k, value: (code, y) => (memo.has(`${code}|${y}`) ? memo.get(`${code}|${y}`)! : (memo.set(`${code}|${y}`, value(code, y)), memo.get(`${code}|${y}`)!)) });
+    },
+  };
+  const pop = populationOf(c);
+  if (hasRegister && pop)
+    out.push({ id: 'population_share', label: SV.keyPopulationShare, short: SV.keyPopulationShort, unit: 'pct', value: (k, y) => pct(num(REG.recipients, k, y), num(pop.measure, k, y), false) });
+  else {
+    const id = (['N31825', 'N31807'] as const).find((k) => f.has(k));
+    if (id) out.push({ id: 'population_share', label: SV.keyPopulationShare, short: SV.keyPopulationShort, unit: 'pct', value: kpi(id), kpi: id });
+  }
+  const ofRecipients = (m: RegisterMeasure) => (k: string, y: number) => pct(num(m, k, y), num(REG.recipients, k, y), true);
+  if (hasRegister) {
+    out.push({ id: 'long_term', label: SV.longTerm, short: SV.keyLongShort, unit: 'pct', value: ofRecipients(REG.longTerm) });
+    out.push({ id: 'very_long_term', label: SV.veryLongTerm, short: SV.keyVeryLongShort, unit: 'pct', value: (k, y) => (f.veryLongYears.has(y) ? ofRecipients(REG.veryLongTerm)(k, y) : null) });
+    if (f.registerHasReasons) for (const g of ['unemployment', 'ill_health', 'social'] as const) out.push({ id: g, label: GROUP_SV[g], unit: 'pct', value: ofRecipients(REG.group(g)) });
+  } else {
+    if (f.has('N31814')) out.push({ id: 'long_term', label: SV.longTerm, short: SV.keyLongShort, unit: 'pct', value: kpi('N31814'), kpi: 'N31814' });
+    if (f.has('U31801')) out.push({ id: 'very_long_term', label: SV.veryLongTerm, short: SV.keyVeryLongShort, unit: 'pct', value: kpi('U31801'), kpi: 'U31801' });
+  }
+  if (f.has('U31900')) out.push({ id: 'sorting_key', label: SV.keySortingKey, short: SV.keySortingShort, unit: 'index', value: kpi('U31900'), kpi: 'U31900' });
+  if (f.has('U31404')) out.push({ id: 'social_work_degree', label: SV.keySocialWorkDegree, short: SV.keySocialWorkShort, unit: 'pct', value: kpi('U31404'), kpi: 'U31404' });
+  // a figure the inputs give for none of the region's municipalities in Y is no key figure
+  return figures.filter((k) => c.region.codes.some((code) => k.value(code, c.year) !== null));
+}
+
+/** The municipality's comparisons: the region, its county, Riket, its liknande-kommuner group. */
+export function comparisonsOf(c: ReportContext, code: string, groups: readonly MuniGroup[], similar: (name: string) => MuniGroup | undefined): Comparison[] {
+  const out: Comparison[] = [];
+  const region = c.region;
+  const all = c.allCodes();
+  if (region.codes.length > 1 && region.codes.length < all.length) out.push({ id: 'region', name: region.name, codes: region.codes });
+  const area = c.areas(code);
+  const county = loadCounties().find((k) => k.code === area?.countyCode);
+  if (county) {
+    const codes = all.filter((k) => c.areas(k)?.countyCode === county.code);
+    if (codes.join() !== region.codes.join()) out.push({ id: 'county', name: county.name, codes, published: `00${county.code}` });
+  }
+  out.push({ id: 'riket', name: SV.riket, codes: all, published: '0000' });
+  const g = groups.length ? similar(areaName(c, code)) : undefined;
+  if (g) out.push({ id: 'group', name: g.title, codes: g.members, published: g.id });
+  return out;
+}
+
+/** A comparison's figure: published when the input has it, else the mean of the members shown. */
+export function comparisonValue(k: KeyFigure, cmp: Comparison, year: number, cache: Map<string, number | null>): number | null {
+  const key = `${k.id}|${cmp.id}|${cmp.name}|${year}`;
+  if (cache.has(key)) return cache.get(key)!;
+  let v: number | null = null;
+  if (k.kpi && cmp.published) v = k.value(cmp.published, year);
+  if (v === null) {
+    const vals = cmp.codes.map((m) => k.value(m, year)).filter((x): x is number => x !== null);
+    v = drawable(cmp.codes.length - vals.length, cmp.codes.length) ? mean(vals) : null;
+  }
+  cache.set(key, v);
+  return v;
+}
+
+const round = (v: number | null, d: number) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
+
+/**
+ * The key-figures table of one municipality: a row per figure with its value in Y, the change
+ * from Y−1, its rank among the region's municipalities (1 = highest) and the comparisons.
+ */
+export function profileTable(c: ReportContext, code: string, figures: KeyFigure[], cmps: Comparison[], cache: Map<string, number | null>): { table: Table; reader: Table } {
+  const rows = figures.map((k) => {
+    const v = k.value(code, c.year);
+    const before = k.value(code, c.year - 1);
+    const ranked = c.region.codes.map((m) => k.value(m, c.year)).filter((x): x is number => x !== null);
+    const rank = v === null ? null : 1 + ranked.filter((x) => x > v).length;
+    return [k.id, k.label, round(v, 1), v === null || before === null ? null : round(v - before, 1), rank, v === null ? null : ranked.length, ...cmps.map((cmp) => round(comparisonValue(k, cmp, c.year, cache), 1))];
+  });
+  const cols = [
+    { name: 'measure' },
+    { name: 'measure_name' },
+    { name: 'value', decimals: 1 },
+    { name: 'change', decimals: 1 },
+    { name: 'rank' },
+    { name: 'rank_of' },
+    ...cmps.map((cmp) => ({ name: `${cmp.id}_value`, decimals: 1 })),
+  ];
+  const table: Table = { columns: cols, rows };
+  const reader: Table = {
+    columns: [
+      { name: SV.keyMeasure },
+      { name: String(c.year), decimals: 1 },
+      { name: SV.keyChange(c.year - 1), decimals: 1 },
+      { name: SV.keyRank(c.region.name) },
+      ...cmps.map((cmp) => ({ name: cmp.id === 'group' ? SV.keyGroupMean(cmp.name) : cmp.id === 'riket' ? SV.riket : SV.unweightedMean(cmp.name), decimals: 1 })),
+    ],
+    // a figure the inputs do not give is "uppgift saknas" (–), never an empty cell that reads as 0
+    rows: rows.map((r) => [r[1], r[2] ?? '–', r[3] ?? '–', r[4] === null ? '–' : `${r[4]} av ${r[5]}`, ...r.slice(6).map((v) => v ?? '–')]),
+  };
+  return { table, reader };
+}
+
+/** The region's overview: a row per municipality, its key figures in Y. */
+export function overviewTable(c: ReportContext, figures: KeyFigure[]): { table: Table; reader: Table } {
+  const table: Table = {
+    columns: [{ name: 'kommun_code' }, { name: 'kommun_name' }, ...figures.map((k) => ({ name: k.id, decimals: 1 }))],
+    rows: c.region.codes.map((code) => [code, areaName(c, code), ...figures.map((k) => round(k.value(code, c.year), 1))]),
+  };
+  const reader: Table = {
+    columns: [{ name: 'Kommunkod' }, { name: 'Kommun' }, ...figures.map((k) => ({ name: k.unit === 'pct' ? `${k.short ?? k.label} (%)` : (k.short ?? k.label), decimals: 1 }))],
+    rows: table.rows.map((r) => r.map((v) => v ?? '–')),
+  };
+  return { table, reader };
+}
+
+/** The municipality's share of the population over the years against its comparisons. */
+export function trendChart(c: ReportContext, code: string, figure: KeyFigure, cmps: Comparison[], cache: Map<string, number | null>, source: string, notes: string[]): ChartData {
+  const points: Point[] = [];
+  const name = areaName(c, code);
+  const add = (series: string, pointCode: string, y: number, v: number | null) =>
+    points.push({ code: pointCode, name: series, year: y, series, pct: v, numerator: null, denominator: null, status: v === null ? 'missing' : 'ok' });
+  for (const y of c.years) add(name, code, y, figure.value(code, y));
+  // a comparison the inputs give no figure for is named in a note, not drawn as an empty line
+  const without: string[] = [];
+  for (const cmp of cmps) {
+    const label = cmp.id === 'group' ? SV.keyGroupMean(cmp.name) : cmp.id === 'riket' ? SV.riket : SV.unweightedMean(cmp.name);
+    const vals = c.years.map((y) => comparisonValue(figure, cmp, y, cache));
+    if (vals.every((v) => v === null)) without.push(label);
+    else c.years.forEach((y, i) => add(label, cmp.published ?? cmp.id, y, vals[i]));
+  }
+  return {
+    kind: 'chart',
+    id: 'trend',
+    slug: 'utveckling',
+    title: SV.trendTitle(name),
+    subtitle: SV.trendSubtitle(c.years[0], c.year),
+    template: 'trend',
+    order: c.years.map(String),
+    yTitle: SV.yShareOfPopulation,
+    points,
+    source,
+    notes: [...notes, SV.comparisonsNote, ...(without.length ? [SV.comparisonsMissing(without.join(', '))] : [])],
+    codes: [code],
+  };
+}
