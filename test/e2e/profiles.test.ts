@@ -1,0 +1,87 @@
+/**
+ * All of Sweden: a report for a county and for Riket on a register of all 290 municipalities,
+ * ranked charts instead of 290 columns, and a profile per municipality against its county, Riket
+ * and (given --groups) its liknande-kommuner group.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, cliAsync, csvRows } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bistand-profiles-'));
+const register = join(dir, 'national.csv');
+const population = join(dir, 'population.csv');
+const groups = join(ROOT, 'data/kolada_groups_gr.csv');
+
+beforeAll(async () => {
+  const s = await cliAsync(['sample', '--persons', '100000', '--kommuner', 'all', '--seed', '5', '-o', register]);
+  expect(s.status, s.stderr).toBe(0);
+  // inhabitants: 20–44 adults per adult recipient, fixed per municipality
+  const lines = ['kommun;år;folkmängd;folkmängd 18+'];
+  for (const y of [2019, 2020, 2021]) {
+    const c = await cliAsync(['classify', register, '--year', String(y), '--no-suppress']);
+    for (const [code, , , n] of csvRows(c.stdout).slice(1)) {
+      const adults = Math.max(200, Number(n) * (20 + ((Number(code) * 7919) % 25)));
+      lines.push(`${code};${y};${Math.round(adults * 1.25)};${adults}`);
+    }
+  }
+  writeFileSync(population, lines.join('\n') + '\n');
+}, 120_000);
+
+const table = (f: string) => {
+  const [head, ...rows] = csvRows(readFileSync(f, 'utf8'));
+  return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+};
+
+describe('a county and Riket', () => {
+  it('--region 14: 49 profiles, each against Riket and its liknande-kommuner group; ranked charts', async () => {
+    const out = join(dir, 'vg');
+    const r = await cliAsync(['report', '--year', '2021', '--region', '14', '--register', register, '--population', population, '--groups', groups, '--no-png', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(join(out, 'kommun')).length).toBe(49);
+    const ale = table(join(out, 'kommun/1440-ale/nyckeltal.csv'));
+    expect(ale.map((x) => x.measure)).toEqual(['population_share', 'long_term', 'very_long_term', 'unemployment', 'ill_health', 'social']);
+    // the region is the county: no county column beside it; Riket and the group from the register
+    expect(Object.keys(ale[0])).toEqual(['measure', 'measure_name', 'value', 'change', 'rank', 'rank_of', 'region_value', 'riket_value', 'group_value']);
+    const share = ale[0];
+    // ranked among the county's municipalities whose share is shown
+    expect(Number(share.rank_of)).toBeGreaterThan(40);
+    expect(Number(share.rank_of)).toBeLessThanOrEqual(49);
+    for (const k of ['value', 'region_value', 'riket_value', 'group_value']) expect(Number(share[k])).toBeGreaterThan(0);
+    // the group's figure is the mean of its seven members' shares, as the overview of Riket shows them
+    const md = readFileSync(join(out, 'kommun/1440-ale/nyckeltal.md'), 'utf8');
+    expect(md).toContain('Liknande kommuner ekonomiskt bistånd, Ale (medel)');
+    // a ranked chart: the county's 49 municipalities in the order of their values, no highlighted copies
+    const d4 = JSON.parse(readFileSync(join(out, 'region/d4-langvarigt-per-kommun.vl.json'), 'utf8'));
+    const first = d4.data.values.filter((v: { kind: string; series: string }) => v.kind === 'area' && v.series === 'Långvarigt (≥ 10 mån)');
+    expect(first.length).toBe(49);
+    const byRank = [...first].sort((a: { rank: number }, b: { rank: number }) => a.rank - b.rank).filter((v: { share: number | null }) => v.share !== null);
+    for (let i = 1; i < byRank.length; i++) expect(byRank[i - 1].share).toBeGreaterThanOrEqual(byRank[i].share);
+    expect(existsSync(join(out, 'kommun/1440-ale/d4-langvarigt-per-kommun.vl.json'))).toBe(false);
+    expect(existsSync(join(out, 'kommun/1440-ale/trend-utveckling.vl.json'))).toBe(true);
+    // the trend draws Ale against the county, Riket and its group
+    const trend = table(join(out, 'kommun/1440-ale/trend-utveckling.csv'));
+    expect([...new Set(trend.map((p) => p.series))]).toEqual(['Ale', 'Västra Götalands län (ovägt medel)', 'Riket', 'Liknande kommuner ekonomiskt bistånd, Ale (medel)']);
+  }, 120_000);
+
+  it('--region riket: the overview has 290 rows; a profile compares with its county and Riket', async () => {
+    const out = join(dir, 'riket');
+    const r = await cliAsync(['report', '--year', '2021', '--region', 'riket', '--register', register, '--population', population, '--no-png', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(table(join(out, 'region/oversikt.csv')).length).toBe(290);
+    const malmo = table(join(out, 'kommun/1280-malmo/nyckeltal.csv'));
+    expect(Object.keys(malmo[0]).slice(-2)).toEqual(['county_value', 'riket_value']);
+    expect(Number(malmo[0].rank_of)).toBeGreaterThan(250);
+    expect(readFileSync(join(out, 'rapport.html'), 'utf8')).toContain('Skåne län (ovägt medel)');
+  }, 120_000);
+
+  it('a groups file with a member that is no municipality is an error at its line and column', async () => {
+    const bad = join(dir, 'groups.csv');
+    writeFileSync(bad, 'group_id,group_title,member_id,member_title\nG1,"Liknande kommuner ekonomiskt bistånd, Ale, 2023",1292,Ängelholm\nG1,"Liknande kommuner ekonomiskt bistånd, Ale, 2023",9999,Ingenstans\n');
+    const r = await cliAsync(['report', '--year', '2021', '--register', join(ROOT, 'data/sample/register.csv'), '--groups', bad, '--no-png', '--out', join(dir, 'bad')]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/groups\.csv:3:3: member "9999" is not one of the 290 municipality codes/);
+    expect(existsSync(join(dir, 'bad'))).toBe(false);
+  });
+});
