@@ -41,6 +41,7 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
   const drawn = c.points.filter((p) => p.drawn !== false);
   const series = [...new Set(drawn.map((p) => p.series))];
   t.description = describe({ ...c, points: drawn });
+  const busyTrend = c.template === 'trend' && series.length > 2;
   const subtitle = [c.subtitle, ...(highlight ? [highlightLine(c, highlight)] : []), ...(c.draft ? [SV.draft] : [])];
   t.title = { text: c.title, subtitle: subtitle.length === 1 ? subtitle[0] : subtitle };
   t.data = {
@@ -55,7 +56,9 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
       // a hidden value is an X at its slot, a missing one a dash: never an empty slot that reads as 0
       marker: p.status === 'suppressed' ? 'X' : p.status === 'ok' ? '' : '–',
       // the value as the report quotes it, written here so that any renderer prints the same
-      label: p.pct === null ? '' : `${sv(p.pct)}\u00a0%`,
+      // a trend against several comparisons labels the municipality's own points only: the
+      // comparisons' labels would lie on each other (their values are in the key-figures table)
+      label: p.pct === null || (busyTrend && p.series !== series[0]) ? '' : `${sv(p.pct)}\u00a0%`,
       // a line chart's label goes above its point when it is the year's highest, else below
       above: p.pct !== null && drawn.every((q) => q.year !== p.year || q.pct === null || q.pct <= p.pct!),
     })),
@@ -72,6 +75,8 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
     if (e.color) {
       e.color.sort = series;
       e.color.scale.domain = series;
+      // long comparison names in two columns, not one row wider than the chart
+      if (busyTrend && e.color.legend) e.color.legend = { ...e.color.legend, columns: 2 };
     }
     if (e.y && 'title' in e.y) e.y.title = c.yTitle;
     if (e.y?.axis) {

@@ -4,8 +4,8 @@
  */
 import { slugify } from '../domain/fold.js';
 import { chartSpec } from '../charts/spec.js';
-import { ranked } from '../charts/ranked-spec.js';
-import { PRINT_WIDTH_PX, toPngAsync, toSvg } from '../charts/render.js';
+import { RANKED_FROM, ranked } from '../charts/ranked-spec.js';
+import { PRINT_DPI, PRINT_WIDTH_PX, toPngAsync, toSvg } from '../charts/render.js';
 import type { ChartData } from '../charts/types.js';
 import { StagedDir } from '../io/staged-dir.js';
 import { Sheet, tablesWorkbook } from '../io/xlsx-table.js';
@@ -23,9 +23,9 @@ import { SV, readerForm } from '../texts-sv.js';
 
 
 /** The chart's PNG on the thread pool while the next chart is laid out. */
-function pngLater(dir: StagedDir, base: string, svg: string, onPng?: (p: Uint8Array) => void): void {
+function pngLater(dir: StagedDir, base: string, svg: string, onPng?: (p: Uint8Array) => void, dpi = PRINT_DPI): void {
   dir.later(() =>
-    toPngAsync(svg, PRINT_WIDTH_PX).then((p) => {
+    toPngAsync(svg, dpi === PRINT_DPI ? PRINT_WIDTH_PX : Math.round((16 / 2.54) * dpi), dpi).then((p) => {
       dir.write(`${base}.png`, p);
       onPng?.(p);
     }),
@@ -55,13 +55,20 @@ function writeTablePair(dir: StagedDir, base: string, t: Table, reader: Table, t
   dir.write(`${base}.md`, formatMarkdown(reader, title, notes));
 }
 
-export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }, png = true, onPng?: (p: Uint8Array) => void): Promise<ChartWritten> {
+/**
+ * Screen resolution (150 dpi) for a ranked chart (a list of 290 bars a metre long at 300 dpi
+ * holds 100 MB of pixels while it renders) and for the profiles of a large region, where 290
+ * print-size PNGs would double the national report's time and memory.
+ */
+export const SCREEN_DPI = 150;
+
+export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }, png = true, onPng?: (p: Uint8Array) => void, dpi = PRINT_DPI): Promise<ChartWritten> {
   const spec = chartSpec(c, highlight);
   dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
   dir.write(`${base}.svg`, svg);
   // PNGs render on the thread pool while the next chart is laid out
-  if (png) pngLater(dir, base, svg, onPng);
+  if (png) pngLater(dir, base, svg, onPng, ranked(c) ? SCREEN_DPI : dpi);
   const t: Table = {
     columns: [
       { name: 'kommun_code' },
@@ -161,6 +168,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
   const d1 = outputs.find((o): o is ChartData & { id: 'd1' } => o.kind === 'chart' && o.id === 'd1');
   const share = figures.find((k) => k.id === 'population_share');
   const similar = (name: string) => similarGroupOf(ctx.groups, name);
+  const large = ctx.region.codes.length > RANKED_FROM;
   for (const code of ctx.region.codes) {
     const area = ctx.areas(code)!;
     const folder = `kommun/${code}-${slugify(area.name)}`;
@@ -192,7 +200,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     if (d1 && share) {
       const trend = { ...trendChart(ctx, code, share, cmps, cache, d1.source, d1.notes.filter((n) => !/ovägt medel|sammanvägt/.test(n))), draft };
       const holder: { png?: Uint8Array } = {};
-      const w = await writeChart(dir, `${folder}/${trend.id}-${trend.slug}`, trend, undefined, png, (p) => (holder.png = p));
+      const w = await writeChart(dir, `${folder}/${trend.id}-${trend.slug}`, trend, undefined, png, (p) => (holder.png = p), large ? SCREEN_DPI : PRINT_DPI);
       profile.items.push(withPng(chartItem(`k${code}-trend`, trend.title, w, trend), holder));
       listed.push(`[${SV.indexTrend}](${folder}/${trend.id}-${trend.slug}.${img})`);
     }

@@ -61,6 +61,15 @@ describe('no text over text', () => {
         expect(overlaps(boxes)).toEqual([]);
       });
 
+  it('a trend against four close comparisons', async () => {
+    const names = ['Ale', 'Västra Götalands län (ovägt medel)', 'Riket', 'Liknande kommuner ekonomiskt bistånd, Ale (medel)', 'Göteborgsregionen (ovägt medel)'];
+    const points: Point[] = names.flatMap((name, i) => [2019, 2020, 2021].map((year) => ({ code: String(i), name, year, series: name, pct: 3.1 + i * 0.08, numerator: null, denominator: null, status: 'ok' as const })));
+    const c: ChartData = { ...chart(gr, ['2021'], [2021]), id: 'trend', template: 'trend', order: ['2019', '2020', '2021'], points, codes: ['1440'] };
+    const boxes = await textBoxes(chartSpec(c));
+    for (const n of names) expect(boxes.some((b) => b.text === n)).toBe(true);
+    expect(overlaps(boxes)).toEqual([]);
+  });
+
   it('the measure finds overlapping text when there is some', () => {
     expect(overlaps([{ text: 'a', role: '', x1: 0, y1: 0, x2: 10, y2: 10 }, { text: 'b', role: '', x1: 5, y1: 5, x2: 15, y2: 15 }])).toEqual([['a', 'b']]);
     expect(overlaps([{ text: 'a', role: '', x1: 0, y1: 0, x2: 10, y2: 10 }, { text: 'b', role: '', x1: 10, y1: 0, x2: 15, y2: 10 }])).toEqual([]);
