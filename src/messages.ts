@@ -293,8 +293,8 @@ export const SKIP_EN = {
   needsSurvey: 'needs a survey export (--survey)',
   surveyTooFew: (group: string, n: number, min: number) => `${group} has ${n} respondent${n === 1 ? '' : 's'}; fewer than ${min} are not shown, so that no respondent can be singled out`,
 } as const;
-export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad, riket, a county by code or name) nor a file of municipality codes`;
-export const unknownRegionHint = () => 'give --region gr, --region 12 or --region "Skåne län", or a CSV file with one 4-digit municipality code per line';
+export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad, riket, a county by code or name) nor a file of municipality codes, nor a group of a --groups file`;
+export const unknownRegionHint = () => 'give --region gr, --region 12 or --region "Skåne län", a CSV file with one 4-digit municipality code per line, or a group id (G128683) with --groups FILE';
 export const regionBadLine = (line: number, raw: string) => `line ${line}: ${shown(raw)} is not a 4-digit municipality code`;
 export const regionUnknownCode = (line: number, code: string) => `line ${line}: ${code} is not one of the 290 municipalities`;
 export const regionDuplicate = (code: string, first: number, again: number) => `${code} twice (lines ${first} and ${again})`;

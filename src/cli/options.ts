@@ -135,7 +135,7 @@ export const OPTIONS = {
   nameMap: { flags: '--name-map <file>', description: 'CSV of names as the file writes them and their 4-digit codes (`Möndal;1481`)', parse: text },
   // report
   reportYear: { flags: '-y, --year <year>', description: 'reference year Y; the charts cover Y−2…Y', parse: parseYear },
-  region: { flags: '--region <region>', description: '`gr` (Göteborgsregionen, the default), `storstad`, `riket`, a county by code or name (`12`, `"Skåne län"`), or a file of municipality codes', default: 'gr', parse: (v: string) => regionOf(v) },
+  region: { flags: '--region <region>', description: '`gr` (Göteborgsregionen, the default), `storstad`, `riket`, a county by code or name (`12`, `"Skåne län"`), a file of municipality codes, or a group of the `--groups` file by id or title (`G128683`)', default: 'gr', parse: (v: string) => regionOf(v, true) },
   regionName: { flags: '--region-name <name>', description: 'the name of a region given as a file (default: the file\'s name)', parse: text },
   out: { flags: '--out <dir>', description: 'output folder', path: true, parse: text },
   register: { flags: '--register <file>', description: 'register extract (person-month rows)', path: true, parse: text },

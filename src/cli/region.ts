@@ -7,12 +7,25 @@ import { Region, regionById } from '../domain/municipalities.js';
 import { slugify } from '../domain/fold.js';
 import { loadCounties, loadMunicipalities } from '../io/reference.js';
 import { readSmallCsv } from '../io/small-csv.js';
+import type { MuniGroup } from '../io/groups.js';
 
-export function regionOf(v: string): Region {
+/** A region by name or file; with `groupsLater`, an unknown name waits for the --groups file (groupRegion). */
+export function regionOf(v: string, groupsLater = false): Region {
   const builtIn = regionById(v) ?? riketOrCounty(v);
   if (builtIn) return builtIn;
   if (existsSync(v)) return regionFile(v);
+  // digits are a county code or nothing; a group is named by its id (G128683) or its title
+  if (groupsLater && !/^\s*\d+\s*$/.test(v)) return { id: 'pending', name: v, codes: [], pending: v };
   throw new UsageError(msg.unknownRegion(v), msg.unknownRegionHint());
+}
+
+/** The region a --region name waiting for the groups file names: a group by its id or its title. */
+export function groupRegion(r: Region, groups: readonly MuniGroup[] | undefined): Region {
+  if (!r.pending) return r;
+  const t = fold(r.pending);
+  const g = groups?.find((x) => fold(x.id) === t || fold(x.title) === t || fold(x.title.replace(/\s*\((ovägt|vägt) medel\)\s*$/i, '')) === t);
+  if (!g) throw new UsageError(msg.unknownRegion(r.pending), msg.unknownRegionHint());
+  return { id: `grupp-${slugify(g.id)}`, name: g.title.replace(/\s*\((ovägt|vägt) medel\)\s*$/i, ''), codes: g.members };
 }
 
 const fold = (s: string) => s.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ');

@@ -5,6 +5,7 @@ import * as msg from '../messages.js';
 import { makeNote } from '../notes.js';
 import { REPORT_OPTIONS, ReportOptions, addOptions } from './options.js';
 import { applyRecipe } from './recipe.js';
+import { groupRegion } from './region.js';
 import { printNote, printNotes } from './stderr.js';
 
 export const reportCommand = () => {
@@ -20,6 +21,9 @@ export const reportCommand = () => {
     if (o.year === undefined) throw new UsageError(msg.yearRequired(), msg.yearRequiredHint());
     if (!o.out) throw new UsageError(msg.reportNeedsOut());
     if (!o.register && !o.population && !o.kolada.length && !o.sdb.length && !o.oj && !o.survey) throw new UsageError(msg.reportNeedsInput());
+    // a --region naming a group of the --groups file
+    const groups = o.groups ? (await import('../io/groups.js')).readGroups(o.groups, (await import('../io/reference.js')).loadMunicipalities()) : undefined;
+    const region = groupRegion(o.region, groups);
     // the browser is looked for before the slow work, so a missing one costs nothing
     const browser = o.pdf ? (await import('../report/pdf.js')).findBrowser() : undefined;
     if (o.pdf && !browser) throw new UsageError(msg.pdfNoBrowser(), msg.pdfNoBrowserHint());
@@ -27,7 +31,7 @@ export const reportCommand = () => {
     const { runReport } = await import('../report/report.js');
     const { result, notes } = await runReport({
       year: o.year,
-      region: o.regionName ? { ...o.region, name: o.regionName } : o.region,
+      region: o.regionName ? { ...region, name: o.regionName } : region,
       out: o.out,
       force: o.force,
       png: o.png,

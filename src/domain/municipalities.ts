@@ -20,6 +20,8 @@ export interface Region {
   codes: readonly string[];
   /** the file it was read from, for a custom region */
   file?: string;
+  /** a name that is no built-in region or file: a group of the --groups file, looked up once it is read */
+  pending?: string;
 }
 
 /** Göteborgsregionen, Kolada group G128683 (SPEC §4). */

@@ -76,6 +76,19 @@ describe('a county and Riket', () => {
     expect(readFileSync(join(out, 'rapport.html'), 'utf8')).toContain('Skåne län (ovägt medel)');
   }, 120_000);
 
+  it('--region names a group of the --groups file by its id or title; unknown without the file', async () => {
+    for (const name of ['G128683', 'Stor-Göteborg']) {
+      const out = join(dir, `group-${name}`);
+      const r = await cliAsync(['report', '--year', '2021', '--region', name, '--groups', groups, '--kolada', join(ROOT, 'data/sample/kolada.csv'), '--no-png', '--out', out]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(join(out, 'index.md'), 'utf8')).toMatch(/^# Ekonomiskt bistånd 2021: Stor-Göteborg\n/);
+      expect(readdirSync(join(out, 'kommun')).length).toBe(13);
+    }
+    const r = await cliAsync(['report', '--year', '2021', '--region', 'G128683', '--kolada', join(ROOT, 'data/sample/kolada.csv'), '--out', join(dir, 'nogroups')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--region "G128683" is neither .* nor a group of a --groups file/);
+  });
+
   it('a groups file with a member that is no municipality is an error at its line and column', async () => {
     const bad = join(dir, 'groups.csv');
     writeFileSync(bad, 'group_id,group_title,member_id,member_title\nG1,"Liknande kommuner ekonomiskt bistånd, Ale, 2023",1292,Ängelholm\nG1,"Liknande kommuner ekonomiskt bistånd, Ale, 2023",9999,Ingenstans\n');
