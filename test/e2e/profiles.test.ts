@@ -89,6 +89,20 @@ describe('a county and Riket', () => {
     expect(r.stderr).toMatch(/--region "G128683" is neither .* nor a group of a --groups file/);
   });
 
+  it('from Kolada, a comparison is the value Kolada publishes for Riket, the county and the group', async () => {
+    const kolada = join(dir, 'kolada.csv');
+    const sample = readFileSync(join(ROOT, 'data/sample/kolada.csv'), 'utf8').trimEnd().split('\n').filter((l) => !/^U31900,(0000|0014|G175905),/.test(l));
+    writeFileSync(kolada, [...sample, 'U31900,0000,Riket,2021,T,5', 'U31900,0014,Västra Götalands län,2021,T,6', 'U31900,G175905,"Liknande kommuner ekonomiskt bistånd, Ale, 2023",2021,T,7'].join('\n') + '\n');
+    const out = join(dir, 'published');
+    const r = await cliAsync(['report', '--year', '2021', '--kolada', kolada, '--groups', groups, '--no-png', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const key = table(join(out, 'kommun/1440-ale/nyckeltal.csv')).find((x) => x.measure === 'sorting_key')!;
+    expect([key.riket_value, key.county_value, key.group_value]).toEqual(['5.0', '6.0', '7.0']);
+    // Alingsås's group is not in the file: its mean would need its members' values, which a GR file lacks
+    const other = table(join(out, 'kommun/1489-alingsas/nyckeltal.csv')).find((x) => x.measure === 'sorting_key')!;
+    expect(other.group_value).toBe('');
+  });
+
   it('a groups file with a member that is no municipality is an error at its line and column', async () => {
     const bad = join(dir, 'groups.csv');
     writeFileSync(bad, 'group_id,group_title,member_id,member_title\nG1,"Liknande kommuner ekonomiskt bistånd, Ale, 2023",1292,Ängelholm\nG1,"Liknande kommuner ekonomiskt bistånd, Ale, 2023",9999,Ingenstans\n');

@@ -44,7 +44,7 @@ export function isGroupName(name: string): boolean {
   return /medel|kommungrupp|liknande kommuner|\bgrupp\b|^G\d+$/i.test(name.trim());
 }
 
-/** The area a source names, by code or name; undefined for a group row (counted as skipped). */
+/** The area a source names, by code or name; a Kolada group id as a group; undefined for a group row without an id (counted as skipped). */
 export function areaOf(code: string, name: string, ctx: ReadContext, line: number, column: number): Area | undefined {
   const c = code.trim();
   if (/^\d{1,4}$/.test(c)) {
@@ -53,6 +53,8 @@ export function areaOf(code: string, name: string, ctx: ReadContext, line: numbe
     throw new InputError({ file: ctx.file, line, column }, msg.unknownAreaCode(c), msg.unknownAreaCodeHint());
   }
   const n = (name || code).trim();
+  // a Kolada group by its id (G175905, "Liknande kommuner …"): kept, for the profiles' comparisons
+  if (/^G\d+$/.test(c)) return { code: c, name: n, kind: 'group', countyCode: '' };
   if (isGroupName(n) || isGroupName(c)) {
     ctx.skipped.set(n, (ctx.skipped.get(n) ?? 0) + 1);
     return undefined;
