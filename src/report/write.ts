@@ -5,7 +5,7 @@
 import { slugify } from '../domain/fold.js';
 import { chartSpec } from '../charts/spec.js';
 import { RANKED_FROM, ranked } from '../charts/ranked-spec.js';
-import { PRINT_DPI, PRINT_WIDTH_PX, toPngAsync, toSvg } from '../charts/render.js';
+import { PRINT_DPI, toPngAsync, toSvg } from '../charts/render.js';
 import type { ChartData } from '../charts/types.js';
 import { StagedDir } from '../io/staged-dir.js';
 import { Sheet, tablesWorkbook } from '../io/xlsx-table.js';
@@ -25,7 +25,7 @@ import { SV, readerForm } from '../texts-sv.js';
 /** The chart's PNG on the thread pool while the next chart is laid out. */
 function pngLater(dir: StagedDir, base: string, svg: string, onPng?: (p: Uint8Array) => void, dpi = PRINT_DPI): void {
   dir.later(() =>
-    toPngAsync(svg, dpi === PRINT_DPI ? PRINT_WIDTH_PX : Math.round((16 / 2.54) * dpi), dpi).then((p) => {
+    toPngAsync(svg, Math.round((16 / 2.54) * dpi), dpi).then((p) => {
       dir.write(`${base}.png`, p);
       onPng?.(p);
     }),
@@ -33,12 +33,8 @@ function pngLater(dir: StagedDir, base: string, svg: string, onPng?: (p: Uint8Ar
 }
 
 export function writeTable(dir: StagedDir, base: string, o: TableData, t: Table): void {
-  const codeCols = o.codeColumn === undefined ? [] : [o.codeColumn];
-  dir.write(`${base}.csv`, formatTable(t, 'csv'));
   // the reader's forms with Swedish headers; the .csv keeps the machine names
-  const sv = readerForm(t);
-  dir.write(`${base}.sv.csv`, formatExcelCsv(sv, codeCols));
-  dir.write(`${base}.md`, formatMarkdown(sv, o.title, [o.source, ...o.notes]));
+  writeTablePair(dir, base, t, readerForm(t), o.title, [o.source, ...o.notes], o.codeColumn === undefined ? [] : [o.codeColumn]);
 }
 
 /** What a chart's files hold for the documents: the data behind it, its SVG and alt text. */
