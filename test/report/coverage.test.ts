@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, cli, cliAsync, csvObjects } from '../helpers.js';
+import { ROOT, cliAsync, csvObjects } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-coverage-'));
 const sample = (f: string) => join(ROOT, 'data/sample', f);
@@ -33,7 +33,7 @@ describe('a register without one municipality (Öckerö)', () => {
     stderr = r.stderr;
   }, 120_000);
 
-  it('is "uppgift saknas" in every chart, never 0', () => {
+  it('is "uppgift saknas" in every chart, never 0', async () => {
     for (const file of ['d1-andel-av-befolkningen.csv', 'd4-langvarigt-per-kommun.csv', 'd5-forsorjningshinder.csv']) {
       const mine = rows('no-ockero', file).filter((p) => p.kommun_code === '1407');
       expect(mine.length, file).toBeGreaterThan(0);
@@ -41,7 +41,7 @@ describe('a register without one municipality (Öckerö)', () => {
     }
   });
 
-  it("leaves the region's numerator and denominator, and says so", () => {
+  it("leaves the region's numerator and denominator, and says so", async () => {
     const d1 = rows('no-ockero', 'd1-andel-av-befolkningen.csv').filter((p) => p.year === '2021');
     const pop = csvObjects(readFileSync(sample('population.csv'), 'utf8').replace(/;/g, ','));
     const others = d1.filter((p) => /^\d{4}$/.test(p.kommun_code) && p.kommun_code !== '1407');
@@ -59,18 +59,18 @@ describe('a register without one municipality (Öckerö)', () => {
     expect(svg).toContain('medel av 12 av 13 kommuner');
   });
 
-  it("draws Öckerö's slots as – , and its own profile says its values are missing", () => {
+  it("draws Öckerö's slots as – , and its own profile says its values are missing", async () => {
     const spec = JSON.parse(readFileSync(join(dir, 'no-ockero/region/d4-langvarigt-per-kommun.vl.json'), 'utf8'));
     expect(spec.data.values.filter((v: { code: string }) => v.code === '1407').map((v: { marker: string }) => v.marker)).toEqual(['–', '–']);
     const own = JSON.parse(readFileSync(join(dir, 'no-ockero/kommun/1407-ockero/d4-langvarigt-per-kommun.vl.json'), 'utf8'));
     expect(own.title.subtitle).toContain('Öckerö markerad — uppgift saknas eller dold för alla dess värden');
   });
 
-  it('classify --region gr --total says its Totalt sums 12 of the 13', () => {
-    const r = cli(['classify', join(dir, 'no-ockero.csv'), '--year', '2021', '--region', 'gr', '--total']);
+  it('classify --region gr --total says its Totalt sums 12 of the 13', async () => {
+    const r = (await cliAsync(['classify', join(dir, 'no-ockero.csv'), '--year', '2021', '--region', 'gr', '--total']));
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('warning: Göteborgsregionen 2021: no rows for Öckerö (1407) (uppgift saknas, not 0); the Totalt row sums 12 of the 13 municipalities');
-    const s = cli(['classify', join(dir, 'no-ockero.csv'), '--year', '2021', '--region', 'storstad']);
+    const s = (await cliAsync(['classify', join(dir, 'no-ockero.csv'), '--year', '2021', '--region', 'storstad']));
     expect(s.stderr).toContain('Storstäderna 2021: no rows for Stockholm (0180), Malmö (1280)');
   });
 });
@@ -83,7 +83,7 @@ describe('a register of one year', () => {
     stderr = r.stderr;
   }, 120_000);
 
-  it('gives 2019 and 2020 as missing, never 0 %', () => {
+  it('gives 2019 and 2020 as missing, never 0 %', async () => {
     const d1 = rows('one-year', 'd1-andel-av-befolkningen.csv');
     for (const p of d1.filter((x) => x.year !== '2021')) expect([p.status, p.share_pct], `${p.kommun_name} ${p.year}`).toEqual(['missing', '']);
     expect(d1.filter((x) => x.year === '2021').every((p) => p.status === 'ok')).toBe(true);
@@ -92,7 +92,7 @@ describe('a register of one year', () => {
     expect(readFileSync(join(dir, 'one-year/region/d1-andel-av-befolkningen.svg'), 'utf8')).toContain('indata har inga värden för 2019, 2020');
   });
 
-  it('draws no very long-term it cannot decide', () => {
+  it('draws no very long-term it cannot decide', async () => {
     const d3 = rows('one-year', 'd3-langvarigt-regionen.csv');
     expect(d3.filter((p) => p.series.startsWith('Mycket'))).toEqual([]);
     expect(d3.filter((p) => p.drawn === 'yes' && p.status === 'ok').map((p) => p.year)).toEqual(['2021']);
@@ -172,18 +172,18 @@ describe('aggregated values are checked', () => {
     expect(r.stderr).toContain(`pop3.csv:${line('1407')}:4: Öckerö 2021: population 3 is smaller than the number of recipients the register counts`);
   });
 
-  it('a Kolada share above 100 % is an error naming the file, line and value', () => {
+  it('a Kolada share above 100 % is an error naming the file, line and value', async () => {
     const p = write('kolada-bad.csv', ['kpi,municipality_id,year,gender,value', 'U31404,1480,2021,T,59', 'U31404,1481,2021,T,870']);
-    const r = cli(['tidy', p]);
+    const r = (await cliAsync(['tidy', p]));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('kolada-bad.csv:3:5: U31404 Mölndal 2021: 870 % is above 100 %');
   });
 });
 
 describe('region files', () => {
-  it('a duplicate, an unknown code and a bad line are errors listing each', () => {
+  it('a duplicate, an unknown code and a bad line are errors listing each', async () => {
     const p = write('min-region.txt', ['kommun', '1480', '1481', '1480', '9999', '14x1']);
-    const r = cli(['classify', sample('register.csv'), '--year', '2021', '--region', p]);
+    const r = (await cliAsync(['classify', sample('register.csv'), '--year', '2021', '--region', p]));
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('min-region.txt:4: 1480 twice (lines 2 and 4); line 5: 9999 is not one of the 290 municipalities; line 6: "14x1" is not a 4-digit municipality code');

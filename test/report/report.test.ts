@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, cli, cliAsync } from '../helpers.js';
+import { ROOT, cliAsync } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-report-'));
 const out = join(dir, 'out');
@@ -29,7 +29,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('report on the sample', () => {
-  it('writes every table and chart of the catalogue, in every format, and an index', () => {
+  it('writes every table and chart of the catalogue, in every format, and an index', async () => {
     for (const base of ['t1-sorteringsnyckel', 't2-kunskapsbaserad-verksamhet', 't3-socionomexamen'])
       for (const ext of ['csv', 'sv.csv', 'md']) expect(existsSync(join(out, 'region', `${base}.${ext}`)), `${base}.${ext}`).toBe(true);
     for (const base of ['d1-andel-av-befolkningen', 'd2-storstaderna', 'd3-langvarigt-regionen', 'd4-langvarigt-per-kommun', 'd5-forsorjningshinder', 'd6-tid-i-yrket', 'd7-kompetensomradenas-vikt', 'd8-tillgodoser-kompetensbehovet', 'd9-kompetensgap-regionen', 'd10-kompetensgap-fokus', 'd11-kompetensgap-ovriga', 'd12-forutsattningar'])
@@ -41,10 +41,10 @@ describe('report on the sample', () => {
     expect(stderr).toMatch(/wrote \d+ files to .* in [\d.]+ s/);
   });
 
-  it('register-based charts show the counts classify and reasons show, or hide more (suppression off: test/report/outputs.test.ts)', () => {
+  it('register-based charts show the counts classify and reasons show, or hide more (suppression off: test/report/outputs.test.ts)', async () => {
     const sample = join(ROOT, 'data/sample/register.csv');
-    const classify = csvRows(cli(['classify', sample, '--year', '2021']).stdout);
-    const reasons = csvRows(cli(['reasons', sample, '--year', '2021']).stdout);
+    const classify = csvRows((await cliAsync(['classify', sample, '--year', '2021'])).stdout);
+    const reasons = csvRows((await cliAsync(['reasons', sample, '--year', '2021'])).stdout);
     const d4 = csvRows(read('region/d4-langvarigt-per-kommun.csv'));
     const d5 = csvRows(read('region/d5-forsorjningshinder.csv'));
     // the chart data may hide more (it prints a region total), never show other numbers
@@ -65,8 +65,8 @@ describe('report on the sample', () => {
     }
   });
 
-  it('classify --region gr --total hides the same cells as the report, so neither gives the other away', () => {
-    const classify = csvRows(cli(['classify', join(ROOT, 'data/sample/register.csv'), '--year', '2021', '--region', 'gr', '--total']).stdout);
+  it('classify --region gr --total hides the same cells as the report, so neither gives the other away', async () => {
+    const classify = csvRows((await cliAsync(['classify', join(ROOT, 'data/sample/register.csv'), '--year', '2021', '--region', 'gr', '--total'])).stdout);
     const d4 = csvRows(read('region/d4-langvarigt-per-kommun.csv'));
     for (const c of classify) {
       const code = c.kommun_name === 'Totalt' ? 'gr' : c.kommun_code;
@@ -77,7 +77,7 @@ describe('report on the sample', () => {
     expect(d4.some((p) => p.numerator === 'X')).toBe(true);
   });
 
-  it('T1–T3 come back from the Kolada and ÖJ inputs, missing values as markers, Riket last in T3', () => {
+  it('T1–T3 come back from the Kolada and ÖJ inputs, missing values as markers, Riket last in T3', async () => {
     const t3 = csvRows(read('region/t3-socionomexamen.csv'));
     expect(t3.at(-1)).toMatchObject({ kommun_code: '0000', kommun_name: 'Riket' });
     // the years the input has up to Y+1 (ÖJ is published the year after), as the GR report
@@ -100,7 +100,7 @@ describe('report on the sample', () => {
     expect(Number(first.ja) + Number(first.nej) + Number(first.delvis) + Number(first.ej_svar)).toBe(oj.length);
   });
 
-  it('the Swedish Excel CSV: BOM, semicolons, decimal comma, codes kept as text', () => {
+  it('the Swedish Excel CSV: BOM, semicolons, decimal comma, codes kept as text', async () => {
     const t = readFileSync(join(out, 'region/t3-socionomexamen.sv.csv'));
     expect([...t.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = t.toString('utf8').slice(1).split('\r\n');
@@ -109,7 +109,7 @@ describe('report on the sample', () => {
     expect(lines[1]).toMatch(/^="\d{4}";[^;]+;/);
   });
 
-  it('charts: SVG with Swedish numbers, the source line and notes; PNG at print width', () => {
+  it('charts: SVG with Swedish numbers, the source line and notes; PNG at print width', async () => {
     const svg = read('region/d1-andel-av-befolkningen.svg');
     // the recipe's "source": the sample is not Socialstyrelsen's register
     expect(svg).toContain('Källa: syntetiskt exempelregister (bistand sample) 2019–2021, bearbetning: bistand (exempeldata)');
@@ -124,19 +124,19 @@ describe('report on the sample', () => {
     expect(spec.title.subtitle).toMatch(/2019–2021/);
   });
 
-  it('the five-year sample gives very long-term for all three years of D3', () => {
+  it('the five-year sample gives very long-term for all three years of D3', async () => {
     const d3 = csvRows(read('region/d3-langvarigt-regionen.csv'));
     expect(d3.filter((p) => p.series.startsWith('Mycket') && p.drawn === 'yes' && p.status === 'ok').map((p) => p.year)).toEqual(['2019', '2020', '2021']);
     expect(read('region/d3-langvarigt-regionen.svg')).not.toContain('ritas inte');
   });
 
-  it('a highlighted municipality in its own folder', () => {
+  it('a highlighted municipality in its own folder', async () => {
     const spec = JSON.parse(read('kommun/1481-molndal/d4-langvarigt-per-kommun.vl.json'));
     expect(spec.vconcat[0].layer[0].encoding.opacity.condition.test).toBe("datum.code === '1481'");
     expect(spec.title.subtitle).toContain('Mölndal markerad');
   });
 
-  it('golden Vega-Lite specs (UPDATE_GOLDEN=1 rewrites them; review the diff)', () => {
+  it('golden Vega-Lite specs (UPDATE_GOLDEN=1 rewrites them; review the diff)', async () => {
     for (const id of ['d1-andel-av-befolkningen', 'd2-storstaderna', 'd3-langvarigt-regionen', 'd4-langvarigt-per-kommun', 'd5-forsorjningshinder']) {
       const got = read(`region/${id}.vl.json`);
       const golden = join(ROOT, 'test/golden', `${id}.vl.json`);
@@ -148,14 +148,14 @@ describe('report on the sample', () => {
 });
 
 describe('report: T3 from the ÖJ survey', () => {
-  it('takes the socionomexamen question when Kolada U31404 is not given; Göteborg is the mean of its units', () => {
+  it('takes the socionomexamen question when Kolada U31404 is not given; Göteborg is the mean of its units', async () => {
     const oj = join(dir, 'oj-t3.csv');
     writeFileSync(
       oj,
       'ÖJ 2021\nEnhet;Rutin;Andel handläggare med socionomexamen\nAle;Ja;80\nMölndal;Nej;X\nGtb, Socialförvaltning Centrum;Delvis;70\nGtb, Socialförvaltning Nordost;Ja;90\n',
     );
     const o = join(dir, 'oj-out');
-    const r = cli(['report', '--year', '2021', '--oj', oj, '--out', o]);
+    const r = (await cliAsync(['report', '--year', '2021', '--oj', oj, '--out', o]));
     expect(r.status, r.stderr).toBe(0);
     const t3 = csvRows(readFileSync(join(o, 'region/t3-socionomexamen.csv'), 'utf8'));
     expect(t3.find((x) => x.kommun_code === '1440')!['2021']).toBe('80');
@@ -173,11 +173,11 @@ describe('report: T3 from the ÖJ survey', () => {
 });
 
 describe('report: paths and privacy', () => {
-  it('names from inputs never become paths: a name like ../x stops the run and nothing is written outside --out', () => {
+  it('names from inputs never become paths: a name like ../x stops the run and nothing is written outside --out', async () => {
     const k = join(dir, 'evil.csv');
     writeFileSync(k, 'kpi,municipality,year,gender,value\nU31404,../x,2021,T,70\n');
     const o = join(dir, 'safe', 'out');
-    const r = cli(['report', '--year', '2021', '--kolada', k, '--out', o]);
+    const r = (await cliAsync(['report', '--year', '2021', '--kolada', k, '--out', o]));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/"\.\.\/x" is not the name of a municipality/);
     expect(existsSync(join(dir, 'safe', 'x'))).toBe(false);
@@ -185,17 +185,17 @@ describe('report: paths and privacy', () => {
     expect(existsSync(o)).toBe(false);
   });
 
-  it('a --name-map spelling like ../../x still writes under code and slug', () => {
+  it('a --name-map spelling like ../../x still writes under code and slug', async () => {
     const k = join(dir, 'mapped.csv');
     writeFileSync(k, 'kpi,municipality,year,gender,value\nU31404,../../x,2021,T,70\n');
     const map = join(dir, 'map.csv');
     writeFileSync(map, '../../x;1481\n');
-    const r = cli(['tidy', k, '--name-map', map]);
+    const r = (await cliAsync(['tidy', k, '--name-map', map]));
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('1481,Mölndal,U31404,2021,T,70,ok');
   });
 
-  it('no person id in any output of the report', () => {
+  it('no person id in any output of the report', async () => {
     const ids = new Set(readFileSync(join(ROOT, 'data/sample/register.csv'), 'utf8').split('\n').slice(1, 2000).map((l) => l.split(';')[0]));
     const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
     for (const f of walk(out).filter((f) => /\.(csv|md|json)$/.test(f))) {
