@@ -65,8 +65,12 @@ export function keyFigures(c: ReportContext): KeyFigure[] {
   const out = {
     push(k: KeyFigure) {
       const memo = new Map<string, number | null>();
-      const value = k.value;
-      figures.push({ ...k, value: (code, y) => (memo.has(`${code}|${y}`) ? memo.get(`${code}|${y}`)! : (memo.set(`${code}|${y}`, value(code, y)), memo.get(`${code}|${y}`)!)) });
+      const value = (code: string, y: number) => {
+        const key = `${code}|${y}`;
+        if (!memo.has(key)) memo.set(key, k.value(code, y));
+        return memo.get(key)!;
+      };
+      figures.push({ ...k, value });
     },
   };
   const pop = populationOf(c);
@@ -123,6 +127,15 @@ export function comparisonValue(k: KeyFigure, cmp: Comparison, year: number, cac
   return v;
 }
 
+const shownInRegion = new WeakMap<KeyFigure, number[]>();
+
+/** The figure's values in Y for the region's municipalities that have one, worked out once for all profiles. */
+function regionValues(c: ReportContext, k: KeyFigure): number[] {
+  let vals = shownInRegion.get(k);
+  if (!vals) shownInRegion.set(k, (vals = c.region.codes.map((m) => k.value(m, c.year)).filter((x): x is number => x !== null)));
+  return vals;
+}
+
 const round = (v: number | null, d: number) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
 
 /**
@@ -133,7 +146,7 @@ export function profileTable(c: ReportContext, code: string, figures: KeyFigure[
   const rows = figures.map((k) => {
     const v = k.value(code, c.year);
     const before = k.value(code, c.year - 1);
-    const ranked = c.region.codes.map((m) => k.value(m, c.year)).filter((x): x is number => x !== null);
+    const ranked = regionValues(c, k);
     const rank = v === null ? null : 1 + ranked.filter((x) => x > v).length;
     return [k.id, k.label, round(v, 1), v === null || before === null ? null : round(v - before, 1), rank, v === null ? null : ranked.length, ...cmps.map((cmp) => round(comparisonValue(k, cmp, c.year, cache), 1))];
   });

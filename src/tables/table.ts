@@ -24,11 +24,6 @@ export function cellText(c: Cell, col: Column, decimalSeparator = '.'): string {
   return c;
 }
 
-/** The same table with its headers as the reader reads them (see texts-sv `columnSv`). */
-export function withHeaders(t: Table, header: (name: string) => string): Table {
-  return { ...t, columns: t.columns.map((c) => ({ ...c, name: header(c.name) })) };
-}
-
 /**
  * How a reader's form (Markdown, Word, HTML) shows a table: numbers in Swedish form (decimal
  * comma, a no-break space between thousands, codes as they are) and which columns are numeric, so
