@@ -1,8 +1,12 @@
 /**
  * One pattern of hidden cells per register input (SPEC §6), decided once over every
- * municipality of the input and every total any command can print for it — each built-in region
- * (GR, storstäderna, each county, Riket, all municipalities of the input) and a custom region
- * given — so that whichever outputs of one input are published, they agree on what is hidden.
+ * municipality of the input and every total any command can print for it without being told
+ * more — each built-in region (GR, storstäderna, each county, Riket, all municipalities of the
+ * input) — so that whichever outputs of one input are published, they agree on what is hidden.
+ * The pattern does not depend on the command or the region a run asks for. A custom region (a
+ * file, a group) is laid on top: its own totals are checked against that pattern and hidden
+ * where they would give a hidden count away, so the municipalities' cells stay the same in
+ * every run.
  *
  * The protection criterion is checked, not assumed: an attacker knows every shown cell, every
  * printed sum (reason groups add up to recipients; municipalities add up to each region),
@@ -15,7 +19,7 @@
  */
 import highsModule, { type Highs } from 'highs';
 import { Classification } from './classify.js';
-import { Municipalities, Region } from './municipalities.js';
+import { GR, Municipalities, Region, STORSTAD } from './municipalities.js';
 import { GROUPS, Group } from './reasons.js';
 import { PRIMARY, SECONDARY, SHOWN, SUPPRESSED, SuppressOptions, type Count } from './suppress.js';
 
@@ -45,16 +49,30 @@ export class Pattern {
   private readonly at = new Map<string, number>();
   private readonly values: number[] = [];
   private readonly state: number[] = [];
+  /** which cell to hide first when one must be: 0 a municipality, then TOTAL_RANK's order */
+  private readonly ranks: number[] = [];
   readonly stats: PatternStats = { cells: 0, primary: 0, secondary: 0, programs: 0 };
 
   constructor(readonly enabled: boolean) {}
 
-  /** @internal */ add(key: string, value: number): number {
+  /** @internal */ add(key: string, value: number, rank = 0): number {
     const i = this.values.length;
     this.at.set(key, i);
     this.values.push(value);
     this.state.push(SHOWN);
+    this.ranks.push(rank);
     return i;
+  }
+  /** @internal a total of one municipality is that municipality's cell */
+  alias(key: string, i: number): void {
+    this.at.set(key, i);
+  }
+  /** @internal */ rank(i: number): number {
+    return this.ranks[i];
+  }
+  /** @internal a total printed by more than one region is as dear as the dearest of them */
+  raise(i: number, rank: number): void {
+    this.ranks[i] = Math.max(this.ranks[i], rank);
   }
   /** @internal */ index(key: string): number | undefined {
     return this.at.get(key);
@@ -103,13 +121,33 @@ export class Pattern {
 }
 
 /**
- * The regions whose totals some output can print: the built-in ones (`--region gr|storstad`),
- * all of the input (`--total` alone), and the one given. Counties are not printable yet; when
- * they are, they join here, and a region less the county inside it then differences to the
- * municipalities between them — which the audit sees and the pattern has to cover.
+ * Totals some output can print. `base`: the ones any run of any command can print without being
+ * told more — all of the input (`--total`), GR, storstäderna, every county and Riket — so the
+ * pattern is the same in every run. `extra`: the custom regions of this run (a file, a group).
  */
-export function printableRegions(munis: Municipalities, builtIn: readonly Region[], extra: readonly Region[]): string[][] {
-  return [...builtIn.map((r) => [...r.codes]), munis.kommuner.map((k) => k.code), ...extra.map((r) => [...r.codes])];
+export interface Printable {
+  base: readonly PrintableTotal[];
+  extra: readonly PrintableTotal[];
+}
+
+/** The members of a total; `input`: every municipality with rows. */
+export interface PrintableTotal {
+  codes: readonly string[] | 'input';
+}
+
+/**
+ * When a cell must be hidden to protect another and a total would do: first a region's total
+ * the input holds only part of (a county of which a regional register has a few
+ * municipalities), then all of the input, then a region the input holds whole — the figure a
+ * report is made for.
+ */
+const TOTAL_RANK = { partial: 1, input: 2, whole: 3 };
+
+export function printableRegions(munis: Municipalities, given: readonly Region[]): Printable {
+  const counties = new Map<string, string[]>();
+  for (const k of munis.kommuner) if (k.countyCode) counties.set(k.countyCode, [...(counties.get(k.countyCode) ?? []), k.code]);
+  const base: PrintableTotal[] = [{ codes: 'input' }, ...[GR, STORSTAD].map((r) => ({ codes: r.codes })), { codes: munis.kommuner.map((k) => k.code) }, ...[...counties.values()].map((codes) => ({ codes }))];
+  return { base, extra: given.map((r) => ({ codes: r.codes })) };
 }
 
 type Solver = Highs;
@@ -118,15 +156,19 @@ const highsLoader = ((highsModule as unknown as { default?: unknown }).default ?
 let solver: Promise<Solver> | undefined;
 const highs = () => (solver ??= highsLoader());
 
+/** Differences of nested totals with more members than this are left to the audit's programs. */
+const DERIVED_MAX = 12;
+
 /**
- * The pattern for a classification: counts per municipality and year, and the totals of
- * `regions` (member codes; only those with rows count).
+ * The pattern for a classification: counts per municipality and year, and the totals `printable`
+ * names (only members with rows count). The base totals are protected first; a custom region's
+ * totals then only hide cells of their own.
  */
-export async function decidePattern(c: Classification, munis: Municipalities, o: SuppressOptions, regions: readonly string[][], withGroups: boolean): Promise<Pattern> {
+export async function decidePattern(c: Classification, munis: Municipalities, o: SuppressOptions, printable: Printable, withGroups: boolean): Promise<Pattern> {
   const p = new Pattern(o.enabled && o.minCount > 1);
   const relations: Relation[] = [];
   const years = [...new Set(c.rows.map((r) => r.year))];
-  for (const y of years) {
+  const layouts = years.map((y) => {
     const rows = c.rows.filter((r) => r.year === y);
     const codes = rows.map((r) => munis.kommuner[r.kommun].code);
     const measures = COUNT_MEASURES.filter((m) => (m === 'very_long_term' ? rows.some((r) => r.veryLongTerm !== null) : m === 'recipients' || m === 'long_term' || withGroups));
@@ -142,25 +184,66 @@ export async function decidePattern(c: Classification, munis: Municipalities, o:
       if (measures.includes('very_long_term')) relations.push({ plus: [cell('very_long_term', code)], minus: [rec], kind: 'le' });
       if (withGroups) relations.push({ plus: GROUPS.map((g) => cell(g, code)), minus: [rec], kind: 'eq' });
     }
-    const seen = new Set<string>();
-    for (const members of regions) {
-      const present = members.filter((k) => codes.includes(k));
-      const key = totalKey(present);
-      if (!present.length || seen.has(key)) continue;
-      seen.add(key);
-      for (const m of measures) {
-        const t = p.add(p.cellKey(m, key, y), present.reduce((a, k) => a + p.value(cell(m, k)), 0));
-        relations.push({ plus: present.map((k) => cell(m, k)), minus: [t], kind: 'eq' });
+    return { y, codes, measures, cell, totals: [] as { key: string; present: Set<string>; fresh: boolean }[] };
+  });
+
+  /** Adds the totals of `list` to every year; the sums of nested totals are written out too. */
+  const addTotals = (list: readonly PrintableTotal[], fresh: boolean) => {
+    for (const { y, codes, measures, cell, totals } of layouts) {
+      for (const t of list) {
+        const present = t.codes === 'input' ? [...codes] : t.codes.filter((k) => codes.includes(k));
+        if (!present.length) continue;
+        const key = totalKey(present);
+        const rank = t.codes === 'input' ? TOTAL_RANK.input : present.length < t.codes.length ? TOTAL_RANK.partial : TOTAL_RANK.whole;
+        const known = p.index(p.cellKey('recipients', key, y));
+        if (known !== undefined) {
+          for (const m of measures) p.raise(cell(m, key), rank);
+          continue;
+        }
+        if (present.length === 1) {
+          for (const m of measures) p.alias(p.cellKey(m, key, y), cell(m, present[0]));
+          continue;
+        }
+        for (const m of measures) {
+          const t = p.add(p.cellKey(m, key, y), present.reduce((a, k) => a + p.value(cell(m, k)), 0), rank);
+          relations.push({ plus: present.map((k) => cell(m, k)), minus: [t], kind: 'eq' });
+        }
+        relations.push({ plus: [cell('long_term', key)], minus: [cell('recipients', key)], kind: 'le' });
+        if (measures.includes('very_long_term')) relations.push({ plus: [cell('very_long_term', key)], minus: [cell('recipients', key)], kind: 'le' });
+        if (withGroups) relations.push({ plus: GROUPS.map((g) => cell(g, key)), minus: [cell('recipients', key)], kind: 'eq' });
+        totals.push({ key, present: new Set(present), fresh });
       }
-      relations.push({ plus: [cell('long_term', key)], minus: [cell('recipients', key)], kind: 'le' });
-      if (measures.includes('very_long_term')) relations.push({ plus: [cell('very_long_term', key)], minus: [cell('recipients', key)], kind: 'le' });
-      if (withGroups) relations.push({ plus: GROUPS.map((g) => cell(g, key)), minus: [cell('recipients', key)], kind: 'eq' });
+      // A region less a region inside it is the sum of the few municipalities between them (a
+      // regional register's GR less its part of Västra Götaland is Kungsbacka). The programs see
+      // that anyway; written out, the cheap checks see it too, and the cell to hide next is one
+      // of the two totals.
+      for (const a of totals)
+        for (const b of totals) {
+          if (a === b || !(a.fresh || b.fresh) || b.present.size >= a.present.size || a.present.size - b.present.size > DERIVED_MAX) continue;
+          if (![...b.present].every((k) => a.present.has(k))) continue;
+          const between = [...a.present].filter((k) => !b.present.has(k));
+          for (const m of measures) relations.push({ plus: [...between.map((k) => cell(m, k)), cell(m, b.key)], minus: [cell(m, a.key)], kind: 'eq' });
+        }
+      for (const t of totals) t.fresh = false;
     }
+  };
+  const primary = (from: number) => {
+    for (let i = from; i < p.size; i++) if (p.value(i) > 0 && p.value(i) < o.minCount) p.hide(i, PRIMARY);
+  };
+
+  addTotals(printable.base, true);
+  if (p.enabled) {
+    primary(0);
+    await protect(p, relations, o.minCount, { fresh: 0, hideable: () => true });
+  }
+  const firstExtra = p.size;
+  const firstExtraRelation = relations.length;
+  addTotals(printable.extra, true);
+  if (p.enabled && p.size > firstExtra) {
+    primary(firstExtra);
+    await protect(p, relations, o.minCount, { fresh: firstExtraRelation, hideable: (i) => i >= firstExtra });
   }
   p.stats.cells = p.size;
-  if (!p.enabled) return p;
-  for (let i = 0; i < p.size; i++) if (p.value(i) > 0 && p.value(i) < o.minCount) p.hide(i, PRIMARY);
-  await protect(p, relations, o.minCount);
   for (let i = 0; i < p.size; i++) {
     if (p.stateAt(i) === PRIMARY) p.stats.primary++;
     if (p.stateAt(i) === SECONDARY) p.stats.secondary++;
@@ -168,12 +251,19 @@ export async function decidePattern(c: Classification, munis: Municipalities, o:
   return p;
 }
 
+interface Phase {
+  /** relations from this index on are new: components without one were audited before */
+  fresh: number;
+  /** the cells this phase may hide */
+  hideable: (i: number) => boolean;
+}
+
 /**
  * Hides cells until the audit finds every hidden one protected. Hiding a cell only widens what
  * the others can be (a constant becomes an unknown), so a cell found safe stays safe: each is
  * audited until it passes, not again after every change.
  */
-async function protect(p: Pattern, relations: Relation[], minCount: number): Promise<void> {
+async function protect(p: Pattern, relations: Relation[], minCount: number, phase: Phase): Promise<void> {
   const solve = await highs();
   const byCell: number[][] = Array.from({ length: p.size }, () => []);
   relations.forEach((r, ri) => {
@@ -181,6 +271,8 @@ async function protect(p: Pattern, relations: Relation[], minCount: number): Pro
   });
   const hidden = (i: number) => p.stateAt(i) !== SHOWN;
   const safe = new Uint8Array(p.size);
+  // what no new sum reaches was protected by the phase before
+  for (const comp of components(p, relations, byCell, hidden)) if (!comp.relations.some((ri) => ri >= phase.fresh)) for (const c of comp.cells) safe[c] = 1;
   /** a hidden cell alone in a printed sum is fixed by it: no program needed */
   const alone = (c: number) =>
     byCell[c].some((ri) => relations[ri].kind === 'eq' && [...relations[ri].plus, ...relations[ri].minus].every((i) => i === c || !hidden(i)));
@@ -198,7 +290,7 @@ async function protect(p: Pattern, relations: Relation[], minCount: number): Pro
       if (exposed === undefined) continue;
       // a cell given away by a chain of sums (a region less the county inside it) is not helped
       // by the cheapest cell next to it: try the shown cells of its sums, cheapest first, for one that protects it
-      const pick = (byProgram && fixFor(solve, p, relations, byCell, comp, exposed, minCount)) || cheapestFor(p, relations, byCell, exposed, comp);
+      const pick = (byProgram && fixFor(solve, p, relations, byCell, comp, exposed, minCount, phase.hideable)) || cheapestFor(p, relations, byCell, exposed, comp, phase.hideable);
       if (pick === undefined) {
         // nothing left to hide around it: the whole component decides, exactly
         if (!alone(exposed) && !cappedBelow(p, relations, byCell, exposed, minCount) && protectedIn(solve, p, relations, comp, exposed, minCount)) {
@@ -218,18 +310,45 @@ async function protect(p: Pattern, relations: Relation[], minCount: number): Pro
 }
 
 const FIX_TRIES = 8;
+const FIX_TOTAL_TRIES = 4;
+
+/**
+ * The sums in which d, once hidden, would be the only hidden member: each forces one more cell
+ * to be hidden. A cell whose sums already hold a hidden one closes the pattern instead of
+ * extending it (in a county's column, the municipality whose row already has an X).
+ */
+function forced(p: Pattern, relations: Relation[], byCell: number[][], d: number): number {
+  let n = 0;
+  for (const ri of byCell[d]) {
+    const r = relations[ri];
+    if (r.kind === 'eq' && r.plus.every((i) => i === d || p.stateAt(i) === SHOWN) && r.minus.every((i) => i === d || p.stateAt(i) === SHOWN)) n++;
+  }
+  return n;
+}
+
+/**
+ * The order in which cells are hidden when one must be: a municipality's before a total's
+ * (TOTAL_RANK), then the one that forces fewest more, then the smaller count, then the earlier.
+ */
+function cheaper(p: Pattern, relations: Relation[], byCell: number[][]): (a: number, b: number) => number {
+  const memo = new Map<number, number>();
+  const f = (i: number) => memo.get(i) ?? (memo.set(i, forced(p, relations, byCell, i)), memo.get(i)!);
+  return (a, b) => p.rank(a) - p.rank(b) || f(a) - f(b) || p.value(a) - p.value(b) || a - b;
+}
 
 /** The cheapest shown cell of c's component whose hiding alone makes c protected, if one does. */
-function fixFor(solve: Solver, p: Pattern, relations: Relation[], byCell: number[][], comp: Component, c: number, minCount: number): number | undefined {
+function fixFor(solve: Solver, p: Pattern, relations: Relation[], byCell: number[][], comp: Component, c: number, minCount: number, hideable: (i: number) => boolean): number | undefined {
   const candidates = new Set<number>();
   for (const ri of comp.relations) {
     const r = relations[ri];
     if (r.kind !== 'eq') continue;
-    for (const i of [...r.plus, ...r.minus]) if (p.stateAt(i) === SHOWN && p.value(i) > 0) candidates.add(i);
+    for (const i of [...r.plus, ...r.minus]) if (p.stateAt(i) === SHOWN && p.value(i) > 0 && hideable(i)) candidates.add(i);
   }
-  // the cheapest few: a fix that needs a dear cell is found by the fallback, one cell at a time
-  const ordered = [...candidates].sort((a, b) => p.value(a) - p.value(b) || a - b).slice(0, FIX_TRIES);
-  for (const d of ordered) {
+  // the cheapest few, and the cheapest few totals (a region less another is undone only by
+  // hiding one of the two): a fix that needs a dear cell is found by the fallback, one cell at a time
+  const ordered = [...candidates].sort(cheaper(p, relations, byCell));
+  const tries = [...ordered.filter((i) => p.rank(i) === 0).slice(0, FIX_TRIES), ...ordered.filter((i) => p.rank(i) > 0).slice(0, FIX_TOTAL_TRIES)];
+  for (const d of tries) {
     p.hide(d, SECONDARY);
     const ok = audit(solve, p, relations, byCell, { cells: [...comp.cells, d].sort((a, b) => a - b), relations: [...new Set([...comp.relations, ...byCell[d]])] }, c, minCount);
     p.hide(d, SHOWN);
@@ -249,7 +368,7 @@ function audit(solve: Solver, p: Pattern, relations: Relation[], byCell: number[
   // hide more than the least needed, never less, and keeps each program small on a national
   // register with thousands of hidden cells in one component.
   for (const reach of [2, 4]) {
-    const local = neighbourhood(p, relations, byCell, c, reach);
+    const local = neighbourhood(p, relations, byCell, c, reach, comp.cells.length > LARGE_COMPONENT ? LOCAL_CELLS : Infinity);
     if (protectedIn(solve, p, relations, local, c, minCount)) return true;
     if (local.cells.length === comp.cells.length) return false;
   }
@@ -268,9 +387,18 @@ function protectedIn(solve: Solver, p: Pattern, relations: Relation[], part: Com
 /** Sums with more members than this are not walked through when the audit looks around a cell. */
 const LOCAL_SUM = 60;
 const LARGE_SUM_TAKES = 4;
+/**
+ * In a component of more than LARGE_COMPONENT hidden cells a local program holds at most about
+ * LOCAL_CELLS unknowns. With counties, a national register of small municipalities is one
+ * component of hundreds of hidden cells, and programs over a county's columns and their rows
+ * took minutes each. A cell not proved within this many counts as exposed (one more cell is
+ * hidden): safe, at the cost of extra suppression on such registers.
+ */
+const LARGE_COMPONENT = 200;
+const LOCAL_CELLS = 40;
 
 /** The hidden cells within `reach` sums of c, and the sums that touch them. */
-function neighbourhood(p: Pattern, relations: Relation[], byCell: number[][], c: number, reach: number): Component {
+function neighbourhood(p: Pattern, relations: Relation[], byCell: number[][], c: number, reach: number, most: number): Component {
   const cells = new Set<number>([c]);
   let frontier = [c];
   for (let d = 0; d < reach && frontier.length; d++) {
@@ -284,6 +412,7 @@ function neighbourhood(p: Pattern, relations: Relation[], byCell: number[][], c:
         for (const y of members) {
           if (p.stateAt(y) === SHOWN || cells.has(y)) continue;
           if (members.length > LOCAL_SUM && ++taken > LARGE_SUM_TAKES) break;
+          if (cells.size >= most) break;
           cells.add(y);
           next.push(y);
         }
@@ -373,19 +502,20 @@ function bound(solve: Solver, p: Pattern, relations: Relation[], comp: Component
 
 /**
  * The cell to hide next for an exposed cell c: from a sum where c is the only hidden member
- * (that sum alone fixes it), else from the sum holding c with the fewest hidden members; the
- * smallest non-zero count of it, then the earliest. Hiding a cell of the sum that gives c away
+ * (that sum alone fixes it), else from the sum holding c with the fewest hidden members; a
+ * municipality's count before a total, the smallest non-zero count, then the earliest. Hiding a cell of the sum that gives c away
  * keeps the extra suppression in the row or column where it is needed.
  */
-function cheapestFor(p: Pattern, relations: Relation[], byCell: number[][], c: number, comp: Component): number | undefined {
+function cheapestFor(p: Pattern, relations: Relation[], byCell: number[][], c: number, comp: Component, hideable: (i: number) => boolean): number | undefined {
   const members = (r: Relation) => [...r.plus, ...r.minus];
   const hiddenIn = (r: Relation) => members(r).filter((i) => p.stateAt(i) !== SHOWN).length;
+  const order = cheaper(p, relations, byCell);
   const cheapest = (ris: number[]) => {
     let pick: number | undefined;
     for (const ri of ris)
       for (const i of members(relations[ri])) {
-        if (p.stateAt(i) !== SHOWN || p.value(i) === 0) continue;
-        if (pick === undefined || p.value(i) < p.value(pick) || (p.value(i) === p.value(pick) && i < pick)) pick = i;
+        if (p.stateAt(i) !== SHOWN || p.value(i) === 0 || !hideable(i)) continue;
+        if (pick === undefined || order(i, pick) < 0) pick = i;
       }
     return pick;
   };

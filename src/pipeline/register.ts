@@ -26,7 +26,7 @@ import { ByteSource } from '../io/source.js';
 import { NoteLog, Piped } from '../notes.js';
 import { ReadOptions, RegisterRead, Rejected, readRegister } from '../io/register/index.js';
 import { SuppressOptions } from '../domain/suppress.js';
-import { GR, Region, STORSTAD } from '../domain/municipalities.js';
+import { Region } from '../domain/municipalities.js';
 import { Pattern, decidePattern, printableRegions } from '../domain/disclosure.js';
 import { SuppressedTable, classifyTable, reasonsTable } from '../tables/register-tables.js';
 import { loadHinderMap } from '../io/hinder-map.js';
@@ -118,7 +118,7 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   if (run.gapRule === 'all') log.add('gapRuleAll');
   const hasReasons = read.columns.hinder !== undefined;
   const pattern = protecting
-    ? await decidePattern(classification, run.municipalities, run.protect!.suppress, printableRegions(run.municipalities, [GR, STORSTAD], run.protect!.regions), hasReasons)
+    ? await decidePattern(classification, run.municipalities, run.protect!.suppress, printableRegions(run.municipalities, run.protect!.regions), hasReasons)
     : new Pattern(false);
   return { result: { read, classification, unknownLabels, coverage, hasReasons, pattern }, notes: log.notes };
 }
