@@ -339,22 +339,42 @@ function cheaper(p: Pattern, relations: Relation[], byCell: number[][]): (a: num
 /** The cheapest shown cell of c's component whose hiding alone makes c protected, if one does. */
 function fixFor(solve: Solver, p: Pattern, relations: Relation[], byCell: number[][], comp: Component, c: number, minCount: number, hideable: (i: number) => boolean): number | undefined {
   const candidates = new Set<number>();
-  for (const ri of comp.relations) {
+  // near c: in a component of hundreds of hidden cells the cheapest cells of the whole are
+  // elsewhere in the country and close nothing around c
+  for (const ri of near(p, relations, byCell, c, comp)) {
     const r = relations[ri];
     if (r.kind !== 'eq') continue;
     for (const i of [...r.plus, ...r.minus]) if (p.stateAt(i) === SHOWN && p.value(i) > 0 && hideable(i)) candidates.add(i);
   }
   // the cheapest few, and the cheapest few totals (a region less another is undone only by
   // hiding one of the two): a fix that needs a dear cell is found by the fallback, one cell at a time
-  const ordered = [...candidates].sort(cheaper(p, relations, byCell));
+  // First the corners: a cell that shares a sum with two of the hidden cells beside c (one in
+  // c's row, one in its column) closes a rectangle the value can move round
+  const beside = new Set<number>([c]);
+  for (const ri of byCell[c]) {
+    const r = relations[ri];
+    if (r.plus.length + r.minus.length <= LOCAL_SUM) for (const i of [...r.plus, ...r.minus]) if (p.stateAt(i) !== SHOWN) beside.add(i);
+  }
+  const links = new Map<number, number>();
+  for (const d of candidates) links.set(d, byCell[d].filter((ri) => [...relations[ri].plus, ...relations[ri].minus].some((i) => beside.has(i))).length);
+  const order = cheaper(p, relations, byCell);
+  const ordered = [...candidates].sort((a, b) => Math.min(2, links.get(b)!) - Math.min(2, links.get(a)!) || order(a, b));
   const tries = [...ordered.filter((i) => p.rank(i) === 0).slice(0, FIX_TRIES), ...ordered.filter((i) => p.rank(i) > 0).slice(0, FIX_TOTAL_TRIES)];
+  // No single cell may do (a count of 1 moved by 4 needs two corners of a rectangle): then the
+  // one that lets c move furthest, so each step gets closer
+  const reach = (part: Component) => bound(solve, p, relations, local(p, relations, byCell, part, c, 4), c, 'Maximize');
+  let best: number | undefined;
+  let furthest = reach(comp);
   for (const d of tries) {
     p.hide(d, SECONDARY);
-    const ok = audit(solve, p, relations, byCell, { cells: [...comp.cells, d].sort((a, b) => a - b), relations: [...new Set([...comp.relations, ...byCell[d]])] }, c, minCount);
+    const withD = { cells: [...comp.cells, d].sort((a, b) => a - b), relations: [...new Set([...comp.relations, ...byCell[d]])] };
+    const ok = audit(solve, p, relations, byCell, withD, c, minCount);
+    const hi = ok ? Infinity : reach(withD);
     p.hide(d, SHOWN);
     if (ok) return d;
+    if (hi > furthest) [best, furthest] = [d, hi];
   }
-  return undefined;
+  return best;
 }
 
 /**
@@ -368,11 +388,16 @@ function audit(solve: Solver, p: Pattern, relations: Relation[], byCell: number[
   // hide more than the least needed, never less, and keeps each program small on a national
   // register with thousands of hidden cells in one component.
   for (const reach of [2, 4]) {
-    const local = neighbourhood(p, relations, byCell, c, reach, comp.cells.length > LARGE_COMPONENT ? LOCAL_CELLS : Infinity);
-    if (protectedIn(solve, p, relations, local, c, minCount)) return true;
-    if (local.cells.length === comp.cells.length) return false;
+    const part = local(p, relations, byCell, comp, c, reach);
+    if (protectedIn(solve, p, relations, part, c, minCount)) return true;
+    if (part.cells.length === comp.cells.length) return false;
   }
   return false;
+}
+
+/** The part of c's component its programs look at: all of it, or around c in a large one. */
+function local(p: Pattern, relations: Relation[], byCell: number[][], comp: Component, c: number, reach: number): Component {
+  return neighbourhood(p, relations, byCell, c, reach, comp.cells.length > LARGE_COMPONENT ? LOCAL_CELLS : Infinity);
 }
 
 function protectedIn(solve: Solver, p: Pattern, relations: Relation[], part: Component, c: number, minCount: number): boolean {
@@ -397,28 +422,35 @@ const LARGE_SUM_TAKES = 4;
 const LARGE_COMPONENT = 200;
 const LOCAL_CELLS = 40;
 
-/** The hidden cells within `reach` sums of c, and the sums that touch them. */
+/**
+ * The hidden cells within `reach` sums of c, and the sums that touch them. Rows and small totals
+ * (a county) first, to the full reach: the few cells a value can move through (the corners of a
+ * rectangle of municipalities and measures) lie there. Then, where room is left, a few hidden
+ * members of each large total (Riket) for the value to move between counties.
+ */
 function neighbourhood(p: Pattern, relations: Relation[], byCell: number[][], c: number, reach: number, most: number): Component {
   const cells = new Set<number>([c]);
-  let frontier = [c];
-  for (let d = 0; d < reach && frontier.length; d++) {
-    const next: number[] = [];
-    for (const x of frontier)
-      for (const ri of byCell[x]) {
-        // through rows and small totals whole; through a large total (Riket) only a few of its
-        // hidden members, enough for the value to move between them and back through their rows
-        const members = [...relations[ri].plus, ...relations[ri].minus];
-        let taken = 0;
-        for (const y of members) {
-          if (p.stateAt(y) === SHOWN || cells.has(y)) continue;
-          if (members.length > LOCAL_SUM && ++taken > LARGE_SUM_TAKES) break;
-          if (cells.size >= most) break;
-          cells.add(y);
-          next.push(y);
+  const walk = (large: boolean) => {
+    let frontier = [...cells];
+    for (let d = 0; d < reach && frontier.length; d++) {
+      const next: number[] = [];
+      for (const x of frontier)
+        for (const ri of byCell[x]) {
+          const members = [...relations[ri].plus, ...relations[ri].minus];
+          if (members.length > LOCAL_SUM !== large) continue;
+          let taken = 0;
+          for (const y of members) {
+            if (p.stateAt(y) === SHOWN || cells.has(y)) continue;
+            if (cells.size >= most || (large && ++taken > LARGE_SUM_TAKES)) break;
+            cells.add(y);
+            next.push(y);
+          }
         }
-      }
-    frontier = next;
-  }
+      frontier = next;
+    }
+  };
+  walk(false);
+  walk(true);
   const rels = new Set<number>();
   for (const x of cells) for (const ri of byCell[x]) rels.add(ri);
   return { cells: [...cells].sort((a, b) => a - b), relations: [...rels].sort((a, b) => a - b) };
@@ -524,5 +556,10 @@ function cheapestFor(p: Pattern, relations: Relation[], byCell: number[][], c: n
     const fewest = Math.min(...sums.map((ri) => hiddenIn(relations[ri])));
     return cheapest(sums.filter((ri) => hiddenIn(relations[ri]) === fewest));
   }
-  return cheapest(comp.relations.filter((ri) => relations[ri].kind === 'eq'));
+  return cheapest(near(p, relations, byCell, c, comp).filter((ri) => relations[ri].kind === 'eq'));
+}
+
+/** The sums around c where a cell to hide for it is sought: two sums away in a large component. */
+function near(p: Pattern, relations: Relation[], byCell: number[][], c: number, comp: Component): number[] {
+  return comp.cells.length > LARGE_COMPONENT ? neighbourhood(p, relations, byCell, c, 2, LOCAL_CELLS).relations : comp.relations;
 }
