@@ -271,6 +271,7 @@ async function protect(p: Pattern, relations: Relation[], minCount: number, phas
   });
   const hidden = (i: number) => p.stateAt(i) !== SHOWN;
   const safe = new Uint8Array(p.size);
+  const unrescued = new Uint8Array(p.size);
   // what no new sum reaches was protected by the phase before
   for (const comp of components(p, relations, byCell, hidden)) if (!comp.relations.some((ri) => ri >= phase.fresh)) for (const c of comp.cells) safe[c] = 1;
   /** a hidden cell alone in a printed sum is fixed by it: no program needed */
@@ -288,6 +289,18 @@ async function protect(p: Pattern, relations: Relation[], minCount: number, phas
         return !safe[c];
       });
       if (exposed === undefined) continue;
+      // The fewest cells around it that let it move far enough, found by one program (first
+      // through rows and county totals, then a few of Riket's members too); the movement found
+      // is the proof, so the cell is safe from here on. Where no set within reach does it, or in a
+      // component of a whole country (the programs there are dear), one cell at a time.
+      const moved = unrescued[exposed] || comp.cells.length > LARGE_COMPONENT ? undefined : (rescue(solve, p, relations, byCell, exposed, minCount, phase.hideable, RESCUE_REACH, 0) ?? rescue(solve, p, relations, byCell, exposed, minCount, phase.hideable, RESCUE_REACH, RESCUE_LARGE_TAKES));
+      unrescued[exposed] = 1;
+      if (moved) {
+        for (const i of moved) p.hide(i, SECONDARY);
+        safe[exposed] = 1;
+        changed = true;
+        break;
+      }
       // a cell given away by a chain of sums (a region less the county inside it) is not helped
       // by the cheapest cell next to it: try the shown cells of its sums, cheapest first, for one that protects it
       const pick = (byProgram && fixFor(solve, p, relations, byCell, comp, exposed, minCount, phase.hideable)) || cheapestFor(p, relations, byCell, exposed, comp, phase.hideable);
@@ -307,6 +320,83 @@ async function protect(p: Pattern, relations: Relation[], minCount: number, phas
     }
     if (!changed) return;
   }
+}
+
+/** How far from an exposed cell, in sums, the cells that may be hidden for it lie. */
+const RESCUE_REACH = 2;
+const RESCUE_LARGE_TAKES = 6;
+
+/**
+ * The cheapest set of shown cells near c whose hiding lets c move: a small count up to
+ * `minCount`, any other hidden count by one. An integer program over the changes y of the cells
+ * within RESCUE_REACH small sums of c (every other cell held): each printed sum keeps its total,
+ * each subset relation holds at the new values, each hidden cell stays ≥ 1, and a shown cell may
+ * change only if it is hidden (binary z, its cost: a municipality's cell before a total's, a
+ * small count before a large). A solution is itself the proof that c is protected. Undefined
+ * when no set within reach does it.
+ */
+function rescue(solve: Solver, p: Pattern, relations: Relation[], byCell: number[][], c: number, minCount: number, hideable: (i: number) => boolean, reach: number, takes: number): number[] | undefined {
+  const area = new Set<number>([c]);
+  let frontier = [c];
+  // hidden first, then counts that can give up what c needs and stay ≥ 1
+  const roomy = (i: number) => (p.stateAt(i) !== SHOWN ? 0 : p.value(i) >= minCount ? 1 : 2);
+  for (let d = 0; d < reach; d++) {
+    const next: number[] = [];
+    for (const x of frontier)
+      for (const ri of byCell[x]) {
+        let members = [...relations[ri].plus, ...relations[ri].minus].filter((y) => !area.has(y) && (p.stateAt(y) !== SHOWN || (p.value(y) > 0 && hideable(y))));
+        // of a large total (Riket) the hidden members and the cheapest few others: enough to
+        // move a count between counties (Gotland is a county of its own)
+        if (members.length > LOCAL_SUM) members = members.sort((a, b) => roomy(a) - roomy(b) || p.rank(a) - p.rank(b) || p.value(a) - p.value(b) || a - b).slice(0, takes);
+        for (const y of members) (area.add(y), next.push(y));
+      }
+    frontier = next;
+  }
+  const cells = [...area].sort((a, b) => a - b);
+  const rels = new Set<number>();
+  for (const x of cells) for (const ri of byCell[x]) rels.add(ri);
+  const y = (i: number) => `y${i}`;
+  const z = (i: number) => `z${i}`;
+  const open = cells.filter((i) => p.stateAt(i) === SHOWN);
+  const big = cells.reduce((a, i) => Math.max(a, p.value(i)), 0) + minCount;
+  const cost = (i: number) => (1 + 4 * p.rank(i)) ** 2 * (1 + Math.log1p(p.value(i)) / 20);
+  const lines: string[] = [];
+  let n = 0;
+  for (const ri of [...rels].sort((a, b) => a - b)) {
+    const r = relations[ri];
+    const terms: string[] = [];
+    let constant = 0;
+    for (const i of r.plus) (area.has(i) ? terms.push(`+ ${y(i)}`) : 0), (constant += p.value(i));
+    for (const i of r.minus) (area.has(i) ? terms.push(`- ${y(i)}`) : 0), (constant -= p.value(i));
+    if (!terms.length) continue;
+    // a sum keeps its total; a subset stays a subset at the new values
+    lines.push(r.kind === 'eq' ? ` s${n++}: ${terms.join(' ')} = 0` : ` s${n++}: ${terms.join(' ')} <= ${-constant}`);
+  }
+  for (const i of open) lines.push(` u${i}: ${y(i)} - ${big} ${z(i)} <= 0`, ` l${i}: ${y(i)} + ${big} ${z(i)} >= 0`);
+  const goal = p.stateAt(c) === PRIMARY ? minCount - p.value(c) : 1;
+  const program = (sign: number) =>
+    [
+      'Minimize',
+      ` obj: ${open.length ? open.map((i) => `${cost(i).toFixed(4)} ${z(i)}`).join(' + ') : '0 ' + y(c)}`,
+      'Subject To',
+      ...lines,
+      ` goal: ${y(c)} = ${sign * goal}`,
+      'Bounds',
+      ...cells.map((i) => ` ${y(i)} >= ${1 - p.value(i)}`),
+      ...(open.length ? ['Binary', ` ${open.map(z).join(' ')}`] : []),
+      'General',
+      ` ${cells.map(y).join(' ')}`,
+      'End',
+    ].join('\n');
+  // a small count must reach the threshold upwards; any other may move either way
+  for (const sign of p.stateAt(c) === PRIMARY ? [1] : [1, -1]) {
+    if (sign * goal < 1 - p.value(c)) continue;
+    p.stats.programs++;
+    const r = solve.solve(program(sign), { output_flag: false, mip_max_nodes: 2000 });
+    if (r.Status !== 'Optimal') continue;
+    return open.filter((i) => Math.round(r.Columns[z(i)].Primal) === 1);
+  }
+  return undefined;
 }
 
 const FIX_TRIES = 8;
