@@ -29,6 +29,9 @@ export const COUNT_MEASURES: readonly CountMeasure[] = ['recipients', 'long_term
 /** The area of a total: the sorted member codes with rows, so equal sets are one total. */
 export const totalKey = (codes: readonly string[]) => `total:${[...codes].sort().join(',')}`;
 
+/** Every cell of a relation, either side. */
+const members = (r: Relation) => [...r.plus, ...r.minus];
+
 interface Relation {
   /** cells with coefficient +1 … */
   plus: number[];
@@ -267,7 +270,7 @@ async function protect(p: Pattern, relations: Relation[], minCount: number, phas
   const solve = await highs();
   const byCell: number[][] = Array.from({ length: p.size }, () => []);
   relations.forEach((r, ri) => {
-    for (const i of [...r.plus, ...r.minus]) byCell[i].push(ri);
+    for (const i of members(r)) byCell[i].push(ri);
   });
   const hidden = (i: number) => p.stateAt(i) !== SHOWN;
   const safe = new Uint8Array(p.size);
@@ -276,7 +279,7 @@ async function protect(p: Pattern, relations: Relation[], minCount: number, phas
   for (const comp of components(p, relations, byCell, hidden)) if (!comp.relations.some((ri) => ri >= phase.fresh)) for (const c of comp.cells) safe[c] = 1;
   /** a hidden cell alone in a printed sum is fixed by it: no program needed */
   const alone = (c: number) =>
-    byCell[c].some((ri) => relations[ri].kind === 'eq' && [...relations[ri].plus, ...relations[ri].minus].every((i) => i === c || !hidden(i)));
+    byCell[c].some((ri) => relations[ri].kind === 'eq' && members(relations[ri]).every((i) => i === c || !hidden(i)));
   for (;;) {
     let changed = false;
     for (const comp of components(p, relations, byCell, hidden)) {
@@ -344,11 +347,11 @@ function rescue(solve: Solver, p: Pattern, relations: Relation[], byCell: number
     const next: number[] = [];
     for (const x of frontier)
       for (const ri of byCell[x]) {
-        let members = [...relations[ri].plus, ...relations[ri].minus].filter((y) => !area.has(y) && (p.stateAt(y) !== SHOWN || (p.value(y) > 0 && hideable(y))));
+        let inSum = members(relations[ri]).filter((y) => !area.has(y) && (p.stateAt(y) !== SHOWN || (p.value(y) > 0 && hideable(y))));
         // of a large total (Riket) the hidden members and the cheapest few others: enough to
         // move a count between counties (Gotland is a county of its own)
-        if (members.length > LOCAL_SUM) members = members.sort((a, b) => roomy(a) - roomy(b) || p.rank(a) - p.rank(b) || p.value(a) - p.value(b) || a - b).slice(0, takes);
-        for (const y of members) (area.add(y), next.push(y));
+        if (inSum.length > LOCAL_SUM) inSum = inSum.sort((a, b) => roomy(a) - roomy(b) || p.rank(a) - p.rank(b) || p.value(a) - p.value(b) || a - b).slice(0, takes);
+        for (const y of inSum) (area.add(y), next.push(y));
       }
     frontier = next;
   }
@@ -434,21 +437,21 @@ function fixFor(solve: Solver, p: Pattern, relations: Relation[], byCell: number
   for (const ri of near(p, relations, byCell, c, comp)) {
     const r = relations[ri];
     if (r.kind !== 'eq') continue;
-    for (const i of [...r.plus, ...r.minus]) if (p.stateAt(i) === SHOWN && p.value(i) > 0 && hideable(i)) candidates.add(i);
+    for (const i of members(r)) if (p.stateAt(i) === SHOWN && p.value(i) > 0 && hideable(i)) candidates.add(i);
   }
-  // the cheapest few, and the cheapest few totals (a region less another is undone only by
-  // hiding one of the two): a fix that needs a dear cell is found by the fallback, one cell at a time
   // First the corners: a cell that shares a sum with two of the hidden cells beside c (one in
   // c's row, one in its column) closes a rectangle the value can move round
   const beside = new Set<number>([c]);
   for (const ri of byCell[c]) {
     const r = relations[ri];
-    if (r.plus.length + r.minus.length <= LOCAL_SUM) for (const i of [...r.plus, ...r.minus]) if (p.stateAt(i) !== SHOWN) beside.add(i);
+    if (members(r).length <= LOCAL_SUM) for (const i of members(r)) if (p.stateAt(i) !== SHOWN) beside.add(i);
   }
   const links = new Map<number, number>();
-  for (const d of candidates) links.set(d, byCell[d].filter((ri) => [...relations[ri].plus, ...relations[ri].minus].some((i) => beside.has(i))).length);
+  for (const d of candidates) links.set(d, byCell[d].filter((ri) => members(relations[ri]).some((i) => beside.has(i))).length);
   const order = cheaper(p, relations, byCell);
   const ordered = [...candidates].sort((a, b) => Math.min(2, links.get(b)!) - Math.min(2, links.get(a)!) || order(a, b));
+  // the first few, and the first few totals (a region less another is undone only by hiding
+  // one of the two): a fix that needs a dear cell is found by the fallback, one cell at a time
   const tries = [...ordered.filter((i) => p.rank(i) === 0).slice(0, FIX_TRIES), ...ordered.filter((i) => p.rank(i) > 0).slice(0, FIX_TOTAL_TRIES)];
   // No single cell may do (a count of 1 moved by 4 needs two corners of a rectangle): then the
   // one that lets c move furthest, so each step gets closer
@@ -526,10 +529,10 @@ function neighbourhood(p: Pattern, relations: Relation[], byCell: number[][], c:
       const next: number[] = [];
       for (const x of frontier)
         for (const ri of byCell[x]) {
-          const members = [...relations[ri].plus, ...relations[ri].minus];
-          if (members.length > LOCAL_SUM !== large) continue;
+          const inSum = members(relations[ri]);
+          if (inSum.length > LOCAL_SUM !== large) continue;
           let taken = 0;
-          for (const y of members) {
+          for (const y of inSum) {
             if (p.stateAt(y) === SHOWN || cells.has(y)) continue;
             if (cells.size >= most || (large && ++taken > LARGE_SUM_TAKES)) break;
             cells.add(y);
@@ -587,7 +590,7 @@ function components(p: Pattern, relations: Relation[], byCell: number[][], hidde
       cells.push(c);
       for (const ri of byCell[c]) {
         rels.add(ri);
-        for (const d of [...relations[ri].plus, ...relations[ri].minus])
+        for (const d of members(relations[ri]))
           if (hidden(d) && !seen[d]) {
             seen[d] = 1;
             stack.push(d);
@@ -629,7 +632,6 @@ function bound(solve: Solver, p: Pattern, relations: Relation[], comp: Component
  * keeps the extra suppression in the row or column where it is needed.
  */
 function cheapestFor(p: Pattern, relations: Relation[], byCell: number[][], c: number, comp: Component, hideable: (i: number) => boolean): number | undefined {
-  const members = (r: Relation) => [...r.plus, ...r.minus];
   const hiddenIn = (r: Relation) => members(r).filter((i) => p.stateAt(i) !== SHOWN).length;
   const order = cheaper(p, relations, byCell);
   const cheapest = (ris: number[]) => {
