@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { crc32 } from 'node:zlib';
 import * as vega from 'vega';
 import { compile, TopLevelSpec } from 'vega-lite';
-import { FONT_FAMILY, FONT_FILES, installTextMetrics } from './fonts.js';
+import { FONT_FAMILY, fontFilesFor, installTextMetrics } from './fonts.js';
 
 /** Decimal comma, no-break space between thousands, a no-break space before %. */
 export const SV_NUMBER_LOCALE = { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0kr'], percent: '\u00a0%', minus: '−' };
@@ -43,11 +43,11 @@ export function readerSvg(svg: string, alt?: string): string {
   return bare.replace(/^<svg([^>]*)>/, (_, attrs: string) => `<svg${attrs} role="img" aria-label="${escapeXml(alt)}"><title>${escapeXml(alt)}</title>`);
 }
 
-function pngOptions(widthPx: number): ResvgRenderOptions {
+function pngOptions(widthPx: number, svg: string): ResvgRenderOptions {
   return {
     fitTo: { mode: 'width', value: widthPx },
     background: 'white',
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    font: { fontFiles: fontFilesFor(svg), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   };
 }
 
@@ -72,7 +72,7 @@ function releaseNativeMemory(): void {
  * main thread (libuv's pool), so several charts render at once.
  */
 export async function toPngAsync(svg: string, widthPx: number, dpi = PRINT_DPI): Promise<Buffer> {
-  const png = withResolution((await renderAsync(svg, pngOptions(widthPx))).asPng(), dpi);
+  const png = withResolution((await renderAsync(svg, pngOptions(widthPx, svg))).asPng(), dpi);
   releaseNativeMemory();
   return png;
 }

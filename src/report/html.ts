@@ -6,21 +6,25 @@
  * "Skriv ut → Spara som PDF" (or `--pdf`) gives a clean document.
  */
 import { readFileSync } from 'node:fs';
-import { FONT_FAMILY, FONT_FILES } from '../charts/fonts.js';
+import { FONT_FAMILY, fontFilesFor } from '../charts/fonts.js';
 import { readerCells } from '../tables/table.js';
 import { SV } from '../texts-sv.js';
 import type { DocItem, DocSection, ReportDocument } from './document.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-let fontCss: string | undefined;
+const fontCss = new Map<string, string>();
 
-/** The chart font as data: URLs (regular, bold), read once. */
-function fontFaces(): string {
-  fontCss ??= FONT_FILES.map(
-    (f, i) => `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${i ? 700 : 400};src:url(data:font/ttf;base64,${readFileSync(f).toString('base64')}) format('truetype')}`,
-  ).join('\n');
-  return fontCss;
+/** The chart font as data: URLs (regular, bold), read once: the subset when it draws all of `text`. */
+function fontFaces(text: string): string {
+  const files = fontFilesFor(text);
+  const key = files.join('|');
+  if (!fontCss.has(key))
+    fontCss.set(
+      key,
+      files.map((f, i) => `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${i ? 700 : 400};src:url(data:font/ttf;base64,${readFileSync(f).toString('base64')}) format('truetype')}`).join('\n'),
+    );
+  return fontCss.get(key)!;
 }
 
 const STYLE = `
@@ -109,24 +113,14 @@ function contents(doc: ReportDocument): string {
 }
 
 export function reportHtml(doc: ReportDocument): string {
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="sv">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(doc.title)}</title>`,
-    `<style>${fontFaces()}${STYLE}</style>`,
-    '</head>',
-    '<body>',
+  const body = [
     `<header><h1>${esc(doc.title)}</h1>${doc.warning ? `<p class="warning">${esc(doc.warning)}</p>` : ''}</header>`,
     contents(doc),
     '<main>',
     ...doc.sections.map((s) => section(s, 2)),
     `<p>${esc(doc.closing)}</p>`,
     '</main>',
-    '</body>',
-    '</html>',
-    '',
   ].join('\n');
+  // the page's own text decides the font: a name or answer beyond the subset gets the whole font
+  return ['<!DOCTYPE html>', '<html lang="sv">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${esc(doc.title)}</title>`, `<style>${fontFaces(body)}${STYLE}</style>`, '</head>', '<body>', body, '</body>', '</html>', ''].join('\n');
 }
