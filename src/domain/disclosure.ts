@@ -46,6 +46,8 @@ export interface PatternStats {
   secondary: number;
   /** integer programs solved by the audit */
   programs: number;
+  /** totals hidden on the way and shown again at the end */
+  released: number;
 }
 
 export class Pattern {
@@ -54,7 +56,7 @@ export class Pattern {
   private readonly state: number[] = [];
   /** which cell to hide first when one must be: 0 a municipality, then TOTAL_RANK's order */
   private readonly ranks: number[] = [];
-  readonly stats: PatternStats = { cells: 0, primary: 0, secondary: 0, programs: 0 };
+  readonly stats: PatternStats = { cells: 0, primary: 0, secondary: 0, programs: 0, released: 0 };
 
   constructor(readonly enabled: boolean) {}
 
@@ -136,6 +138,8 @@ export interface Printable {
 /** The members of a total; `input`: every municipality with rows. */
 export interface PrintableTotal {
   codes: readonly string[] | 'input';
+  /** one of a partition of the country (the counties): a total made of whole parts is written as their sum */
+  part?: true;
 }
 
 /**
@@ -149,7 +153,7 @@ const TOTAL_RANK = { partial: 1, input: 2, whole: 3 };
 export function printableRegions(munis: Municipalities, given: readonly Region[]): Printable {
   const counties = new Map<string, string[]>();
   for (const k of munis.kommuner) if (k.countyCode) counties.set(k.countyCode, [...(counties.get(k.countyCode) ?? []), k.code]);
-  const base: PrintableTotal[] = [{ codes: 'input' }, ...[GR, STORSTAD].map((r) => ({ codes: r.codes })), { codes: munis.kommuner.map((k) => k.code) }, ...[...counties.values()].map((codes) => ({ codes }))];
+  const base: PrintableTotal[] = [{ codes: 'input' }, ...[GR, STORSTAD].map((r) => ({ codes: r.codes })), { codes: munis.kommuner.map((k) => k.code) }, ...[...counties.values()].map((codes) => ({ codes, part: true as const }))];
   return { base, extra: given.map((r) => ({ codes: r.codes })) };
 }
 
@@ -187,16 +191,19 @@ export async function decidePattern(c: Classification, munis: Municipalities, o:
       if (measures.includes('very_long_term')) relations.push({ plus: [cell('very_long_term', code)], minus: [rec], kind: 'le' });
       if (withGroups) relations.push({ plus: GROUPS.map((g) => cell(g, code)), minus: [rec], kind: 'eq' });
     }
-    return { y, codes, measures, cell, totals: [] as { key: string; present: Set<string>; fresh: boolean }[] };
+    return { y, codes, measures, cell, totals: [] as { key: string; present: Set<string>; fresh: boolean }[], parts: [] as string[][] };
   });
 
   /** Adds the totals of `list` to every year; the sums of nested totals are written out too. */
   const addTotals = (list: readonly PrintableTotal[], fresh: boolean) => {
-    for (const { y, codes, measures, cell, totals } of layouts) {
-      for (const t of list) {
+    for (const { y, codes, measures, cell, totals, parts } of layouts) {
+      // the parts first, so that a total made of them can be written as their sum
+      for (const t of [...list.filter((t) => t.part), ...list.filter((t) => !t.part)]) {
         const present = t.codes === 'input' ? [...codes] : t.codes.filter((k) => codes.includes(k));
         if (!present.length) continue;
         const key = totalKey(present);
+        if (t.part) parts.push(present);
+        const whole = t.part ? [] : partsOf(present, parts);
         const rank = t.codes === 'input' ? TOTAL_RANK.input : present.length < t.codes.length ? TOTAL_RANK.partial : TOTAL_RANK.whole;
         const known = p.index(p.cellKey('recipients', key, y));
         if (known !== undefined) {
@@ -207,9 +214,12 @@ export async function decidePattern(c: Classification, munis: Municipalities, o:
           for (const m of measures) p.alias(p.cellKey(m, key, y), cell(m, present[0]));
           continue;
         }
+        // Riket as the sum of its counties, not of 290 municipalities: the same equations, but a
+        // count hidden in one county is tied to another only through a hidden county total, so the
+        // programs work county by county
         for (const m of measures) {
           const t = p.add(p.cellKey(m, key, y), present.reduce((a, k) => a + p.value(cell(m, k)), 0), rank);
-          relations.push({ plus: present.map((k) => cell(m, k)), minus: [t], kind: 'eq' });
+          relations.push({ plus: whole.length ? whole.map((part) => cell(m, totalKey(part))) : present.map((k) => cell(m, k)), minus: [t], kind: 'eq' });
         }
         relations.push({ plus: [cell('long_term', key)], minus: [cell('recipients', key)], kind: 'le' });
         if (measures.includes('very_long_term')) relations.push({ plus: [cell('very_long_term', key)], minus: [cell('recipients', key)], kind: 'le' });
@@ -254,6 +264,19 @@ export async function decidePattern(c: Classification, munis: Municipalities, o:
   return p;
 }
 
+/**
+ * The parts that make up `present` exactly, for a total of more than LOCAL_SUM members (Riket, a
+ * national register's input) made of two or more; else none. A regional total keeps its
+ * municipalities: there the sum of a county's part and a municipality ties nothing new together.
+ */
+function partsOf(present: readonly string[], parts: readonly string[][]): string[][] {
+  if (present.length <= LOCAL_SUM) return [];
+  const inside = new Set(present);
+  const used = parts.filter((part) => part.some((k) => inside.has(k)));
+  if (used.length < 2 || used.some((part) => part.some((k) => !inside.has(k)))) return [];
+  return used.reduce((n, part) => n + part.length, 0) === present.length ? used : [];
+}
+
 interface Phase {
   /** relations from this index on are new: components without one were audited before */
   fresh: number;
@@ -281,6 +304,8 @@ async function protect(p: Pattern, relations: Relation[], minCount: number, phas
   const alone = (c: number) =>
     byCell[c].some((ri) => relations[ri].kind === 'eq' && members(relations[ri]).every((i) => i === c || !hidden(i)));
   for (;;) {
+    // a national register's search runs for seconds: let timers and progress lines through
+    await new Promise((r) => setImmediate(r));
     let changed = false;
     for (const comp of components(p, relations, byCell, hidden)) {
       let byProgram = false;
@@ -321,7 +346,30 @@ async function protect(p: Pattern, relations: Relation[], minCount: number, phas
       // the components change: lay them out again
       break;
     }
-    if (!changed) return;
+    if (!changed) break;
+  }
+  await release(solve, p, relations, byCell, minCount, phase, alone);
+}
+
+/**
+ * The search hides one cell at a time, and a region's or Riket's total hidden early may not be
+ * needed once cells hidden later protect the same counts: each such total, the largest first, is
+ * shown again when every hidden count of its component stays protected without it. Showing a
+ * cell only narrows what the others can be, so each is checked again, with the same programs.
+ */
+async function release(solve: Solver, p: Pattern, relations: Relation[], byCell: number[][], minCount: number, phase: Phase, alone: (c: number) => boolean): Promise<void> {
+  const hidden = (i: number) => p.stateAt(i) !== SHOWN;
+  const totals: number[] = [];
+  for (let i = 0; i < p.size; i++) if (p.stateAt(i) === SECONDARY && p.rank(i) >= TOTAL_RANK.whole && phase.hideable(i)) totals.push(i);
+  totals.sort((a, b) => p.rank(b) - p.rank(a) || p.value(b) - p.value(a) || a - b);
+  for (const t of totals) {
+    await new Promise((r) => setImmediate(r));
+    p.hide(t, SHOWN);
+    // only the components t's sums touch can change
+    const touched = components(p, relations, byCell, hidden).filter((comp) => comp.relations.some((ri) => byCell[t].includes(ri)));
+    const ok = touched.every((comp) => comp.cells.every((c) => !alone(c) && !cappedBelow(p, relations, byCell, c, minCount) && audit(solve, p, relations, byCell, comp, c, minCount)));
+    if (!ok) p.hide(t, SECONDARY);
+    else p.stats.released++;
   }
 }
 
