@@ -112,20 +112,27 @@ function rowCodes(c: ReportContext, y: number, codes: string[]): string[] {
   return codes.filter((k) => c.facts.hasRow(k, y));
 }
 
-/** "medel av 12 av 13 kommuner", once for the years it holds for. */
+/**
+ * "medel av 12 av 13 kommuner", once for the years it holds for. A series' label would repeat the
+ * legend, so it is named only where one year has means of different counts (D5's reason groups).
+ */
 class PartialMeans {
-  private readonly byCount = new Map<string, { n: number; of: number; where: Set<string> }>();
+  private readonly byCount = new Map<string, { n: number; of: number; where: Map<number, Set<string>> }>();
 
-  add(year: number, _series: string, n: number, of: number): void {
+  add(year: number, series: string, n: number, of: number): void {
     const k = `${n}/${of}`;
-    const e = this.byCount.get(k) ?? { n, of, where: new Set<string>() };
-    // by year: a series' own label in the note would repeat the legend
-    e.where.add(String(year));
+    const e = this.byCount.get(k) ?? { n, of, where: new Map<number, Set<string>>() };
+    e.where.set(year, (e.where.get(year) ?? new Set<string>()).add(series));
     this.byCount.set(k, e);
   }
 
   notes(region: string): string[] {
-    return [...this.byCount.values()].map((e) => SV.meanOfSome(region, [...e.where].join(', '), e.n, e.of));
+    const entries = [...this.byCount.values()];
+    const shared = (y: number) => entries.filter((e) => e.where.has(y)).length > 1;
+    return entries.map((e) => {
+      const where = [...e.where].map(([y, series]) => (shared(y) ? `${y} (${[...series].join(', ')})` : String(y)));
+      return SV.meanOfSome(region, where.join(', '), e.n, e.of);
+    });
   }
 }
 
