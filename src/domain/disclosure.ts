@@ -203,7 +203,6 @@ export async function decidePattern(c: Classification, munis: Municipalities, o:
         if (!present.length) continue;
         const key = totalKey(present);
         if (t.part) parts.push(present);
-        const whole = t.part ? [] : partsOf(present, parts);
         const rank = t.codes === 'input' ? TOTAL_RANK.input : present.length < t.codes.length ? TOTAL_RANK.partial : TOTAL_RANK.whole;
         const known = p.index(p.cellKey('recipients', key, y));
         if (known !== undefined) {
@@ -217,6 +216,7 @@ export async function decidePattern(c: Classification, munis: Municipalities, o:
         // Riket as the sum of its counties, not of 290 municipalities: the same equations, but a
         // count hidden in one county is tied to another only through a hidden county total, so the
         // programs work county by county
+        const whole = t.part ? [] : partsOf(present, parts);
         for (const m of measures) {
           const t = p.add(p.cellKey(m, key, y), present.reduce((a, k) => a + p.value(cell(m, k)), 0), rank);
           relations.push({ plus: whole.length ? whole.map((part) => cell(m, totalKey(part))) : present.map((k) => cell(m, k)), minus: [t], kind: 'eq' });
@@ -366,7 +366,8 @@ async function release(solve: Solver, p: Pattern, relations: Relation[], byCell:
     await new Promise((r) => setImmediate(r));
     p.hide(t, SHOWN);
     // only the components t's sums touch can change
-    const touched = components(p, relations, byCell, hidden).filter((comp) => comp.relations.some((ri) => byCell[t].includes(ri)));
+    const sums = new Set(byCell[t]);
+    const touched = components(p, relations, byCell, hidden).filter((comp) => comp.relations.some((ri) => sums.has(ri)));
     const ok = touched.every((comp) => comp.cells.every((c) => !alone(c) && !cappedBelow(p, relations, byCell, c, minCount) && audit(solve, p, relations, byCell, comp, c, minCount)));
     if (!ok) p.hide(t, SECONDARY);
     else p.stats.released++;
