@@ -5,10 +5,10 @@
 import { ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { crc32 } from 'node:zlib';
 import * as vega from 'vega';
 import { compile, TopLevelSpec } from 'vega-lite';
 import { FONT_FAMILY, fontFilesFor, installTextMetrics } from './fonts.js';
+import { encodePng } from './png.js';
 
 /** Decimal comma, no-break space between thousands, a no-break space before %. */
 export const SV_NUMBER_LOCALE = { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0kr'], percent: '\u00a0%', minus: '−' };
@@ -68,31 +68,14 @@ function releaseNativeMemory(): void {
 }
 
 /**
- * PNG of an SVG at `widthPx` pixels wide (print: 16 cm at 300 dpi ≈ 1890 px), rendered off the
- * main thread (libuv's pool), so several charts render at once.
+ * PNG of an SVG at `widthPx` pixels wide (print: 16 cm at 300 dpi ≈ 1890 px), drawn and
+ * compressed off the main thread (libuv's pool), so several charts render at once.
  */
 export async function toPngAsync(svg: string, widthPx: number, dpi = PRINT_DPI): Promise<Buffer> {
-  const png = withResolution((await renderAsync(svg, pngOptions(widthPx, svg))).asPng(), dpi);
+  const image = await renderAsync(svg, pngOptions(widthPx, svg));
+  const png = await encodePng(image.width, image.height, image.pixels, dpi);
   releaseNativeMemory();
   return png;
-}
-
-/**
- * The PNG with a pHYs chunk after its header, so that Word and LibreOffice place it at its print
- * size (16 cm) and not at 96 dpi (52 cm wide).
- */
-export function withResolution(png: Buffer, dpi: number): Buffer {
-  const ppm = Math.round(dpi / 0.0254);
-  const chunk = Buffer.alloc(21);
-  chunk.writeUInt32BE(9, 0);
-  chunk.write('pHYs', 4, 'latin1');
-  chunk.writeUInt32BE(ppm, 8);
-  chunk.writeUInt32BE(ppm, 12);
-  chunk.writeUInt8(1, 16); // unit: metre
-  chunk.writeUInt32BE(crc32(chunk.subarray(4, 17)), 17);
-  // signature (8) + IHDR (4 length + 4 type + 13 data + 4 crc)
-  const afterHeader = 8 + 25;
-  return Buffer.concat([png.subarray(0, afterHeader), chunk, png.subarray(afterHeader)]);
 }
 
 export const PRINT_DPI = 300;

@@ -1,0 +1,53 @@
+/**
+ * A PNG of resvg's pixels, compressed on libuv's thread pool. resvg's own `asPng` runs on the
+ * main thread and took as long as drawing (the GR report: 3.7 s of 7 s for 65 charts); a chart's
+ * long runs of one colour need no row filter, and zlib at level 3 then writes files a tenth
+ * smaller than resvg's in a quarter of the time.
+ */
+import { promisify } from 'node:util';
+import { crc32, deflate } from 'node:zlib';
+
+const deflateAsync = promisify(deflate);
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Level 3: past it the files shrink little for twice the time (measured on the sample report). */
+const LEVEL = 3;
+
+function chunk(type: string, data: Buffer): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  data.copy(out, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+/**
+ * The PNG of `rgba` (8 bits a channel, `width` × `height`, rows top to bottom) with a pHYs chunk
+ * saying `dpi`, so that Word and LibreOffice place it at its print size and not at 96 dpi.
+ */
+export async function encodePng(width: number, height: number, rgba: Uint8Array, dpi: number): Promise<Buffer> {
+  const stride = width * 4;
+  if (rgba.length !== stride * height) throw new Error(`encodePng: ${rgba.length} bytes for ${width} × ${height} pixels`);
+  // each row behind its filter byte (0: none)
+  const rows = Buffer.allocUnsafe((stride + 1) * height);
+  const pixels = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  for (let y = 0; y < height; y++) {
+    const at = y * (stride + 1);
+    rows[at] = 0;
+    pixels.copy(rows, at + 1, y * stride, (y + 1) * stride);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bits per channel
+  header[9] = 6; // colour type: RGBA
+  const ppm = Math.round(dpi / 0.0254);
+  const phys = Buffer.alloc(9);
+  phys.writeUInt32BE(ppm, 0);
+  phys.writeUInt32BE(ppm, 4);
+  phys[8] = 1; // unit: metre
+  const data = await deflateAsync(rows, { level: LEVEL });
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('pHYs', phys), chunk('IDAT', data), chunk('IEND', Buffer.alloc(0))]);
+}
