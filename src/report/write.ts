@@ -22,14 +22,20 @@ import { surveySpec } from '../charts/survey-spec.js';
 import { SV, readerForm } from '../texts-sv.js';
 
 
-/** The chart's PNG on the thread pool while the next chart is laid out. */
-function pngLater(dir: StagedDir, base: string, svg: string, onPng?: (p: Uint8Array) => void, dpi = PRINT_DPI): void {
+/**
+ * The chart's PNG on the thread pool while the next chart is laid out. Laying out is promises
+ * only, which never give the event loop a turn: without one a drawn PNG's lane waits for the
+ * whole report to be laid out before it takes its next chart (the sample report's PNGs were
+ * then all drawn after the last chart was laid out).
+ */
+async function pngLater(dir: StagedDir, base: string, svg: string, onPng?: (p: Uint8Array) => void, dpi = PRINT_DPI): Promise<void> {
   dir.later(() =>
     toPngAsync(svg, Math.round((16 / 2.54) * dpi), dpi).then((p) => {
       dir.write(`${base}.png`, p);
       onPng?.(p);
     }),
   );
+  await new Promise((r) => setImmediate(r));
 }
 
 export function writeTable(dir: StagedDir, base: string, o: TableData, t: Table): void {
@@ -64,7 +70,7 @@ export async function writeChart(dir: StagedDir, base: string, c: ChartData, hig
   const svg = await toSvg(spec);
   dir.write(`${base}.svg`, svg);
   // PNGs render on the thread pool while the next chart is laid out
-  if (png) pngLater(dir, base, svg, onPng, ranked(c) ? SCREEN_DPI : dpi);
+  if (png) await pngLater(dir, base, svg, onPng, ranked(c) ? SCREEN_DPI : dpi);
   const t: Table = {
     columns: [
       { name: 'kommun_code' },
@@ -90,7 +96,7 @@ export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyCh
   dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
   const svg = await toSvg(spec);
   dir.write(`${base}.svg`, svg);
-  if (png) pngLater(dir, base, svg, onPng);
+  if (png) await pngLater(dir, base, svg, onPng);
   const gap = c.template === 'gap';
   const t: Table = {
     columns: [
