@@ -38,6 +38,8 @@ interface Relation {
   /** … and −1; `= 0` (a sum) or `<= 0` (a subset) */
   minus: number[];
   kind: 'eq' | 'le';
+  /** a whole (Riket) written as the sum of its parts (the counties) */
+  parts?: true;
 }
 
 export interface PatternStats {
@@ -219,7 +221,7 @@ export async function decidePattern(c: Classification, munis: Municipalities, o:
         const whole = t.part ? [] : partsOf(present, parts);
         for (const m of measures) {
           const t = p.add(p.cellKey(m, key, y), present.reduce((a, k) => a + p.value(cell(m, k)), 0), rank);
-          relations.push({ plus: whole.length ? whole.map((part) => cell(m, totalKey(part))) : present.map((k) => cell(m, k)), minus: [t], kind: 'eq' });
+          relations.push(whole.length ? { plus: whole.map((part) => cell(m, totalKey(part))), minus: [t], kind: 'eq', parts: true } : { plus: present.map((k) => cell(m, k)), minus: [t], kind: 'eq' });
         }
         relations.push({ plus: [cell('long_term', key)], minus: [cell('recipients', key)], kind: 'le' });
         if (measures.includes('very_long_term')) relations.push({ plus: [cell('very_long_term', key)], minus: [cell('recipients', key)], kind: 'le' });
@@ -321,7 +323,7 @@ async function protect(p: Pattern, relations: Relation[], minCount: number, phas
       // through rows and county totals, then a few of Riket's members too); the movement found
       // is the proof, so the cell is safe from here on. Where no set within reach does it, or in a
       // component of a whole country (the programs there are dear), one cell at a time.
-      const moved = unrescued[exposed] || comp.cells.length > LARGE_COMPONENT ? undefined : (rescue(solve, p, relations, byCell, exposed, minCount, phase.hideable, RESCUE_REACH, 0) ?? rescue(solve, p, relations, byCell, exposed, minCount, phase.hideable, RESCUE_REACH, RESCUE_LARGE_TAKES));
+      const moved = unrescued[exposed] || comp.cells.length > LARGE_COMPONENT ? undefined : viaPartner(solve, p, relations, byCell, exposed, minCount, phase.hideable, rescue(solve, p, relations, byCell, exposed, minCount, phase.hideable, RESCUE_REACH, 0) ?? rescue(solve, p, relations, byCell, exposed, minCount, phase.hideable, RESCUE_REACH, RESCUE_LARGE_TAKES));
       unrescued[exposed] = 1;
       if (moved) {
         for (const i of moved) p.hide(i, SECONDARY);
@@ -404,6 +406,66 @@ function rescue(solve: Solver, p: Pattern, relations: Relation[], byCell: number
       }
     frontier = next;
   }
+  return cheapestMove(solve, p, relations, byCell, c, minCount, area, () => 1);
+}
+
+/** How many partner counties one program of `viaPartner` takes. */
+const PARTNERS = 3;
+
+/**
+ * A county total alone among the county totals of Riket's sum (Gotland is a county of one
+ * municipality) moves only against another county's total, which moves only against one of its
+ * municipalities, whose row then balances: three sums away, beyond `rescue`'s reach, so that
+ * the cheapest set within reach hid Riket's own counts. Here the area is c's own row, Riket's
+ * cells and, for a few other counties at a time (the fewest municipalities first), every cell of
+ * the county and of its municipalities; Riket's cells cost more than a county's in this program,
+ * so that a partner county is taken where one can be. Given what `rescue` found (`near`), that
+ * stands unless it hides one of Riket's cells and a partner county does without.
+ */
+function viaPartner(solve: Solver, p: Pattern, relations: Relation[], byCell: number[][], c: number, minCount: number, hideable: (i: number) => boolean, near: number[] | undefined): number[] | undefined {
+  const sum = byCell[c].find((ri) => relations[ri].parts && relations[ri].plus.includes(c));
+  if (sum === undefined) return near;
+  const open = (i: number) => p.stateAt(i) !== SHOWN || (p.value(i) > 0 && hideable(i));
+  /** the cells reached from `from` through sums of at most LOCAL_SUM members, none of them Riket's */
+  const local = (from: number, reach: number) => {
+    const area = new Set<number>([from]);
+    let frontier = [from];
+    for (let d = 0; d < reach; d++) {
+      const next: number[] = [];
+      for (const x of frontier)
+        for (const ri of byCell[x]) {
+          const r = relations[ri];
+          if (r.parts || members(r).length > LOCAL_SUM) continue;
+          for (const y of members(r)) if (!area.has(y) && open(y)) (area.add(y), next.push(y));
+        }
+      frontier = next;
+    }
+    return area;
+  };
+  const own = local(c, 1);
+  // Riket's cells: the wholes of the sums of parts that c's row is in
+  const wholes = new Set<number>();
+  for (const x of own) for (const ri of byCell[x]) if (relations[ri].parts) for (const w of relations[ri].minus) if (open(w)) wholes.add(w);
+  // what `rescue` found stands unless it hides Riket
+  if (near && !near.some((i) => wholes.has(i))) return near;
+  const size = (x: number) => local(x, 1).size;
+  const partners = relations[sum].plus.filter((x) => x !== c && open(x)).sort((a, b) => size(a) - size(b) || a - b);
+  const dear = (i: number) => (wholes.has(i) ? 4 : 1);
+  for (let at = 0; at < partners.length; at += PARTNERS) {
+    const area = new Set<number>([...own, ...wholes]);
+    // a county's cells of every measure, and its municipalities' rows
+    for (const x of partners.slice(at, at + PARTNERS)) for (const y of local(x, 2)) for (const z of local(y, 1)) area.add(z);
+    const moved = cheapestMove(solve, p, relations, byCell, c, minCount, area, dear);
+    if (moved && !moved.some((i) => wholes.has(i))) return moved;
+  }
+  return near;
+}
+
+/**
+ * The program of `rescue` over the cells of `area` (every other cell held at its value); `dear`
+ * multiplies a cell's cost. The cells to hide, or undefined when none in the area let c move.
+ */
+function cheapestMove(solve: Solver, p: Pattern, relations: Relation[], byCell: number[][], c: number, minCount: number, area: Set<number>, dear: (i: number) => number): number[] | undefined {
   const cells = [...area].sort((a, b) => a - b);
   const rels = new Set<number>();
   for (const x of cells) for (const ri of byCell[x]) rels.add(ri);
@@ -411,7 +473,7 @@ function rescue(solve: Solver, p: Pattern, relations: Relation[], byCell: number
   const z = (i: number) => `z${i}`;
   const open = cells.filter((i) => p.stateAt(i) === SHOWN);
   const big = cells.reduce((a, i) => Math.max(a, p.value(i)), 0) + minCount;
-  const cost = (i: number) => (1 + 4 * p.rank(i)) ** 2 * (1 + Math.log1p(p.value(i)) / 20);
+  const cost = (i: number) => dear(i) * (1 + 4 * p.rank(i)) ** 2 * (1 + Math.log1p(p.value(i)) / 20);
   const lines: string[] = [];
   let n = 0;
   for (const ri of [...rels].sort((a, b) => a - b)) {
