@@ -57,6 +57,8 @@ function itemBlocks(d: Docx, it: DocItem, level: 2 | 3): Block[] {
         ],
       }),
     );
+    // the picture carries its source and notes
+    return out;
   } else out.push(new d.Paragraph({ children: [new d.TextRun({ text: SV.docxNoPng, italics: true })] }));
   out.push(small(it.source), ...it.notes.map(small));
   return out;

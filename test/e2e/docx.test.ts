@@ -34,6 +34,12 @@ describe('rapport.docx', () => {
     const widths = [...xml.matchAll(/<wp:extent cx="(\d+)"/g)].map((m) => Number(m[1]) / 360000);
     expect(widths.length).toBe(images.length);
     for (const w of widths) expect(Math.abs(w - 16)).toBeLessThan(0.01);
+    // a picture carries its source line: not written again under it (the tables' sources are)
+    const blocks = xml.split(/(?<=<\/w:p>|<\/w:tbl>)/);
+    const after = (mark: string) => blocks.flatMap((b, i) => (b.includes(mark) ? [blocks[i + 1] ?? ''] : []));
+    expect(after('<w:drawing>').length).toBe(images.length);
+    expect(after('<w:drawing>').filter((b) => b.includes('>Källa: '))).toEqual([]);
+    expect(after('</w:tbl>').filter((b) => b.includes('>Källa: ')).length).toBeGreaterThan(0);
   });
 
   // found on PATH without starting it: a first start builds LibreOffice's profile for many seconds

@@ -60,6 +60,11 @@ describe('rapport.html', () => {
     // Vega's English screen-reader labels are gone; each chart is named by its Swedish alt text
     expect(html).not.toMatch(/aria-roledescription|X-axis/);
     expect(html).toMatch(/<svg[^>]* role="img" aria-label="Andel av befolkningen/);
+    // a chart's source and notes are drawn in it, not printed again under it; a table's are under it
+    const d1 = html.match(/<figure id="d1" class="chart">[\s\S]*?<\/figure>/)![0];
+    expect(d1.match(/Källa: /g)).toHaveLength(1);
+    expect(d1).not.toContain('class="source"');
+    expect(html.match(/<figure id="t1" class="table">[\s\S]*?<\/figure>/)![0]).toContain('<p class="source">Källa: ');
   });
 
   it.runIf(browser)('loads in Chromium with no console error and no request, every chart visible, nothing wider than A4', async () => {
