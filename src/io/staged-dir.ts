@@ -195,6 +195,9 @@ export class StagedDir {
   later(job: () => Promise<void>): void {
     const i = this.lane++ % this.lanes.length;
     this.lanes[i] = this.lanes[i].then(job);
+    // a job that fails (a full disk) before `settled` is awaited must not end the process as an
+    // unhandled rejection with a stack trace: `settled` gives its error
+    this.lanes[i].catch(() => undefined);
     this.pending.push(this.lanes[i]);
   }
 
