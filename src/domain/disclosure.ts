@@ -448,8 +448,8 @@ function viaPartner(solve: Solver, p: Pattern, relations: Relation[], byCell: nu
   for (const x of own) for (const ri of byCell[x]) if (relations[ri].parts) for (const w of relations[ri].minus) if (open(w)) wholes.add(w);
   // what `rescue` found stands unless it hides Riket
   if (near && !near.some((i) => wholes.has(i))) return near;
-  const size = (x: number) => local(x, 1).size;
-  const partners = relations[sum].plus.filter((x) => x !== c && open(x)).sort((a, b) => size(a) - size(b) || a - b);
+  const size = new Map(relations[sum].plus.filter((x) => x !== c && open(x)).map((x) => [x, local(x, 1).size]));
+  const partners = [...size.keys()].sort((a, b) => size.get(a)! - size.get(b)! || a - b);
   const dear = (i: number) => (wholes.has(i) ? 4 : 1);
   for (let at = 0; at < partners.length; at += PARTNERS) {
     const area = new Set<number>([...own, ...wholes]);

@@ -84,9 +84,9 @@ function inlineSvg(svg: string, prefix: string): string {
 function item(it: DocItem, level: 3 | 4): string {
   const h = `<h${level}>${esc(it.caption)}</h${level}>`;
   if (it.kind === 'skipped') return `<figure id="${it.anchor}" class="skipped">${h}<p>${esc(SV.docxNotMade)}: ${esc(it.reason)}</p></figure>`;
-  const foot = [`<p class="source">${esc(it.source)}</p>`, ...it.notes.map((n) => `<p class="note">${esc(n)}</p>`)].join('');
   // a chart draws its source and notes itself: printed again under it, they read twice
   if (it.kind === 'chart') return `<figure id="${it.anchor}" class="chart">${h}${inlineSvg(it.svg, it.anchor)}</figure>`;
+  const foot = [`<p class="source">${esc(it.source)}</p>`, ...it.notes.map((n) => `<p class="note">${esc(n)}</p>`)].join('');
   const t = it.table;
   const { numeric, text } = readerCells(t);
   const cls = (i: number) => (numeric[i] ? ' class="n"' : '');
