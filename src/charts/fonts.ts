@@ -4,19 +4,11 @@
  * character), so labels, legends and titles get the room they need.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import opentype, { Font } from 'opentype.js';
 import * as vega from 'vega';
-import { inSubset } from './font-subset.js';
+import { FONT_FILES } from './font-files.js';
 
-export const FONT_FAMILY = 'DejaVu Sans';
-export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => fileURLToPath(new URL(`../../assets/fonts/${f}`, import.meta.url)));
-const SUBSET_FILES = ['DejaVuSans-subset.ttf', 'DejaVuSans-Bold-subset.ttf'].map((f) => fileURLToPath(new URL(`../../assets/fonts/${f}`, import.meta.url)));
-
-/** The fonts (regular, bold) that draw `text`: the small subset when it holds every character. */
-export function fontFilesFor(text: string): string[] {
-  return inSubset(text) ? SUBSET_FILES : FONT_FILES;
-}
+export { FONT_FAMILY, FONT_FILES, fontFilesFor } from './font-files.js';
 
 let fonts: { regular: Font; bold: Font } | undefined;
 

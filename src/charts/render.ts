@@ -1,14 +1,11 @@
 /**
- * Vega-Lite spec → Vega → SVG (headless, no canvas) → PNG with resvg at print resolution.
+ * Vega-Lite spec → Vega → SVG (headless, no canvas) → PNG with resvg at print resolution, on worker threads.
  * Swedish number format comes from a d3 locale set before the view runs.
  */
-import { ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import * as vega from 'vega';
 import { compile, TopLevelSpec } from 'vega-lite';
-import { FONT_FAMILY, fontFilesFor, installTextMetrics } from './fonts.js';
-import { encodePng } from './png.js';
+import { installTextMetrics } from './fonts.js';
+import { drawPngOnWorker } from './png-pool.js';
 
 /** Decimal comma, no-break space between thousands, a no-break space before %. */
 export const SV_NUMBER_LOCALE = { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0kr'], percent: '\u00a0%', minus: '−' };
@@ -43,39 +40,12 @@ export function readerSvg(svg: string, alt?: string): string {
   return bare.replace(/^<svg([^>]*)>/, (_, attrs: string) => `<svg${attrs} role="img" aria-label="${escapeXml(alt)}"><title>${escapeXml(alt)}</title>`);
 }
 
-function pngOptions(widthPx: number, svg: string): ResvgRenderOptions {
-  return {
-    fitTo: { mode: 'width', value: widthPx },
-    background: 'white',
-    font: { fontFiles: fontFilesFor(svg), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
-  };
-}
-
-let rendered = 0;
-let gc: (() => void) | undefined;
-
-/**
- * resvg's pixmaps (10 MB a chart at print size) live outside V8's heap, so V8 feels no
- * pressure to collect them: without a collection now and then a report holds ~900 MB.
- */
-function releaseNativeMemory(): void {
-  if (++rendered % 8 !== 0) return;
-  if (!gc) {
-    v8.setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
-  }
-  gc();
-}
-
 /**
  * PNG of an SVG at `widthPx` pixels wide (print: 16 cm at 300 dpi ≈ 1890 px), drawn and
- * compressed off the main thread (libuv's pool), so several charts render at once.
+ * compressed on a worker thread, so charts draw while the next is laid out.
  */
-export async function toPngAsync(svg: string, widthPx: number, dpi = PRINT_DPI): Promise<Buffer> {
-  const image = await renderAsync(svg, pngOptions(widthPx, svg));
-  const png = await encodePng(image.width, image.height, image.pixels, dpi);
-  releaseNativeMemory();
-  return png;
+export function toPngAsync(svg: string, widthPx: number, dpi = PRINT_DPI): Promise<Buffer> {
+  return drawPngOnWorker(svg, widthPx, dpi);
 }
 
 export const PRINT_DPI = 300;
