@@ -145,7 +145,7 @@ export const SV = {
   pooled: (region: string) => `${region} (sammanvägt)`,
   riket: 'Riket',
   /** a ranked chart shows the last year only, sorted */
-  rankedSubtitle: (subtitle: string, year: number) => `${subtitle.replace(/,?\s*\d{4}\s*[–-]\s*\d{4}\s*$/, '')}, ${year}, sorterat efter värde`,
+  rankedSubtitle: (subtitle: string, year: number) => `${subtitle.replace(/,?\s*\d{4}(?:\s*[–-]\s*\d{4})?\s*$/, '')}, ${year}, sorterat efter värde`,
   highlighted: (kommun: string) => `${kommun} markerad`,
   highlightedHidden: (kommun: string) => `${kommun} markerad — alla dess värden är dolda (sekretess, X)`,
   highlightedMissing: (kommun: string) => `${kommun} markerad — uppgift saknas eller dold för alla dess värden`,

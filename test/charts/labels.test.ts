@@ -70,6 +70,13 @@ describe('no text over text', () => {
     expect(overlaps(boxes)).toEqual([]);
   });
 
+  it("a ranked chart's subtitle names its year once, whether the chart's own named one year or a span", () => {
+    for (const subtitle of ['Andel av vuxna biståndsmottagare (%), 2021', 'Andel av vuxna biståndsmottagare (%), 2019–2021']) {
+      const spec = chartSpec({ ...chart(all, ['Långvarigt (≥ 10 mån)'], [2021]), subtitle }) as { title: { subtitle: string[] } };
+      expect(spec.title.subtitle[0]).toBe('Andel av vuxna biståndsmottagare (%), 2021, sorterat efter värde');
+    }
+  });
+
   it('the measure finds overlapping text when there is some', () => {
     expect(overlaps([{ text: 'a', role: '', x1: 0, y1: 0, x2: 10, y2: 10 }, { text: 'b', role: '', x1: 5, y1: 5, x2: 15, y2: 15 }])).toEqual([['a', 'b']]);
     expect(overlaps([{ text: 'a', role: '', x1: 0, y1: 0, x2: 10, y2: 10 }, { text: 'b', role: '', x1: 10, y1: 0, x2: 15, y2: 10 }])).toEqual([]);
