@@ -68,6 +68,13 @@ describe('no text over text', () => {
     const boxes = await textBoxes(chartSpec(c));
     for (const n of names) expect(boxes.some((b) => b.text === n)).toBe(true);
     expect(overlaps(boxes)).toEqual([]);
+    // the municipality's values lie on the comparisons' lines: each label has a white halo under it
+    const layers = (chartSpec(c) as { vconcat: { layer: { mark: { type: string; color?: string; stroke?: string }; encoding: { text?: { field: string } } }[] }[] }).vconcat[0].layer;
+    const labels = layers.flatMap((l, i) => (l.encoding.text?.field === 'label' && l.mark.color !== 'white' ? [i] : []));
+    expect(labels.length).toBe(2);
+    for (const i of labels) expect(layers[i - 1].mark).toMatchObject({ type: 'text', color: 'white', stroke: 'white' });
+    const ale = boxes.filter((b) => b.text === '3,1\u00a0%');
+    expect(ale.length).toBe(6);
   });
 
   it("a ranked chart's subtitle names its year once, whether the chart's own named one year or a span", () => {
