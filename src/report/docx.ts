@@ -107,9 +107,10 @@ async function repacked(docx: Uint8Array, year: number, media: Media): Promise<U
   }
   const found = new Set<string>();
   for (const f of zip.file(/^word\/media\//)) {
-    const png = media.get(await f.async('string'));
+    const stand = await f.async('string');
+    const png = media.get(stand);
     if (!png) continue;
-    found.add(await f.async('string'));
+    found.add(stand);
     zip.file(f.name, png, { date, compression: 'STORE', createFolders: false });
   }
   if (found.size !== media.size) throw new Error(`rapport.docx: ${media.size - found.size} pictures not found in the package docx wrote`);
