@@ -98,7 +98,7 @@ export const SV = {
   keyRank: (region: string) => `Rang i ${region}`,
   keyGroupMean: (title: string) => `${title.replace(/,\s*\d{4}\s*$/, '')} (medel)`,
   profileTitle: (kommun: string, year: number) => `${kommun}: nyckeltal ${year}`,
-  profileSource: 'Andelar i procent av vuxna biståndsmottagare, utom andelen av befolkningen (per vuxen invånare) och sorteringsnyckeln (index). Förändringen är i procentenheter. Rang 1 = högst värde.',
+  profileSource: 'Andelar i procent av vuxna biståndsmottagare, utom andelen av befolkningen (per vuxen invånare) och sorteringsnyckeln (index). Förändringen är i procentenheter. Rang 1 = högst värde. X = dolt (sekretess), – = uppgift saknas.',
   overviewTitle: (region: string, year: number) => `Nyckeltal per kommun i ${region} ${year}`,
   trendTitle: (kommun: string) => `${kommun}: andel av befolkningen med ekonomiskt bistånd`,
   d6Title: 'Medarbetarnas tid i yrket',

@@ -10,7 +10,7 @@
  * its members have one.
  */
 import type { ChartData, Point } from '../charts/types.js';
-import { share } from '../domain/suppress.js';
+import { SUPPRESSED, share } from '../domain/suppress.js';
 import type { MuniGroup } from '../io/groups.js';
 import { loadCounties } from '../io/reference.js';
 import type { Table } from '../tables/table.js';
@@ -27,7 +27,8 @@ interface KeyFigure {
   short?: string;
   /** percentage points (a share) or units (an index) */
   unit: 'pct' | 'index';
-  value(code: string, year: number): number | null;
+  /** 'X' when the report hides it (SPEC §6), null when the inputs do not give it */
+  value(code: string, year: number): Figure;
   /** the KPI whose published values for Riket, counties and groups stand for the comparison */
   kpi?: KpiId;
 }
@@ -40,7 +41,10 @@ export interface Comparison {
   published?: string;
 }
 
+type Figure = number | typeof SUPPRESSED | null;
+
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const isNumber = (v: Figure): v is number => typeof v === 'number';
 
 /** The key figures the inputs can give, in the order of the report. */
 export function keyFigures(c: ReportContext): KeyFigure[] {
@@ -53,18 +57,18 @@ export function keyFigures(c: ReportContext): KeyFigure[] {
     return f.pattern.shown(countMeasure(m as RegisterMeasure), code, y, v.value) as number | 'X' | null;
   };
   const pct = (n: number | 'X' | null, d: number | 'X' | null, minDenominator: boolean) => {
-    const s = share(n, d, minDenominator ? c.suppress : { ...c.suppress, minDenominator: 0 });
-    return typeof s === 'number' ? s : null;
+    // a hidden share is X in the table and the trend, not "uppgift saknas"
+    return share(n, d, minDenominator ? c.suppress : { ...c.suppress, minDenominator: 0 });
   };
-  const kpi = (id: KpiId) => (code: string, y: number) => {
+  const kpi = (id: KpiId) => (code: string, y: number): Figure => {
     const v = f.get(id, code, y);
-    return v?.status === 'ok' && typeof v.value === 'number' ? v.value : null;
+    return v?.status === 'ok' && typeof v.value === 'number' ? v.value : v?.status === 'suppressed' ? SUPPRESSED : null;
   };
   const figures: KeyFigure[] = [];
   // a profile of every municipality ranks each among the region's: each value is worked out once
   const out = {
     push(k: KeyFigure) {
-      const memo = new Map<string, number | null>();
+      const memo = new Map<string, Figure>();
       const value = (code: string, y: number) => {
         const key = `${code}|${y}`;
         if (!memo.has(key)) memo.set(key, k.value(code, y));
@@ -118,9 +122,12 @@ export function comparisonValue(k: KeyFigure, cmp: Comparison, year: number, cac
   const key = `${k.id}|${cmp.id}|${cmp.name}|${year}`;
   if (cache.has(key)) return cache.get(key)!;
   let v: number | null = null;
-  if (k.kpi && cmp.published) v = k.value(cmp.published, year);
+  if (k.kpi && cmp.published) {
+    const published = k.value(cmp.published, year);
+    if (isNumber(published)) v = published;
+  }
   if (v === null) {
-    const vals = cmp.codes.map((m) => k.value(m, year)).filter((x): x is number => x !== null);
+    const vals = cmp.codes.map((m) => k.value(m, year)).filter(isNumber);
     v = drawable(cmp.codes.length - vals.length, cmp.codes.length) ? mean(vals) : null;
   }
   cache.set(key, v);
@@ -132,11 +139,11 @@ const shownInRegion = new WeakMap<KeyFigure, number[]>();
 /** The figure's values in Y for the region's municipalities that have one, worked out once for all profiles. */
 function regionValues(c: ReportContext, k: KeyFigure): number[] {
   let vals = shownInRegion.get(k);
-  if (!vals) shownInRegion.set(k, (vals = c.region.codes.map((m) => k.value(m, c.year)).filter((x): x is number => x !== null)));
+  if (!vals) shownInRegion.set(k, (vals = c.region.codes.map((m) => k.value(m, c.year)).filter(isNumber)));
   return vals;
 }
 
-const round = (v: number | null, d: number) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
+const round = <T extends Figure>(v: T, d: number): T => (isNumber(v) ? ((Math.round(v * 10 ** d) / 10 ** d) as T) : v);
 
 /**
  * The key-figures table of one municipality: a row per figure with its value in Y, the change
@@ -147,8 +154,8 @@ export function profileTable(c: ReportContext, code: string, figures: KeyFigure[
     const v = k.value(code, c.year);
     const before = k.value(code, c.year - 1);
     const ranked = regionValues(c, k);
-    const rank = v === null ? null : 1 + ranked.filter((x) => x > v).length;
-    return [k.id, k.label, round(v, 1), v === null || before === null ? null : round(v - before, 1), rank, v === null ? null : ranked.length, ...cmps.map((cmp) => round(comparisonValue(k, cmp, c.year, cache), 1))];
+    const rank = isNumber(v) ? 1 + ranked.filter((x) => x > v).length : null;
+    return [k.id, k.label, round(v, 1), isNumber(v) && isNumber(before) ? round(v - before, 1) : null, rank, isNumber(v) ? ranked.length : null, ...cmps.map((cmp) => round(comparisonValue(k, cmp, c.year, cache), 1))];
   });
   const cols = [
     { name: 'measure' },
@@ -191,8 +198,8 @@ export function overviewTable(c: ReportContext, figures: KeyFigure[]): { table: 
 export function trendChart(c: ReportContext, code: string, figure: KeyFigure, cmps: Comparison[], cache: Map<string, number | null>, source: string, notes: string[]): ChartData {
   const points: Point[] = [];
   const name = areaName(c, code);
-  const add = (series: string, pointCode: string, y: number, v: number | null) =>
-    points.push({ code: pointCode, name: series, year: y, series, pct: v, numerator: null, denominator: null, status: v === null ? 'missing' : 'ok' });
+  const add = (series: string, pointCode: string, y: number, v: Figure) =>
+    points.push({ code: pointCode, name: series, year: y, series, pct: isNumber(v) ? v : null, numerator: null, denominator: null, status: isNumber(v) ? 'ok' : v === SUPPRESSED ? 'suppressed' : 'missing' });
   for (const y of c.years) add(name, code, y, figure.value(code, y));
   // a comparison the inputs give no figure for is named in a note, not drawn as an empty line
   const without: string[] = [];

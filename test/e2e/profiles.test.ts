@@ -64,6 +64,23 @@ describe('all of Sweden', () => {
     expect([...new Set(trend.map((p) => p.series))]).toEqual(['Ale', 'Västra Götalands län (ovägt medel)', 'Riket', 'Liknande kommuner ekonomiskt bistånd, Ale (medel)']);
   }, 120_000);
 
+  it('a figure the report hides reads X in the key figures and the overview, not "uppgift saknas"', async () => {
+    const out = join(dir, 'hidden');
+    const r = await cliAsync(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--no-png', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const measure: Record<string, string> = { 'Långvarigt (≥ 10 mån)': 'long_term', 'Mycket långvarigt (≥ 27 av 36 mån)': 'very_long_term' };
+    const hidden = table(join(out, 'region/d4-langvarigt-per-kommun.csv')).filter((p) => p.year === '2021' && p.status === 'suppressed');
+    expect(hidden.length).toBeGreaterThan(0);
+    const overview = table(join(out, 'region/oversikt.csv'));
+    for (const p of hidden) {
+      const folder = readdirSync(join(out, 'kommun')).find((f) => f.startsWith(`${p.kommun_code}-`))!;
+      const row = table(join(out, 'kommun', folder, 'nyckeltal.csv')).find((x) => x.measure === measure[p.series])!;
+      expect([row.value, row.change, row.rank], `${p.kommun_name} ${p.series}`).toEqual(['X', '', '']);
+      expect(overview.find((o) => o.kommun_code === p.kommun_code)![measure[p.series]]).toBe('X');
+    }
+    expect(readFileSync(join(out, 'kommun/1407-ockero/nyckeltal.md'), 'utf8')).toContain('X = dolt (sekretess), – = uppgift saknas.');
+  }, 120_000);
+
   it('--region names a group of the --groups file by its id or title; unknown without the file', async () => {
     for (const name of ['G128683', 'Stor-Göteborg']) {
       const out = join(dir, `group-${name}`);
