@@ -20,8 +20,9 @@ port.on('message', (job: PngJob) => {
   let reply: PngReply;
   try {
     const png = drawPng(job.svg, job.widthPx, job.dpi);
-    // a buffer of its own, so that moving it moves no other bytes
-    const own = png.byteOffset === 0 && png.buffer.byteLength === png.length ? png : Buffer.from(png);
+    // a buffer of its own, so that moving it moves no other bytes: a small PNG lies in Node's
+    // shared pool, which Node 24 refuses to move (and Node 20 moved whole, pool and all)
+    const own = png.byteOffset === 0 && png.buffer.byteLength === png.length ? png : new Uint8Array(png);
     reply = { id: job.id, png: own };
     port.postMessage(reply, [own.buffer as ArrayBuffer]);
   } catch (e) {
