@@ -35,8 +35,8 @@ function workerScript(): URL {
 
 /**
  * resvg allocates with mimalloc, which by default gives freed pages back to the system after
- * 10 ms: every chart's 10 MB pixmap was then faulted in afresh, and half of the PNGs' time was
- * the kernel's (the sample report's 65 charts: 6.3 s on two workers, 5 s of it system time).
+ * 10 ms: every chart's 10 MB pixmap was then faulted in afresh, and most of the PNGs' time was
+ * the kernel's (the sample report's 65 charts on two workers: 5.2 s, 3.8 s of it system time).
  * Kept for a second, the next chart reuses them: 3.1 s. mimalloc reads the setting from the
  * environment when the addon loads, which is in the first worker, after this line; a value the
  * user set stays.
