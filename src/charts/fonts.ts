@@ -8,8 +8,6 @@ import opentype, { Font } from 'opentype.js';
 import * as vega from 'vega';
 import { FONT_FILES } from './font-files.js';
 
-export { FONT_FAMILY, FONT_FILES, fontFilesFor } from './font-files.js';
-
 let fonts: { regular: Font; bold: Font } | undefined;
 
 function load() {

@@ -6,7 +6,7 @@
  * "Skriv ut → Spara som PDF" (or `--pdf`) gives a clean document.
  */
 import { readFileSync } from 'node:fs';
-import { FONT_FAMILY, fontFilesFor } from '../charts/fonts.js';
+import { FONT_FAMILY, fontFilesFor } from '../charts/font-files.js';
 import { readerCells } from '../tables/table.js';
 import { SV } from '../texts-sv.js';
 import type { DocItem, DocSection, ReportDocument } from './document.js';

@@ -9,7 +9,7 @@ import opentype from 'opentype.js';
 import { describe, expect, it } from 'vitest';
 import { chartSpec } from '../../src/charts/spec.js';
 import { toSvg } from '../../src/charts/render.js';
-import { FONT_FAMILY, FONT_FILES, fontFilesFor } from '../../src/charts/fonts.js';
+import { FONT_FAMILY, FONT_FILES, fontFilesFor } from '../../src/charts/font-files.js';
 import { SUBSET_RANGES, inSubset } from '../../src/charts/font-subset.js';
 import type { ChartData } from '../../src/charts/types.js';
 import { ROOT } from '../helpers.js';
