@@ -76,26 +76,18 @@ export function rankedSpec(c: ChartData, draft = false): TopLevelSpec {
     // the lines' values over the panel: a label on the line itself could cover the other line's
     title: { text: series.length > 1 ? s : '', subtitle: lines.filter((p) => p.series === s).map((p) => `${p.name}: ${sv1(p.pct!)}`), fontSize: 11, subtitleFontSize: 9, anchor: 'start', offset: 16 },
     transform: [{ filter: { field: 'series', equal: s } }],
+    // bars, then the lines across them, then the values on a white halo over the lines: a value
+    // next to a bar that ends near the mean was printed through the line
     layer: [
       {
         // one y for the bars and their labels, so that the order and the names are the bars'
         encoding: { y: y(i === 0) },
         layer: [
-      {
-        transform: [{ filter: 'datum.kind === "area"' }],
-        mark: { type: 'bar', tooltip: true, height: ROW - 4 },
-        encoding: { x: x(true), color: { value: ['#1f5a96', '#6aa2d8', '#f0a04b', '#8cc084', '#c44e52'][i % 5] } },
-      },
-      {
-        transform: [{ filter: 'datum.kind === "area" && datum.status === "ok"' }],
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 3, fontSize: VALUE_SIZE, color: '#333333' },
-        encoding: { x: x(false), text: { field: 'label' } },
-      },
-      {
-        transform: [{ filter: 'datum.kind === "area" && datum.status !== "ok"' }],
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 3, fontSize: VALUE_SIZE, fontWeight: 'bold', color: '#333333' },
-        encoding: { x: { datum: 0, type: 'quantitative', scale: { domain: [0, maxShare * 1.22], nice: false }, axis: null }, text: { field: 'marker' } },
-      },
+          {
+            transform: [{ filter: 'datum.kind === "area"' }],
+            mark: { type: 'bar', tooltip: true, height: ROW - 4 },
+            encoding: { x: x(true), color: { value: ['#1f5a96', '#6aa2d8', '#f0a04b', '#8cc084', '#c44e52'][i % 5] } },
+          },
         ],
       },
       {
@@ -105,6 +97,21 @@ export function rankedSpec(c: ChartData, draft = false): TopLevelSpec {
           x: x(false),
           strokeDash: { field: 'name', type: 'nominal', title: null, legend: { orient: 'top', direction: 'vertical', symbolType: 'stroke', labelFontSize: 10 } },
         },
+      },
+      {
+        encoding: { y: y(i === 0) },
+        layer: [
+          ...[{ color: 'white', stroke: 'white', strokeWidth: 3, strokeJoin: 'round' }, { color: '#333333' }].map((paint) => ({
+            transform: [{ filter: 'datum.kind === "area" && datum.status === "ok"' }],
+            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 3, fontSize: VALUE_SIZE, ...paint },
+            encoding: { x: x(false), text: { field: 'label' } },
+          })),
+          {
+            transform: [{ filter: 'datum.kind === "area" && datum.status !== "ok"' }],
+            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 3, fontSize: VALUE_SIZE, fontWeight: 'bold', color: '#333333' },
+            encoding: { x: { datum: 0, type: 'quantitative', scale: { domain: [0, maxShare * 1.22], nice: false }, axis: null }, text: { field: 'marker' } },
+          },
+        ],
       },
     ],
   });

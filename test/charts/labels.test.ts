@@ -77,6 +77,19 @@ describe('no text over text', () => {
     expect(ale.length).toBe(6);
   });
 
+  it("a ranked chart's values lie over its lines, on a white halo", () => {
+    type Layer = { mark?: { type: string; color?: string; stroke?: string }; layer?: Layer[] };
+    const spec = chartSpec(chart(vg, ['Arbetslöshet', 'Ohälsa'], [2021])) as { vconcat: { hconcat: { layer: Layer[] }[] }[] };
+    for (const panel of spec.vconcat[0].hconcat) {
+      // the panel's marks in drawing order
+      const marks = panel.layer.flatMap((l) => l.layer ?? [l]).map((l) => l.mark!);
+      const rule = marks.findIndex((m) => m.type === 'rule');
+      const values = marks.flatMap((m, i) => (m.type === 'text' && m.color === '#333333' && i > 0 && marks[i - 1].stroke === 'white' ? [i] : []));
+      expect(values.length).toBe(1);
+      expect(values[0]).toBeGreaterThan(rule);
+    }
+  });
+
   it("a ranked chart's subtitle names its year once, whether the chart's own named one year or a span", () => {
     for (const subtitle of ['Andel av vuxna biståndsmottagare (%), 2021', 'Andel av vuxna biståndsmottagare (%), 2019–2021']) {
       const spec = chartSpec({ ...chart(all, ['Långvarigt (≥ 10 mån)'], [2021]), subtitle }) as { title: { subtitle: string[] } };
