@@ -177,6 +177,8 @@ export const SV = {
   unweightedRegion: (region: string) => `${region}: ovägt medel av kommunernas andelar (som Kolada och GR-rapporten).`,
   pooledRegion: (region: string) => `${region}: samtliga mottagare delat med samtliga i regionen (sammanvägt).`,
   pooledNeedsCounts: (region: string) => `${region}: ovägt medel — ett sammanvägt värde kräver antal, som Kolada-filen inte har.`,
+  riketFromRegister: (least: number, most: number, of: number) =>
+    least === of ? `Riket: ovägt medel av alla ${of} kommuners andelar i registret.` : `Riket: ovägt medel av kommunernas andelar i registret (${least === most ? least : `${least}–${most}`} av ${of} kommuner; övriga saknas eller har sekretess).`,
   meanOfSome: (region: string, where: string, n: number, of: number) => `${region} ${where}: medel av ${n} av ${of} kommuner (övriga saknas eller har sekretess).`,
   veryLongNotDrawn: (years: string) => `Mycket långvarigt ${years}: ritas inte — registret når inte tillbaka in i året två år före.`,
   veryLongDefinitionShort: 'Mycket långvarigt: minst 27 månader med bistånd under tre år och inget avbrott längre än två månader.',

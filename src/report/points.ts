@@ -74,6 +74,21 @@ export function countPoints(
   const notes: string[] = [];
   const partial = new PartialMeans();
   const shareOpts = denIsCount ? c.suppress : { ...c.suppress, minDenominator: 0 };
+  const all = c.allCodes();
+  const riketCounts: number[] = [];
+  const riketMean = (s: CountSeries, y: number) => {
+    const shares: number[] = [];
+    for (const code of all) {
+      const v = value(s.num, code, y);
+      const d = v === undefined || v === null ? null : den(code, y);
+      if (d === null) continue;
+      const [n, ns] = shownCount(s.num, code, y, v ?? null);
+      const [dd, ds]: [Cell, number] = denIsCount ? shownCount(REG.recipients, code, y, d) : [d, 0];
+      const p = point(code, '', y, s.label, n, dd, shareOpts, hiddenBy(ns, ds));
+      if (p.pct !== null) shares.push(p.pct);
+    }
+    return drawable(all.length - shares.length, all.length) ? { mean: mean(shares)!, n: shares.length } : null;
+  };
   for (const y of years) {
     const have = covered(y);
     for (const s of series) {
@@ -97,6 +112,13 @@ export function countPoints(
       const unweighted: Point = { code: regCode, name: regionLabel(c, 'unweighted'), year: y, series: s.label, pct: m, numerator: null, denominator: null, status: m === null ? 'missing' : 'ok' };
       if (m !== null && shares.length < codes.length) partial.add(y, s.label, shares.length, codes.length);
       for (const [method, p] of [['unweighted', unweighted], ['pooled', pooled]] as const) out.push({ ...p, method, drawn: method === c.regionMean });
+      // Riket beside a smaller region, when the register covers the country: the mean of every
+      // municipality's share shown, so that, like the region's, it reveals no hidden one
+      const riket = c.region.id === 'riket' ? null : riketMean(s, y);
+      if (riket) {
+        out.push({ code: '0000', name: SV.riket, year: y, series: s.label, pct: riket.mean, numerator: null, denominator: null, status: 'ok' });
+        riketCounts.push(riket.n);
+      }
     }
     const missing = codes.filter((k) => !have.includes(k));
     if (missing.length && missing.length < codes.length && regionRow && !drawRegion(y)) notes.push(SV.regionNotDrawn(c.region.name, y, missing.length, codes.length));
@@ -104,6 +126,7 @@ export function countPoints(
   notes.unshift(...missingNotes(c, out));
   if (c.regionMean === 'unweighted') notes.push(...partial.notes(c.region.name));
   if (regionRow) notes.push(c.regionMean === 'unweighted' ? SV.unweightedRegion(c.region.name) : SV.pooledRegion(c.region.name));
+  if (riketCounts.length) notes.push(SV.riketFromRegister(Math.min(...riketCounts), Math.max(...riketCounts), all.length));
   return { points: out, notes };
 }
 

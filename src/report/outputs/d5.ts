@@ -20,7 +20,7 @@ function chart(c: ReportContext, points: Point[], regionLabel: string, source: s
     title: SV.d5Title,
     subtitle: SV.reasonsSubtitle(c.year),
     template: 'grouped',
-    order: [...codes.map((k) => areaName(c, k)), regionLabel],
+    order: [...codes.map((k) => areaName(c, k)), regionLabel, ...(points.some((p) => p.code === '0000') ? [SV.riket] : [])],
     yTitle: SV.yShareOfRecipients,
     points,
     source,
