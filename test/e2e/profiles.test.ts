@@ -64,6 +64,18 @@ describe('all of Sweden', () => {
     expect([...new Set(trend.map((p) => p.series))]).toEqual(['Ale', 'Västra Götalands län (ovägt medel)', 'Riket', 'Liknande kommuner ekonomiskt bistånd, Ale (medel)']);
   }, 120_000);
 
+  it("a county's ranked charts from a national register draw Riket beside the county's mean", async () => {
+    const out = join(dir, 'lan14');
+    const r = await cliAsync(['report', '--year', '2021', '--region', '14', '--register', register, '--population', population, '--no-png', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const d4 = table(join(out, 'region/d4-langvarigt-per-kommun.csv'));
+    const riket = d4.filter((p) => p.kommun_code === '0000');
+    expect(riket.map((p) => p.series)).toEqual(['Långvarigt (≥ 10 mån)', 'Mycket långvarigt (≥ 27 av 36 mån)']);
+    expect(Number(riket[0].share_pct)).toBeGreaterThan(0);
+    const spec = JSON.parse(readFileSync(join(out, 'region/d4-langvarigt-per-kommun.vl.json'), 'utf8'));
+    expect(spec.data.values.filter((v: { kind: string }) => v.kind === 'line').map((v: { name: string }) => v.name)).toContain('Riket');
+  }, 120_000);
+
   it('a figure the report hides reads X in the key figures and the overview, not "uppgift saknas"', async () => {
     const out = join(dir, 'hidden');
     const r = await cliAsync(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--no-png', '--out', out]);
