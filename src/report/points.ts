@@ -76,16 +76,18 @@ export function countPoints(
   const shareOpts = denIsCount ? c.suppress : { ...c.suppress, minDenominator: 0 };
   const all = c.allCodes();
   const riketCounts: number[] = [];
+  /** a municipality's point as the pattern shows its count and denominator */
+  const ownPoint = (s: CountSeries, code: string, y: number, denominator: number | null): Point => {
+    const [n, ns] = shownCount(s.num, code, y, value(s.num, code, y) ?? null);
+    const [d, ds]: [Cell, number] = denIsCount ? shownCount(REG.recipients, code, y, denominator) : [denominator, 0];
+    return point(code, areaName(c, code), y, s.label, n, d, shareOpts, hiddenBy(ns, ds));
+  };
   const riketMean = (s: CountSeries, y: number) => {
     const shares: number[] = [];
     for (const code of all) {
       const v = value(s.num, code, y);
-      const d = v === undefined || v === null ? null : den(code, y);
-      if (d === null) continue;
-      const [n, ns] = shownCount(s.num, code, y, v ?? null);
-      const [dd, ds]: [Cell, number] = denIsCount ? shownCount(REG.recipients, code, y, d) : [d, 0];
-      const p = point(code, '', y, s.label, n, dd, shareOpts, hiddenBy(ns, ds));
-      if (p.pct !== null) shares.push(p.pct);
+      const p = v === undefined || v === null ? null : ownPoint(s, code, y, den(code, y));
+      if (p && p.pct !== null) shares.push(p.pct);
     }
     return drawable(all.length - shares.length, all.length) ? { mean: mean(shares)!, n: shares.length } : null;
   };
@@ -95,9 +97,7 @@ export function countPoints(
       if (codes.every((k) => value(s.num, k, y) === undefined)) continue;
       const shares: number[] = [];
       for (const code of codes) {
-        const [n, ns] = shownCount(s.num, code, y, value(s.num, code, y) ?? null);
-        const [d, ds]: [Cell, number] = denIsCount ? shownCount(REG.recipients, code, y, have.includes(code) ? den(code, y) : null) : [have.includes(code) ? den(code, y) : null, 0];
-        const p = point(code, areaName(c, code), y, s.label, n, d, shareOpts, hiddenBy(ns, ds));
+        const p = ownPoint(s, code, y, have.includes(code) ? den(code, y) : null);
         if (p.pct !== null) shares.push(p.pct);
         out.push(p);
       }
