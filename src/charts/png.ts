@@ -33,7 +33,8 @@ export function encodePng(width: number, height: number, rgba: Uint8Array, dpi: 
   const stride = width * 4;
   if (rgba.length !== stride * height) throw new Error(`encodePng: ${rgba.length} bytes for ${width} × ${height} pixels`);
   // each row behind its filter byte (0: none)
-  if (scratch.length < (stride + 1) * height) scratch = Buffer.allocUnsafe((stride + 1) * height);
+  // grown by half again, so that a report's charts of a few heights allocate it once or twice
+  if (scratch.length < (stride + 1) * height) scratch = Buffer.allocUnsafe(Math.ceil((stride + 1) * height * 1.5));
   const rows = scratch.subarray(0, (stride + 1) * height);
   const pixels = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
   for (let y = 0; y < height; y++) {

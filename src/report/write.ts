@@ -5,7 +5,7 @@
 import { slugify } from '../domain/fold.js';
 import { chartSpec } from '../charts/spec.js';
 import { RANKED_FROM, ranked } from '../charts/ranked-spec.js';
-import { PRINT_DPI, toPngAsync, toSvg } from '../charts/render.js';
+import { HighlightedCopies, PRINT_DPI, toPngAsync, toSvg } from '../charts/render.js';
 import type { ChartData } from '../charts/types.js';
 import { StagedDir } from '../io/staged-dir.js';
 import { Sheet, tablesWorkbook } from '../io/xlsx-table.js';
@@ -64,10 +64,10 @@ function writeTablePair(dir: StagedDir, base: string, t: Table, reader: Table, t
  */
 export const SCREEN_DPI = 150;
 
-export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }, png = true, onPng?: (p: Uint8Array) => void, dpi = PRINT_DPI): Promise<ChartWritten> {
+export async function writeChart(dir: StagedDir, base: string, c: ChartData, highlight?: { code: string; name: string }, png = true, onPng?: (p: Uint8Array) => void, dpi = PRINT_DPI, copies?: HighlightedCopies): Promise<ChartWritten> {
   const spec = chartSpec(c, highlight);
   dir.write(`${base}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
-  const svg = await toSvg(spec);
+  const svg = highlight && copies ? await copies.svg(spec, highlight.code) : await toSvg(spec);
   dir.write(`${base}.svg`, svg);
   // PNGs render on the thread pool while the next chart is laid out
   if (png) await pngLater(dir, base, svg, onPng, ranked(c) ? SCREEN_DPI : dpi);
@@ -171,6 +171,9 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
   const share = figures.find((k) => k.id === 'population_share');
   const similar = (name: string) => similarGroupOf(ctx.groups, name);
   const large = ctx.region.codes.length > RANKED_FROM;
+  // each chart's highlighted copies are laid out by one view, kept from municipality to municipality
+  const copies = new Map<string, HighlightedCopies>();
+  const copiesOf = (id: string) => copies.get(id) ?? copies.set(id, new HighlightedCopies()).get(id)!;
   for (const code of ctx.region.codes) {
     const area = ctx.areas(code)!;
     const folder = `kommun/${code}-${slugify(area.name)}`;
@@ -188,7 +191,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
       // a chart of many areas is ranked: a copy per municipality would only repeat it
       if (o.kind === 'chart' && o.codes.includes(code) && o.template === 'grouped' && !ranked(o)) {
         const holder: { png?: Uint8Array } = {};
-        const w = await writeChart(dir, `${folder}/${o.id}-${o.slug}`, { ...o, draft }, { code, name: area.name }, png, (p) => (holder.png = p));
+        const w = await writeChart(dir, `${folder}/${o.id}-${o.slug}`, { ...o, draft }, { code, name: area.name }, png, (p) => (holder.png = p), PRINT_DPI, copiesOf(o.id));
         profile.items.push(withPng(chartItem(`k${code}-${o.id}`, o.title, w, o), holder));
         listed.push(`[${o.id.toUpperCase()}](${folder}/${o.id}-${o.slug}.${img})`);
       }
@@ -210,6 +213,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     if (!profile.items.length) profile.lead = SV.docNothing;
     kommuner.sections!.push(profile);
   }
+  for (const c of copies.values()) c.finalize();
   // the documents and the workbook only when some output was made
   if (sheets.length) {
     dir.write('tabeller.xlsx', await tablesWorkbook(sheets));
