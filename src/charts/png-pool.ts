@@ -24,8 +24,15 @@ interface Pending extends PngJob {
 
 interface Lane {
   worker: Worker;
-  job?: Pending;
+  /** sent and not yet answered, oldest first: a worker answers in order */
+  jobs: Pending[];
 }
+
+/**
+ * Charts sent ahead to each worker: the next waits in the worker's port, so the worker starts
+ * it without waiting for the main thread, which may be busy writing the Word file.
+ */
+const AHEAD = 2;
 
 function workerScript(): URL {
   // Under vitest this module runs from src/*.ts; a worker needs JavaScript, so it runs the build.
@@ -48,11 +55,10 @@ const queue: Pending[] = [];
 let nextId = 0;
 
 function startLane(): Lane {
-  const lane: Lane = { worker: new Worker(workerScript()) };
+  const lane: Lane = { worker: new Worker(workerScript()), jobs: [] };
   lane.worker.unref();
   lane.worker.on('message', (r: PngReply) => {
-    const job = lane.job;
-    lane.job = undefined;
+    const job = lane.jobs.shift();
     if (job && job.id === r.id) {
       if (r.error !== undefined) job.reject(new Error(r.error));
       else job.resolve(Buffer.from(r.png.buffer, r.png.byteOffset, r.png.byteLength));
@@ -62,9 +68,11 @@ function startLane(): Lane {
   // a worker that dies takes its chart with it; the charts after it get a new worker
   const died = (e: Error) => {
     lanes.splice(lanes.indexOf(lane), 1);
-    const job = lane.job;
-    lane.job = undefined;
+    const [job, ...after] = lane.jobs;
+    lane.jobs = [];
     job?.reject(e);
+    // the charts sent after it go to the front of the queue, in their order
+    queue.unshift(...after);
     dispatch();
   };
   lane.worker.on('error', died);
@@ -77,18 +85,19 @@ function startLane(): Lane {
 
 function dispatch(): void {
   while (queue.length && lanes.length < defaultThreads()) startLane();
-  for (const lane of lanes) {
-    if (lane.job) continue;
-    const job = queue.shift();
-    if (!job) {
-      lane.worker.unref();
-      continue;
+  // one more chart to each lane in turn, so that a short queue is shared and not sent to the first
+  for (let depth = 1; depth <= AHEAD; depth++) {
+    for (const lane of lanes) {
+      if (lane.jobs.length >= depth) continue;
+      const job = queue.shift();
+      if (!job) break;
+      lane.jobs.push(job);
+      lane.worker.ref();
+      const msg: PngJob = { id: job.id, svg: job.svg, widthPx: job.widthPx, dpi: job.dpi };
+      lane.worker.postMessage(msg);
     }
-    lane.job = job;
-    lane.worker.ref();
-    const msg: PngJob = { id: job.id, svg: job.svg, widthPx: job.widthPx, dpi: job.dpi };
-    lane.worker.postMessage(msg);
   }
+  for (const lane of lanes) if (!lane.jobs.length) lane.worker.unref();
 }
 
 /** The PNG of `svg`, drawn `widthPx` wide on a worker thread, saying `dpi` in its pHYs chunk. */

@@ -16,7 +16,24 @@ v8.setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 
 const port = parentPort!;
+/** charts sent ahead by the main thread, drawn one at a time with a collection between */
+const waiting: PngJob[] = [];
+let drawing = false;
+
 port.on('message', (job: PngJob) => {
+  waiting.push(job);
+  if (!drawing) {
+    drawing = true;
+    drawNext();
+  }
+});
+
+function drawNext(): void {
+  const job = waiting.shift();
+  if (!job) {
+    drawing = false;
+    return;
+  }
   let reply: PngReply;
   try {
     const png = drawPng(job.svg, job.widthPx, job.dpi);
@@ -29,5 +46,9 @@ port.on('message', (job: PngJob) => {
     reply = { id: job.id, error: e instanceof Error ? e.message : String(e) };
     port.postMessage(reply);
   }
-  setImmediate(collect);
-});
+  // the next chart after the turn on which the finalizers free this one's pixels
+  setImmediate(() => {
+    collect();
+    setImmediate(drawNext);
+  });
+}

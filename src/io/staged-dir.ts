@@ -11,7 +11,7 @@
  *   journal in the stage says what was moving).
  * - `.bistand.lock` keeps a second run out; a lock whose process is gone is taken over.
  * - SIGINT and SIGTERM remove the stage and the lock.
- * Slow work (PNG rendering) queues on two lanes, one per core.
+ * Slow work (PNG rendering) runs beside the writing; `publish` waits for it.
  */
 import { existsSync, lstatSync, realpathSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
@@ -68,8 +68,6 @@ export class StagedDir {
   private readonly aside: string;
   private readonly previous: readonly string[];
   private readonly pending: Promise<void>[] = [];
-  private readonly lanes: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
-  private lane = 0;
   private locked = false;
   private created = false;
   private readonly onSignal = (signal: NodeJS.Signals) => {
@@ -191,14 +189,18 @@ export class StagedDir {
     await Promise.all(this.pending);
   }
 
-  /** Runs `job` when a lane is free; `publish` waits for all of them. */
+  /**
+   * Starts `job` (which queues its own work: the PNG pool draws as many at a time as it has
+   * threads); `publish` waits for all of them. Two lanes of one job each used to feed the pool:
+   * a lane whose charts were slow left the other's thread idle at the end, and a thread waited
+   * for the main thread to hand it its next chart.
+   */
   later(job: () => Promise<void>): void {
-    const i = this.lane++ % this.lanes.length;
-    this.lanes[i] = this.lanes[i].then(job);
+    const running = job();
     // a job that fails (a full disk) before `settled` is awaited must not end the process as an
     // unhandled rejection with a stack trace: `settled` gives its error
-    this.lanes[i].catch(() => undefined);
-    this.pending.push(this.lanes[i]);
+    running.catch(() => undefined);
+    this.pending.push(running);
   }
 
   /**

@@ -12,10 +12,14 @@ import type { DocItem, DocSection, ReportDocument } from './document.js';
 
 const CM = 360000; // EMU per cm
 
-/** Width and height of a PNG, from its header. */
-function pngSize(png: Uint8Array): { width: number; height: number } {
-  const b = Buffer.from(png.buffer, png.byteOffset, png.length);
-  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+/** Width and height of a chart, from its SVG's root element (the PNG is drawn to its aspect). */
+function svgSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const num = (name: string) => Number(new RegExp(`\\s${name}="([0-9.]+)"`).exec(root)?.[1]);
+  const width = num('width');
+  const height = num('height');
+  if (!(width > 0 && height > 0)) throw new Error('rapport.docx: a chart\'s SVG has no width and height');
+  return { width, height };
 }
 
 type Docx = typeof import('docx');
@@ -28,9 +32,9 @@ type Block = InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>;
  * instead, and the package is written again with the PNG itself, stored: a PNG is compressed
  * already.
  */
-type Media = Map<string, Uint8Array>;
+type Media = Map<string, { png?: Uint8Array }>;
 
-function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, media: Media): Block[] {
+function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, media: Media, pictures: boolean): Block[] {
   const small = (text: string) => new d.Paragraph({ children: [new d.TextRun({ text, size: 16, color: '555555' })], spacing: { after: 40 } });
   const out: Block[] = [new d.Paragraph({ text: it.caption, heading: level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3, keepNext: true })];
   if (it.kind === 'skipped') {
@@ -51,11 +55,11 @@ function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, media: Media): Block[] {
         ],
       }),
     );
-  } else if (it.png) {
-    const { width, height } = pngSize(it.png);
+  } else if (pictures) {
+    const { width, height } = svgSize(it.svg);
     const w = 16 * CM;
     const stand = `bistand-picture:${it.anchor}`;
-    media.set(stand, it.png);
+    media.set(stand, it);
     out.push(
       new d.Paragraph({
         children: [
@@ -75,23 +79,29 @@ function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, media: Media): Block[] {
   return out;
 }
 
-function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2, media: Media): Block[] {
+function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2, media: Media, pictures: boolean): Block[] {
   const out: Block[] = [new d.Paragraph({ text: s.heading, heading: level === 1 ? d.HeadingLevel.HEADING_1 : d.HeadingLevel.HEADING_2, keepNext: true, pageBreakBefore: level === 2 })];
   if (s.lead) out.push(new d.Paragraph({ text: s.lead }));
-  for (const it of s.items) out.push(...itemBlocks(d, it, level === 1 ? 2 : 3, media));
-  for (const sub of s.sections ?? []) out.push(...sectionBlocks(d, sub, 2, media));
+  for (const it of s.items) out.push(...itemBlocks(d, it, level === 1 ? 2 : 3, media, pictures));
+  for (const sub of s.sections ?? []) out.push(...sectionBlocks(d, sub, 2, media, pictures));
   return out;
 }
 
-/** The document as Word: title, the warning of an unsuppressed run, the sections, the closing line. */
-export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
+/**
+ * The document as Word: title, the warning of an unsuppressed run, the sections, the closing
+ * line. Given `pictures`, the charts' PNGs, which are still being drawn: the package is written
+ * with a stand-in for each while the lanes draw (the main thread was idle then, and wrote the
+ * Word file after the last PNG), and the PNGs go in once `pictures` settles.
+ */
+export async function reportDocx(doc: ReportDocument, pictures?: Promise<void>): Promise<Uint8Array> {
   const d = await import('docx');
   const body: Block[] = [new d.Paragraph({ text: doc.title, heading: d.HeadingLevel.TITLE })];
   if (doc.warning) body.push(new d.Paragraph({ children: [new d.TextRun({ text: doc.warning, bold: true, color: 'B00020' })] }));
   const media: Media = new Map();
-  for (const s of doc.sections) body.push(...sectionBlocks(d, s, 1, media));
+  for (const s of doc.sections) body.push(...sectionBlocks(d, s, 1, media, pictures !== undefined));
   body.push(new d.Paragraph({ text: doc.closing }));
   const packed = await d.Packer.toBuffer(new d.Document({ creator: 'bistand', title: doc.title, description: doc.title, sections: [{ children: body }] }));
+  await pictures;
   return repacked(packed, doc.year, media);
 }
 
@@ -108,7 +118,7 @@ async function repacked(docx: Uint8Array, year: number, media: Media): Promise<U
   const found = new Set<string>();
   for (const f of zip.file(/^word\/media\//)) {
     const stand = await f.async('string');
-    const png = media.get(stand);
+    const png = media.get(stand)?.png;
     if (!png) continue;
     found.add(stand);
     zip.file(f.name, png, { date, compression: 'STORE', createFolders: false });

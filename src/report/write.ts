@@ -220,9 +220,8 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     const doc: ReportDocument = { title, year: ctx.year, warning: draft ? SV.docUnsuppressed(ctx.suppress.minCount - 1) : undefined, sections: [region, kommuner], closing: SV.indexDefinition };
     const html = reportHtml(doc);
     dir.write('rapport.html', html);
-    // the charts' PNGs are drawn on the lanes, so the Word file waits for them
-    await dir.settled();
-    dir.write('rapport.docx', await reportDocx(doc));
+    // the charts' PNGs are drawn on the lanes: the Word file is written meanwhile and takes them in at the end
+    dir.write('rapport.docx', await reportDocx(doc, png ? dir.settled() : undefined));
     if (ctx.pdf) dir.write('rapport.pdf', await ctx.pdf(html, ctx.year));
     index.push('', SV.indexHtml, '', SV.indexDocx, '', SV.indexWorkbook);
     if (ctx.pdf) index.push('', SV.indexPdf);
