@@ -56,7 +56,6 @@ let nextId = 0;
 
 function startLane(): Lane {
   const lane: Lane = { worker: new Worker(workerScript()), jobs: [] };
-  lane.worker.unref();
   lane.worker.on('message', (r: PngReply) => {
     const job = lane.jobs.shift();
     if (job && job.id === r.id) {
@@ -79,6 +78,9 @@ function startLane(): Lane {
   lane.worker.on('exit', (code) => {
     if (lanes.includes(lane)) died(new Error(`the PNG worker stopped (exit code ${code})`));
   });
+  // after the listeners: a 'message' listener refs the worker again, and a worker started ahead
+  // and never sent a chart (a report of tables only) kept the process from ending
+  lane.worker.unref();
   lanes.push(lane);
   return lane;
 }
@@ -98,6 +100,14 @@ function dispatch(): void {
     }
   }
   for (const lane of lanes) if (!lane.jobs.length) lane.worker.unref();
+}
+
+/**
+ * Starts the workers now, so that they boot (a V8 isolate, Node's internals, resvg) on the core
+ * the register's reading and the suppression leave idle, not when the first chart is laid out.
+ */
+export function prestartPngWorkers(): void {
+  while (lanes.length < defaultThreads()) startLane();
 }
 
 /** The PNG of `svg`, drawn `widthPx` wide on a worker thread, saying `dpi` in its pHYs chunk. */

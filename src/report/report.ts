@@ -14,6 +14,7 @@
  *   5. publish  staged inside DIR, then swapped in: a failed run leaves the previous report,
  *               and only files bistand wrote are ever replaced                  io/staged-dir.ts
  */
+import { prestartPngWorkers } from '../charts/png-pool.js';
 import { loadMunicipalities } from '../io/reference.js';
 import { readFileOrFail } from '../io/source.js';
 import { StagedDir } from '../io/staged-dir.js';
@@ -55,6 +56,7 @@ export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>>
 
 async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<ReportResult>> {
   const log = new NoteLog();
+  if (s.png !== false) prestartPngWorkers();
   const years = [s.year - 2, s.year - 1, s.year];
   const munis = loadMunicipalities();
   const { facts, inputs } = await gatherFacts(s, years, log);
