@@ -94,6 +94,9 @@ function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2, media: Media, pictu
  * Word file after the last PNG), and the PNGs go in once `pictures` settles.
  */
 export async function reportDocx(doc: ReportDocument, pictures?: Promise<void>): Promise<Uint8Array> {
+  // a PNG that fails while the package is written is this call's error, given at the await
+  // below, not an unhandled rejection that ends the process first
+  pictures?.catch(() => undefined);
   const d = await import('docx');
   const body: Block[] = [new d.Paragraph({ text: doc.title, heading: d.HeadingLevel.TITLE })];
   if (doc.warning) body.push(new d.Paragraph({ children: [new d.TextRun({ text: doc.warning, bold: true, color: 'B00020' })] }));
