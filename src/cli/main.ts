@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * bistand's entry point. Before loading anything else, it starts the register reader's
- * worker threads when the arguments ask for a large file (they boot while the modules below
- * load); then the program.
+ * worker threads when the arguments ask for a large file, and the disclosure pattern's worker
+ * when they run a command that may suppress (they boot while the modules below load); then the
+ * program.
  */
-import v8 from 'node:v8';
+import { prestartPatternWorker } from '../domain/pattern-thread.js';
 import { prestartReaders } from '../io/register/threads.js';
+import { setV8FlagUnlessGiven } from '../v8-flags.js';
 
 /**
  * HiGHS (WebAssembly) decides the disclosure pattern in many short programs. By default V8
@@ -15,7 +17,8 @@ import { prestartReaders } from '../io/register/threads.js';
  * CPU; a national register of many small counts (30 000 persons) takes as long as before.
  * Set before HiGHS compiles; a budget given in NODE_OPTIONS or on node's command line stays.
  */
-if (!/--wasm-tiering-budget/.test(`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`)) v8.setFlagsFromString('--wasm-tiering-budget=60000000');
+setV8FlagUnlessGiven('wasm-tiering-budget', 60_000_000);
 
 prestartReaders(process.argv.slice(2));
+prestartPatternWorker(process.argv.slice(2));
 await import('./program.js');

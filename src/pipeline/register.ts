@@ -27,7 +27,8 @@ import { NoteLog, Piped } from '../notes.js';
 import { ReadOptions, RegisterRead, Rejected, readRegister } from '../io/register/index.js';
 import { SuppressOptions } from '../domain/suppress.js';
 import { Region } from '../domain/municipalities.js';
-import { Pattern, decidePattern, printableRegions } from '../domain/disclosure.js';
+import { Pattern, printableRegions } from '../domain/disclosure.js';
+import { decidePatternOnWorker } from '../domain/pattern-thread.js';
 import { SuppressedTable, classifyTable, reasonsTable } from '../tables/register-tables.js';
 import { loadHinderMap } from '../io/hinder-map.js';
 import { Classification, classify } from '../domain/classify.js';
@@ -60,8 +61,11 @@ export interface RegisterResult {
   coverage: Coverage;
   /** whether the input has a reason (försörjningshinder) column */
   hasReasons: boolean;
-  /** the one pattern of hidden cells every output of this input uses */
-  pattern: Pattern;
+  /**
+   * the one pattern of hidden cells every output of this input uses, decided on a worker thread:
+   * the caller can do what does not depend on it meanwhile
+   */
+  pattern: Promise<Pattern>;
 }
 
 export async function runRegister(source: ByteSource, run: RegisterRun): Promise<Piped<RegisterResult>> {
@@ -118,8 +122,16 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   if (run.gapRule === 'all') log.add('gapRuleAll');
   const hasReasons = read.columns.hinder !== undefined;
   const pattern = protecting
-    ? await decidePattern(classification, run.municipalities, run.protect!.suppress, printableRegions(run.municipalities, run.protect!.regions), hasReasons)
-    : new Pattern(false);
+    ? decidePatternOnWorker({
+        input: { rows: classification.rows },
+        munis: { kommuner: run.municipalities.kommuner.map((k) => ({ code: k.code })) },
+        options: run.protect!.suppress,
+        printable: printableRegions(run.municipalities, run.protect!.regions),
+        withGroups: hasReasons,
+      }).then(Pattern.fromState)
+    : Promise.resolve(new Pattern(false));
+  // awaited by the caller, maybe after other work: a failure meanwhile is its error, not an unhandled one
+  pattern.catch(() => undefined);
   return { result: { read, classification, unknownLabels, coverage, hasReasons, pattern }, notes: log.notes };
 }
 
@@ -202,7 +214,7 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
       const missing = result.coverage.missing(region.codes, y);
       if (missing.length) log.add('regionMissing', region.name, y, missing.map((c) => `${munis.byCode(c)?.name ?? c} (${c})`), region.codes.length, run.total);
     }
-  const table = kind.table(classification, munis, run.suppress, { total: run.total }, result.pattern);
+  const table = kind.table(classification, munis, run.suppress, { total: run.total }, await result.pattern);
   if (run.suppress.enabled && table.hidden.primary + table.hidden.secondary > 0)
     log.add('suppressionSummary', table.hidden.primary, table.hidden.secondary, table.hidden.cells, run.suppress.minCount);
   kind.notes(result, run, log);

@@ -13,13 +13,16 @@ import { t1 } from './outputs/t1.js';
 import { t2 } from './outputs/t2.js';
 import { t3 } from './outputs/t3.js';
 
-export const CATALOGUE: readonly OutputModule[] = [t1, t2, t3, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12];
+/** The survey's diagrams: made from the survey alone, they need no register count. */
+export const FROM_SURVEY: readonly OutputModule[] = [d6, d7, d8, d9, d10, d11, d12];
 
-export function buildOutputs(c: ReportContext): Output[] {
+export const CATALOGUE: readonly OutputModule[] = [t1, t2, t3, d1, d2, d3, d4, d5, ...FROM_SURVEY];
+
+export function buildOutputs(c: ReportContext, modules: readonly OutputModule[] = CATALOGUE): Output[] {
   // municipalities in Swedish alphabetical order, as a reader looks for them
   const byName = [...c.region.codes].sort((a, b) => (c.areas(a)?.name ?? a).localeCompare(c.areas(b)?.name ?? b, 'sv'));
   const sorted = { ...c, region: { ...c.region, codes: byName } };
-  return CATALOGUE.map((o) => {
+  return modules.map((o) => {
     const out = o.build(sorted);
     // a chart of nothing but gaps is not a chart: say why instead
     const empty = out.kind === 'chart' && !out.points.some((p) => p.drawn !== false && (p.status === 'ok' || p.status === 'suppressed'));

@@ -67,7 +67,7 @@ export class Facts {
   /** which municipalities and months the register has rows for */
   private coverage = new Coverage();
   /** the register's one pattern of hidden cells, which the charts show counts through */
-  pattern = new Pattern(false);
+  private decided: Pattern | undefined = new Pattern(false);
   /** whether the register has a reason column (else every person's group is "missing") */
   registerHasReasons = false;
   /** measures some output has read, so that an input no output uses is named */
@@ -158,8 +158,18 @@ export class Facts {
     return [...new Set(rows.map((r) => sdbMeasureOf(r) ?? r.measure))].filter((m): m is Measure => isKpiId(m) || isPopulation(m) || m.startsWith('sdb:'));
   }
 
-  addRegister(c: Classification, munis: Municipalities, years: readonly number[], coverage: Coverage, hasReasons: boolean, pattern: Pattern): void {
-    this.pattern = pattern;
+  /**
+   * The pattern, once decided. A count read before (the pattern is decided on a worker thread
+   * while the report lays out what does not need it) would be printed unprotected: an error.
+   */
+  get pattern(): Pattern {
+    if (!this.decided) throw new Error("the register's disclosure pattern was read before it was decided");
+    return this.decided;
+  }
+
+  /** The register's counts; its pattern follows with `setPattern`. */
+  addRegister(c: Classification, munis: Municipalities, years: readonly number[], coverage: Coverage, hasReasons: boolean): void {
+    this.decided = undefined;
     this.coverage = coverage;
     this.registerHasReasons = hasReasons;
     c.rows.forEach((r) => {
@@ -173,5 +183,9 @@ export class Facts {
       if (ok) this.veryLongYears.add(years[yi]);
     });
     this.registerYears = [...years];
+  }
+
+  setPattern(p: Pattern): void {
+    this.decided = p;
   }
 }

@@ -15,15 +15,22 @@ export interface InputUse {
   measures: (Measure | 'oj')[];
 }
 
-export async function gatherFacts(s: ReportSettings, years: number[], log: NoteLog): Promise<{ facts: Facts; inputs: InputUse[] }> {
+/**
+ * The facts of every input, and `decided`: settled when the register's disclosure pattern is in
+ * the facts (it is decided on a worker thread; until then no register count can be read).
+ */
+export async function gatherFacts(s: ReportSettings, years: number[], log: NoteLog): Promise<{ facts: Facts; inputs: InputUse[]; decided: Promise<void> }> {
   const munis = loadMunicipalities();
   const facts = new Facts();
   const inputs: InputUse[] = [];
+  let decided = Promise.resolve();
   if (s.register) {
     const run = { years, requireYears: [s.year], gapRule: s.gapRule, municipalities: munis, requireHinder: false, readHinder: true, protect: { suppress: s.suppress, regions: [s.region] } };
     const { result, notes } = await runRegister(await openSource(s.register), run);
     log.push(...notes);
-    facts.addRegister(result.classification, munis, years, result.coverage, result.hasReasons, result.pattern);
+    facts.addRegister(result.classification, munis, years, result.coverage, result.hasReasons);
+    decided = result.pattern.then((p) => facts.setPattern(p));
+    decided.catch(() => undefined);
     inputs.push({ file: s.register, measures: [REG.recipients, REG.longTerm, REG.veryLongTerm, ...GROUPS.map(REG.group)] });
   }
   const values = [s.population, ...s.kolada, ...s.sdb].filter((f): f is string => Boolean(f));
@@ -39,5 +46,5 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     facts.addOj(readAggregated(await workbookAsCsv(readFileOrFail(s.oj), s.oj), s.oj, { as: 'oj' }).rows);
     inputs.push({ file: s.oj, measures: ['oj'] });
   }
-  return { facts, inputs };
+  return { facts, inputs, decided };
 }

@@ -111,8 +111,31 @@ export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyCh
   return { table: t, svg, alt: typeof spec.description === 'string' ? spec.description : '' };
 }
 
+/** A survey diagram written ahead, and its PNG once drawn. */
+export interface WrittenAhead {
+  written: Promise<ChartWritten>;
+  holder: { png?: Uint8Array };
+}
+
+/**
+ * The survey's diagrams written (their PNGs started) while the register's pattern is still being
+ * decided: they need no register count, and the main thread would otherwise wait.
+ */
+export function surveyChartsAhead(dir: StagedDir, ctx: ReportContext, outputs: Output[]): Map<string, WrittenAhead> {
+  const ahead = new Map<string, WrittenAhead>();
+  for (const o of outputs) {
+    if (o.kind !== 'survey') continue;
+    const holder: { png?: Uint8Array } = {};
+    const written = writeSurveyChart(dir, `region/${o.id}-${o.slug}`, o, !ctx.suppress.enabled, ctx.png !== false, (p) => (holder.png = p));
+    // awaited by writeReport; a failure before it gets there is its error, not an unhandled one
+    written.catch(() => undefined);
+    ahead.set(o.id, { written, holder });
+  }
+  return ahead;
+}
+
 /** Every output of the region, a folder per municipality, index.md listing them, and the report as documents (in Swedish). */
-export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: Output[]): Promise<void> {
+export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: Output[], ahead = new Map<string, WrittenAhead>()): Promise<void> {
   const title = SV.reportTitle(ctx.year, ctx.region.name);
   const index: string[] = [`# ${title}`, ''];
   const img = ctx.png === false ? 'svg' : 'png';
@@ -140,8 +163,13 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
       region.items.push({ kind: 'table', anchor: o.id, caption, table: readerForm(o.table), source: o.source, notes: o.notes });
       data = o.table;
     } else {
-      const holder: { png?: Uint8Array } = {};
-      const w = o.kind === 'survey' ? await writeSurveyChart(dir, base, o, draft, png, (p) => (holder.png = p)) : await writeChart(dir, base, { ...o, draft }, undefined, png, (p) => (holder.png = p));
+      const early = ahead.get(o.id);
+      const holder: { png?: Uint8Array } = early?.holder ?? {};
+      const w = early
+        ? await early.written
+        : o.kind === 'survey'
+          ? await writeSurveyChart(dir, base, o, draft, png, (p) => (holder.png = p))
+          : await writeChart(dir, base, { ...o, draft }, undefined, png, (p) => (holder.png = p));
       region.items.push(withPng(chartItem(o.id, caption, w, o), holder));
       data = w.table;
     }

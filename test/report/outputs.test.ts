@@ -55,11 +55,13 @@ let sampleFacts: Facts;
 let sampleNotes: NoteLog;
 beforeAll(async () => {
   sampleNotes = new NoteLog();
-  ({ facts: sampleFacts } = await gatherFacts(
+  const gathered = await gatherFacts(
     settings({ register: sample('register.csv'), population: sample('population.csv'), kolada: [sample('kolada.csv')], oj: sample('oj.csv') }),
     YEARS,
     sampleNotes,
-  ));
+  );
+  await gathered.decided;
+  sampleFacts = gathered.facts;
 });
 
 describe('the catalogue', () => {
