@@ -1,8 +1,9 @@
 /**
  * The disclosure pattern decided on a worker thread. Its integer programs take a second or more
  * on the main thread (the GR sample: about 1 s of a 6 s report), and nothing else can run there
- * meanwhile; on a thread of its own, started first thing in the process, it warms up while the
- * register is read, and the report lays out what does not depend on it while it runs.
+ * meanwhile; on a thread of its own, started first thing in the process (it boots while the
+ * register is read), the report lays out what does not depend on it while it runs. Warming HiGHS
+ * up there on a small fixed pattern was tried: no faster, both cores being busy by then.
  * This module stays light: the entry point imports it before everything else.
  */
 import { Worker } from 'node:worker_threads';
@@ -41,8 +42,8 @@ function start(): Worker {
 }
 
 /**
- * Starts the worker now when `args` run a command that may decide a pattern: it boots and warms
- * up while the main thread loads its modules and reads the register.
+ * Starts the worker now when `args` run a command that may decide a pattern: it boots while the
+ * main thread loads its modules and reads the register.
  */
 export function prestartPatternWorker(args: readonly string[]): void {
   if (started || !['classify', 'reasons', 'report'].includes(args[0] ?? '') || args.includes('--no-suppress')) return;
