@@ -122,16 +122,20 @@ export interface WrittenAhead {
  * decided: they need no register count, and the main thread would otherwise wait.
  */
 export function surveyChartsAhead(dir: StagedDir, ctx: ReportContext, outputs: Output[]): Map<string, WrittenAhead> {
-  const ahead = new Map<string, WrittenAhead>();
-  for (const o of outputs) {
-    if (o.kind !== 'survey') continue;
-    const holder: { png?: Uint8Array } = {};
-    const written = writeSurveyChart(dir, `region/${o.id}-${o.slug}`, o, !ctx.suppress.enabled, ctx.png !== false, (p) => (holder.png = p));
-    // awaited by writeReport; a failure before it gets there is its error, not an unhandled one
-    written.catch(() => undefined);
-    ahead.set(o.id, { written, holder });
-  }
+  return new Map(outputs.flatMap((o) => (o.kind === 'survey' ? [[o.id, surveyChartAhead(dir, ctx, o)] as const] : [])));
+}
+
+function surveyChartAhead(dir: StagedDir, ctx: ReportContext, o: Output & { kind: 'survey' }): WrittenAhead {
+  const ahead = pending((onPng) => writeSurveyChart(dir, `region/${o.id}-${o.slug}`, o, !ctx.suppress.enabled, ctx.png !== false, onPng));
+  // awaited by writeReport; a failure before it gets there is its error, not an unhandled one
+  ahead.written.catch(() => undefined);
   return ahead;
+}
+
+/** A chart being written, and the holder its PNG lands in. */
+function pending(write: (onPng: (p: Uint8Array) => void) => Promise<ChartWritten>): WrittenAhead {
+  const holder: { png?: Uint8Array } = {};
+  return { written: write((p) => (holder.png = p)), holder };
 }
 
 /** Every output of the region, a folder per municipality, index.md listing them, and the report as documents (in Swedish). */
@@ -163,13 +167,9 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
       region.items.push({ kind: 'table', anchor: o.id, caption, table: readerForm(o.table), source: o.source, notes: o.notes });
       data = o.table;
     } else {
-      const early = ahead.get(o.id);
-      const holder: { png?: Uint8Array } = early?.holder ?? {};
-      const w = early
-        ? await early.written
-        : o.kind === 'survey'
-          ? await writeSurveyChart(dir, base, o, draft, png, (p) => (holder.png = p))
-          : await writeChart(dir, base, { ...o, draft }, undefined, png, (p) => (holder.png = p));
+      // a survey diagram was written ahead of the pattern (or is now, as it would have been)
+      const { written, holder } = o.kind === 'survey' ? (ahead.get(o.id) ?? surveyChartAhead(dir, ctx, o)) : pending((onPng) => writeChart(dir, base, { ...o, draft }, undefined, png, onPng));
+      const w = await written;
       region.items.push(withPng(chartItem(o.id, caption, w, o), holder));
       data = w.table;
     }
