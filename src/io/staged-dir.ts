@@ -13,7 +13,7 @@
  * - SIGINT and SIGTERM remove the stage and the lock.
  * Slow work (PNG rendering) runs beside the writing; `publish` waits for it.
  */
-import { existsSync, lstatSync, realpathSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, realpathSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync, writevSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { BistandError, UsageError } from '../errors.js';
@@ -42,6 +42,23 @@ function readJson<T>(path: string): T | undefined {
     return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch {
     return undefined;
+  }
+}
+
+function writePieces(path: string, pieces: readonly Uint8Array[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    let rest = pieces.filter((b) => b.length > 0);
+    while (rest.length) {
+      // at most 1 024 pieces a call (Linux's IOV_MAX); a short write leaves the rest for the next
+      const batch = rest.slice(0, 1024);
+      let written = writevSync(fd, batch);
+      let k = 0;
+      while (k < batch.length && written >= batch[k].length) written -= batch[k++].length;
+      rest = k < batch.length ? [batch[k].subarray(written), ...rest.slice(k + 1)] : rest.slice(k);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -168,13 +185,15 @@ export class StagedDir {
     for (const name of readdirSync(this.out)) if (/^\.bistand-old-\d+$/.test(name) && name !== `${ASIDE}${process.pid}`) rmSync(join(this.out, name), { recursive: true, force: true });
   }
 
-  write(rel: string, data: string | Uint8Array): void {
+  /** Writes `data`, or its pieces one after the other (a large file need not be joined in memory first). */
+  write(rel: string, data: string | Uint8Array | readonly Uint8Array[]): void {
     const p = join(this.stage, rel);
     // paths are built from codes and slugs; this guards the invariant, not user input
     if (relative(this.stage, p).startsWith('..')) throw new Error(`refusing to write outside the output folder: ${rel}`);
     fsDo(join(this.out, rel), () => {
       mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, data);
+      if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(p, data);
+      else writePieces(p, data);
     });
     this.files.push(rel);
   }

@@ -9,6 +9,7 @@
 import { readerCells } from '../tables/table.js';
 import { SV } from '../texts-sv.js';
 import type { DocItem, DocSection, ReportDocument } from './document.js';
+import { readZip, zipChunks, zipPart, type ZipPart } from '../io/zip.js';
 
 const CM = 360000; // EMU per cm
 
@@ -93,7 +94,8 @@ function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2, media: Media, pictu
  * with a stand-in for each while the lanes draw (the main thread was idle then, and wrote the
  * Word file after the last PNG), and the PNGs go in once `pictures` settles.
  */
-export async function reportDocx(doc: ReportDocument, pictures?: Promise<void>): Promise<Uint8Array> {
+/** The Word file, as the pieces of its zip archive to write one after the other. */
+export async function reportDocx(doc: ReportDocument, pictures?: Promise<void>): Promise<Uint8Array[]> {
   // a PNG that fails while the package is written is this call's error, given at the await
   // below, not an unhandled rejection that ends the process first
   pictures?.catch(() => undefined);
@@ -104,31 +106,43 @@ export async function reportDocx(doc: ReportDocument, pictures?: Promise<void>):
   for (const s of doc.sections) body.push(...sectionBlocks(d, s, 1, media, pictures !== undefined));
   body.push(new d.Paragraph({ text: doc.closing }));
   const packed = await d.Packer.toBuffer(new d.Document({ creator: 'bistand', title: doc.title, description: doc.title, sections: [{ children: body }] }));
+  // the package's text parts are compressed while the last PNGs are drawn; the pictures then go in as they are
+  const parts = packageParts(packed, doc.year, media);
   await pictures;
-  return repacked(packed, doc.year, media);
+  return repacked(parts, doc.year, media);
 }
 
-/** The package rewritten with one date for every entry and in its core properties, and the pictures in it. */
-async function repacked(docx: Uint8Array, year: number, media: Media): Promise<Uint8Array> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(docx);
-  const date = new Date(Date.UTC(year, 0, 1));
-  const core = zip.file('docProps/core.xml');
-  if (core) {
-    const xml = (await core.async('string')).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${date.toISOString().replace(/\.\d{3}Z$/, 'Z')}$2`);
-    zip.file('docProps/core.xml', xml, { date });
+/** A part of the package: compressed already, or a picture's place with its stand-in. */
+type Part = ZipPart | { name: string; stand: string };
+
+/** The package's parts, its core properties dated in the report's year, its pictures' places found. */
+function packageParts(docx: Uint8Array, year: number, media: Media): Part[] {
+  const stamp = new Date(Date.UTC(year, 0, 1)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const parts: Part[] = [];
+  for (const f of readZip(docx)) {
+    if (f.name.startsWith('word/media/')) {
+      const stand = Buffer.from(f.data).toString('utf8');
+      if (media.has(stand)) {
+        parts.push({ name: f.name, stand });
+        continue;
+      }
+    }
+    const data = f.name === 'docProps/core.xml' ? Buffer.from(Buffer.from(f.data).toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`)) : f.data;
+    parts.push(zipPart(f.name, data));
   }
-  const found = new Set<string>();
-  for (const f of zip.file(/^word\/media\//)) {
-    const stand = await f.async('string');
-    const png = media.get(stand)?.png;
-    if (!png) continue;
-    found.add(stand);
-    zip.file(f.name, png, { date, compression: 'STORE', createFolders: false });
-  }
-  if (found.size !== media.size) throw new Error(`rapport.docx: ${media.size - found.size} pictures not found in the package docx wrote`);
-  zip.forEach((_, f) => {
-    f.date = date;
+  return parts;
+}
+
+/** The package written again with one date for every entry, and the pictures in it, stored: a PNG is compressed already. */
+function repacked(parts: Part[], year: number, media: Media): Uint8Array[] {
+  let found = 0;
+  const out = parts.map((p) => {
+    if (!('stand' in p)) return p;
+    const png = media.get(p.stand)?.png;
+    if (!png) throw new Error(`rapport.docx: the picture ${p.stand.slice('bistand-picture:'.length)} was not drawn`);
+    found++;
+    return zipPart(p.name, png, true);
   });
-  return new Uint8Array(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' }));
+  if (found !== media.size) throw new Error(`rapport.docx: ${media.size - found} pictures not found in the package docx wrote`);
+  return zipChunks(out, new Date(Date.UTC(year, 0, 1)));
 }

@@ -91,7 +91,7 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
   // register count, and the modules the workbook and the Word file load (the GR sample: the
   // pattern's 0.6 s, which the main thread spent waiting)
   const ahead = surveyChartsAhead(dir, ctx, buildOutputs(ctx, FROM_SURVEY));
-  if (s.register) Promise.all([import('exceljs'), import('docx'), import('jszip')]).catch(() => undefined);
+  if (s.register) Promise.all([import('exceljs'), import('docx')]).catch(() => undefined);
   await decided;
   const outputs = buildOutputs(ctx);
   for (const o of outputs) if (o.kind === 'skipped') log.add('reportSkipped', o.id, o.title, o.reasonEn);

@@ -71,6 +71,17 @@ describe('StagedDir', () => {
   });
 });
 
+describe('a file written in pieces', () => {
+  it('holds every piece in order, past the 1 024 pieces one write takes, empty pieces too', async () => {
+    const out = fresh();
+    const pieces = Array.from({ length: 2500 }, (_, i) => new Uint8Array(Buffer.from(i % 7 === 0 ? '' : `${i};`)));
+    const dir = new StagedDir(out);
+    dir.write('rapport.docx', pieces);
+    await dir.publish();
+    expect(readFileSync(join(out, 'rapport.docx')).equals(Buffer.concat(pieces))).toBe(true);
+  });
+});
+
 describe('slow work on the lanes', () => {
   it('a job that fails before settled() is awaited is no unhandled rejection: settled() gives its error', async () => {
     const dir = new StagedDir(fresh());

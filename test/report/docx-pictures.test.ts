@@ -21,7 +21,7 @@ describe('rapport.docx and the PNGs still being drawn', () => {
     const item: { png?: Uint8Array } = {};
     const png = encodePng(2, 1, new Uint8Array(8).fill(255), 300);
     const drawn = new Promise<void>((resolve) => setTimeout(() => ((item.png = png), resolve()), 20));
-    const zip = await JSZip.loadAsync(await reportDocx(doc(item), drawn));
+    const zip = await JSZip.loadAsync(Buffer.concat(await reportDocx(doc(item), drawn)));
     const media = zip.file(/^word\/media\//);
     expect(media).toHaveLength(1);
     expect(Buffer.from(await media[0].async('uint8array')).equals(png)).toBe(true);
