@@ -88,10 +88,10 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
     pdf: s.browser ? async (html, year) => (await import('./pdf.js')).htmlToPdf(html, s.browser!, year) : undefined,
   };
   // While the register's pattern is decided on its thread: the survey's diagrams, which need no
-  // register count, and the modules the workbook and the Word file load (the GR sample: the
-  // pattern's 0.6 s, which the main thread spent waiting)
+  // register count, and the module the Word file loads (the GR sample: the pattern's 0.6 s,
+  // which the main thread spent waiting)
   const ahead = surveyChartsAhead(dir, ctx, buildOutputs(ctx, FROM_SURVEY));
-  if (s.register) Promise.all([import('exceljs'), import('docx')]).catch(() => undefined);
+  if (s.register) import('docx').catch(() => undefined);
   await decided;
   const outputs = buildOutputs(ctx);
   for (const o of outputs) if (o.kind === 'skipped') log.add('reportSkipped', o.id, o.title, o.reasonEn);
