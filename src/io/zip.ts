@@ -89,29 +89,25 @@ export function zipChunks(parts: readonly ZipPart[], date: Date): Uint8Array[] {
     if (p.body.length > 0xfffffffe || offset > 0xfffffffe) throw new Error(`zip archive: ${p.name} would need ZIP64`);
     // bit 11: the name is UTF-8
     const flags = /[^\x20-\x7e]/.test(p.name) ? 0x0800 : 0;
+    // the fields from "version needed" to the name's length, alike in the local header and the central directory's entry
+    const fields = (b: Buffer, at: number) => {
+      b.writeUInt16LE(20, at); // version needed: zip 2.0
+      b.writeUInt16LE(flags, at + 2);
+      b.writeUInt16LE(p.method, at + 4);
+      b.writeUInt16LE(time, at + 6);
+      b.writeUInt16LE(day, at + 8);
+      b.writeUInt32LE(p.crc, at + 10);
+      b.writeUInt32LE(p.body.length, at + 14);
+      b.writeUInt32LE(p.size, at + 18);
+      b.writeUInt16LE(name.length, at + 22);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(p.method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(day, 12);
-    local.writeUInt32LE(p.crc, 14);
-    local.writeUInt32LE(p.body.length, 18);
-    local.writeUInt32LE(p.size, 22);
-    local.writeUInt16LE(name.length, 26);
+    fields(local, 4);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(CENTRAL, 0);
     entry.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, zip 2.0
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(flags, 8);
-    entry.writeUInt16LE(p.method, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(day, 14);
-    entry.writeUInt32LE(p.crc, 16);
-    entry.writeUInt32LE(p.body.length, 20);
-    entry.writeUInt32LE(p.size, 24);
-    entry.writeUInt16LE(name.length, 28);
+    fields(entry, 6);
     entry.writeUInt32LE(0o100644 * 0x10000, 38); // a regular file, rw-r--r--
     entry.writeUInt32LE(offset, 42);
     chunks.push(local, name, p.body);
