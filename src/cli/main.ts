@@ -17,7 +17,8 @@ import { setV8FlagUnlessGiven } from '../v8-flags.js';
  * sample report to cost 1.2 s of CPU on V8's threads, a fifth of the report's on two cores; at
  * 500 times the report took about 0.9 s less CPU, and the patterns of the 300 000- and
  * 30 000-person registers took as long as before or less (A/B, 4 runs each).
- * Set before HiGHS compiles; a budget given in NODE_OPTIONS or on node's command line stays.
+ * Set before HiGHS compiles; a budget given on node's command line stays (Node refuses the flag in
+ * NODE_OPTIONS).
  */
 setV8FlagUnlessGiven('wasm-tiering-budget', 1_000_000_000);
 
