@@ -16,9 +16,11 @@ await build({
   outdir: 'dist/bin',
   logLevel: 'warning',
   // loaded from node_modules at run time: resvg is a native addon in a package per platform,
-  // highs finds its .wasm beside its own module, and playwright-core drives a browser from its
-  // own files
-  external: ['@resvg/resvg-js', 'highs', 'playwright-core'],
+  // highs finds its .wasm beside its own module, playwright-core drives a browser from its own
+  // files, and node-fetch (vega's loader, never called: specs carry their data) requires Node's
+  // deprecated punycode through whatwg-url, which Node 22 and later warn about on stderr unless the
+  // call comes from inside node_modules
+  external: ['@resvg/resvg-js', 'highs', 'playwright-core', 'node-fetch'],
   // the libraries written as CommonJS call require() for Node's modules, which an ES module lacks
   banner: { js: "import { createRequire as __bistandRequire } from 'node:module'; const require = __bistandRequire(import.meta.url);" },
 });
