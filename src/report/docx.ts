@@ -92,9 +92,9 @@ function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2, media: Media, pictu
  * The document as Word: title, the warning of an unsuppressed run, the sections, the closing
  * line. Given `pictures`, the charts' PNGs, which are still being drawn: the package is written
  * with a stand-in for each while the lanes draw (the main thread was idle then, and wrote the
- * Word file after the last PNG), and the PNGs go in once `pictures` settles.
+ * Word file after the last PNG), and the PNGs go in once `pictures` settles. Returned as the
+ * pieces of its zip archive, to be written one after the other.
  */
-/** The Word file, as the pieces of its zip archive to write one after the other. */
 export async function reportDocx(doc: ReportDocument, pictures?: Promise<void>): Promise<Uint8Array[]> {
   // a PNG that fails while the package is written is this call's error, given at the await
   // below, not an unhandled rejection that ends the process first
