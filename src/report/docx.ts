@@ -107,17 +107,18 @@ export async function reportDocx(doc: ReportDocument, pictures?: Promise<void>):
   body.push(new d.Paragraph({ text: doc.closing }));
   const packed = await d.Packer.toBuffer(new d.Document({ creator: 'bistand', title: doc.title, description: doc.title, sections: [{ children: body }] }));
   // the package's text parts are compressed while the last PNGs are drawn; the pictures then go in as they are
-  const parts = packageParts(packed, doc.year, media);
+  const date = new Date(Date.UTC(doc.year, 0, 1));
+  const parts = packageParts(packed, date, media);
   await pictures;
-  return repacked(parts, doc.year, media);
+  return repacked(parts, date, media);
 }
 
 /** A part of the package: compressed already, or a picture's place with its stand-in. */
 type Part = ZipPart | { name: string; stand: string };
 
-/** The package's parts, its core properties dated in the report's year, its pictures' places found. */
-function packageParts(docx: Uint8Array, year: number, media: Media): Part[] {
-  const stamp = new Date(Date.UTC(year, 0, 1)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** The package's parts, its core properties dated `date` (1 January of the report's year), its pictures' places found. */
+function packageParts(docx: Uint8Array, date: Date, media: Media): Part[] {
+  const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const parts: Part[] = [];
   for (const f of readZip(docx)) {
     if (f.name.startsWith('word/media/')) {
@@ -134,7 +135,7 @@ function packageParts(docx: Uint8Array, year: number, media: Media): Part[] {
 }
 
 /** The package written again with one date for every entry, and the pictures in it, stored: a PNG is compressed already. */
-function repacked(parts: Part[], year: number, media: Media): Uint8Array[] {
+function repacked(parts: Part[], date: Date, media: Media): Uint8Array[] {
   let found = 0;
   const out = parts.map((p) => {
     if (!('stand' in p)) return p;
@@ -144,5 +145,5 @@ function repacked(parts: Part[], year: number, media: Media): Uint8Array[] {
     return zipPart(p.name, png, true);
   });
   if (found !== media.size) throw new Error(`rapport.docx: ${media.size - found} pictures not found in the package docx wrote`);
-  return zipChunks(out, new Date(Date.UTC(year, 0, 1)));
+  return zipChunks(out, date);
 }
