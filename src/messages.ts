@@ -199,6 +199,9 @@ export const NOTES = {
   tidySummary: { level: 'info', text: (file: string, layout: string, rows: number, byStatus: [string, number][]) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus.map(([s, n]) => `${fmtInt(n)} ${s}`).join(', ')}` },
   yearMissing: { level: 'warning', text: (file: string, year: number) => `${file} has no rows in ${year}: the report's figures for ${year} are missing (uppgift saknas), not 0` },
   inputUnused: { level: 'warning', text: (file: string) => `${file} was read but no output of the report uses it` },
+  outputGaps: { level: 'warning', text: (id: string, years: string, missing: string[], members: number) =>
+    `${id.toUpperCase()}: no figure for ${fmtInt(missing.length)} of ${fmtInt(members)} municipalities in ${years}: ${missing.length > 12 ? `${missing.slice(0, 10).join(', ')} and ${fmtInt(missing.length - 10)} more` : missing.join(', ')} (uppgift saknas, named in the chart's note)` },
+  reportSkippedMany: { level: 'note', text: (ids: string[], reason: string) => `${ids.map((i) => i.toUpperCase()).join(', ')} not made: ${reason}` },
   reportSkipped: { level: 'note', text: (id: string, title: string, reason: string) => `${id.toUpperCase()} (${title}) not made: ${reason}` },
   reportWritten: { level: 'info', text: (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} file${files === 1 ? "" : "s"} to ${dir} in ${seconds.toFixed(1)} s` },
 } satisfies Record<string, { level: 'info' | 'note' | 'warning'; text: (...args: never[]) => string }>;
@@ -282,6 +285,8 @@ export const surveyBadCountHint = () => 'give whole numbers of staff (årsarbeta
 export const SKIP_EN = {
   registerNoReasons: 'the register has no försörjningshinder column (and no Kolada N31858–N31861, N31863 was given)',
   noValues: (region: string, years: string) => `the inputs have no value for any municipality of ${region} in ${years}`,
+  tooFewForRegion: (region: string, n: number, of: number, missing: string) =>
+    `only ${n} of the ${of} municipalities of ${region} have a figure, and the region's figure needs at least half (no figure: ${missing})`,
   needsPopulation: 'needs a population file (--population) to turn recipients into a share of inhabitants',
   d2NotCovered: 'the register does not cover Stockholm, Göteborg and Malmö, and no Kolada N31807 was given',
   needsD1Inputs: 'needs --register with --population, or Kolada N31825 or N31807',
@@ -292,9 +297,16 @@ export const SKIP_EN = {
   needsOj: 'needs an ÖJ survey file (--oj)',
   needsSurvey: 'needs a survey export (--survey)',
   surveyTooFew: (group: string, n: number, min: number) => `${group} has ${n} respondent${n === 1 ? '' : 's'}; fewer than ${min} are not shown, so that no respondent can be singled out`,
+  surveyOneMunicipality: 'the survey is never shown for one municipality (no survey figure per municipality)',
+  surveySplitsCell: (region: string) =>
+    `${region} takes some but not all of a group of the survey's small municipalities (under 3 respondents each): its figures would differ from another region's by fewer than 3 respondents`,
+  surveyNoFocus: (region: string, min: number) => `no municipality of ${region} has ${min} or more respondents to be the focus of D10 (the rest are D11)`,
+  surveyFocusOutside: (focus: string, region: string) => `the focus municipality ${focus} (--survey-focus) is not in ${region}`,
+  surveyFocusTooFew: (focus: string, min: number) =>
+    `${focus} has fewer than ${min} respondents (or is pooled with the small municipalities): neither it nor the rest is shown, since the region minus the rest would single its respondents out`,
 } as const;
-export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad, riket, a county by code or name) nor a file of municipality codes, nor a group of a --groups file`;
-export const unknownRegionHint = () => 'give --region gr, --region 12 or --region "Skåne län", a CSV file with one 4-digit municipality code per line, or a group id (G128683) with --groups FILE';
+export const unknownRegion = (r: string) => `--region "${r}" is neither a built-in region (gr, storstad, riket, a county by code or name, a municipality by code or name) nor a file of municipality codes, nor a group of a --groups file`;
+export const unknownRegionHint = () => 'give --region gr, --region 12, --region "Skåne län" or --region 1481, a CSV file with one 4-digit municipality code per line, or a group id (G128683) with --groups FILE';
 export const regionBadLine = (line: number, raw: string) => `line ${line}: ${shown(raw)} is not a 4-digit municipality code`;
 export const regionUnknownCode = (line: number, code: string) => `line ${line}: ${code} is not one of the 290 municipalities`;
 export const regionDuplicate = (code: string, first: number, again: number) => `${code} twice (lines ${first} and ${again})`;

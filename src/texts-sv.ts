@@ -105,6 +105,9 @@ export const SV = {
   d7Title: 'Kompetensområdets vikt',
   d8Title: 'Tillgodoser medarbetarna kompetensbehovet?',
   gapTitle: (group: string) => `Kompetensgap i ${group}`,
+  d6SmallCells: (n: number) => `${n} svar från kommuner med färre än 3 fullständiga svar ingår inte, så att inga två redovisningar skiljer sig med färre än 3 svarande.`,
+  surveyOutside: (n: number, region: string) => `${n} svarande som arbetar utanför ${region} ingår inte.`,
+  surveyNoKommun: (n: number) => `${n} svarande som inte angett kommun ingår inte.`,
   d12Title: 'Förutsättningar för medarbetarnas kompetensutveckling',
 
   // the survey
@@ -179,6 +182,8 @@ export const SV = {
   pooledNeedsCounts: (region: string) => `${region}: ovägt medel — ett sammanvägt värde kräver antal, som Kolada-filen inte har.`,
   riketFromRegister: (least: number, most: number, of: number) =>
     least === of ? `Riket: ovägt medel av alla ${of} kommuners andelar i registret.` : `Riket: ovägt medel av kommunernas andelar i registret (${least === most ? least : `${least}–${most}`} av ${of} kommuner; övriga saknas eller har sekretess).`,
+  countyFromRegister: (county: string, least: number, most: number, of: number) =>
+    least === of ? `${county}: ovägt medel av länets ${of} kommuners andelar i registret.` : `${county}: ovägt medel av kommunernas andelar i registret (${least === most ? least : `${least}–${most}`} av länets ${of} kommuner; övriga saknas eller har sekretess).`,
   meanOfSome: (region: string, where: string, n: number, of: number) => `${region} ${where}: medel av ${n} av ${of} kommuner (övriga saknas eller har sekretess).`,
   veryLongNotDrawn: (years: string) => `Mycket långvarigt ${years}: ritas inte — registret når inte tillbaka in i året två år före.`,
   veryLongDefinitionShort: 'Mycket långvarigt: minst 27 månader med bistånd under tre år och inget avbrott längre än två månader.',
@@ -202,6 +207,7 @@ export const SV = {
     `> **Ej för publicering – små tal visas.** Små tal är inte dolda (--no-suppress): utdata innehåller antal från 1 till ${maxShown} och får inte publiceras som de är.`,
   indexRegion: '## Regionen',
   indexKommuner: '## Kommunerna',
+  indexGaps: (years: string, n: number, of: number, missing: string) => `uppgift saknas ${years} för ${n} av ${of} kommuner: ${missing}`,
   indexSkipped: (id: string, title: string, reason: string) => `- **${id}** ${title} — *inte gjord:* ${reason}`,
   indexTable: 'tabell: .csv, .sv.csv, .md',
   indexDocx: 'Rapporten som Word-dokument: [rapport.docx](rapport.docx) (samma innehåll som webbsidan, med diagrammen som bilder).',
@@ -230,6 +236,8 @@ export const SV = {
 export const SKIP_SV = {
   registerNoReasons: 'registret har ingen kolumn för försörjningshinder (och Kolada N31858–N31861, N31863 saknas)',
   noValues: (region: string, years: string) => `indata har inget värde för någon av kommunerna i ${region} ${years}`,
+  tooFewForRegion: (region: string, n: number, of: number, missing: string) =>
+    `bara ${n} av de ${of} kommunerna i ${region} har ett värde, och regionens värde kräver minst hälften (uppgift saknas för ${missing})`,
   needsPopulation: 'behöver en befolkningsfil (--population) för att räkna mottagarna som andel av invånarna',
   d2NotCovered: 'registret täcker inte Stockholm, Göteborg och Malmö, och Kolada N31807 saknas',
   needsD1Inputs: 'behöver --register med --population, eller Kolada N31825 eller N31807',
@@ -240,4 +248,10 @@ export const SKIP_SV = {
   needsOj: 'behöver en ÖJ-fil (--oj)',
   needsSurvey: 'behöver en enkätexport (--survey)',
   surveyTooFew: (group: string, n: number, min: number) => `${group} har ${n} svar; färre än ${min} visas inte, så att ingen svarande kan pekas ut`,
+  surveyOneMunicipality: 'enkäten redovisas aldrig för en enskild kommun',
+  surveySplitsCell: (region: string) =>
+    `${region} omfattar bara en del av enkätens små kommuner (färre än 3 svar var): resultatet skulle skilja sig från en annan regions med färre än 3 svarande`,
+  surveyNoFocus: (region: string, min: number) => `ingen kommun i ${region} har minst ${min} svar`,
+  surveyFocusOutside: (focus: string, region: string) => `${focus} ingår inte i ${region}`,
+  surveyFocusTooFew: (focus: string, min: number) => `${focus} har färre än ${min} svar: varken kommunen eller övriga kommuner visas, eftersom skillnaden mot hela regionen skulle peka ut de svarande`,
 } as const;

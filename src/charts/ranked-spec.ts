@@ -90,14 +90,15 @@ export function rankedSpec(c: ChartData, draft = false): TopLevelSpec {
           },
         ],
       },
-      {
+      // no line, no legend of lines: vega sizes an empty legend as infinitely large
+      ...(lines.length ? [{
         transform: [{ filter: 'datum.kind === "line"' }],
         mark: { type: 'rule', strokeWidth: 1.5, color: '#222222' },
         encoding: {
           x: x(false),
           strokeDash: { field: 'name', type: 'nominal', title: null, legend: { orient: 'top', direction: 'vertical', symbolType: 'stroke', labelFontSize: 10 } },
         },
-      },
+      }] : []),
       {
         encoding: { y: y(i === 0) },
         layer: [
@@ -122,7 +123,7 @@ export function rankedSpec(c: ChartData, draft = false): TopLevelSpec {
     title: { text: c.title, subtitle: [SV.rankedSubtitle(c.subtitle, year), ...(draft ? [SV.draft] : [])] },
     data: { values: [...areas.map((p) => ({ ...row(p), kind: 'area' })), ...lines.map((p) => ({ ...row(p), kind: 'line' }))] },
     vconcat: [{ hconcat: series.map(panel), spacing: 12, title: { text: notes, orient: 'bottom', anchor: 'start', fontSize: 9, fontWeight: 'normal', color: '#555555', lineHeight: 12, offset: 14 } }],
-    resolve: { scale: { strokeDash: 'shared' } },
+    ...(lines.length ? { resolve: { scale: { strokeDash: 'shared' } } } : {}),
     config: chartConfig(),
   };
   return spec as TopLevelSpec;

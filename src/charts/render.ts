@@ -121,6 +121,9 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
  * chart is one image whose name is its Swedish alt text.
  */
 export function readerSvg(svg: string, alt?: string): string {
+  // a chart vega sizes as infinite (an empty legend did) is a bug of ours, caught here, not in a document
+  const size = /^<svg[^>]* width="([^"]*)" height="([^"]*)"/.exec(svg);
+  if (!size || !(Number(size[1]) > 0 && Number(size[1]) < 1e5 && Number(size[2]) > 0 && Number(size[2]) < 1e5)) throw new Error(`a chart's SVG has no finite size (${alt ?? 'untitled'})`);
   const bare = svg.replace(/ (?:aria-[a-z]+|role)="[^"]*"/g, '');
   if (alt === undefined) return bare;
   return bare.replace(/^<svg([^>]*)>/, (_, attrs: string) => `<svg${attrs} role="img" aria-label="${escapeXml(alt)}"><title>${escapeXml(alt)}</title>`);

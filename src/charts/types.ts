@@ -70,4 +70,6 @@ export interface SurveyChart {
   rule?: number;
   source: string;
   notes: string[];
+  /** D6: the respondents counted, and those of the survey file left out (outside the region, inconsistent, small groups) */
+  respondents?: { used: number; leftOut: number };
 }

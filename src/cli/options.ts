@@ -113,7 +113,7 @@ export const OPTIONS = {
   total: { flags: '--total', description: 'a row per year summing the municipalities (`kommun_name` = `Totalt`); secondary suppression then covers the columns too' },
   onlyRegion: {
     flags: '--region <region>',
-    description: 'only the municipalities of a region: `gr`, `storstad`, `riket`, a county by code or name (`12`, `"Skåne län"`), or a file of municipality codes (with `--total`: the region\'s total)',
+    description: 'only the municipalities of a region: `gr`, `storstad`, `riket`, a county by code or name (`12`, `"Skåne län"`), one municipality by code or name (`1481`, `Mölndal`), or a file of municipality codes (with `--total`: the region\'s total)',
     parse: (v: string) => regionOf(v),
   },
   column: {
@@ -135,7 +135,7 @@ export const OPTIONS = {
   nameMap: { flags: '--name-map <file>', description: 'CSV of names as the file writes them and their 4-digit codes (`Möndal;1481`)', parse: text },
   // report
   reportYear: { flags: '-y, --year <year>', description: 'reference year Y; the charts cover Y−2…Y', parse: parseYear },
-  region: { flags: '--region <region>', description: '`gr` (Göteborgsregionen, the default), `storstad`, `riket`, a county by code or name (`12`, `"Skåne län"`), a file of municipality codes, or a group of the `--groups` file by id or title (`G128683`)', default: 'gr', parse: (v: string) => regionOf(v, true) },
+  region: { flags: '--region <region>', description: '`gr` (Göteborgsregionen, the default), `storstad`, `riket`, a county by code or name (`12`, `"Skåne län"`), one municipality by code or name (`1481`, `Mölndal`: its own report against its county and Riket), a file of municipality codes, or a group of the `--groups` file by id or title (`G128683`)', default: 'gr', parse: (v: string) => regionOf(v, true) },
   regionName: { flags: '--region-name <name>', description: 'the name of a region given as a file (default: the file\'s name)', parse: text },
   out: { flags: '--out <dir>', description: 'output folder', path: true, parse: text },
   register: { flags: '--register <file>', description: 'register extract (person-month rows)', path: true, parse: text },

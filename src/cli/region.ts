@@ -11,7 +11,7 @@ import type { MuniGroup } from '../io/groups.js';
 
 /** A region by name or file; with `groupsLater`, an unknown name waits for the --groups file (groupRegion). */
 export function regionOf(v: string, groupsLater = false): Region {
-  const builtIn = regionById(v) ?? riketOrCounty(v);
+  const builtIn = regionById(v) ?? riketOrCounty(v) ?? municipality(v);
   if (builtIn) return builtIn;
   if (existsSync(v)) return regionFile(v);
   // digits are a county code or nothing; a group is named by its id (G128683) or its title
@@ -38,6 +38,18 @@ function riketOrCounty(v: string): Region | undefined {
   const county = loadCounties().find((c) => c.code === v.trim().padStart(2, '0') && /^\d{1,2}$/.test(v.trim())) ?? loadCounties().find((c) => [c.name, c.authority, c.name.replace(/s? län$/, '')].some((n) => fold(n) === t));
   if (!county) return undefined;
   return { id: `lan-${county.code}`, name: county.name, codes: munis.kommuner.filter((k) => k.countyCode === county.code).map((k) => k.code) };
+}
+
+/**
+ * One municipality by its code or name (`1481`, `Mölndal`): a report of its own, set against its
+ * county and Riket. A name that is also a county's (`Jönköping`) is the county, as before; the
+ * municipality is then given by its code.
+ */
+function municipality(v: string): Region | undefined {
+  const munis = loadMunicipalities();
+  const t = fold(v);
+  const k = /^\d{4}$/.test(v.trim()) ? munis.byCode(v.trim()) : munis.kommuner.find((a) => fold(a.name) === t || fold(`${a.name} kommun`) === t);
+  return k ? { id: `kommun-${k.code}`, name: k.name, codes: [k.code], kommun: true } : undefined;
 }
 
 /**

@@ -26,6 +26,13 @@ export function buildOutputs(c: ReportContext, modules: readonly OutputModule[] 
     const out = o.build(sorted);
     // a chart of nothing but gaps is not a chart: say why instead
     const empty = out.kind === 'chart' && !out.points.some((p) => p.drawn !== false && (p.status === 'ok' || p.status === 'suppressed'));
-    return empty ? skip(o.id, out.title, 'noValues', c.region.name, yearSpan(c)) : out;
+    if (!empty) return out;
+    // the region's figure alone (D3), of too few of its members: say which have none
+    const own = out.points.filter((p) => c.region.codes.includes(p.code) && !p.method);
+    const withValue = new Set(own.filter((p) => p.status === 'ok' || p.status === 'suppressed').map((p) => p.code));
+    if (!withValue.size) return skip(o.id, out.title, 'noValues', c.region.name, yearSpan(c));
+    const missing = byName.filter((k) => !withValue.has(k)).map((k) => c.areas(k)?.name ?? k);
+    const list = missing.length > 12 ? `${missing.slice(0, 10).join(', ')} +${missing.length - 10}` : missing.join(', ');
+    return skip(o.id, out.title, 'tooFewForRegion', c.region.name, withValue.size, c.region.codes.length, list);
   });
 }

@@ -14,6 +14,7 @@ import type { Cell } from '../tables/table.js';
 import { ReportContext, areaName } from './context.js';
 import { REG, countMeasure, type KpiId, type Measure, type PopulationMeasure, type RegisterMeasure } from './facts.js';
 import { SV } from '../texts-sv.js';
+import { loadCounties } from '../io/reference.js';
 
 export interface CountSeries {
   label: string;
@@ -28,6 +29,43 @@ export interface Points {
 /** The label of the region's bar: which figure it is. */
 export function regionLabel(c: ReportContext, method: RegionMethod = c.regionMean): string {
   return method === 'unweighted' ? SV.unweightedMean(c.region.name) : SV.pooled(c.region.name);
+}
+
+/** A report of one municipality: no region figure (a mean of itself), its county and Riket instead. */
+export const isSingle = (c: ReportContext) => c.region.codes.length === 1;
+
+/** What the region's charts set their municipalities against: one municipality's county, then Riket (not Riket against itself). */
+export function comparisonAreas(c: ReportContext): { code: string; name: string; codes: string[] }[] {
+  const all = c.allCodes();
+  const out: { code: string; name: string; codes: string[] }[] = [];
+  if (isSingle(c)) {
+    const county = loadCounties().find((k) => k.code === c.areas(c.region.codes[0])?.countyCode);
+    const codes = county ? all.filter((k) => c.areas(k)?.countyCode === county.code) : [];
+    // Gotland is its own county: its county would be itself
+    if (county && codes.length > 1) out.push({ code: `00${county.code}`, name: county.name, codes });
+  }
+  if (c.region.codes.length < all.length) out.push({ code: '0000', name: SV.riket, codes: all });
+  return out;
+}
+
+/** Members of a chart's region without a figure, by the years they lack one (a list of codes per set of years). */
+export function chartGaps(c: ReportContext, o: { points: readonly Point[]; codes: readonly string[] }): { years: number[]; codes: string[] }[] {
+  const years = [...new Set(o.points.map((p) => p.year))].sort();
+  const has = (code: string, y: number) => o.points.some((p) => p.code === code && p.year === y && !p.method && (p.status === 'ok' || p.status === 'suppressed'));
+  const byList = new Map<string, number[]>();
+  for (const y of years) {
+    const missing = c.region.codes.filter((k) => o.codes.includes(k) && !has(k, y));
+    if (missing.length) byList.set(missing.join(','), [...(byList.get(missing.join(',')) ?? []), y]);
+  }
+  return [...byList].map(([list, ys]) => ({ years: ys, codes: list.split(',') }));
+}
+
+/** A grouped chart's order: the municipalities, the region's figure, then the comparisons the points have. */
+export function chartOrder(c: ReportContext, codes: readonly string[], points: readonly Point[], label?: string): string[] {
+  const present = new Set(points.map((p) => p.code));
+  const cmps = comparisonAreas(c).filter((a) => present.has(a.code)).map((a) => a.name);
+  if (present.has('0000') && !cmps.includes(SV.riket)) cmps.push(SV.riket);
+  return [...codes.map((k) => areaName(c, k)), ...(label && !isSingle(c) ? [label] : []), ...cmps];
 }
 
 /** Whether a region with `missing` of `members` municipalities without figures is drawn. */
@@ -60,7 +98,7 @@ export function countPoints(
     if (!coveredBy.has(y)) coveredBy.set(y, codes.filter((k) => value(series[0].num, k, y) !== null && den(k, y) !== null));
     return coveredBy.get(y)!;
   };
-  const drawRegion = (y: number) => regionRow && drawable(codes.length - covered(y).length, codes.length);
+  const drawRegion = (y: number) => regionRow && !isSingle(c) && drawable(codes.length - covered(y).length, codes.length);
   const measureOf = (m: Measure) => countMeasure(m as RegisterMeasure);
   /** a count as the register's one pattern shows it, and why it is hidden */
   const shownCount = (m: Measure, code: string, y: number, v: number | null): [Cell, number] => {
@@ -75,21 +113,25 @@ export function countPoints(
   const partial = new PartialMeans();
   const shareOpts = denIsCount ? c.suppress : { ...c.suppress, minDenominator: 0 };
   const all = c.allCodes();
+  const single = isSingle(c);
+  const comparisons = comparisonAreas(c);
   const riketCounts: number[] = [];
+  const countyCounts: number[] = [];
   /** a municipality's point as the pattern shows its count and denominator */
   const ownPoint = (s: CountSeries, code: string, y: number, denominator: number | null): Point => {
     const [n, ns] = shownCount(s.num, code, y, value(s.num, code, y) ?? null);
     const [d, ds]: [Cell, number] = denIsCount ? shownCount(REG.recipients, code, y, denominator) : [denominator, 0];
     return point(code, areaName(c, code), y, s.label, n, d, shareOpts, hiddenBy(ns, ds));
   };
-  const riketMean = (s: CountSeries, y: number) => {
+  /** a comparison's figure: the mean of its members' shares shown, so that, like the region's, it reveals no hidden one */
+  const meanOf = (s: CountSeries, y: number, members: readonly string[]) => {
     const shares: number[] = [];
-    for (const code of all) {
+    for (const code of members) {
       const v = value(s.num, code, y);
       const p = v === undefined || v === null ? null : ownPoint(s, code, y, den(code, y));
       if (p && p.pct !== null) shares.push(p.pct);
     }
-    return drawable(all.length - shares.length, all.length) ? { mean: mean(shares)!, n: shares.length } : null;
+    return drawable(members.length - shares.length, members.length) ? { mean: mean(shares)!, n: shares.length } : null;
   };
   for (const y of years) {
     const have = covered(y);
@@ -102,22 +144,25 @@ export function countPoints(
         out.push(p);
       }
       if (!regionRow) continue;
-      const drawn = drawRegion(y);
-      // pooled: the region's total over its denominator
-      const [n, ns] = drawn ? shownCount(s.num, regCode, y, sum(have.map((k) => value(s.num, k, y)))) : [null, 0];
-      const [d, ds]: [Cell, number] = !drawn ? [null, 0] : denIsCount ? shownCount(REG.recipients, regCode, y, sum(have.map((k) => den(k, y)))) : [sum(have.map((k) => den(k, y))), 0];
-      const pooled = point(regCode, regionLabel(c, 'pooled'), y, s.label, n, d, shareOpts, hiddenBy(ns, ds));
-      // unweighted: the mean of the shares shown, so that it reveals no hidden one
-      const m = drawn && drawable(codes.length - shares.length, codes.length) ? mean(shares) : null;
-      const unweighted: Point = { code: regCode, name: regionLabel(c, 'unweighted'), year: y, series: s.label, pct: m, numerator: null, denominator: null, status: m === null ? 'missing' : 'ok' };
-      if (m !== null && shares.length < codes.length) partial.add(y, s.label, shares.length, codes.length);
-      for (const [method, p] of [['unweighted', unweighted], ['pooled', pooled]] as const) out.push({ ...p, method, drawn: method === c.regionMean });
-      // Riket beside a smaller region, when the register covers the country: the mean of every
-      // municipality's share shown, so that, like the region's, it reveals no hidden one
-      const riket = c.region.id === 'riket' ? null : riketMean(s, y);
-      if (riket) {
-        out.push({ code: '0000', name: SV.riket, year: y, series: s.label, pct: riket.mean, numerator: null, denominator: null, status: 'ok' });
-        riketCounts.push(riket.n);
+      if (!single) {
+        const drawn = drawRegion(y);
+        // pooled: the region's total over its denominator
+        const [n, ns] = drawn ? shownCount(s.num, regCode, y, sum(have.map((k) => value(s.num, k, y)))) : [null, 0];
+        const [d, ds]: [Cell, number] = !drawn ? [null, 0] : denIsCount ? shownCount(REG.recipients, regCode, y, sum(have.map((k) => den(k, y)))) : [sum(have.map((k) => den(k, y))), 0];
+        const pooled = point(regCode, regionLabel(c, 'pooled'), y, s.label, n, d, shareOpts, hiddenBy(ns, ds));
+        // unweighted: the mean of the shares shown, so that it reveals no hidden one
+        const m = drawn && drawable(codes.length - shares.length, codes.length) ? mean(shares) : null;
+        const unweighted: Point = { code: regCode, name: regionLabel(c, 'unweighted'), year: y, series: s.label, pct: m, numerator: null, denominator: null, status: m === null ? 'missing' : 'ok' };
+        if (m !== null && shares.length < codes.length) partial.add(y, s.label, shares.length, codes.length);
+        for (const [method, p] of [['unweighted', unweighted], ['pooled', pooled]] as const) out.push({ ...p, method, drawn: method === c.regionMean });
+      }
+      // the county (beside one municipality) and Riket, when the register covers them
+      for (const cmp of comparisons) {
+        const got = meanOf(s, y, cmp.codes);
+        if (!got) continue;
+        out.push({ code: cmp.code, name: cmp.name, year: y, series: s.label, pct: got.mean, numerator: null, denominator: null, status: 'ok' });
+        if (cmp.code === '0000') riketCounts.push(got.n);
+        else countyCounts.push(got.n);
       }
     }
     const missing = codes.filter((k) => !have.includes(k));
@@ -125,7 +170,8 @@ export function countPoints(
   }
   notes.unshift(...missingNotes(c, out));
   if (c.regionMean === 'unweighted') notes.push(...partial.notes(c.region.name));
-  if (regionRow) notes.push(c.regionMean === 'unweighted' ? SV.unweightedRegion(c.region.name) : SV.pooledRegion(c.region.name));
+  if (regionRow && !single) notes.push(c.regionMean === 'unweighted' ? SV.unweightedRegion(c.region.name) : SV.pooledRegion(c.region.name));
+  if (countyCounts.length) notes.push(SV.countyFromRegister(comparisons[0].name, Math.min(...countyCounts), Math.max(...countyCounts), comparisons[0].codes.length));
   if (riketCounts.length) notes.push(SV.riketFromRegister(Math.min(...riketCounts), Math.max(...riketCounts), all.length));
   return { points: out, notes };
 }
@@ -187,6 +233,7 @@ export function kpiPoints(c: ReportContext, codes: string[], years: number[], se
   const out: Point[] = [];
   const notes: string[] = [];
   const partial = new PartialMeans();
+  const published = [...comparisonAreas(c).filter((a) => a.code !== '0000'), { code: '0000', name: SV.riket }];
   const pointOf = (code: string, name: string, y: number, label: string, kpi: KpiId): Point => {
     const f = c.facts.get(kpi, code, y);
     const ok = f?.status === 'ok' && typeof f.value === 'number';
@@ -197,23 +244,28 @@ export function kpiPoints(c: ReportContext, codes: string[], years: number[], se
     for (const s of series) {
       const mine = codes.map((code) => pointOf(code, areaName(c, code), y, s.label, s.kpi));
       out.push(...mine);
-      if (regionRow) {
+      if (regionRow && !isSingle(c)) {
         const vals = mine.filter((p) => p.pct !== null).map((p) => p.pct!);
         const m = drawable(codes.length - vals.length, codes.length) ? mean(vals) : null;
         if (m !== null && vals.length < codes.length) partial.add(y, s.label, vals.length, codes.length);
         if (m === null && mine.some((p) => p.status === 'ok' || p.status === 'suppressed')) notes.push(SV.regionNotDrawn(c.region.name, y, codes.length - vals.length, codes.length));
         out.push({ code: c.region.id, name: regionLabel(c, 'unweighted'), year: y, series: s.label, pct: m, numerator: null, denominator: null, status: m === null ? 'missing' : 'ok', method: 'unweighted', drawn: true });
       }
-      if (regionRow && hasRiket(c, s.kpi)) out.push(pointOf('0000', SV.riket, y, s.label, s.kpi));
+      // the county and Riket as Kolada publishes them
+      // (Riket's published figure beside the mean of all municipalities too: they differ)
+      if (regionRow) for (const cmp of published) if (publishes(c, s.kpi, cmp.code)) out.push(pointOf(cmp.code, cmp.name, y, s.label, s.kpi));
     }
   notes.unshift(...missingNotes(c, out));
   notes.push(...partial.notes(c.region.name));
-  if (regionRow && c.regionMean === 'pooled') notes.push(SV.pooledNeedsCounts(c.region.name));
+  if (regionRow && !isSingle(c) && c.regionMean === 'pooled') notes.push(SV.pooledNeedsCounts(c.region.name));
   return { points: out, notes };
 }
 
 /** Whether Riket's value of a KPI is among the inputs. */
-export const hasRiket = (c: ReportContext, kpi: KpiId) => c.facts.years(kpi).some((y) => c.facts.get(kpi, '0000', y)?.status === 'ok');
+export const hasRiket = (c: ReportContext, kpi: KpiId) => publishes(c, kpi, '0000');
+
+/** Whether the inputs have a published value of a KPI for an area (Riket `0000`, a county `00NN`) in some year. */
+const publishes = (c: ReportContext, kpi: KpiId, code: string) => c.facts.years(kpi).some((y) => c.facts.get(kpi, code, y)?.status === 'ok');
 
 /** "uppgift saknas" for each municipality without a figure, with its years; a year missing for all, once. */
 function missingNotes(c: ReportContext, points: Point[]): string[] {

@@ -167,16 +167,18 @@ export function profileTable(c: ReportContext, code: string, figures: KeyFigure[
     ...cmps.map((cmp) => ({ name: `${cmp.id}_value`, decimals: 1 })),
   ];
   const table: Table = { columns: cols, rows };
+  // a report of one municipality has no rank to give (1 of 1)
+  const rank = c.region.codes.length > 1;
   const reader: Table = {
     columns: [
       { name: SV.keyMeasure },
       { name: String(c.year), decimals: 1 },
       { name: SV.keyChange(c.year - 1), decimals: 1 },
-      { name: SV.keyRank(c.region.name) },
+      ...(rank ? [{ name: SV.keyRank(c.region.name) }] : []),
       ...cmps.map((cmp) => ({ name: cmp.id === 'group' ? SV.keyGroupMean(cmp.name) : cmp.id === 'riket' ? SV.riket : SV.unweightedMean(cmp.name), decimals: 1 })),
     ],
     // a figure the inputs do not give is "uppgift saknas" (–), never an empty cell that reads as 0
-    rows: rows.map((r) => [r[1], r[2] ?? '–', r[3] ?? '–', r[4] === null ? '–' : `${r[4]} av ${r[5]}`, ...r.slice(6).map((v) => v ?? '–')]),
+    rows: rows.map((r) => [r[1], r[2] ?? '–', r[3] ?? '–', ...(rank ? [r[4] === null ? '–' : `${r[4]} av ${r[5]}`] : []), ...r.slice(6).map((v) => v ?? '–')]),
   };
   return { table, reader };
 }

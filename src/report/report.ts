@@ -25,6 +25,7 @@ import { Output, ReportContext, ReportSettings } from './context.js';
 
 export type { ReportSettings } from './context.js';
 import { gatherFacts } from './gather.js';
+import { chartGaps } from './points.js';
 import { surveyChartsAhead, writeReport } from './write.js';
 
 
@@ -94,7 +95,13 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
   if (s.register) import('docx').catch(() => undefined);
   await decided;
   const outputs = buildOutputs(ctx);
-  for (const o of outputs) if (o.kind === 'skipped') log.add('reportSkipped', o.id, o.title, o.reasonEn);
+  // outputs skipped for one reason (the survey's seven) in one note
+  const skipped = new Map<string, Output[]>();
+  for (const o of outputs) if (o.kind === 'skipped') skipped.set(o.reasonEn, [...(skipped.get(o.reasonEn) ?? []), o]);
+  for (const [reason, os] of skipped) if (os.length === 1 && os[0].kind === 'skipped') log.add('reportSkipped', os[0].id, os[0].title, reason);
+    else log.add('reportSkippedMany', os.map((o) => o.id), reason);
+  for (const o of outputs)
+    if (o.kind === 'chart') for (const g of chartGaps(ctx, o)) log.add('outputGaps', o.id, g.years.join(', '), g.codes.map((k) => `${munis.area(k)?.name ?? k} (${k})`), o.codes.filter((k) => s.region.codes.includes(k)).length);
   for (const i of inputs) if (!i.measures.some((m) => facts.used.has(m))) log.add('inputUnused', i.file);
   if (s.register) {
     // one warning for the years that miss the same municipalities

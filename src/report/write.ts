@@ -11,7 +11,8 @@ import { StagedDir } from '../io/staged-dir.js';
 import { Sheet, tablesWorkbook } from '../io/xlsx-table.js';
 import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.js';
 import type { Table } from '../tables/table.js';
-import type { Output, ReportContext, TableData } from './context.js';
+import { areaName, type Output, type ReportContext, type TableData } from './context.js';
+import { chartGaps } from './points.js';
 import { comparisonsOf, keyFigures, overviewTable, profileTable, trendChart } from './profile.js';
 import { similarGroupOf } from '../io/groups.js';
 import { reportDocx } from './docx.js';
@@ -104,8 +105,9 @@ export async function writeSurveyChart(dir: StagedDir, base: string, c: SurveyCh
       { name: c.template === 'tenure' ? 'share_pct' : gap ? 'importance_mean' : 'mean', decimals: c.template === 'tenure' ? 0 : 2 },
       { name: c.template === 'tenure' ? 'staff' : 'n' },
       ...(gap ? [{ name: 'fulfilment_mean', decimals: 2 }, { name: 'fulfilment_n' }, { name: 'gap', decimals: 2 }] : []),
+      ...(c.respondents ? [{ name: 'respondents_used' }, { name: 'respondents_left_out' }] : []),
     ],
-    rows: c.bars.map((b) => [b.label, b.value, b.n, ...(gap ? [b.second ?? null, b.n2 ?? 0, b.gap ?? null] : [])]),
+    rows: c.bars.map((b) => [b.label, b.value, b.n, ...(gap ? [b.second ?? null, b.n2 ?? 0, b.gap ?? null] : []), ...(c.respondents ? [c.respondents.used, c.respondents.leftOut] : [])]),
   };
   dir.write(`${base}.csv`, formatTable(t, 'csv'));
   return { table: t, svg, alt: typeof spec.description === 'string' ? spec.description : '' };
@@ -175,6 +177,10 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     }
     sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: readerForm(data) });
     index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : img}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
+    if (o.kind === 'chart') {
+      const members = o.codes.filter((k) => ctx.region.codes.includes(k)).length;
+      for (const g of chartGaps(ctx, o)) index.push(`  - ${SV.indexGaps(g.years.join(', '), g.codes.length, members, g.codes.map((k) => areaName(ctx, k)).join(', '))}`);
+    }
   }
   if (ctx.facts.registerYears.length) {
     // what the register covers, so that a missing extract is seen before a figure is quoted
@@ -217,7 +223,8 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     }
     for (const o of outputs) {
       // a chart of many areas is ranked: a copy per municipality would only repeat it
-      if (o.kind === 'chart' && o.codes.includes(code) && o.template === 'grouped' && !ranked(o)) {
+      // (one municipality's report: the region's chart is already its own)
+      if (o.kind === 'chart' && o.codes.includes(code) && o.codes.length > 1 && o.template === 'grouped' && !ranked(o)) {
         const holder: { png?: Uint8Array } = {};
         const w = await writeChart(dir, `${folder}/${o.id}-${o.slug}`, { ...o, draft }, { code, name: area.name }, png, (p) => (holder.png = p), PRINT_DPI, copiesOf(o.id));
         profile.items.push(withPng(chartItem(`k${code}-${o.id}`, o.title, w, o), holder));

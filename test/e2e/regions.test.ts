@@ -26,6 +26,6 @@ describe('built-in regions', () => {
     expect(r.stderr.split('\n').find((l) => l.startsWith('warning: Riket 2021'))!.length).toBeLessThan(400);
     const bad = await run('Ingenstans län');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('is neither a built-in region (gr, storstad, riket, a county by code or name) nor a file');
+    expect(bad.stderr).toContain('is neither a built-in region (gr, storstad, riket, a county by code or name, a municipality by code or name) nor a file');
   });
 });

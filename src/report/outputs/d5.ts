@@ -6,7 +6,7 @@
 import type { ChartData, Point } from '../../charts/types.js';
 import { Output, OutputModule, ReportContext, areaName, skip } from '../context.js';
 import { KpiId, REG } from '../facts.js';
-import { countPoints, drawable, hiddenNote, regionLabel } from '../points.js';
+import { countPoints, drawable, hiddenNote, regionLabel, chartOrder, isSingle } from '../points.js';
 import { GROUP_SV, SV } from '../../texts-sv.js';
 
 const SHOWN_GROUPS = ['unemployment', 'ill_health', 'social'] as const;
@@ -20,7 +20,7 @@ function chart(c: ReportContext, points: Point[], regionLabel: string, source: s
     title: SV.d5Title,
     subtitle: SV.reasonsSubtitle(c.year),
     template: 'grouped',
-    order: [...codes.map((k) => areaName(c, k)), regionLabel, ...(points.some((p) => p.code === '0000') ? [SV.riket] : [])],
+    order: chartOrder(c, codes, points, regionLabel),
     yTitle: SV.yShareOfRecipients,
     points,
     source,
@@ -51,7 +51,7 @@ function fromKolada(c: ReportContext): Output | undefined {
       points.push({ code, name: areaName(c, code), year: c.year, series: label, pct, numerator: null, denominator: null, status });
     }
     const mean = vals.length && drawable(codes.length - vals.length, codes.length) ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
-    points.push({ code: c.region.id, name: regionLabel(c, 'unweighted'), year: c.year, series: label, pct: mean, numerator: null, denominator: null, status: mean === null ? 'missing' : 'ok', method: 'unweighted', drawn: true });
+    if (!isSingle(c)) points.push({ code: c.region.id, name: regionLabel(c, 'unweighted'), year: c.year, series: label, pct: mean, numerator: null, denominator: null, status: mean === null ? 'missing' : 'ok', method: 'unweighted', drawn: true });
   }
   const kpis = KOLADA_GROUPS.flatMap(([, k]) => k).join(', ');
   return chart(c, points, regionLabel(c, 'unweighted'), SV.koladaSource(kpis, c.credit), [SV.koladaGroups, SV.koladaEtablering]);

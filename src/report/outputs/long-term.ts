@@ -3,9 +3,9 @@
  * or every municipality in Y (D4). From the register, else Kolada N31814 / U31801.
  */
 import type { ChartData, Point } from '../../charts/types.js';
-import { Output, ReportContext, areaName, skip, yearSpan } from '../context.js';
+import { Output, ReportContext, skip, yearSpan } from '../context.js';
 import { REG } from '../facts.js';
-import { countPoints, hiddenNote, kpiPoints, regionLabel } from '../points.js';
+import { countPoints, hiddenNote, kpiPoints, regionLabel, chartOrder } from '../points.js';
 import { SV } from '../../texts-sv.js';
 
 export function longTerm(c: ReportContext, id: 'd3' | 'd4'): Output {
@@ -14,7 +14,9 @@ export function longTerm(c: ReportContext, id: 'd3' | 'd4'): Output {
   const years = id === 'd3' ? c.years : [c.year];
   const chart = (points: Point[], source: string, notes: string[], label: string, subtitleTail: string): ChartData & { id: typeof id } => {
     // D3 draws the region only; its CSV keeps the municipalities' figures it is made of
-    const pts = id === 'd3' ? points.map((p) => (p.code === c.region.id ? p : { ...p, drawn: false })) : points;
+    // (one municipality's report: its own figure)
+    const own = c.region.codes.length === 1 ? c.region.codes[0] : c.region.id;
+    const pts = id === 'd3' ? points.map((p) => (p.code === own && !p.method ? p : p.code === c.region.id ? p : { ...p, drawn: false })) : points;
     return {
       kind: 'chart',
       id,
@@ -22,7 +24,7 @@ export function longTerm(c: ReportContext, id: 'd3' | 'd4'): Output {
       title,
       subtitle: SV.shareOfAdultRecipients(id === 'd3' ? yearSpan(c) : String(c.year), subtitleTail),
       template: id === 'd3' ? 'years' : 'grouped',
-      order: id === 'd3' ? years.map(String) : [...codes.map((k) => areaName(c, k)), label, ...(points.some((p) => p.code === '0000') ? [SV.riket] : [])],
+      order: id === 'd3' ? years.map(String) : chartOrder(c, codes, points, label),
       yTitle: SV.yShareOfRecipients,
       points: pts,
       source,

@@ -6,7 +6,7 @@
 import type { ChartData, Point } from '../../charts/types.js';
 import { Output, ReportContext, areaName, skip, yearSpan } from '../context.js';
 import { KpiId, REG } from '../facts.js';
-import { countPoints, hiddenNote, kpiPoints, populationOf, regionLabel } from '../points.js';
+import { countPoints, hiddenNote, kpiPoints, populationOf, regionLabel, chartOrder } from '../points.js';
 import { SV } from '../../texts-sv.js';
 import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
@@ -24,7 +24,7 @@ export function populationShare(c: ReportContext, id: 'd1' | 'd2', codes: string
     title,
     subtitle: SV.shareOfPopulationSubtitle(subtitle, yearSpan(c)),
     template: 'grouped',
-    order: [...codes.map((k) => areaName(c, k)), ...(regionRow ? [label] : []), ...(points.some((p) => p.code === '0000') ? [SV.riket] : [])],
+    order: chartOrder(c, codes, points, regionRow ? label : undefined),
     yTitle: SV.yShareOfPopulation,
     points: points.map((p) => ({ ...p, series: String(p.year) })),
     source,

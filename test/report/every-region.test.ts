@@ -1,0 +1,118 @@
+/**
+ * Every kind of region against every set of inputs (issue 32): a whole report, never a crash,
+ * never a wrong label. The space is generated — kinds of region × input sets — and each run is
+ * the report as `bistand report --no-png` makes it, in-process; the assertions are the same for
+ * all: every SVG of a finite size, every chart's municipalities those of the region, its title
+ * naming the region, survey figures only from the region's own respondents.
+ */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+import { groupRegion, regionOf } from '../../src/cli/region.js';
+import { readGroups } from '../../src/io/groups.js';
+import { loadMunicipalities } from '../../src/io/reference.js';
+import { runReport, type ReportSettings } from '../../src/report/report.js';
+import { readSurvey } from '../../src/io/survey.js';
+import { workbookAsCsv } from '../../src/io/aggregated/workbook.js';
+import type { Region } from '../../src/domain/municipalities.js';
+
+const S = join(ROOT, 'data/sample');
+const tmp = mkdtempSync(join(tmpdir(), 'bistand-regions-'));
+const munis = loadMunicipalities();
+const GROUPS = join(ROOT, 'data/kolada_groups_gr.csv');
+
+// a register that covers 4 of GR's 13 municipalities (a third), and a file region across two counties
+const THIRD = ['1480', '1481', '1401', '1384'];
+const thirdRegister = join(tmp, 'register-third.csv');
+{
+  const [head, ...rows] = readFileSync(join(S, 'register.csv'), 'utf8').trimEnd().split('\n');
+  const col = head.split(/[,;]/).findIndex((c) => /^kommun/i.test(c));
+  writeFileSync(thirdRegister, [head, ...rows.filter((r) => THIRD.includes(r.split(/[,;]/)[col]))].join('\n') + '\n');
+}
+const regionFile = join(tmp, 'kust.txt');
+writeFileSync(regionFile, 'kommun\n1384\n1380\n1415\n1419\n1407\n');
+
+type Inputs = Pick<ReportSettings, 'register' | 'population' | 'kolada' | 'oj' | 'survey' | 'source'>;
+const INPUTS: Record<string, Inputs> = {
+  recipe: { register: join(S, 'register.csv'), population: join(S, 'population.csv'), kolada: [join(S, 'kolada.csv')], oj: join(S, 'oj.csv'), survey: join(S, 'survey.csv'), source: 'exempel' },
+  'register only': { register: join(S, 'register.csv'), kolada: [] },
+  'kolada + population': { population: join(S, 'population.csv'), kolada: [join(S, 'kolada.csv')] },
+  'no survey': { register: join(S, 'register.csv'), population: join(S, 'population.csv'), kolada: [join(S, 'kolada.csv')], oj: join(S, 'oj.csv') },
+  'register of a third': { register: thirdRegister, population: join(S, 'population.csv'), kolada: [join(S, 'kolada.csv')], survey: join(S, 'survey.csv') },
+};
+
+const groups = readGroups(GROUPS, munis);
+const REGIONS: Record<string, () => Region> = {
+  'built-in (gr)': () => regionOf('gr'),
+  'small county (13)': () => regionOf('13'),
+  'large county (Västra Götalands län)': () => regionOf('Västra Götalands län'),
+  'group (G128683)': () => groupRegion(regionOf('G128683', true), groups),
+  'file of codes': () => regionOf(regionFile),
+  'one municipality by code (1481)': () => regionOf('1481'),
+  'one municipality by name (Kungsbacka)': () => regionOf('Kungsbacka'),
+};
+
+const surveyRespondents = async () => readSurvey(await workbookAsCsv(readFileSync(join(S, 'survey.csv')), 'survey.csv'), 'survey.csv', {}).respondents;
+
+/** Width and height of an SVG's root element. */
+const svgSize = (svg: string) => {
+  const m = /^<svg[^>]* width="([^"]*)" height="([^"]*)"/.exec(svg);
+  return m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+};
+
+const run = async (region: Region, inputs: Inputs, out: string) =>
+  runReport({
+    year: 2021,
+    region,
+    out,
+    png: false,
+    credit: 'test',
+    regionMean: 'unweighted',
+    suppress: { enabled: true, minCount: 5, minDenominator: 10 },
+    gapRule: 'internal',
+    groups: GROUPS,
+    ...inputs,
+    kolada: inputs.kolada ?? [],
+    sdb: [],
+  });
+
+describe.each(Object.entries(INPUTS))('inputs: %s', (inputName, inputs) => {
+  it.each(Object.keys(REGIONS))('%s: a whole report, charts of the region only', async (regionName) => {
+    const region = REGIONS[regionName]();
+    const out = join(tmp, `${inputName}-${regionName}`.replace(/[^a-z0-9]+/gi, '-'));
+    const { result, notes } = await run(region, inputs, out);
+    // whole: the documents and the index
+    for (const f of ['index.md', 'rapport.html', 'rapport.docx', 'tabeller.xlsx']) expect(existsSync(join(out, f)), f).toBe(true);
+    const charts = result.outputs.filter((o) => o.kind === 'chart' || o.kind === 'survey');
+    for (const f of readdirSync(join(out, 'region')).filter((f) => f.endsWith('.svg'))) {
+      const [w, h] = svgSize(readFileSync(join(out, 'region', f), 'utf8'));
+      expect(w > 0 && w < 5000 && h > 0 && h < 10000, `${f}: ${w}×${h}`).toBe(true);
+    }
+    const members = new Set(region.codes);
+    for (const o of charts) {
+      if (o.kind !== 'chart') continue;
+      // every drawn municipality is the region's (D2 is the metropolitan three), or a comparison
+      const drawn = o.points.filter((p) => p.drawn !== false && !p.method && /^\d{4}$/.test(p.code) && !p.code.startsWith('00'));
+      if (o.id !== 'd2') for (const p of drawn) expect(members.has(p.code), `${o.id}: ${p.name}`).toBe(true);
+      // one municipality is never set against a mean of itself
+      if (region.codes.length === 1) expect(o.points.some((p) => p.method), o.id).toBe(false);
+      if (o.id === 'd1' || o.id === 'd3') expect(o.title, o.id).toContain(region.name);
+    }
+    // survey figures: none for one municipality; otherwise from the region's respondents alone
+    const survey = charts.filter((o) => o.kind === 'survey');
+    if (region.codes.length === 1 || !inputs.survey) expect(survey.map((o) => o.id)).toEqual([]);
+    else {
+      const rs = (await surveyRespondents()).filter((r) => r.kommun && members.has(r.kommun));
+      for (const o of survey) {
+        if (o.kind !== 'survey' || o.id === 'd6' || o.id === 'd10' || o.id === 'd11') continue;
+        expect(o.subtitle, `${o.id} of ${region.name}`).toContain(`(${rs.length} svar)`);
+      }
+      const d10 = survey.find((o) => o.id === 'd10');
+      if (d10 && d10.kind === 'survey') expect(members.has(munis.kommuner.find((k) => d10.title.endsWith(k.name))?.code ?? ''), d10.title).toBe(true);
+    }
+    // a gap in the inputs is named on stderr
+    expect(notes.every((n) => !/internal/.test(n.text))).toBe(true);
+  });
+});
