@@ -201,6 +201,10 @@ export const NOTES = {
   inputUnused: { level: 'warning', text: (file: string) => `${file} was read but no output of the report uses it` },
   outputGaps: { level: 'warning', text: (id: string, years: string, missing: string[], members: number) =>
     `${id.toUpperCase()}: no figure for ${fmtInt(missing.length)} of ${fmtInt(members)} municipalities in ${years}: ${missing.length > 12 ? `${missing.slice(0, 10).join(', ')} and ${fmtInt(missing.length - 10)} more` : missing.join(', ')} (uppgift saknas, named in the chart's note)` },
+  registerUncredited: { level: 'warning', text: () =>
+    'the register is credited as "registeruppgifter om ekonomiskt bistånd" in the source lines: give --source "Socialstyrelsens register över ekonomiskt bistånd", or the name of your own extract' },
+  populationUncredited: { level: 'warning', text: (file: string) =>
+    `${file} does not say where its population is from: the source lines say "befolkningsuppgifter"; give --population-source SCB (or its origin)` },
   reportSkippedMany: { level: 'note', text: (ids: string[], reason: string) => `${ids.map((i) => i.toUpperCase()).join(', ')} not made: ${reason}` },
   reportSkipped: { level: 'note', text: (id: string, title: string, reason: string) => `${id.toUpperCase()} (${title}) not made: ${reason}` },
   reportWritten: { level: 'info', text: (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} file${files === 1 ? "" : "s"} to ${dir} in ${seconds.toFixed(1)} s` },
@@ -244,6 +248,8 @@ export const unknownAreaName = (name: string, suggestion?: string) =>
   `${shown(name)} is not the name of a municipality, region or Riket${suggestion ? ` — did you mean "${suggestion}"?` : ''}`;
 export const unknownAreaNameHint = () => 'correct the name, or map it with --name-map FILE (two columns: name, code)';
 export const unknownLayout = (known: string) => `the layout of this file is not one bistand knows (known: ${known})`;
+export const surveyNotTidy = () => 'this is a survey export (one row per respondent), not aggregated statistics';
+export const surveyNotTidyHint = () => 'give --as survey to tidy it into the long form, or --survey FILE to report it';
 export const unknownLayoutHint = () => 'name the layout with --as sdb|kolada|oj|population if it is one of these';
 export const noArea = () => 'no region, municipality or kommun column, and the title names no region';
 export const noAreaHint = () => 'export with the region as a column, or keep the title line that names it';

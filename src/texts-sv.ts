@@ -157,8 +157,9 @@ export const SV = {
   altBars: (title: string, subtitle: string, max: string, min: string) => `${title}. ${subtitle}. Stapeldiagram. Högst: ${max}. Lägst: ${min}.`,
 
   // source lines
-  registerSource: (years: string, credit: string, source = 'Socialstyrelsens register över ekonomiskt bistånd') => `Källa: ${source} ${years}, bearbetning: ${credit}`,
-  populationSource: '; befolkning: SCB',
+  // a register is not Socialstyrelsen's unless the user says so: it may be the municipality's own extract
+  registerSource: (years: string, credit: string, source = 'registeruppgifter om ekonomiskt bistånd') => `Källa: ${source} ${years}, bearbetning: ${credit}`,
+  populationSource: (source = 'befolkningsuppgifter') => `; befolkning: ${source}`,
   sdbSource: (credit: string) => `Källa: Socialstyrelsens statistikdatabas (ekonomiskt bistånd, antal biståndsmottagare), bearbetning: ${credit}`,
   koladaSource: (kpis: string, credit: string) => `Källa: Kolada (${kpis}), bearbetning: ${credit}`,
   ojSource: (credit: string) => `Källa: Öppna jämförelser, Socialstyrelsen, bearbetning: ${credit}`,

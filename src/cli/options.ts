@@ -153,7 +153,8 @@ export const OPTIONS = {
     choices: ['unweighted', 'pooled'],
     default: 'unweighted',
   },
-  source: { flags: '--source <text>', description: 'the register\'s name in the source line ("Källa: …"), for a case-system extract or the sample (default: Socialstyrelsens register över ekonomiskt bistånd)', parse: text },
+  source: { flags: '--source <text>', description: 'the register\'s name in the source line ("Källa: …"): `"Socialstyrelsens register över ekonomiskt bistånd"`, or your case system\'s extract (default: a neutral "registeruppgifter om ekonomiskt bistånd", with a warning)', parse: text },
+  populationSource: { flags: '--population-source <text>', description: 'the population\'s source in the source line (default: SCB when the file is an SCB table or export, else a neutral "befolkningsuppgifter", with a warning)', parse: text },
   credit: { flags: '--credit <text>', description: 'who processed the data, for the source line ("bearbetning: …")', default: 'bistand', parse: text },
   // sample
   persons: { flags: '-n, --persons <n>', description: 'persons', default: String(DEFAULT_SAMPLE.persons), parse: (v: string, f: string) => int(v, f, 1, 20_000_000) },
@@ -231,7 +232,7 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
 
 export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'regionName', 'delimiter', 'encoding', 'column', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
 export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'sheet', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
-export const REPORT_OPTIONS = ['reportYear', 'region', 'regionName', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'survey', 'surveyMap', 'surveyFocus', 'groups', 'recipe', 'regionMean', 'source', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'noPng', 'pdf', 'force', 'debug'] as const satisfies readonly OptionName[];
+export const REPORT_OPTIONS = ['reportYear', 'region', 'regionName', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'survey', 'surveyMap', 'surveyFocus', 'groups', 'recipe', 'regionMean', 'source', 'populationSource', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'noPng', 'pdf', 'force', 'debug'] as const satisfies readonly OptionName[];
 export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'sampleYears', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
 
 export type RegisterCommandOptions = OptionsOf<(typeof REGISTER_OPTIONS)[number]>;

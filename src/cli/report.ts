@@ -10,8 +10,8 @@ import { printNote, printNotes } from './stderr.js';
 
 export const reportCommand = () => {
   const cmd = new Command('report')
-    .description('write the regional report: tables T1–T3, diagrams D1–D5 (CSV, Markdown, Vega-Lite, SVG, PNG) and a folder per municipality')
-    .addHelpText('after', '\nExample:\n  $ bistand report --year 2021 --region gr --register register.csv --population befolkning.csv --kolada kolada.csv --oj oj.csv --out rapport\n  $ bistand report --recipe data/sample/recipe.json');
+    .description('write the regional report: tables T1–T3, diagrams D1–D12, a profile per municipality, rapport.html, rapport.docx and tabeller.xlsx')
+    .addHelpText('after', '\nWhat it makes (each from the inputs that can give it; the others are listed in index.md with the reason):\n  T1 socioekonomisk sorteringsnyckel (Kolada U31900)    T2 ÖJ kunskapsbaserad verksamhet (--oj)\n  T3 handläggare med socionomexamen (Kolada U31404 or --oj)\n  D1 share of the population with assistance            D2 the same for Stockholm, Göteborg, Malmö\n  D3 the region: long-term and very long-term, 3 years   D4 the same per municipality\n  D5 reasons (försörjningshinder) per municipality       D6–D12 the survey of first-line managers (--survey)\n  DIR/region/<id>-<slug>.{csv,md,vl.json,svg,png}; DIR/kommun/<code>-<slug>/ (key figures, trend, highlighted charts);\n  DIR/index.md, DIR/rapport.html (--pdf: rapport.pdf), DIR/rapport.docx, DIR/tabeller.xlsx\n\nExample:\n  $ bistand report --year 2021 --region gr --register register.csv --population befolkning.csv --kolada kolada.csv --oj oj.csv --out rapport\n  $ bistand report --recipe data/sample/recipe.json');
   addOptions(cmd, REPORT_OPTIONS);
   return cmd.action(async () => {
     const started = performance.now();
@@ -48,6 +48,7 @@ export const reportCommand = () => {
       credit: o.credit,
       regionMean: o.regionMean,
       source: o.source,
+      populationSource: o.populationSource,
       // --min-count 1 hides nothing: it is --no-suppress, marked as such
       suppress: { enabled: o.suppress && o.minCount >= 2, minCount: o.minCount, minDenominator: o.minDenominator },
       gapRule: o.gapRule,

@@ -15,10 +15,13 @@ export interface Sheet {
   table: Table;
   /** a line above the table (the table's title), when given */
   title?: string;
+  /** lines below the table: its source and notes */
+  notes?: string[];
 }
 
-const LEGEND: [string, string][] = [
-  ['X', 'Dolt: färre än 5 personer, eller dolt så att ett annat dolt tal inte kan räknas fram'],
+/** What the markers mean; X with the report's own threshold (--min-count), or without one when nothing was hidden by it. */
+const legendRows = (minCount?: number): [string, string][] => [
+  ['X', minCount === undefined ? 'Dolt (sekretess)' : `Dolt: färre än ${minCount} personer, eller dolt så att ett annat dolt tal inte kan räknas fram`],
   ['–', 'Uppgift saknas'],
   ['.', 'Ej tillämpligt'],
 ];
@@ -101,7 +104,8 @@ function sheetXml(s: SheetRows, strings: Strings): string {
   return `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${rows.join('')}</sheetData></worksheet>`;
 }
 
-export async function tablesWorkbook(sheets: Sheet[], legend = true): Promise<Uint8Array> {
+/** The workbook of the sheets; with `legend`, a sheet of what the markers mean (`minCount`: the report's threshold for X). */
+export async function tablesWorkbook(sheets: Sheet[], legend: { minCount?: number } | false = {}): Promise<Uint8Array> {
   const taken = new Set<string>();
   const styles = new Styles();
   const laid: SheetRows[] = sheets.map((s) => {
@@ -115,11 +119,12 @@ export async function tablesWorkbook(sheets: Sheet[], legend = true): Promise<Ui
       });
       rows.push({ cells: r, style: (i) => st[i] });
     }
+    if (s.notes?.length) rows.push({ cells: [], style: () => 0 }, ...s.notes.map((n) => ({ cells: [n], style: () => 0 })));
     const widths = s.table.columns.map((c, i) => Math.min(60, Math.max(c.name.length, ...s.table.rows.map((r) => String(r[i] ?? '').length)) + 2));
-    return { name: safeName(s.name, taken), rows, frozen: rows.length - s.table.rows.length, widths };
+    return { name: safeName(s.name, taken), rows, frozen: (s.title ? 3 : 1), widths };
   });
   if (legend) {
-    laid.push({ name: safeName('Teckenförklaring', taken), rows: [{ cells: ['Tecken', 'Betydelse'], style: () => 1 }, ...LEGEND.map((l) => ({ cells: l, style: () => 0 }))], frozen: 0, widths: [8, 90] });
+    laid.push({ name: safeName('Teckenförklaring', taken), rows: [{ cells: ['Tecken', 'Betydelse'], style: () => 1 }, ...legendRows(legend.minCount).map((l) => ({ cells: l, style: () => 0 }))], frozen: 0, widths: [8, 90] });
   }
   const strings = new Strings();
   const sheetParts = laid.map((s, k) => zipPart(`xl/worksheets/sheet${k + 1}.xml`, Buffer.from(sheetXml(s, strings))));

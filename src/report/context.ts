@@ -70,6 +70,8 @@ export interface ReportSettings {
   regionMean: RegionMethod;
   /** the source line, when the user gives one (a case-system extract, the sample) */
   source?: string;
+  /** the population's source, when the user gives one */
+  populationSource?: string;
 }
 
 export interface ReportContext {
@@ -82,6 +84,8 @@ export interface ReportContext {
   credit: string;
   regionMean: RegionMethod;
   source?: string;
+  /** the population's source as the report names it (SCB, or what the user says) */
+  populationSource?: string;
   /** false: charts without their PNG */
   png?: boolean;
   /** every municipality's code (Riket's members, for the comparisons) */

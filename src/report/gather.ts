@@ -19,7 +19,7 @@ export interface InputUse {
  * The facts of every input, and `decided`: settled when the register's disclosure pattern is in
  * the facts (it is decided on a worker thread; until then no register count can be read).
  */
-export async function gatherFacts(s: ReportSettings, years: number[], log: NoteLog): Promise<{ facts: Facts; inputs: InputUse[]; decided: Promise<void> }> {
+export async function gatherFacts(s: ReportSettings, years: number[], log: NoteLog): Promise<{ facts: Facts; inputs: InputUse[]; decided: Promise<void>; populationSource?: string }> {
   const munis = loadMunicipalities();
   const facts = new Facts();
   const inputs: InputUse[] = [];
@@ -34,8 +34,14 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     inputs.push({ file: s.register, measures: [REG.recipients, REG.longTerm, REG.veryLongTerm, ...GROUPS.map(REG.group)] });
   }
   const values = [s.population, ...s.kolada, ...s.sdb].filter((f): f is string => Boolean(f));
+  let populationSource = s.populationSource;
   for (const f of values) {
-    const read = readAggregated(await workbookAsCsv(readFileOrFail(f), f), f, f === s.population ? { as: 'population' } : {});
+    const bytes = readFileOrFail(f);
+    if (f === s.population && !populationSource) {
+      populationSource = scbPopulation(bytes) ? 'SCB' : undefined;
+      if (!populationSource) log.add('populationUncredited', f);
+    }
+    const read = readAggregated(await workbookAsCsv(bytes, f), f, f === s.population ? { as: 'population' } : {});
     log.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
     if (read.emptyRows) log.add('emptyRowsSkipped', f, read.emptyRows);
     if (read.deleted) log.add('koladaDeleted', f, read.deleted);
@@ -46,5 +52,15 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     facts.addOj(readAggregated(await workbookAsCsv(readFileOrFail(s.oj), s.oj), s.oj, { as: 'oj' }).rows);
     inputs.push({ file: s.oj, measures: ['oj'] });
   }
-  return { facts, inputs, decided };
+  if (s.register && !s.source) log.add('registerUncredited');
+  return { facts, inputs, decided, populationSource };
+}
+
+/**
+ * Whether a population file says it is SCB's: PxWeb's JSON and JSON-stat (SCB's API), a PC-Axis
+ * file, SCB's name, or the title of SCB's population tables ("Folkmängd efter region, …").
+ */
+function scbPopulation(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  return /\bSCB\b|Statistiska centralbyr|Statistics Sweden|"class"\s*:\s*"dataset"|"columns"\s*:\s*\[|^\s*CHARSET=|Folkm\S{1,2}ngd efter region|Population by region/im.test(head);
 }

@@ -64,7 +64,7 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
   if (s.png !== false) prestartPngWorkers();
   const years = [s.year - 2, s.year - 1, s.year];
   const munis = loadMunicipalities();
-  const { facts, inputs, decided } = await gatherFacts(s, years, log);
+  const { facts, inputs, decided, populationSource } = await gatherFacts(s, years, log);
   // The charts are laid out by vega's many small functions, each run a few dozen times in a
   // report: V8's optimising compiler spent more on them than it saved (the GR sample: about 2.5 s
   // of CPU on V8's threads, of 12 s). With a budget 20 times V8's only the hot ones are
@@ -81,6 +81,7 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
     credit: s.credit,
     regionMean: s.regionMean,
     source: s.source,
+    populationSource,
     survey: await readSurveyInput(s, log),
     surveyFocus: s.surveyFocus,
     png: s.png !== false,

@@ -175,7 +175,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
       region.items.push(withPng(chartItem(o.id, caption, w, o), holder));
       data = w.table;
     }
-    sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: readerForm(data) });
+    sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: readerForm(data), notes: [o.source, ...o.notes] });
     index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : img}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
     if (o.kind === 'chart') {
       const members = o.codes.filter((k) => ctx.region.codes.includes(k)).length;
@@ -197,7 +197,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     const title = SV.overviewTitle(ctx.region.name, ctx.year);
     writeTablePair(dir, 'region/oversikt', table, reader, title, [SV.profileSource], [0]);
     region.items.push({ kind: 'table', anchor: 'oversikt', caption: title, table: reader, source: SV.profileSource, notes: [] });
-    sheets.push({ name: SV.overviewSheet, title, table: reader });
+    sheets.push({ name: SV.overviewSheet, title, table: reader, notes: [SV.profileSource] });
     index.push('', `- [${title}](region/oversikt.md) (${SV.indexTable})`);
   }
   index.push('', SV.indexKommuner, '');
@@ -251,7 +251,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
   for (const c of copies.values()) c.finalize();
   // the documents and the workbook only when some output was made
   if (sheets.length) {
-    dir.write('tabeller.xlsx', await tablesWorkbook(sheets));
+    dir.write('tabeller.xlsx', await tablesWorkbook(sheets, { minCount: ctx.suppress.enabled ? ctx.suppress.minCount : undefined }));
     const doc: ReportDocument = { title, year: ctx.year, warning: draft ? SV.docUnsuppressed(ctx.suppress.minCount - 1) : undefined, sections: [region, kommuner], closing: SV.indexDefinition };
     const html = reportHtml(doc);
     dir.write('rapport.html', html);

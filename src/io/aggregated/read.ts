@@ -120,6 +120,8 @@ function detect(records: Rec[], file: string): Layout {
   if (looksLikePopulation(header)) return 'population';
   if (looksLikeOj(body)) return 'oj';
   if (isTitle(records) || /^(region|kommun|lan|län|område)$/i.test(header[0] ?? '')) return 'sdb';
+  // a web form's export of the survey (Google Forms, Microsoft Forms, codes Q7_3): its own reader
+  if (header.some((h) => /^\s*(\d+\.\s*i vilken kommun|q\d+_\d+$|tidst[äa]mpel$|timestamp$|start time$)/i.test(h))) throw new InputError({ file, line: 1 }, msg.surveyNotTidy(), msg.surveyNotTidyHint());
   throw new InputError({ file, line: 1 }, msg.unknownLayout(known()), msg.unknownLayoutHint());
 }
 
