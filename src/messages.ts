@@ -69,6 +69,8 @@ export const cannotWriteHint = (code: string) => WRITE_WHY[code]?.[1] ?? 'check 
 export const outReplacesInput = (out: string, input: string) => `the report into ${out} would replace its own input ${input}`;
 export const outReplacesInputHint = () => 'copy the input out of the report folder first, or write the report elsewhere: nothing was written';
 export const outTooWide = (out: string) => `--out ${out} is the root of the file system or your home folder`;
+export const outSymlinkInTheWay = (path: string) => `${path}: a symlink or another kind of file is in the way of the report (bistand follows no symlink inside the report folder)`;
+export const outSymlinkInTheWayHint = () => 'remove it, or give --out a folder of its own';
 export const outTooWideHint = () => 'give a folder of its own for the report, such as rapport-2021';
 export const outNotOurs = (out: string, n: number) => `${out} has ${fmtInt(n)} entr${n === 1 ? 'y' : 'ies'} and bistand did not write it (no ${'.bistand-manifest.json'})`;
 export const outNotOursHint = () => 'choose a new or empty folder, or give --force to write into it (files of the same names are replaced, nothing else)';

@@ -11,6 +11,11 @@
  *   journal in the stage says what was moving).
  * - `.bistand.lock` keeps a second run out; a lock whose process is gone is taken over.
  * - SIGINT and SIGTERM remove the stage and the lock.
+ * - Nothing found in the folder is trusted: a path from a manifest or journal must be one
+ *   bistand could have written (relative, inside, no `..`, no hidden part), every folder on its
+ *   way a real folder (no symlink followed), the file a regular file; a journal's files are
+ *   removed only when they are the very files the run placed (same inode). A manifest with any
+ *   other entry makes the folder not bistand's.
  * Slow work (PNG rendering) runs beside the writing; `publish` waits for it.
  */
 import { closeSync, existsSync, lstatSync, realpathSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync, writevSync } from 'node:fs';
@@ -25,6 +30,69 @@ export const LOCK = '.bistand.lock';
 const STAGE = '.bistand-stage-';
 const ASIDE = '.bistand-old-';
 const JOURNAL = '.journal.json';
+
+/**
+ * Whether `rel`, read from a manifest or journal, is a path bistand writes: relative, forward
+ * slashes, no empty, `.` or `..` part, no hidden part, no control character, at most 4 deep.
+ */
+export function isReportPath(rel: unknown): rel is string {
+  if (typeof rel !== 'string' || rel.length === 0 || rel.length > 400) return false;
+  const parts = rel.split('/');
+  return parts.length <= 4 && parts.every((p) => p.length > 0 && !p.startsWith('.') && !/[\\\u0000-\u001f\u007f]/.test(p));
+}
+
+/**
+ * The file `rel` inside `root`, when every folder on the way is a real folder (not a symlink)
+ * and the file, if there, is a regular file; undefined otherwise.
+ */
+function plainFile(root: string, rel: string): { path: string; ino?: number } | undefined {
+  if (!isReportPath(rel)) return undefined;
+  const parts = rel.split('/');
+  let at = root;
+  for (const part of parts.slice(0, -1)) {
+    at = join(at, part);
+    const st = lstatOrNone(at);
+    if (!st) return { path: join(root, rel) };
+    if (!st.isDirectory()) return undefined;
+  }
+  const path = join(root, rel);
+  const st = lstatOrNone(path);
+  if (st && !st.isFile()) return undefined;
+  return { path, ino: st?.ino };
+}
+
+function lstatOrNone(p: string) {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A folder of bistand's own (a stage or an aside): a real folder, not a symlink to one. */
+const realFolder = (p: string) => lstatOrNone(p)?.isDirectory() === true;
+
+interface Journal {
+  phase: 'aside' | 'placing';
+  /** the files being placed, and the inode each has (a rename keeps it) */
+  fresh: { path: string; ino: number }[];
+}
+
+function readJournal(stage: string): Journal | undefined {
+  const path = join(stage, JOURNAL);
+  if (!lstatOrNone(path)?.isFile()) return undefined;
+  const j = readJson<Journal>(path);
+  if (!j || (j.phase !== 'aside' && j.phase !== 'placing') || !Array.isArray(j.fresh)) return undefined;
+  return j.fresh.every((f) => f && isReportPath(f.path) && Number.isSafeInteger(f.ino)) ? j : undefined;
+}
+
+/** The manifest's files, or undefined when there is none, or one bistand cannot have written. */
+function readManifest(out: string): string[] | undefined {
+  const path = join(out, MANIFEST);
+  if (!lstatOrNone(path)?.isFile()) return undefined;
+  const m = readJson<{ files?: unknown }>(path);
+  return m && Array.isArray(m.files) && m.files.every(isReportPath) ? m.files : undefined;
+}
 
 const isOurs = (name: string) => name === MANIFEST || name === LOCK || name.startsWith(STAGE) || name.startsWith(ASIDE);
 
@@ -96,7 +164,10 @@ export class StagedDir {
   /** Checks the folder, takes the lock and makes the stage: before any slow work. */
   constructor(out: string, private readonly options: OpenOptions = {}) {
     this.out = resolve(out);
-    if (this.out === resolve(sep) || this.out === resolve(homedir())) throw new UsageError(msg.outTooWide(out), msg.outTooWideHint());
+    // a symlink to / or the home folder is refused like the place itself
+    const real = existsSync(this.out) ? realpathSync(this.out) : this.out;
+    const home = existsSync(homedir()) ? realpathSync(homedir()) : resolve(homedir());
+    if ([this.out, real].some((p) => p === resolve(sep) || p === resolve(homedir()) || p === home)) throw new UsageError(msg.outTooWide(out), msg.outTooWideHint());
     const st = fsDo(out, () => (existsSync(this.out) ? lstatSync(this.out) : undefined));
     if (st && !st.isDirectory() && !(st.isSymbolicLink() && existsSync(join(this.out, '.')))) {
       // --out naming one of the run's inputs is a usage error; any other file is in the way
@@ -112,10 +183,11 @@ export class StagedDir {
     process.on('exit', this.onExit);
     try {
       this.recover();
-      const manifest = readJson<{ files: string[] }>(join(this.out, MANIFEST));
+      const manifest = readManifest(this.out);
       const theirs = readdirSync(this.out).filter((n) => !isOurs(n));
       if (!manifest && theirs.length && !options.force) throw new UsageError(msg.outNotOurs(out, theirs.length), msg.outNotOursHint());
-      this.previous = manifest?.files ?? [];
+      // (with --force and a forged manifest: only the files of the same names are replaced)
+      this.previous = manifest ?? [];
       this.refuseInputs(out, options.inputs ?? []);
       this.stage = join(this.out, `${STAGE}${process.pid}`);
       this.aside = join(this.out, `${ASIDE}${process.pid}`);
@@ -168,16 +240,23 @@ export class StagedDir {
       if (!m || Number(m[1]) === process.pid) continue;
       const stage = join(this.out, name);
       const aside = join(this.out, `${ASIDE}${m[1]}`);
-      const journal = readJson<{ phase: 'aside' | 'placing'; fresh: string[] }>(join(stage, JOURNAL));
+      const journal = realFolder(stage) ? readJournal(stage) : undefined;
       if (journal) {
-        if (journal.phase === 'placing') for (const f of journal.fresh) rmSync(join(this.out, f), { force: true });
-        if (existsSync(aside)) {
-          for (const f of walk(aside)) {
-            mkdirSync(dirname(join(this.out, f)), { recursive: true });
-            renameSync(join(aside, f), join(this.out, f));
+        // only the files that run placed: a journal naming any other file removes nothing
+        if (journal.phase === 'placing')
+          for (const f of journal.fresh) {
+            const placed = plainFile(this.out, f.path);
+            if (placed?.ino !== undefined && placed.ino === f.ino) rmSync(placed.path, { force: true });
           }
-        }
+        if (realFolder(aside))
+          for (const f of walk(aside)) {
+            const target = plainFile(this.out, f);
+            if (!target || target.ino !== undefined) continue;
+            mkdirSync(dirname(target.path), { recursive: true });
+            renameSync(join(aside, f), target.path);
+          }
       }
+      // a symlink of that name goes as a link: nothing is followed
       rmSync(stage, { recursive: true, force: true });
       rmSync(aside, { recursive: true, force: true });
     }
@@ -229,6 +308,10 @@ export class StagedDir {
   async publish(): Promise<void> {
     await Promise.all(this.pending);
     const fresh = [...this.files].sort();
+    // every place the report moves a file from or to: inside the folder, no symlink on the way
+    const blocked = fresh.find((f) => !plainFile(this.out, f));
+    if (blocked) throw new BistandError(msg.outSymlinkInTheWay(join(this.out, blocked)), 1, msg.outSymlinkInTheWayHint());
+    const previous = this.previous.filter((f) => plainFile(this.out, f)?.ino !== undefined);
     const before = new Set(this.previous);
     const inputs = new Set((this.options.inputs ?? []).flatMap((i) => (existsSync(i) ? [realpathSync(i)] : [])));
     const input = fresh.find((f) => existsSync(join(this.out, f)) && inputs.has(realpathSync(join(this.out, f))));
@@ -239,14 +322,15 @@ export class StagedDir {
     const placed: string[] = [];
     const journal = join(this.stage, JOURNAL);
     try {
-      writeFileSync(journal, JSON.stringify({ phase: 'aside', fresh }));
-      for (const f of [...this.previous, ...inTheWay]) {
+      const placing: Journal['fresh'] = fresh.map((f) => ({ path: f, ino: lstatSync(join(this.stage, f)).ino }));
+      writeFileSync(journal, JSON.stringify({ phase: 'aside', fresh: placing }));
+      for (const f of [...previous, ...inTheWay]) {
         if (!existsSync(join(this.out, f))) continue;
         mkdirSync(dirname(join(this.aside, f)), { recursive: true });
         fsDo(join(this.out, f), () => renameSync(join(this.out, f), join(this.aside, f)));
         moved.push(f);
       }
-      writeFileSync(journal, JSON.stringify({ phase: 'placing', fresh }));
+      writeFileSync(journal, JSON.stringify({ phase: 'placing', fresh: placing }));
       for (const f of fresh) {
         mkdirSync(dirname(join(this.out, f)), { recursive: true });
         fsDo(join(this.out, f), () => renameSync(join(this.stage, f), join(this.out, f)));
@@ -263,7 +347,7 @@ export class StagedDir {
       throw e;
     }
     // folders the old report had and the new one does not, when nothing else is in them
-    for (const f of this.previous) removeEmptyParents(this.out, f);
+    for (const f of previous) removeEmptyParents(this.out, f);
     this.cleanUp();
   }
 
@@ -285,12 +369,13 @@ export class StagedDir {
   }
 }
 
+/** The regular files under `dir` (symlinks and other kinds are not followed, nor listed). */
 function walk(dir: string, prefix = ''): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
     if (e.isDirectory()) out.push(...walk(join(dir, e.name), rel));
-    else out.push(rel);
+    else if (e.isFile()) out.push(rel);
   }
   return out;
 }
