@@ -107,6 +107,7 @@ export const SV = {
   gapTitle: (group: string) => `Kompetensgap i ${group}`,
   d6SmallCells: (n: number) => `${n} svar från kommuner med färre än 3 fullständiga svar ingår inte, så att inga två redovisningar skiljer sig med färre än 3 svarande.`,
   surveyOutside: (n: number, region: string) => `${n} svarande som arbetar utanför ${region} ingår inte.`,
+  surveyStray: (n: number, area: string) => `${n} svarande utanför enkätens område (${area}) ingår inte.`,
   surveyNoKommun: (n: number) => `${n} svarande som inte angett kommun ingår inte.`,
   d12Title: 'Förutsättningar för medarbetarnas kompetensutveckling',
 
@@ -227,7 +228,9 @@ export const SV = {
   indexKeyFigures: 'nyckeltal',
   overviewSheet: 'Översikt',
   indexCoverage: (n: number, of: number, year: number, missing: string) =>
-    `Registret har rader för ${n} av regionens ${of} kommuner ${year}${missing ? ` — uppgift saknas för ${missing}` : ''}.`,
+    of === 1
+      ? n === 1 ? `Registret har rader för kommunen ${year}.` : `Registret har inga rader för kommunen ${year} — uppgift saknas.`
+      : `Registret har rader för ${n} av regionens ${of} kommuner ${year}${missing ? ` — uppgift saknas för ${missing}` : ''}.`,
   indexNothing: '*inget att visa*',
   indexDefinition:
     'Mycket långvarigt bistånd följer Socialstyrelsens definition som den läses här: minst 27 månader med bistånd under januari år −2 till december år 0 och inget avbrott längre än två månader.',

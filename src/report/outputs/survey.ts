@@ -6,10 +6,12 @@
  * of the survey's cells (domain/survey-groups.ts), so that no two figures can be differenced
  * down to fewer than 3 respondents.
  */
-import { AREAS, FULFILMENT, GRID, IMPORTANCE, Respondent } from '../../domain/survey.js';
+import { AREAS, FULFILMENT, GRID, IMPORTANCE, Respondent, type SurveyRead } from '../../domain/survey.js';
 import { RegionRespondents, SurveyCells, countedAnswers, regionRespondents, surveyCells } from '../../domain/survey-groups.js';
 import { Output, OutputId, OutputModule, ReportContext, Skipped, areaName, skip } from '../context.js';
 import { SV } from '../../texts-sv.js';
+import { GR, STORSTAD } from '../../domain/municipalities.js';
+import { loadCounties } from '../../io/reference.js';
 import type { SurveyBar, SurveyChart } from '../../charts/types.js';
 
 export type { SurveyBar, SurveyChart };
@@ -40,7 +42,7 @@ interface Group {
  * municipality, too few, or a region that takes part of a cell of the survey's respondents.
  */
 export function surveyRegion(c: ReportContext): { group: Group; read: RegionRespondents } | { skip: (id: OutputId, title: string) => Skipped } {
-  const cells = surveyCells(c.survey!.respondents, MIN_RESPONDENTS);
+  const cells = cellsOf(c);
   const read = regionRespondents(c.survey!.respondents, c.region.codes, cells);
   if (c.region.codes.length === 1) return { skip: (id, title) => skip(id, title, 'surveyOneMunicipality') };
   if (read.rs.length < MIN_RESPONDENTS) return { skip: (id, title) => skip(id, title, 'surveyTooFew', c.region.name, read.rs.length, MIN_RESPONDENTS) };
@@ -132,13 +134,35 @@ function tenure(c: ReportContext, g: Group, read: RegionRespondents): SurveyChar
     bars,
     source: source(c),
     notes: [SV.d6Sums(sum('Q3'), counted('Q3').length, sum('Q4'), counted('Q4').length), ...(left ? [SV.d6SmallCells(left)] : [])],
-    respondents: { used: kept.length, leftOut: read.outside + read.unknown + rs.length - kept.length },
+    respondents: { used: kept.length, leftOut: read.outside + read.unknown + read.stray + rs.length - kept.length },
   };
 }
 
 /** Who of the survey's respondents the region's figures leave out, and why. */
-function leftOutNotes(c: ReportContext, read: RegionRespondents): string[] {
-  return [...(read.outside ? [SV.surveyOutside(read.outside, c.region.name)] : []), ...(read.unknown ? [SV.surveyNoKommun(read.unknown)] : [])];
+function leftOutNotes(c: ReportContext, read: RegionRespondents, g: Group): string[] {
+  return [
+    ...(read.outside ? [SV.surveyOutside(read.outside, c.region.name)] : []),
+    ...(read.unknown ? [SV.surveyNoKommun(read.unknown)] : []),
+    ...(read.stray ? [SV.surveyStray(read.stray, g.cells.area)] : []),
+  ];
+}
+
+/** The survey's cells, worked out once per survey: they do not depend on the report. */
+const CELLS = new WeakMap<SurveyRead, SurveyCells>();
+function cellsOf(c: ReportContext): SurveyCells {
+  const known = CELLS.get(c.survey!);
+  if (known) return known;
+  const cells = surveyCells(c.survey!.respondents, builtInRegions(c), MIN_RESPONDENTS);
+  CELLS.set(c.survey!, cells);
+  return cells;
+}
+
+/** The built-in regions a survey's own area is one of (survey-groups.ts): GR, the metropolitan three, each county, Riket. */
+function builtInRegions(c: ReportContext): { name: string; codes: readonly string[] }[] {
+  const all = c.allCodes();
+  const countyOf = new Map(all.map((k) => [k, c.areas(k)?.countyCode]));
+  const counties = loadCounties().map((county) => ({ name: county.name, codes: all.filter((k) => countyOf.get(k) === county.code) }));
+  return [GR, STORSTAD, ...counties, { name: SV.riket, codes: all }];
 }
 
 /** A survey diagram of the region's respondents, or why it is not drawn. */
@@ -147,7 +171,7 @@ const fromSurvey = (id: SurveyChart['id'], title: (c: ReportContext) => string, 
   const region = surveyRegion(c);
   if ('skip' in region) return region.skip(id, title(c));
   const out = make(c, region.group, region.read);
-  return out.kind === 'survey' ? { ...out, notes: [...out.notes, ...leftOutNotes(c, region.read)] } : out;
+  return out.kind === 'survey' ? { ...out, notes: [...out.notes, ...leftOutNotes(c, region.read, region.group)] } : out;
 };
 
 /**
