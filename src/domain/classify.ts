@@ -37,6 +37,8 @@ export interface Classification {
   children: number[];
   /** per reference year: recipients whose age was not given (counted as adults) */
   unknownAge: number[];
+  /** per reference year: recipients whose latest month had rows in two municipalities (counted in the lower code) */
+  twoKommuner: number[];
 }
 
 /** Group winning a person-year's monthly votes; ties go to the group voted for latest. */
@@ -69,6 +71,7 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
   const byKey: (KommunYear | undefined)[] = [];
   const children = new Array<number>(nYears).fill(0);
   const unknownAge = new Array<number>(nYears).fill(0);
+  const twoKommuner = new Array<number>(nYears).fill(0);
   const monthGroups = new Int8Array(12);
   const votes = new Int32Array(GROUPS.length);
   const latest = new Int32Array(GROUPS.length);
@@ -84,6 +87,7 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
         }
       }
       const k = state.kommun(p, yi);
+      if (state.twoKommuner(p, yi)) twoKommuner[yi]++;
       const key = k * nYears + yi;
       let row = byKey[key];
       if (!row) {
@@ -106,5 +110,5 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
     }
   }
   const rows = byKey.filter((r): r is KommunYear => r !== undefined).sort((a, b) => a.year - b.year || a.kommun - b.kommun);
-  return { rows, veryLongAvailable, children, unknownAge };
+  return { rows, veryLongAvailable, children, unknownAge, twoKommuner };
 }

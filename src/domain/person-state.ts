@@ -7,8 +7,10 @@
  *   [ per reference year: info = lastMonth+1 (4 bits) | municipality index (12 bits) | age (8 bits) ]
  *   [ per reference year: 12 reason labels, Uint16 each (0 = none, else label id + 1) ]
  *
- * The latest record of a month wins the label; the latest month of a year (the latest row of
- * it) gives the municipality and the age.
+ * The latest record of a month wins the label; the latest month of a year gives the municipality
+ * and the age. When rows of that month name two municipalities (a person who moved, a register
+ * of two municipalities' extracts), the lower municipality code counts, and then the lower age —
+ * whatever the rows' order — and the record is marked, so that the persons can be counted.
  */
 
 export const UNKNOWN_AGE = 255;
@@ -32,6 +34,24 @@ const K_SHIFT = 4;
 /** municipality indexes below this (290 municipalities) */
 export const KOMMUN_SLOTS = 300;
 const AGE_SHIFT = 16;
+/** set on a year's info when its latest month had rows in two municipalities */
+const TWO_KOMMUNER = 1 << 24;
+
+/**
+ * The year's info after a row (or another part's info) `next`: the later month wins; in the same
+ * month the lower municipality, then the lower age — so that the row order does not matter.
+ */
+function combine(cur: number, next: number): number {
+  const a = cur & 15;
+  const b = next & 15;
+  if (b > a) return next;
+  if (b < a || b === 0) return cur;
+  const ka = (cur >>> K_SHIFT) & 0xfff;
+  const kb = (next >>> K_SHIFT) & 0xfff;
+  const flag = ka !== kb || ((cur | next) & TWO_KOMMUNER) !== 0 ? TWO_KOMMUNER : 0;
+  const keep = kb < ka || (kb === ka && ((next >>> AGE_SHIFT) & 0xff) < ((cur >>> AGE_SHIFT) & 0xff)) ? next : cur;
+  return (keep & ~TWO_KOMMUNER) | flag;
+}
 
 /** The raw arrays of a PersonState, to move it between threads. */
 export interface PersonStateData {
@@ -101,7 +121,7 @@ export class PersonState {
   /**
    * One row: person `p` had assistance in window month `m` (0-based, inside the window) in
    * municipality index `k`, aged `age` (UNKNOWN_AGE when not given), with reason label
-   * `label` (0 = none, else label id + 1). Later rows win ties.
+   * `label` (0 = none, else label id + 1). The latest month's municipality and age: `combine`.
    */
   add(p: number, m: number, k: number, age: number, label: number): void {
     const base = p * this.stride;
@@ -113,7 +133,7 @@ export class PersonState {
     if (yi < 0) return;
     const mi = this.monthOfYear[m];
     const at = base + this.infoAt + yi;
-    if (mi + 1 >= (r[at] & 15)) r[at] = mi + 1 + (k << K_SHIFT) + (age << AGE_SHIFT);
+    r[at] = combine(r[at], mi + 1 + (k << K_SHIFT) + (age << AGE_SHIFT));
     if (this.withLabels) this.labels[(base + this.labelAt + yi * 6) * 2 + mi] = label;
   }
 
@@ -133,6 +153,11 @@ export class PersonState {
 
   kommun(p: number, yi: number): number {
     return (this.records[p * this.stride + this.infoAt + yi] >>> K_SHIFT) & 0xfff;
+  }
+
+  /** Whether the person's latest month of year index yi had rows in two municipalities. */
+  twoKommuner(p: number, yi: number): boolean {
+    return (this.records[p * this.stride + this.infoAt + yi] & TWO_KOMMUNER) !== 0;
   }
 
   age(p: number, yi: number): number {
@@ -166,8 +191,8 @@ export class PersonState {
 
   /**
    * Folds every person q of `later` (which read rows after this state's rows) into person
-   * `map[q]` here: months add up, and the later state wins the latest-month and latest-record
-   * ties. `labelMap` turns the other state's label values into this state's. Batches prefetch
+   * `map[q]` here: months add up, the latest month's municipality as `combine` decides, and the
+   * later state wins the latest-record ties of the labels. `labelMap` turns the other state's label values into this state's. Batches prefetch
    * the records here first (see ByteIntern.prefetch).
    */
   mergeFrom(later: PersonState, map: Int32Array, labelMap: Uint16Array): void {
@@ -196,8 +221,7 @@ export class PersonState {
     for (let yi = 0; yi < this.nYears; yi++) {
       const at = a + this.infoAt + yi;
       const bt = b + later.infoAt + yi;
-      const theirs = s[bt] & 15;
-      if (theirs !== 0 && theirs >= (r[at] & 15)) r[at] = s[bt];
+      r[at] = combine(r[at], s[bt]);
       if (!this.withLabels) continue;
       const la = (a + this.labelAt + yi * 6) * 2;
       const lb = (b + later.labelAt + yi * 6) * 2;

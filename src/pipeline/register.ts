@@ -112,6 +112,7 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
     // a year without any row is the report's "missing" (or the error of a year asked for), not an incomplete year
     if (gaps.length && gaps.length < 12) log.add('yearIncomplete', y, gaps);
     if (classification.children[yi]) log.add('childrenLeftOut', y, classification.children[yi], min);
+    if (classification.twoKommuner[yi]) log.add('twoKommuner', y, classification.twoKommuner[yi], min);
     if (classification.unknownAge[yi]) log.add('unknownAgeCounted', y, classification.unknownAge[yi], min);
     for (const k of run.municipalities.kommuner) {
       const months = coverage.gaps(k.code, y);
@@ -119,6 +120,7 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
     }
   });
   if (read.paddedCodes) log.add('paddedCodes', read.paddedCodes, min);
+  if (read.idForms) log.add('idForms', read.idForms, min);
   if (run.gapRule === 'all') log.add('gapRuleAll');
   const hasReasons = read.columns.hinder !== undefined;
   const pattern = protecting

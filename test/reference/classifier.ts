@@ -96,8 +96,9 @@ export function referenceClassify(rows: RefRow[], year: number, gapRule: 'intern
   for (const months of people.values()) {
     const inYear = [...months.keys()].filter((k) => k >= monthKey(year, 1)).sort((a, b) => a - b);
     if (inYear.length === 0) continue;
+    // rows of the latest month in two municipalities: the lower code, then the lower age (any order)
     const latestRows = months.get(inYear[inYear.length - 1])!;
-    const latest = latestRows[latestRows.length - 1];
+    const latest = [...latestRows].sort((a, b) => a.kommun.localeCompare(b.kommun) || (a.age ?? 999) - (b.age ?? 999))[0];
     if (hasAge && latest.age !== undefined && latest.age < 18) continue;
 
     const flags: string[] = [];
@@ -199,11 +200,26 @@ export function parseRegisterText(text: string): { rows: RefRow[]; hasAge: boole
       year = Number(r[cY]);
       month = Number(r[cM]);
     }
-    const row: RefRow = { id: r[cId].trim(), kommun: r[cK].trim().padStart(4, '0'), year, month };
+    const row: RefRow = { id: personOf(r[cId].trim()), kommun: r[cK].trim().padStart(4, '0'), year, month };
     if (cH >= 0) row.hinder = r[cH];
     if (cA >= 0 && r[cA].trim() !== '') row.age = Number(r[cA]);
     if (cB >= 0 && r[cB].trim() !== '') row.age = year - Number(r[cB]);
     return row;
   });
   return { rows, hasAge: cA >= 0 || cB >= 0 };
+}
+
+/**
+ * One person in every form of a personnummer (SPEC §3.1, issue 38): invisible characters out;
+ * 10 or 12 digits with a date (day + 60 for a samordningsnummer), a `-`, `+` or space before the
+ * last four, become the 10 digits without the century; any other id stays.
+ */
+function personOf(raw: string): string {
+  const t = raw.replace(/[\u00a0\u00ad\u200b-\u200f\u202f\u2060\ufeff]/g, '');
+  const m = /^(\d{2})?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})$/.exec(t);
+  if (!m) return t;
+  const [, century, yy, mm, dd, last] = m;
+  const day = Number(dd);
+  const ok = Number(mm) >= 1 && Number(mm) <= 12 && ((day >= 1 && day <= 31) || (day >= 61 && day <= 91)) && (century === undefined || (Number(century) >= 18 && Number(century) <= 20));
+  return ok ? yy + mm + dd + last : t;
 }

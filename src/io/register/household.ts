@@ -10,6 +10,7 @@
  *   household bytes ──► rows split at the delimiter ──► person rows (tab-delimited, hashed ids)
  *                                                        └─► line map: person row → file line, N
  */
+import { canonicalId } from './person-id.js';
 import { foldHeader } from '../../domain/fold.js';
 import type { ByteSource } from '../source.js';
 import { LF, CR } from '../csv-scan.js';
@@ -113,6 +114,8 @@ export function householdSource(from: ByteSource, first: Uint8Array, dataStart: 
       while (s < e && line[s] === 32) s++;
       while (e > s && line[e - 1] === 32) e--;
       if (s === e) continue;
+      // one person in every form of the personnummer (person-id.ts)
+      e = canonicalId(line, s, e);
       persons++;
       // the latin1 text of the other fields keeps their bytes: the reader decodes them as usual
       rows.push([hashId(line, s, e), ...common, get(a.sex), get(a.age), get(a.hinder)].join('\t') + '\n');

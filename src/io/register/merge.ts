@@ -31,6 +31,7 @@ export function finish(part: PartResult, info: HeaderInfo, opts: ReadOptions, by
     rowsRejected: part.rowsRejected,
     emptyRows: part.emptyRows,
     paddedCodes: part.paddedCodes,
+    idForms: part.idForms,
     firstMonth: part.firstMonth,
     lastMonth: part.lastMonth,
     bytes,
@@ -76,6 +77,7 @@ export function merge(base: ReturnType<typeof absorb>, part: PartResult, lineOff
   base.p.rowsRejected += part.rowsRejected;
   base.p.emptyRows += part.emptyRows;
   base.p.paddedCodes += part.paddedCodes;
+  base.p.idForms += part.idForms;
   base.p.firstMonth = Math.min(base.p.firstMonth, part.firstMonth);
   base.p.lastMonth = Math.max(base.p.lastMonth, part.lastMonth);
   for (const r of part.rejects) onReject?.({ ...r, where: { ...r.where, line: r.where.line === undefined ? undefined : r.where.line + lineOffset } });

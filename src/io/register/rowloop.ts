@@ -12,6 +12,7 @@
  */
 import type { CsvScanner } from '../csv-scan.js';
 import { parsePeriod } from './period.js';
+import { isPnr12 } from './person-id.js';
 import type { RegisterSink } from './sink.js';
 import { UNKNOWN_AGE } from '../../domain/person-state.js';
 
@@ -33,7 +34,13 @@ export const HINDER = 8;
  */
 const FIELDS: Record<number, { text: boolean; after: string }> = {
   [SKIP]: { text: true, after: '' },
-  [ID]: { text: true, after: 'if (len === 0 || buf[fs] === 32 || buf[fe - 1] === 32) break take; idStart = fs; idEnd = fe;' },
+  // an id with a separator, a space or a byte past ASCII may be a personnummer in another form:
+  // the general path rewrites it (person-id.ts); a 12-digit one loses its century here
+  [ID]: {
+    text: true,
+    after:
+      'if (len === 0) break take; for (let j = fs; j < fe; j++) { const b = buf[j]; if (b > 126 || b === 45 || b === 43 || b === 32 || b === 9) break take; } idStart = fs; idEnd = fe; if (len === 12 && isPnr12(buf, fs, fe)) { idStart = fs + 2; sink.idForms++; }',
+  },
   [HINDER]: { text: true, after: 'hs = fs; he = fe; while (hs < he && buf[hs] === 32) hs++; while (he > hs && buf[he - 1] === 32) he--;' },
   [PERIOD]: { text: true, after: 'if (len === 0 || buf[fs] === 32 || buf[fe - 1] === 32) break take; period = parsePeriod(buf, fs, fe); if (period < 0) break take;' },
   [KOMMUN]: { text: false, after: 'code = v; codeLen = len; if (len < 3 || len > 4) break take;' },
@@ -130,6 +137,6 @@ export function compileRowLoop(roles: Uint8Array, general: CsvScanner, sink: Reg
   cls[delim] = 1;
   cls[10] = 2;
   cls[34] = 3;
-  const make = new Function('cls', 'munis', 'sink', 'general', 'parsePeriod', 'windowStart', 'months', source);
-  return make(cls, sink.opts.municipalities, sink, general, parsePeriod, sink.start, sink.months) as RowLoop;
+  const make = new Function('cls', 'munis', 'sink', 'general', 'parsePeriod', 'isPnr12', 'windowStart', 'months', source);
+  return make(cls, sink.opts.municipalities, sink, general, parsePeriod, isPnr12, sink.start, sink.months) as RowLoop;
 }

@@ -2,6 +2,7 @@
  * Validates the rows of a register extract and applies them to per-person state: the general
  * path (`row`, any row the CSV scanner finds) and the batch both paths feed (`push`, `flush`).
  */
+import { canonicalId } from './person-id.js';
 import { InputError, Location } from '../../errors.js';
 import * as msg from '../../messages.js';
 import { PersonState, UNKNOWN_AGE } from '../../domain/person-state.js';
@@ -57,6 +58,8 @@ export class RegisterSink implements RowSink {
   rowsRejected = 0;
   emptyRows = 0;
   paddedCodes = 0;
+  /** rows whose id was a personnummer in another form (person-id.ts) */
+  idForms = 0;
   firstMonth = Infinity;
   lastMonth = -Infinity;
   readonly nCols: number;
@@ -170,7 +173,11 @@ export class RegisterSink implements RowSink {
       return;
     }
     const label = this.cHinder >= 0 ? this.label(buf, starts[this.cHinder], ends[this.cHinder], line) : 0;
-    this.push(buf, starts[cId], ends[cId], m, k, age, label);
+    // one person in every form of the personnummer: the id's bytes rewritten in place (every
+    // change drops bytes, so a shorter id is a rewritten one)
+    const idEnd = canonicalId(buf, starts[cId], ends[cId]);
+    if (idEnd !== ends[cId]) this.idForms++;
+    this.push(buf, starts[cId], idEnd, m, k, age, label);
   }
 
   /** The stored value of the reason label at buf[s, e): its id + 1. */
@@ -233,6 +240,7 @@ export class RegisterSink implements RowSink {
       rowsRejected: this.rowsRejected,
       emptyRows: this.emptyRows,
       paddedCodes: this.paddedCodes,
+      idForms: this.idForms,
       firstMonth: this.firstMonth,
       lastMonth: this.lastMonth,
       rejects: [],

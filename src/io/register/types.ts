@@ -92,6 +92,8 @@ export interface RowCounts {
   emptyRows: number;
   /** municipality codes that had lost their leading zero (`180` for `0180`) */
   paddedCodes: number;
+  /** rows whose person id was a personnummer in another form, read as its 10 digits */
+  idForms: number;
   /** the earliest month (year*12 + month−1) of any valid row, inside the window or not */
   firstMonth: number;
   /** the latest month of any valid row (-Infinity when none) */

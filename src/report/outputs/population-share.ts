@@ -60,7 +60,9 @@ export function populationShare(c: ReportContext, id: 'd1' | 'd2', codes: string
         if (!n) continue;
         if (n.status === 'ok' && d?.status === 'ok' && (n.value as number) > (d.value as number))
           throw new InputError(d.where ?? { file: 'population' }, msg.populationBelowRecipients(areaName(c, code), y, d.value as number), msg.populationBelowRecipientsHint());
-        const status = n.status !== 'ok' ? n.status : d?.status === 'ok' ? 'ok' : 'missing';
+        // a published count of 1–4 recipients is hidden as the register's would be (SPEC §6)
+        const small = c.suppress.enabled && n.status === 'ok' && (n.value as number) > 0 && (n.value as number) < c.suppress.minCount;
+        const status = small ? 'suppressed' : n.status !== 'ok' ? n.status : d?.status === 'ok' ? 'ok' : 'missing';
         c.facts.set('sdb:share', code, y, { value: status === 'ok' ? (100 * (n.value as number)) / (d!.value as number) : null, status });
       }
     const { points, notes } = kpiPoints(c, codes, years, [{ label: '', kpi: 'sdb:share' as KpiId }], regionRow);
