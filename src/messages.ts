@@ -39,6 +39,12 @@ export const cannotOpen = (path: string, code?: string) =>
   code === 'ENOENT' ? `cannot open ${path}: no such file` : code === 'EISDIR' ? `cannot open ${path}: it is a directory` : `cannot open ${path} (${code ?? 'error'})`;
 export const cannotOpenHint = (code?: string) =>
   code === 'ENOENT' ? 'check the path, or give - to read from stdin' : code === 'EISDIR' ? 'give a CSV file, not a folder' : 'check that the file can be read';
+export const rowTooLong = (mb: number) => `a row longer than ${mb} MB: this is not a register extract (a binary file, or a device such as /dev/zero)`;
+export const rowTooLongHint = () => 'give the register as a CSV or tab-separated file, one row per person and month';
+export const notAFile = (path: string, what: string) => `cannot read ${path}: it is ${what}, not a file or a pipe`;
+export const notAFileHint = () => 'give a regular file, or - to read from stdin';
+export const inputTooLarge = (path: string, mb: number) => `${path} is larger than ${mb} MB: no table of published statistics is`;
+export const inputTooLargeHint = () => 'give the file of the statistics themselves (a register extract goes to --register)';
 export const emptyFile = () => 'the file is empty';
 export const emptyFileHint = () => 'give a register extract with a header line and one row per person and month';
 export const utf16 = () => 'the file is UTF-16 (Excel "Unicode text")';
@@ -236,6 +242,13 @@ function monthList(months: number[]): string {
 export const registerNotStatistics = () => 'this is a register extract (it has a person id column), not published statistics';
 export const registerNotStatisticsHint = () => 'classify and reasons read register extracts (report: --register); tidy, --population, --kolada, --sdb and --oj read published statistics';
 export const notAWorkbook = () => 'a ZIP file that is not an Excel workbook (.xlsx)';
+export const brokenWorkbook = (why: string) => `not a workbook bistand can read: ${why}`;
+export const workbookTooLarge = (mb: number) => `the workbook unpacks to more than ${mb} MB`;
+export const workbookTooLargeHint = () => 'save the sheet as CSV UTF-8 and give the CSV';
+export const workbookTooWide = (part: string, cols: number, rows: number, maxCols: number, maxRows: number) =>
+  `a cell of ${part} lies at column ${cols}, row ${rows}: beyond ${maxCols} columns or ${maxRows} rows, no table bistand reads`;
+export const workbookTooWideHint = () => 'delete the stray cells far to the right or below the table (Ctrl+End shows the last one), or save the table as CSV';
+export const workbookLongText = (max: number) => `a cell holds more than ${max} characters, more than Excel itself allows`;
 export const notAWorkbookHint = () => 'give the .xlsx as downloaded, or save the sheet as CSV UTF-8';
 export const noSuchSheet = (sheet: string, names: string[]) => `no sheet "${sheet}" (the workbook has ${names.map((n) => `"${n}"`).join(', ')})`;
 export const noSuchSheetHint = () => 'give --sheet a sheet name or its number (1 = the first)';

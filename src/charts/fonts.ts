@@ -31,12 +31,22 @@ export const wholeFonts = (): Fonts => (full ??= { regular: parse(FONT_FILES[0])
 const fontsFor = (text: string): Fonts => (inSubset(text) ? subsetFonts() : wholeFonts());
 
 const cache = new Map<string, number>();
+/** Texts longer than this (characters) are measured in pieces of this length. */
+const LONG_TEXT = 200;
 
 /** Width in pixels of `text` at `size`, as resvg will draw it. */
 export function textWidth(text: string, size: number, bold: boolean): number {
   const key = `${bold ? 'b' : 'r'}${size}|${text}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
+  // opentype.js's shaping of one string grows with its square: a long text is measured in pieces
+  // (the kerning between two pieces, a fraction of a pixel, is left out)
+  if (text.length > LONG_TEXT) {
+    let sum = 0;
+    const chars = [...text];
+    for (let i = 0; i < chars.length; i += LONG_TEXT) sum += textWidth(chars.slice(i, i + LONG_TEXT).join(''), size, bold);
+    return sum;
+  }
   const f = bold ? fontsFor(text).bold : fontsFor(text).regular;
   const w = f.getAdvanceWidth(text, size, { kerning: true });
   cache.set(key, w);

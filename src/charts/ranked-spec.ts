@@ -10,6 +10,7 @@ import { SV } from '../texts-sv.js';
 import { textWidth } from './fonts.js';
 import type { ChartData, Point } from './types.js';
 import { chartConfig, describe, wrap } from './templates.js';
+import { plainDeep } from '../text.js';
 
 /** Up to this many areas a chart keeps the report's forms. */
 export const RANKED_FROM = 15;
@@ -126,5 +127,5 @@ export function rankedSpec(c: ChartData, draft = false): TopLevelSpec {
     ...(lines.length ? { resolve: { scale: { strokeDash: 'shared' } } } : {}),
     config: chartConfig(),
   };
-  return spec as TopLevelSpec;
+  return plainDeep(spec) as TopLevelSpec;
 }

@@ -7,6 +7,7 @@ import { SV } from '../texts-sv.js';
 import type { ChartData } from './types.js';
 import { NOTE_FONT_SIZE, config, describe, sv, template, wrap } from './templates.js';
 import { ranked, rankedSpec } from './ranked-spec.js';
+import { plainDeep } from '../text.js';
 
 export { chartConfig, wrap } from './templates.js';
 
@@ -87,5 +88,6 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
     }
     if (highlight && e.opacity) e.opacity = { condition: { test: `datum.code === '${highlight.code}'`, value: 1 }, value: 0.35 };
   }
-  return t as TopLevelSpec;
+  // input text (names, titles, notes) is plain wherever it lands: SVG, Vega's expressions
+  return plainDeep(t) as TopLevelSpec;
 }

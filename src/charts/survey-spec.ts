@@ -8,6 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SurveyChart } from './types.js';
 import { SV } from '../texts-sv.js';
 import { chartConfig, wrap } from './spec.js';
+import { plainDeep } from '../text.js';
 
 const ROW = 26;
 const LABEL_WIDTH = 290;
@@ -75,7 +76,7 @@ export function surveySpec(c: SurveyChart, draft = false): TopLevelSpec {
     }
   }
   const subtitle = [c.subtitle, ...(draft ? [SV.draft] : [])];
-  return {
+  return plainDeep({
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     description: describe(c),
     title: { text: c.title, subtitle: subtitle.length === 1 ? subtitle[0] : subtitle },
@@ -89,5 +90,5 @@ export function surveySpec(c: SurveyChart, draft = false): TopLevelSpec {
       },
     ],
     config: chartConfig(),
-  } as unknown as TopLevelSpec;
+  }) as unknown as TopLevelSpec;
 }

@@ -41,7 +41,7 @@ export const NOTE_FONT_SIZE = 9;
 export function wrap(text: string, width: number, size: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  for (const word of text.split(' ').flatMap((w) => splitWord(w, width, size))) {
     const next = line ? `${line} ${word}` : word;
     if (line && textWidth(next, size, false) > width) {
       lines.push(line);
@@ -52,3 +52,27 @@ export function wrap(text: string, width: number, size: number): string[] {
   return lines;
 }
 
+/**
+ * A word wider than the line, in pieces that fit: measured a character at a time, so that a
+ * word of thousands of characters costs as many measurements, not their square.
+ */
+function splitWord(word: string, width: number, size: number): string[] {
+  if (word.length < 20 || textWidth(word, size, false) <= width) return [word];
+  const pieces: string[] = [];
+  const widths = new Map<string, number>();
+  let piece = '';
+  let w = 0;
+  for (const ch of word) {
+    let cw = widths.get(ch);
+    if (cw === undefined) widths.set(ch, (cw = textWidth(ch, size, false)));
+    if (piece && w + cw > width) {
+      pieces.push(piece);
+      piece = '';
+      w = 0;
+    }
+    piece += ch;
+    w += cw;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}

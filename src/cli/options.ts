@@ -15,6 +15,7 @@ import { FORMATS } from '../io/write-table.js';
 import { DEFAULT_SAMPLE } from '../sample/generate.js';
 import { regionOf } from './region.js';
 import { REGISTER_COLUMNS, RegisterColumn, isRegisterColumn } from '../io/register/index.js';
+import { nameText } from '../text.js';
 
 export interface OptionDef<T = unknown> {
   flags: string;
@@ -77,6 +78,8 @@ export function parsePositive(v: string, flag: string): number {
 }
 
 const text = (v: string) => v;
+/** A name or a source line's part: plain text, cut to what a chart's title or source line holds (src/text.ts). */
+const name = (max: number) => (v: string) => nameText(v, max);
 
 function parseKommunCode(v: string): string {
   if (!/^\d{4}$/.test(v.trim())) throw new UsageError(msg.badKommunOption(v));
@@ -136,7 +139,7 @@ export const OPTIONS = {
   // report
   reportYear: { flags: '-y, --year <year>', description: 'reference year Y; the charts cover Y−2…Y', parse: parseYear },
   region: { flags: '--region <region>', description: '`gr` (Göteborgsregionen, the default), `storstad`, `riket`, a county by code or name (`12`, `"Skåne län"`), one municipality by code or name (`1481`, `Mölndal`: its own report against its county and Riket), a file of municipality codes, or a group of the `--groups` file by id or title (`G128683`)', default: 'gr', parse: (v: string) => regionOf(v, true) },
-  regionName: { flags: '--region-name <name>', description: 'the name of a region given as a file (default: the file\'s name)', parse: text },
+  regionName: { flags: '--region-name <name>', description: 'the name of a region given as a file (default: the file\'s name)', parse: name(80) },
   out: { flags: '--out <dir>', description: 'output folder', path: true, parse: text },
   register: { flags: '--register <file>', description: 'register extract (person-month rows)', path: true, parse: text },
   population: { flags: '--population <file>', description: 'population per municipality and year (total and 18+)', path: true, parse: text },
@@ -153,9 +156,9 @@ export const OPTIONS = {
     choices: ['unweighted', 'pooled'],
     default: 'unweighted',
   },
-  source: { flags: '--source <text>', description: 'the register\'s name in the source line ("Källa: …"): `"Socialstyrelsens register över ekonomiskt bistånd"`, or your case system\'s extract (default: a neutral "registeruppgifter om ekonomiskt bistånd", with a warning)', parse: text },
-  populationSource: { flags: '--population-source <text>', description: 'the population\'s source in the source line (default: SCB when the file is an SCB table or export, else a neutral "befolkningsuppgifter", with a warning)', parse: text },
-  credit: { flags: '--credit <text>', description: 'who processed the data, for the source line ("bearbetning: …")', default: 'bistand', parse: text },
+  source: { flags: '--source <text>', description: 'the register\'s name in the source line ("Källa: …"): `"Socialstyrelsens register över ekonomiskt bistånd"`, or your case system\'s extract (default: a neutral "registeruppgifter om ekonomiskt bistånd", with a warning)', parse: name(160) },
+  populationSource: { flags: '--population-source <text>', description: 'the population\'s source in the source line (default: SCB when the file is an SCB table or export, else a neutral "befolkningsuppgifter", with a warning)', parse: name(160) },
+  credit: { flags: '--credit <text>', description: 'who processed the data, for the source line ("bearbetning: …")', default: 'bistand', parse: name(160) },
   // sample
   persons: { flags: '-n, --persons <n>', description: 'persons', default: String(DEFAULT_SAMPLE.persons), parse: (v: string, f: string) => int(v, f, 1, 20_000_000) },
   sampleYear: { flags: '-y, --year <year>', description: 'the last year of rows', default: String(DEFAULT_SAMPLE.year), parse: (v: string, f: string) => int(v, f, 1992, 2100) },

@@ -8,6 +8,7 @@ import { slugify } from '../domain/fold.js';
 import { loadCounties, loadMunicipalities } from '../io/reference.js';
 import { readSmallCsv } from '../io/small-csv.js';
 import type { MuniGroup } from '../io/groups.js';
+import { nameText } from '../text.js';
 
 /** A region by name or file; with `groupsLater`, an unknown name waits for the --groups file (groupRegion). */
 export function regionOf(v: string, groupsLater = false): Region {
@@ -78,7 +79,7 @@ function regionFile(path: string): Region {
   });
   if (problems.length) throw new InputError({ file: path, line: firstBad }, problems.join('; '), msg.regionFileHint());
   if (!seen.size) throw new InputError({ file: path }, msg.regionEmpty(), msg.regionFileHint());
-  const name = basename(path).replace(/\.[^.]+$/, '');
+  const name = nameText(basename(path).replace(/\.[^.]+$/, ''), 80);
   // never a municipality's code: a file named 1481.txt must not stand in for Mölndal
   return { id: `region-${slugify(name)}`, name, codes: [...seen.keys()], file: path };
 }

@@ -4,12 +4,14 @@
  */
 import { Chalk } from 'chalk';
 import { Note, noteLine } from '../notes.js';
+import { terminalText } from '../text.js';
 
 const useColour = Boolean(process.stderr.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
 export const paint = new Chalk({ level: useColour ? 1 : 0 });
 
 export function printNote(n: Note): void {
-  const line = noteLine(n);
+  // input text in a message (a file name, a label) is shown, never obeyed by the terminal
+  const line = terminalText(noteLine(n));
   process.stderr.write((n.level === 'warning' ? paint.yellow(line) : n.level === 'note' ? paint.dim(line) : line) + '\n');
 }
 
@@ -18,5 +20,5 @@ export function printNotes(notes: readonly Note[]): void {
 }
 
 export function error(line: string): void {
-  process.stderr.write(paint.red(line) + '\n');
+  process.stderr.write(paint.red(terminalText(line)) + '\n');
 }

@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import * as msg from '../messages.js';
 import type { Municipalities } from '../domain/municipalities.js';
 import { readSmallCsv } from './small-csv.js';
+import { nameText } from '../text.js';
 
 export interface MuniGroup {
   id: string;
@@ -28,7 +29,7 @@ export function readGroups(path: string, munis: Municipalities): MuniGroup[] {
     const [id, title, member] = [r.fields[gid] ?? '', r.fields[gtitle] ?? '', (r.fields[mid] ?? '').padStart(4, '0')];
     if (!id) throw new InputError({ file: path, line: r.line, column: gid + 1 }, msg.groupsNoId(), msg.groupsHint());
     if (!munis.byCode(member)) throw new InputError({ file: path, line: r.line, column: mid + 1 }, msg.groupsMember(r.fields[mid] ?? ''), msg.groupsHint());
-    const g = groups.get(id) ?? { id, title: title || id, members: [] };
+    const g = groups.get(id) ?? { id, title: nameText(title || id), members: [] };
     if (!g.members.includes(member)) g.members.push(member);
     groups.set(id, g);
   }

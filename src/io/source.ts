@@ -1,6 +1,6 @@
 /** Bytes of an input file or of stdin (`-`), in large chunks. */
 import { open } from 'node:fs/promises';
-import { fstatSync, readFileSync, readSync } from 'node:fs';
+import { type Stats, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { BistandError } from '../errors.js';
 import * as msg from '../messages.js';
 
@@ -36,6 +36,10 @@ export async function openSource(path: string): Promise<ByteSource> {
   if (st.isDirectory()) {
     await fh.close();
     throw new BistandError(msg.cannotOpen(path, 'EISDIR'), 1, msg.cannotOpenHint('EISDIR'));
+  }
+  if (!st.isFile() && !st.isFIFO()) {
+    await fh.close();
+    throw new BistandError(msg.notAFile(path, kindOf(st)), 1, msg.notAFileHint());
   }
   return {
     name: path,
@@ -75,20 +79,61 @@ function stdinSource(): ByteSource {
   };
 }
 
-/** A whole (small) file, or the one-line error every command gives for a file it cannot open. */
+/** The largest aggregated input (a table of statistics, a survey, a recipe) read whole. */
+export const MAX_SMALL_INPUT = 256 << 20;
+
+const kindOf = (st: Stats) => (st.isCharacterDevice() ? 'a device' : st.isBlockDevice() ? 'a disk' : st.isSocket() ? 'a socket' : 'not a regular file');
+
+/**
+ * A whole (small) file, or the one-line error every command gives for a file it cannot open:
+ * a regular file or a pipe, of at most MAX_SMALL_INPUT bytes (a device such as /dev/zero, or a
+ * pipe that never ends, is refused at once or at that size, not read into memory).
+ */
 export function readFileOrFail(path: string): Buffer {
+  let fd: number;
   try {
-    return readFileSync(path);
+    fd = openSync(path, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new BistandError(msg.cannotOpen(path, code), 1, msg.cannotOpenHint(code));
   }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new BistandError(msg.cannotOpen(path, 'EISDIR'), 1, msg.cannotOpenHint('EISDIR'));
+    if (!st.isFile() && !st.isFIFO()) throw new BistandError(msg.notAFile(path, kindOf(st)), 1, msg.notAFileHint());
+    if (st.size > MAX_SMALL_INPUT) throw new BistandError(msg.inputTooLarge(path, MAX_SMALL_INPUT >> 20), 1, msg.inputTooLargeHint());
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') continue;
+        throw new BistandError(msg.cannotOpen(path, code), 1, msg.cannotOpenHint(code));
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_SMALL_INPUT) throw new BistandError(msg.inputTooLarge(path, MAX_SMALL_INPUT >> 20), 1, msg.inputTooLargeHint());
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** A whole (small) input: a file, or stdin for `-`. */
+/** A whole (small) input: a file, or stdin for `-` (at most MAX_SMALL_INPUT bytes). */
 export async function readAll(path: string): Promise<Buffer> {
   if (path !== '-') return readFileOrFail(path);
   const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
+  let total = 0;
+  for await (const c of process.stdin) {
+    total += (c as Buffer).length;
+    if (total > MAX_SMALL_INPUT) throw new BistandError(msg.inputTooLarge('stdin', MAX_SMALL_INPUT >> 20), 1, msg.inputTooLargeHint());
+    chunks.push(c as Buffer);
+  }
   return Buffer.concat(chunks);
 }

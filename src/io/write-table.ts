@@ -4,6 +4,7 @@
  */
 import { Table, cellText, readerCells } from '../tables/table.js';
 import { readerForm } from '../texts-sv.js';
+import { markdownText } from '../text.js';
 
 export const FORMATS = ['csv', 'tsv', 'json', 'table', 'sv-csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -78,13 +79,14 @@ export function formatExcelCsv(t: Table, codeColumns: number[] = []): string {
 
 /** A Markdown table, numbers right-aligned with decimal comma. */
 export function formatMarkdown(t: Table, title?: string, notes: string[] = []): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  // cells, titles and notes hold input text: escaped, never markup
+  const esc = markdownText;
   const { numeric, text } = readerCells(t);
   const lines: string[] = [];
-  if (title) lines.push(`## ${title}`, '');
+  if (title) lines.push(`## ${esc(title)}`, '');
   lines.push(`| ${t.columns.map((c) => esc(c.name)).join(' | ')} |`);
   lines.push(`|${numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`);
   for (const r of t.rows) lines.push(`| ${r.map((c, i) => esc(text(c, i))).join(' | ')} |`);
-  if (notes.length) lines.push('', ...notes.map((n) => `${n}  `));
+  if (notes.length) lines.push('', ...notes.map((n) => `${esc(n)}  `));
   return lines.join('\n') + '\n';
 }

@@ -26,7 +26,7 @@ import { Output, ReportContext, ReportSettings } from './context.js';
 export type { ReportSettings } from './context.js';
 import { gatherFacts } from './gather.js';
 import { chartGaps } from './points.js';
-import { surveyChartsAhead, writeReport } from './write.js';
+import { signalsHeard, surveyChartsAhead, writeReport } from './write.js';
 
 
 /** V8's is 132 KB of bytecode run before a function is considered for optimising. */
@@ -115,6 +115,8 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
     for (const [list, ys] of byList) log.add('regionMissing', s.region.name, ys.join(', '), list.split(',').map((k) => `${munis.area(k)?.name ?? k} (${k})`), s.region.codes.length, false);
   }
   await writeReport(dir, ctx, outputs, ahead);
+  // a signal sent while the documents were written is heard before anything is swapped in
+  await signalsHeard();
   await dir.publish();
   return { result: { outputs, files: dir.files }, notes: log.notes };
 }

@@ -21,6 +21,7 @@ import { reportHtml } from './html.js';
 import type { SurveyChart } from '../charts/types.js';
 import { surveySpec } from '../charts/survey-spec.js';
 import { SV, readerForm } from '../texts-sv.js';
+import { markdownText } from '../text.js';
 
 
 /**
@@ -143,7 +144,7 @@ function pending(write: (onPng: (p: Uint8Array) => void) => Promise<ChartWritten
 /** Every output of the region, a folder per municipality, index.md listing them, and the report as documents (in Swedish). */
 export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: Output[], ahead = new Map<string, WrittenAhead>()): Promise<void> {
   const title = SV.reportTitle(ctx.year, ctx.region.name);
-  const index: string[] = [`# ${title}`, ''];
+  const index: string[] = [`# ${markdownText(title)}`, ''];
   const img = ctx.png === false ? 'svg' : 'png';
   const png = ctx.png !== false;
   const draft = !ctx.suppress.enabled;
@@ -156,8 +157,9 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
   if (draft) index.push(SV.indexUnsuppressed(ctx.suppress.minCount - 1), '');
   index.push(SV.indexRegion, '');
   for (const o of outputs) {
+    await signalsHeard();
     if (o.kind === 'skipped') {
-      index.push(SV.indexSkipped(o.id.toUpperCase(), o.title, o.reasonSv));
+      index.push(SV.indexSkipped(o.id.toUpperCase(), markdownText(o.title), markdownText(o.reasonSv)));
       region.items.push({ kind: 'skipped', anchor: o.id, caption: numberedCaption(o.id, o.title), reason: o.reasonSv });
       continue;
     }
@@ -176,10 +178,10 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
       data = w.table;
     }
     sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: readerForm(data), notes: [o.source, ...o.notes] });
-    index.push(`- **${o.id.toUpperCase()}** [${o.title}](${base}.${o.kind === 'table' ? 'md' : img}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
+    index.push(`- **${o.id.toUpperCase()}** [${markdownText(o.title)}](${base}.${o.kind === 'table' ? 'md' : img}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
     if (o.kind === 'chart') {
       const members = o.codes.filter((k) => ctx.region.codes.includes(k)).length;
-      for (const g of chartGaps(ctx, o)) index.push(`  - ${SV.indexGaps(g.years.join(', '), g.codes.length, members, g.codes.map((k) => areaName(ctx, k)).join(', '))}`);
+      for (const g of chartGaps(ctx, o)) index.push(`  - ${markdownText(SV.indexGaps(g.years.join(', '), g.codes.length, members, g.codes.map((k) => areaName(ctx, k)).join(', ')))}`);
     }
   }
   if (ctx.facts.registerYears.length) {
@@ -198,7 +200,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     writeTablePair(dir, 'region/oversikt', table, reader, title, [SV.profileSource], [0]);
     region.items.push({ kind: 'table', anchor: 'oversikt', caption: title, table: reader, source: SV.profileSource, notes: [] });
     sheets.push({ name: SV.overviewSheet, title, table: reader, notes: [SV.profileSource] });
-    index.push('', `- [${title}](region/oversikt.md) (${SV.indexTable})`);
+    index.push('', `- [${markdownText(title)}](region/oversikt.md) (${SV.indexTable})`);
   }
   index.push('', SV.indexKommuner, '');
   const d1 = outputs.find((o): o is ChartData & { id: 'd1' } => o.kind === 'chart' && o.id === 'd1');
@@ -209,6 +211,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
   const copies = new Map<string, HighlightedCopies>();
   const copiesOf = (id: string) => copies.get(id) ?? copies.set(id, new HighlightedCopies()).get(id)!;
   for (const code of ctx.region.codes) {
+    await signalsHeard();
     const area = ctx.areas(code)!;
     const folder = `kommun/${code}-${slugify(area.name)}`;
     const profile: DocSection = { anchor: `kommun-${code}`, heading: `${code} ${area.name}`, items: [] };
@@ -264,6 +267,13 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
   index.push('', SV.indexDefinition);
   dir.write('index.md', index.join('\n') + '\n');
 }
+
+/**
+ * A turn of the event loop: without PNGs to wait for, the report is one long chain of promises
+ * that resolve at once, and a SIGINT or SIGTERM would be heard only after the report was
+ * published. Between outputs and municipalities the signal handler gets its turn.
+ */
+export const signalsHeard = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The item, given its PNG once the lane has drawn it (the Word file is written after they settle). */
 function withPng<T extends { png?: Uint8Array }>(item: T, holder: { png?: Uint8Array }): T {

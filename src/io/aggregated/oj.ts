@@ -9,6 +9,7 @@ import { TidyRow, parseValue } from '../../domain/tidy.js';
 import { GOTEBORG, districtOf } from '../../domain/districts.js';
 import { ReadContext, Rec, areaOf, fileStem, row, valueAt, yearIn } from './records.js';
 import { isTitle } from './sdb.js';
+import { nameText } from '../../text.js';
 
 const ANSWERS: Record<string, string> = { ja: 'Ja', nej: 'Nej', delvis: 'Delvis' };
 const NOT_ANSWERED = ['', 'ej svar', 'uppgift saknas', 'saknas', '-', '--'];
@@ -93,7 +94,8 @@ export function readOj(records: Rec[], ctx: ReadContext): TidyRow[] {
       else if (isValue(raw)) v = valueAt(raw, ctx, r.line, i + 2, q);
       else throw new InputError({ file: ctx.file, line: r.line, column: i + 2, columnName: q }, msg.badAnswer(raw), msg.badAnswerHint());
       const district = area.code === GOTEBORG ? districtOf(label) : undefined;
-      out.push(row(area, q, period, 'T', v, { unit, ...(district ? { district } : {}) }));
+      // a question is printed in tables and documents: text, not markup
+      out.push(row(area, nameText(q, 300), period, 'T', v, { unit: nameText(unit), ...(district ? { district } : {}) }));
     });
   }
   return out;

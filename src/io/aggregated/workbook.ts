@@ -8,12 +8,14 @@
 import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
 import { CellValue, cellText, isZip, quoteField as quote } from '../workbook-cells.js';
+import { checkWorkbook } from '../workbook-limits.js';
 
 
 
 /** The workbook's sheet as `;` CSV text (UTF-8); any other bytes are returned as they are. */
 export async function workbookAsCsv(bytes: Uint8Array, file: string, sheet?: string): Promise<Uint8Array> {
   if (!isZip(bytes)) return bytes;
+  checkWorkbook(bytes, file);
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
@@ -22,11 +24,16 @@ export async function workbookAsCsv(bytes: Uint8Array, file: string, sheet?: str
     throw new InputError({ file }, msg.notAWorkbook(), msg.notAWorkbookHint());
   }
   const sheets = wb.worksheets;
+  // the cells there are, row by row: an empty row or cell costs nothing (a stray cell far out
+  // would otherwise make every row as wide as it)
   const rowsOf = (ws: (typeof sheets)[number]): string[][] => {
     const rows: string[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row) => {
+    ws.eachRow((row) => {
       const cells: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) cells.push(cellText(row.getCell(c).value as CellValue).replace(/\r?\n/g, ' ').trim());
+      row.eachCell((cell, c) => {
+        while (cells.length < c - 1) cells.push('');
+        cells[c - 1] = cellText(cell.value as CellValue).replace(/\r?\n/g, ' ').trim();
+      });
       rows.push(cells);
     });
     return rows;
@@ -44,7 +51,7 @@ export async function workbookAsCsv(bytes: Uint8Array, file: string, sheet?: str
   const distinct = (r: string[]) => [...new Set(r.filter((c) => c !== ''))];
   const headerAt = rows.findIndex((r) => distinct(r).length >= 2);
   if (headerAt < 0) throw new InputError({ file }, msg.emptyFile(), msg.notAWorkbookHint());
-  const width = Math.max(...rows.slice(headerAt).map((r) => r.length));
+  const width = rows.slice(headerAt).reduce((w, r) => Math.max(w, r.length), 0);
   const body = rows.slice(headerAt);
   // a header in two rows: a cell merged over columns (Excel repeats its value in each) above the
   // columns' own names (`Folkmängd` over `2020`, `2021`), the row below empty where the first is not

@@ -16,6 +16,7 @@ import type { ByteSource } from '../source.js';
 import { LF, CR } from '../csv-scan.js';
 import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
+import { MAX_ROW } from './range.js';
 
 /** The household file's header, by role: the numbered groups' fields per N. */
 export interface HouseholdLayout {
@@ -137,6 +138,7 @@ export function householdSource(from: ByteSource, first: Uint8Array, dataStart: 
           done = true;
           break;
         }
+        if (pending.length > MAX_ROW) throw new InputError({ file: from.name }, msg.rowTooLong(MAX_ROW >> 20), msg.rowTooLongHint());
         const joined = new Uint8Array(pending.length + n);
         joined.set(pending);
         joined.set(chunk.subarray(0, n), pending.length);

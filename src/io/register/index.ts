@@ -24,6 +24,8 @@ import { RegisterScanner, STOP_ROOM } from './fast.js';
 import { RegisterSink } from './sink.js';
 import { PARALLEL_MIN_BYTES, defaultThreads } from './threads.js';
 import type { ReadOptions, RegisterRead } from './types.js';
+import { checkWorkbook } from '../workbook-limits.js';
+import { readFileOrFail } from '../source.js';
 
 export type { ReadOptions, RegisterRead, Rejected, RowCounts } from './types.js';
 /** the header names a register extract has: other readers refuse a register given as statistics */
@@ -37,7 +39,7 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
   // CR-only line ends (Excel for Mac's "CSV (Macintosh)"): every CR is read as a line feed
   let crOnly = false;
   const fill = async (max = Infinity) => {
-    buf = withRoom(buf, len);
+    buf = withRoom(buf, len, source.name);
     const room = Math.min(max, buf.length - STOP_ROOM - len);
     const n = source.readSync ? source.readSync(buf, len, room) : await source.read(buf, len, room);
     if (n === 0) eof = true;
@@ -66,6 +68,7 @@ export async function readRegister(source: ByteSource, opts: ReadOptions): Promi
     }
     // a workbook saved from Excel: read as the CSV of its sheet, row by row
     if (len >= 4 && isZip(buf) && source.path) {
+      checkWorkbook(readFileOrFail(source.path), source.name);
       return await readRegister(await workbookSource(source.path, source.name), { ...opts, threads: 1 });
     }
     if (kind === 'cr') {

@@ -13,6 +13,8 @@ import { RegisterSink } from './sink.js';
 import type { HeaderInfo, RangeResult, ReadOptions } from './types.js';
 
 export const CHUNK = 1 << 22;
+/** The longest row a register may have (bytes): a person-month row is a hundred. */
+export const MAX_ROW = 1 << 26;
 export const HEADER_READ = 1 << 16;
 const HANDOFF_READ = 1 << 19;
 
@@ -20,8 +22,10 @@ const HANDOFF_READ = 1 << 19;
  * `buf` with room to read into after its first `len` bytes, beyond the STOP_ROOM bytes the
  * fast scanner writes after the data: twice the size when a row has filled it.
  */
-export function withRoom(buf: Buffer<ArrayBuffer>, len: number): Buffer<ArrayBuffer> {
+export function withRoom(buf: Buffer<ArrayBuffer>, len: number, file: string): Buffer<ArrayBuffer> {
   if (len < buf.length - STOP_ROOM) return buf;
+  // a row of this size is no register's (/dev/zero through a pipe, a binary file): stop, do not grow
+  if (buf.length >= MAX_ROW) throw new InputError({ file }, msg.rowTooLong(MAX_ROW >> 20), msg.rowTooLongHint());
   const bigger = Buffer.allocUnsafe(buf.length * 2);
   buf.copy(bigger, 0, 0, len);
   return bigger;
@@ -97,7 +101,7 @@ export function readRange(
       const startCost = Math.max(0, rate * (performance.now() - started) - (filePos - from));
       cutAt(Math.min(to, filePos + Math.floor((to - filePos + startCost) / 2)));
     }
-    buf = withRoom(buf, len);
+    buf = withRoom(buf, len, name);
     // small reads while a worker may still get ready: it is looked for between reads
     const want = handoff && handoff.cut === undefined ? HANDOFF_READ : Infinity;
     const n = readSync(fd, buf, len, Math.min(buf.length - STOP_ROOM - len, to - filePos, want), filePos);

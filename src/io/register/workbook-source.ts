@@ -4,6 +4,8 @@
  */
 import type { ByteSource } from '../source.js';
 import { CellValue, cellText, quoteField } from '../workbook-cells.js';
+import { InputError } from '../../errors.js';
+import * as msg from '../../messages.js';
 
 export async function workbookSource(path: string, name: string): Promise<ByteSource> {
   const { default: ExcelJS } = await import('exceljs');
@@ -35,7 +37,13 @@ export async function workbookSource(path: string, name: string): Promise<ByteSo
         const more: string[] = [];
         let size = pending.length;
         while (size < Math.min(max, 1 << 16) && !done) {
-          const next = await it.next();
+          let next: IteratorResult<string>;
+          try {
+            next = await it.next();
+          } catch {
+            // what checkWorkbook cannot see (a sheet's XML broken inside): located at the file
+            throw new InputError({ file: name }, msg.brokenWorkbook('a sheet cannot be read (broken XML)'), msg.notAWorkbookHint());
+          }
           if (next.done) done = true;
           else {
             more.push(next.value);
