@@ -68,7 +68,8 @@ const VALUE_SV: Record<string, Record<string, string>> = {
 /** A table as the reader's forms show it: Swedish headers (`columnSv`) and Swedish words for coded values. */
 export function readerForm(t: Table): Table {
   const maps = t.columns.map((c) => VALUE_SV[c.name]);
-  const rows = maps.some(Boolean) ? t.rows.map((r) => r.map((v, i) => (maps[i] && typeof v === 'string' ? (maps[i][v] ?? v) : v))) : t.rows;
+  // an empty cell is "uppgift saknas" to a reader (–, as the legend says), never a blank that reads as 0
+  const rows = t.rows.map((r) => r.map((v, i) => (v === null || v === undefined || v === '' ? '–' : maps[i] && typeof v === 'string' ? (maps[i][v] ?? v) : v)));
   return { columns: t.columns.map((c) => ({ ...c, name: columnSv(c.name) })), rows };
 }
 
