@@ -19,7 +19,6 @@ import { loadMunicipalities } from '../io/reference.js';
 import { readFileOrFail } from '../io/source.js';
 import { StagedDir } from '../io/staged-dir.js';
 import { NoteLog, Piped } from '../notes.js';
-import { setV8FlagUnlessGiven } from '../v8-flags.js';
 import { buildOutputs, FROM_SURVEY } from './catalogue.js';
 import { Output, ReportContext, ReportSettings } from './context.js';
 
@@ -29,8 +28,6 @@ import { chartGaps } from './points.js';
 import { signalsHeard, surveyChartsAhead, writeReport } from './write.js';
 
 
-/** V8's is 132 KB of bytecode run before a function is considered for optimising. */
-const CHART_INTERRUPT_BUDGET = 3_000_000;
 
 export interface ReportResult {
   outputs: Output[];
@@ -65,12 +62,6 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
   const years = [s.year - 2, s.year - 1, s.year];
   const munis = loadMunicipalities();
   const { facts, inputs, decided, populationSource } = await gatherFacts(s, years, log);
-  // The charts are laid out by vega's many small functions, each run a few dozen times in a
-  // report: V8's optimising compiler spent more on them than it saved (the GR sample: about 2.5 s
-  // of CPU on V8's threads, of 12 s). With a budget 20 times V8's only the hot ones are
-  // optimised: 1.3 s less CPU and about 0.6 s less time. Set after the register is read: its row
-  // loops want optimising at once (classify took 30 % longer with this budget from the start).
-  setV8FlagUnlessGiven('interrupt-budget', CHART_INTERRUPT_BUDGET);
   const ctx: ReportContext = {
     year: s.year,
     years,
