@@ -3,13 +3,13 @@
  * region's outputs in the report's order with their captions ("Tabell N:", "Diagram N:" as in the
  * GR report), then a section per municipality; tables as Word tables in Swedish number format,
  * charts as PNG 16 cm wide with their alt text, the source line and notes under each; what was
- * not made is said with its reason. The zip is rewritten with fixed dates, so the same report gives the same
- * bytes.
+ * not made is said with its reason. Written by docx's own packer with the charts' PNGs, its core
+ * properties and every zip entry dated 1 January of the report's year, so that the same report
+ * gives the same bytes.
  */
 import { readerCells } from '../tables/table.js';
 import { SV } from '../texts-sv.js';
 import type { DocItem, DocSection, ReportDocument } from './document.js';
-import { readZip, zipChunks, zipPart, type ZipPart } from '../io/zip.js';
 
 const CM = 360000; // EMU per cm
 
@@ -25,19 +25,12 @@ function svgSize(svg: string): { width: number; height: number } {
 
 type Docx = typeof import('docx');
 type Block = InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>;
+/** A block now, or a picture's paragraph once its PNG is drawn (the text is laid out meanwhile). */
+type Later = Block | (() => Block);
 
-/**
- * The pictures by the few bytes that stand for each in the package docx writes. docx hashes a
- * picture (SHA-1) and deflates it in JavaScript, both on the main thread: the GR report's 11 MB
- * of PNGs took about 2 s after the last chart, with the other core idle. It is given the stand-in
- * instead, and the package is written again with the PNG itself, stored: a PNG is compressed
- * already.
- */
-type Media = Map<string, { png?: Uint8Array }>;
-
-function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, media: Media, pictures: boolean): Block[] {
+function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, pictures: boolean): Later[] {
   const small = (text: string) => new d.Paragraph({ children: [new d.TextRun({ text, size: 16, color: '555555' })], spacing: { after: 40 } });
-  const out: Block[] = [new d.Paragraph({ text: it.caption, heading: level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3, keepNext: true })];
+  const out: Later[] = [new d.Paragraph({ text: it.caption, heading: level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3, keepNext: true })];
   if (it.kind === 'skipped') {
     out.push(new d.Paragraph({ children: [new d.TextRun({ text: `${SV.docxNotMade}: ${it.reason}`, italics: true })] }));
     return out;
@@ -59,20 +52,19 @@ function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, media: Media, pictures: 
   } else if (pictures) {
     const { width, height } = svgSize(it.svg);
     const w = 16 * CM;
-    const stand = `bistand-picture:${it.anchor}`;
-    media.set(stand, it);
-    out.push(
-      new d.Paragraph({
+    out.push(() => {
+      if (!it.png) throw new Error(`rapport.docx: the picture ${it.anchor} was not drawn`);
+      return new d.Paragraph({
         children: [
           new d.ImageRun({
             type: 'png',
-            data: new TextEncoder().encode(stand),
+            data: it.png,
             transformation: { width: Math.round((w / CM) * 37.8), height: Math.round(((w * height) / width / CM) * 37.8) },
             altText: { title: it.caption, description: it.alt, name: it.anchor },
           }),
         ],
-      }),
-    );
+      });
+    });
     // the picture carries its source and notes
     return out;
   } else out.push(new d.Paragraph({ children: [new d.TextRun({ text: SV.docxNoPng, italics: true })] }));
@@ -80,70 +72,70 @@ function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, media: Media, pictures: 
   return out;
 }
 
-function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2, media: Media, pictures: boolean): Block[] {
-  const out: Block[] = [new d.Paragraph({ text: s.heading, heading: level === 1 ? d.HeadingLevel.HEADING_1 : d.HeadingLevel.HEADING_2, keepNext: true, pageBreakBefore: level === 2 })];
+function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2, pictures: boolean): Later[] {
+  const out: Later[] = [new d.Paragraph({ text: s.heading, heading: level === 1 ? d.HeadingLevel.HEADING_1 : d.HeadingLevel.HEADING_2, keepNext: true, pageBreakBefore: level === 2 })];
   if (s.lead) out.push(new d.Paragraph({ text: s.lead }));
-  for (const it of s.items) out.push(...itemBlocks(d, it, level === 1 ? 2 : 3, media, pictures));
-  for (const sub of s.sections ?? []) out.push(...sectionBlocks(d, sub, 2, media, pictures));
+  for (const it of s.items) out.push(...itemBlocks(d, it, level === 1 ? 2 : 3, pictures));
+  for (const sub of s.sections ?? []) out.push(...sectionBlocks(d, sub, 2, pictures));
   return out;
 }
 
 /**
  * The document as Word: title, the warning of an unsuppressed run, the sections, the closing
- * line. Given `pictures`, the charts' PNGs, which are still being drawn: the package is written
- * with a stand-in for each while the lanes draw (the main thread was idle then, and wrote the
- * Word file after the last PNG), and the PNGs go in once `pictures` settles. Returned as the
- * pieces of its zip archive, to be written one after the other.
+ * line. Given `pictures`, the charts' PNGs, which are still being drawn: the text is laid out
+ * meanwhile, the pictures once they are.
  */
-export async function reportDocx(doc: ReportDocument, pictures?: Promise<void>): Promise<Uint8Array[]> {
-  // a PNG that fails while the package is written is this call's error, given at the await
-  // below, not an unhandled rejection that ends the process first
+export async function reportDocx(doc: ReportDocument, pictures?: Promise<void>): Promise<Uint8Array> {
+  // a PNG that fails while the text is laid out is this call's error, given at the await below
   pictures?.catch(() => undefined);
   const d = await import('docx');
-  const body: Block[] = [new d.Paragraph({ text: doc.title, heading: d.HeadingLevel.TITLE })];
-  if (doc.warning) body.push(new d.Paragraph({ children: [new d.TextRun({ text: doc.warning, bold: true, color: 'B00020' })] }));
-  const media: Media = new Map();
-  for (const s of doc.sections) body.push(...sectionBlocks(d, s, 1, media, pictures !== undefined));
-  body.push(new d.Paragraph({ text: doc.closing }));
-  const packed = await d.Packer.toBuffer(new d.Document({ creator: 'bistand', title: doc.title, description: doc.title, sections: [{ children: body }] }));
-  // the package's text parts are compressed while the last PNGs are drawn; the pictures then go in as they are
-  const date = new Date(Date.UTC(doc.year, 0, 1));
-  const parts = packageParts(packed, date, media);
+  const later: Later[] = [new d.Paragraph({ text: doc.title, heading: d.HeadingLevel.TITLE })];
+  if (doc.warning) later.push(new d.Paragraph({ children: [new d.TextRun({ text: doc.warning, bold: true, color: 'B00020' })] }));
+  for (const s of doc.sections) later.push(...sectionBlocks(d, s, 1, pictures !== undefined));
+  later.push(new d.Paragraph({ text: doc.closing }));
   await pictures;
-  return repacked(parts, date, media);
+  const body = later.map((b) => (typeof b === 'function' ? b() : b));
+  const date = new Date(Date.UTC(doc.year, 0, 1));
+  const document = new d.Document({ creator: 'bistand', title: doc.title, description: doc.title, sections: [{ children: body }] });
+  const packed = await d.Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreXml(doc.title, date) }]);
+  return zipDated(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), date);
 }
 
-/** A part of the package: compressed already, or a picture's place with its stand-in. */
-type Part = ZipPart | { name: string; stand: string };
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The package's parts, its core properties dated `date` (1 January of the report's year), its pictures' places found. */
-function packageParts(docx: Uint8Array, date: Date, media: Media): Part[] {
+/** The package's core properties, dated `date` (docx dates them with the clock). */
+function coreXml(title: string, date: Date): string {
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const parts: Part[] = [];
-  for (const f of readZip(docx)) {
-    if (f.name.startsWith('word/media/')) {
-      const stand = Buffer.from(f.data).toString('utf8');
-      if (media.has(stand)) {
-        parts.push({ name: f.name, stand });
-        continue;
-      }
-    }
-    const data = f.name === 'docProps/core.xml' ? Buffer.from(Buffer.from(f.data).toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`)) : f.data;
-    parts.push(zipPart(f.name, data));
-  }
-  return parts;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${xml(title)}</dc:title><dc:description>${xml(title)}</dc:description><dc:creator>bistand</dc:creator><cp:lastModifiedBy>bistand</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
 }
 
-/** The package written again with one date for every entry, and the pictures in it, stored: a PNG is compressed already. */
-function repacked(parts: Part[], date: Date, media: Media): Uint8Array[] {
-  let found = 0;
-  const out = parts.map((p) => {
-    if (!('stand' in p)) return p;
-    const png = media.get(p.stand)?.png;
-    if (!png) throw new Error(`rapport.docx: the picture ${p.stand.slice('bistand-picture:'.length)} was not drawn`);
-    found++;
-    return zipPart(p.name, png, true);
-  });
-  if (found !== media.size) throw new Error(`rapport.docx: ${media.size - found} pictures not found in the package docx wrote`);
-  return zipChunks(out, date);
+/**
+ * The zip with every entry's time and date set to `date` (the packer takes them from the clock):
+ * the two fields of each local header and central directory entry, found through the central
+ * directory. Unzipping and zipping the package again to set them cost 5 s and three copies of a
+ * national report's 140 MB.
+ */
+function zipDated(zip: Uint8Array, date: Date): Uint8Array {
+  const b = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  const time = 0;
+  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  let end = b.length - 22;
+  while (end >= 0 && b.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('rapport.docx: the packer wrote no zip');
+  let at = b.readUInt32LE(end + 16);
+  for (let k = b.readUInt16LE(end + 10); k > 0; k--) {
+    const local = b.readUInt32LE(at + 42);
+    b.writeUInt16LE(time, at + 12);
+    b.writeUInt16LE(day, at + 14);
+    b.writeUInt16LE(time, local + 10);
+    b.writeUInt16LE(day, local + 12);
+    at += 46 + b.readUInt16LE(at + 28) + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+  }
+  return zip;
 }

@@ -1,7 +1,7 @@
 /**
- * rapport.docx is written while the charts' PNGs are drawn: a PNG that fails meanwhile is the
- * Word file's error (a full disk, a dead worker), not an unhandled rejection that ends the run
- * with a stack trace; the PNGs that arrive go into the package.
+ * rapport.docx waits for the charts' PNGs: a PNG that fails is the Word file's error (a full
+ * disk, a dead worker), not an unhandled rejection that ends the run with a stack trace; the
+ * PNGs go into the package as they were drawn.
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -17,17 +17,17 @@ function doc(item: { png?: Uint8Array }): ReportDocument {
 }
 
 describe('rapport.docx and the PNGs still being drawn', () => {
-  it('takes in the PNG that arrives while the package is written', async () => {
+  it('takes in the PNG that arrives after it was asked for', async () => {
     const item: { png?: Uint8Array } = {};
     const png = encodePng(2, 1, new Uint8Array(8).fill(255), 300);
     const drawn = new Promise<void>((resolve) => setTimeout(() => ((item.png = png), resolve()), 20));
-    const zip = await JSZip.loadAsync(Buffer.concat(await reportDocx(doc(item), drawn)));
+    const zip = await JSZip.loadAsync(Buffer.from(await reportDocx(doc(item), drawn)));
     const media = zip.file(/^word\/media\//);
     expect(media).toHaveLength(1);
     expect(Buffer.from(await media[0].async('uint8array')).equals(png)).toBe(true);
   });
 
-  it('gives a PNG that failed before the package was written as its own error', async () => {
+  it('gives a PNG that failed as its own error', async () => {
     const failed = Promise.reject(new Error('no space left on device'));
     await expect(reportDocx(doc({}), failed)).rejects.toThrow('no space left on device');
   });
