@@ -23,7 +23,7 @@ import { buildOutputs, FROM_SURVEY } from './catalogue.js';
 import { Output, ReportContext, ReportSettings } from './context.js';
 
 export type { ReportSettings } from './context.js';
-import { gatherFacts } from './gather.js';
+import { gatherFacts, type InputUse } from './gather.js';
 import { chartGaps } from './points.js';
 import { signalsHeard, surveyChartsAhead, writeReport } from './write.js';
 
@@ -59,6 +59,38 @@ export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>>
 async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<ReportResult>> {
   const log = new NoteLog();
   if (s.png !== false) prestartPngWorkers();
+  const { ctx, inputs, decided } = await reportContext(s, log);
+  // While the register's pattern is decided on its thread: the survey's diagrams, which need no
+  // register count, and the module the Word file loads (the GR sample: the pattern's 0.6 s,
+  // which the main thread spent waiting)
+  const ahead = surveyChartsAhead(dir, ctx, buildOutputs(ctx, FROM_SURVEY));
+  if (s.register) import('docx').catch(() => undefined);
+  await decided;
+  const outputs = buildOutputs(ctx);
+  noteOutputs(log, s, ctx, outputs, inputs);
+  await writeReport(dir, ctx, outputs, ahead);
+  // a signal sent while the documents were written is heard before anything is swapped in
+  await signalsHeard();
+  await dir.publish();
+  return { result: { outputs, files: dir.files }, notes: log.notes };
+}
+
+/**
+ * The report's outputs as values, with the notes a run prints, and nothing written: what
+ * `runReport` writes, for a caller that looks at the outputs themselves (the tests over every
+ * kind of region).
+ */
+export async function reportOutputs(s: ReportSettings): Promise<Piped<{ ctx: ReportContext; outputs: Output[] }>> {
+  const log = new NoteLog();
+  const { ctx, inputs, decided } = await reportContext(s, log);
+  await decided;
+  const outputs = buildOutputs(ctx);
+  noteOutputs(log, s, ctx, outputs, inputs);
+  return { result: { ctx, outputs }, notes: log.notes };
+}
+
+/** The inputs read into the facts, and the context every output is built in. */
+async function reportContext(s: ReportSettings, log: NoteLog): Promise<{ ctx: ReportContext; inputs: InputUse[]; decided: Promise<void> }> {
   const years = [s.year - 2, s.year - 1, s.year];
   const munis = loadMunicipalities();
   const { facts, inputs, decided, populationSource } = await gatherFacts(s, years, log);
@@ -80,34 +112,28 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
     groups: s.groups ? (await import('../io/groups.js')).readGroups(s.groups, munis) : [],
     pdf: s.browser ? async (html, year) => (await import('./pdf.js')).htmlToPdf(html, s.browser!, year) : undefined,
   };
-  // While the register's pattern is decided on its thread: the survey's diagrams, which need no
-  // register count, and the module the Word file loads (the GR sample: the pattern's 0.6 s,
-  // which the main thread spent waiting)
-  const ahead = surveyChartsAhead(dir, ctx, buildOutputs(ctx, FROM_SURVEY));
-  if (s.register) import('docx').catch(() => undefined);
-  await decided;
-  const outputs = buildOutputs(ctx);
+  return { ctx, inputs, decided };
+}
+
+/** What the outputs leave out, on stderr: the skipped, each chart's members without a figure, unused inputs, the register's gaps. */
+function noteOutputs(log: NoteLog, s: ReportSettings, ctx: ReportContext, outputs: Output[], inputs: InputUse[]): void {
+  const munis = loadMunicipalities();
+  const named = (k: string) => `${munis.area(k)?.name ?? k} (${k})`;
   // outputs skipped for one reason (the survey's seven) in one note
   const skipped = new Map<string, Output[]>();
   for (const o of outputs) if (o.kind === 'skipped') skipped.set(o.reasonEn, [...(skipped.get(o.reasonEn) ?? []), o]);
   for (const [reason, os] of skipped) if (os.length === 1 && os[0].kind === 'skipped') log.add('reportSkipped', os[0].id, os[0].title, reason);
     else log.add('reportSkippedMany', os.map((o) => o.id), reason);
-  for (const o of outputs)
-    if (o.kind === 'chart') for (const g of chartGaps(ctx, o)) log.add('outputGaps', o.id, g.years.join(', '), g.codes.map((k) => `${munis.area(k)?.name ?? k} (${k})`), o.codes.filter((k) => s.region.codes.includes(k)).length);
-  for (const i of inputs) if (!i.measures.some((m) => facts.used.has(m))) log.add('inputUnused', i.file);
+  for (const o of outputs) if (o.kind === 'chart') for (const g of chartGaps(ctx, o)) log.add('outputGaps', o.id, g.years.join(', '), g.codes.map(named), o.codes.filter((k) => s.region.codes.includes(k)).length);
+  for (const i of inputs) if (!i.measures.some((m) => ctx.facts.used.has(m))) log.add('inputUnused', i.file);
   if (s.register) {
     // one warning for the years that miss the same municipalities
     const byList = new Map<string, number[]>();
-    for (const y of years) {
-      const missing = s.region.codes.filter((k) => !facts.covered(k, y));
+    for (const y of ctx.years) {
+      const missing = s.region.codes.filter((k) => !ctx.facts.covered(k, y));
       if (missing.length === s.region.codes.length) log.add('yearMissing', s.register, y);
       else if (missing.length) byList.set(missing.join(','), [...(byList.get(missing.join(',')) ?? []), y]);
     }
-    for (const [list, ys] of byList) log.add('regionMissing', s.region.name, ys.join(', '), list.split(',').map((k) => `${munis.area(k)?.name ?? k} (${k})`), s.region.codes.length, false);
+    for (const [list, ys] of byList) log.add('regionMissing', s.region.name, ys.join(', '), list.split(',').map(named), s.region.codes.length, false);
   }
-  await writeReport(dir, ctx, outputs, ahead);
-  // a signal sent while the documents were written is heard before anything is swapped in
-  await signalsHeard();
-  await dir.publish();
-  return { result: { outputs, files: dir.files }, notes: log.notes };
 }
