@@ -83,7 +83,10 @@ describe('signals', () => {
     // the second half: the stage holds the region's outputs and the municipalities' folders begin
     const stage = () => readdirSync(out).find((n) => n.startsWith('.bistand-stage-'));
     let sent = false;
-    for (let i = 0; i < 400 && !sent; i++) {
+    // (a loaded machine takes its time: looked for until the run ends)
+    let ended = false;
+    child.on('exit', () => (ended = true));
+    while (!sent && !ended) {
       const st = stage();
       if (st && readdirSync(join(out, st)).includes('kommun')) {
         child.kill('SIGINT');
