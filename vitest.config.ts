@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     // e2e tests spawn the CLI; two workers match the two cores of our machines
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // (the tiering budget of test/helpers.ts NODE_ARGS, for the HiGHS programs run in-process)
+    poolOptions: { forks: { maxForks: 2, minForks: 1, execArgv: ['--wasm-tiering-budget=1000000000'] } },
   },
 });

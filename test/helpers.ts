@@ -14,6 +14,16 @@ import { RefResult } from './reference/classifier.js';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI = ROOT + 'dist/bin/main.js';
 
+/**
+ * Node's own options for the CLIs the tests spawn. HiGHS (WebAssembly) decides every suppressed
+ * run's pattern in many short programs, and V8 recompiles its hot functions with TurboFan: about
+ * 2 s of CPU a run, most of a spawned test's time. The product sets no V8 flag; the tests, which
+ * check outputs, not speed, give node a tiering budget that leaves HiGHS in its first tier (the
+ * same results, as the attacker and golden tests hold). vitest.config.ts does the same for the
+ * test workers.
+ */
+export const NODE_ARGS = ['--wasm-tiering-budget=1000000000'];
+
 /** A source that hands out `bytes` in pieces of the given sizes (cycled), to cut rows anywhere. */
 export function memorySource(bytes: Uint8Array, pieces: number[] = [1 << 20], name = 'test.csv'): ByteSource {
   let pos = 0;
@@ -68,7 +78,7 @@ export function expectSameTable(actual: RefResult[], expected: RefResult[]): voi
 }
 
 export function cli(args: string[], input?: string | Buffer, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [CLI, ...args], {
+  return spawnSync(process.execPath, [...NODE_ARGS, CLI, ...args], {
     input,
     encoding: 'utf8',
     cwd: ROOT,
@@ -83,7 +93,7 @@ export function cli(args: string[], input?: string | Buffer, env: NodeJS.Process
  */
 export function cliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, [...NODE_ARGS, CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
