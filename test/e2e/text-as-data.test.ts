@@ -13,6 +13,8 @@ import { CLI, ROOT, cliAsync } from '../helpers.js';
 import { markdownText, plainText, terminalText } from '../../src/text.js';
 import { formatMarkdown } from '../../src/io/write-table.js';
 import { wrap } from '../../src/charts/templates.js';
+import { readGroups } from '../../src/io/groups.js';
+import { loadMunicipalities } from '../../src/io/reference.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bistand-text-'));
 const S = join(ROOT, 'data/sample');
@@ -36,6 +38,15 @@ describe('text from users and inputs', () => {
     const table = formatMarkdown({ columns: [{ name: 'Fråga <b>' }], rows: [['[x](javascript:alert(1)) | <script>']] }, '<h1>titel', ['<img onerror=x>']);
     expect(table).not.toMatch(/<script|<img|<h1|<b>|(?<!\\)\]\(javascript:/);
     expect(table.split('\n')[4].split(/(?<!\\)\|/).length).toBe(3);
+  });
+
+  it('a groups file\'s title with a NUL, controls and a word of 30 000 characters is a plain, short name', () => {
+    const file = join(tmp, 'groups.csv');
+    writeFileSync(file, `group_id,group_title,member_id\nG1,"Grupp\u0000\u001b[2J ${'x'.repeat(30_000)}",1480\nG1,,1481\n`);
+    const [g] = readGroups(file, loadMunicipalities());
+    expect(g.title).not.toMatch(/[\u0000-\u001f]/);
+    expect([...g.title].length).toBeLessThanOrEqual(120);
+    expect(g.title.startsWith('Grupp[2J x')).toBe(true);
   });
 
   it('a word of 30 000 characters wraps in linear time into lines of the width', () => {
