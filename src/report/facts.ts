@@ -5,7 +5,7 @@
  */
 import { Classification } from '../domain/classify.js';
 import { Coverage } from '../domain/coverage.js';
-import { CountMeasure, Pattern } from '../domain/disclosure.js';
+import { CountMeasure, Pattern, type PatternView } from '../domain/disclosure.js';
 import { DISTRICTS, districtCode } from '../domain/districts.js';
 import type { Location } from '../errors.js';
 import { Municipalities } from '../domain/municipalities.js';
@@ -67,7 +67,7 @@ export class Facts {
   /** which municipalities and months the register has rows for */
   private coverage = new Coverage();
   /** the register's one pattern of hidden cells, which the charts show counts through */
-  private decided: Pattern | undefined = new Pattern(false);
+  private decided: PatternView | undefined = new Pattern(false);
   /** whether the register has a reason column (else every person's group is "missing") */
   registerHasReasons = false;
   /** measures some output has read, so that an input no output uses is named */
@@ -162,7 +162,7 @@ export class Facts {
    * The pattern, once decided. A count read before (the pattern is decided on a worker thread
    * while the report lays out what does not need it) would be printed unprotected: an error.
    */
-  get pattern(): Pattern {
+  get pattern(): PatternView {
     if (!this.decided) throw new Error("the register's disclosure pattern was read before it was decided");
     return this.decided;
   }
@@ -185,7 +185,7 @@ export class Facts {
     this.registerYears = [...years];
   }
 
-  setPattern(p: Pattern): void {
+  setPattern(p: PatternView): void {
     this.decided = p;
   }
 }
