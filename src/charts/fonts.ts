@@ -20,7 +20,7 @@ function parse(p: string): Font {
 
 /** The subset (regular, bold): parsed in a tenth of the whole font's time. */
 export const subsetFonts = (): Fonts => (subset ??= { regular: parse(SUBSET_FILES[0]), bold: parse(SUBSET_FILES[1]) });
-/** The whole of DejaVu Sans: about 0.2 s to parse, on the report's main thread. */
+/** The whole of DejaVu Sans: several times the subset's parsing, on the report's main thread. */
 export const wholeFonts = (): Fonts => (full ??= { regular: parse(FONT_FILES[0]), bold: parse(FONT_FILES[1]) });
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The disclosure pattern decided on a worker thread. Its integer programs take a second or more
- * on the main thread (the GR sample: about 1 s of a 6 s report), and nothing else can run there
+ * on the main thread (a sixth of the GR sample's report), and nothing else can run there
  * meanwhile; on a thread of its own, started first thing in the process (it boots while the
  * register is read), the report lays out what does not depend on it while it runs. Warming HiGHS
  * up there on a small fixed pattern was tried: no faster, both cores being busy by then.

@@ -118,8 +118,8 @@ function coreXml(title: string, date: Date): string {
 /**
  * The zip with every entry's time and date set to `date` (the packer takes them from the clock):
  * the two fields of each local header and central directory entry, found through the central
- * directory. Unzipping and zipping the package again to set them cost 5 s and three copies of a
- * national report's 140 MB.
+ * directory: zipping the package again to set them would copy a national report's pictures
+ * three times over (docs/performance.md).
  */
 function zipDated(zip: Uint8Array, date: Date): Uint8Array {
   const b = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);

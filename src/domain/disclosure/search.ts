@@ -13,9 +13,9 @@ let solver: Promise<Solver> | undefined;
 const highs = () => (solver ??= highsLoader());
 
 /**
- * HiGHS's feasibility jump heuristic took about half the time of a rescue program (the sample's
- * twelve: 0.46 → 0.26 s warm) and found no solution the search did not: the programs are tiny and
- * the root node decides them.
+ * HiGHS's feasibility jump heuristic took about half the time of a rescue program and found no
+ * solution the search did not (docs/performance.md): the programs are tiny and the root node
+ * decides them.
  */
 const SOLVER_OPTIONS = { output_flag: false, mip_heuristic_run_feasibility_jump: false } as const;
 

@@ -1,8 +1,6 @@
 /**
- * The fast path's row loop, written out for one column layout. A loop over the columns that
- * asks each field's role what to do was the larger part of the scan (on the bench register a
- * written-out loop scanned a million rows in 82–95 ms against 113–138 ms, and `classify` as a
- * whole ran about 11 % faster); the code below is built once per file from the header, field
+ * The fast path's row loop, written out for one column layout: a loop over the columns that
+ * asks each field's role what to do was the larger part of the scan (docs/performance.md); the code below is built once per file from the header, field
  * by field in column order, and compiled by V8 like any other function. What each role reads and checks is in FIELDS; the rest is fixed text. Only
  * numbers (the delimiter's byte value) enter the code from the file, never its text.
  *
