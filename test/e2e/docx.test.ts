@@ -23,7 +23,7 @@ describe('rapport.docx', () => {
     const captions = [...xml.matchAll(/>((?:Tabell|Diagram) \d+): /g)].map((m) => m[1]);
     expect(captions).toEqual(['Tabell 1', 'Tabell 2', 'Tabell 3', ...Array.from({ length: 12 }, (_, i) => `Diagram ${i + 1}`)]);
     // D3–D5 need a register: said, not drawn
-    expect(xml).toContain('Inte gjord: behöver --register');
+    expect(xml).toContain('Inte gjord: behöver registeruppgifter');
     const images = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
     // nine region charts (D1, D2, D6–D12), then each municipality's section: its charts and its trend
     expect(xml.match(/>1384 Kungsbacka</g)?.length).toBe(1);

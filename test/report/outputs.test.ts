@@ -131,9 +131,9 @@ describe('T1–T3', () => {
   it('without their inputs: skipped, with the reason in Swedish for the reader and English for the command line', () => {
     const outputs = buildOutputs(context(new Facts()));
     expect(outputs.every((o) => o.kind === 'skipped')).toBe(true);
-    expect(byId(outputs, 't1')).toMatchObject({ reasonEn: 'needs Kolada U31900 (--kolada)', reasonSv: 'behöver Kolada U31900 (--kolada)' });
+    expect(byId(outputs, 't1')).toMatchObject({ reasonEn: 'needs Kolada U31900 (--kolada)', reasonSv: 'behöver Koladas nyckeltal U31900' });
     expect(byId(outputs, 't3')).toMatchObject({ reasonEn: expect.stringContaining('or an ÖJ file'), reasonSv: expect.stringContaining('eller en ÖJ-fil') });
-    expect(byId(outputs, 't2')).toMatchObject({ reasonSv: 'behöver en ÖJ-fil (--oj)' });
+    expect(byId(outputs, 't2')).toMatchObject({ reasonSv: 'behöver Öppna jämförelsers enkät (ÖJ)' });
   });
 });
 
@@ -198,7 +198,7 @@ describe('index.md', () => {
     await writeReport(dir, ctx, buildOutputs(ctx));
     await dir.publish();
     const index = readFileSync(join(dir.out, "index.md"), 'utf8');
-    expect(index).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* behöver --register med en kolumn för försörjningshinder');
+    expect(index).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* behöver registeruppgifter med försörjningshinder');
     expect(index).toContain('Små tal är inte dolda');
   });
 });

@@ -167,8 +167,8 @@ describe('report: T3 from the ÖJ survey', () => {
     // what the inputs cannot support is skipped with a reason, on stderr and in index.md
     expect(r.stderr).toContain('note: D5 (Försörjningshinder per kommun) not made: needs --register with a försörjningshinder column');
     const index = readFileSync(join(o, 'index.md'), 'utf8');
-    expect(index).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* behöver --register');
-    expect(index).toContain('**T1** Socioekonomisk sorteringsnyckel per kommun — *inte gjord:* behöver Kolada U31900');
+    expect(index).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* behöver registeruppgifter');
+    expect(index).toContain('**T1** Socioekonomisk sorteringsnyckel per kommun — *inte gjord:* behöver Koladas nyckeltal U31900');
   });
 });
 
