@@ -80,11 +80,17 @@ export class NameIndex {
     const hit = this.byKey.get(keyName(name)) ?? this.byFolded.get(foldName(name));
     if (hit) return hit;
     const key = foldName(name);
-    // "1480 Göteborg", "1480 - Göteborg"; a county as "01 Stockholms län"
+    // "1480 Göteborg", "1480 - Göteborg"; a county as "01 Stockholms län" or by its NUTS code
+    // ("SE110 Stockholms län"); Riket as "00 Riket" or "00 Sweden"; English "Stockholm county"
     const m = /^(\d{4})\b/.exec(key);
     if (m) return this.areas.find((a) => a.code === m[1]);
     const county = /^(\d{2}) \D/.exec(key);
-    if (county) return this.areas.find((a) => a.code === `00${county[1]}` && a.kind === 'region');
+    if (county) return county[1] === '00' ? this.areas.find((a) => a.kind === 'country') : this.areas.find((a) => a.code === `00${county[1]}` && a.kind === 'region');
+    const nuts = /^se\d{1,3} (.+)$/.exec(key);
+    if (nuts) return this.find(nuts[1]);
+    if (/^(sweden|whole country)$/.test(key)) return this.areas.find((a) => a.kind === 'country');
+    const english = /^(.+) county$/.exec(key);
+    if (english) return this.find(`${english[1]} län`) ?? this.find(`${english[1]}s län`);
     return undefined;
   }
 

@@ -55,8 +55,10 @@ export function parseValue(raw: string): ParsedValue {
 }
 
 export function parseSex(raw: string): 'T' | 'K' | 'M' | undefined {
-  const t = raw.trim().toLowerCase();
-  if (['t', 'totalt', 'total', 'båda könen', 'bada konen', 'alla', 'samtliga', 'kvinnor och män', 'män och kvinnor', ''].includes(t)) return 'T';
+  // SCB writes the total as "totalt, samtliga män och kvinnor" or "TotSa", English exports "total"
+  const t = raw.trim().toLowerCase().replace(/[,.]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (['t', 'totalt', 'total', 'totsa', 'båda könen', 'bada konen', 'both sexes', 'alla', 'samtliga', 'kvinnor och män', 'män och kvinnor', 'men and women', ''].includes(t)) return 'T';
+  if (/^totalt? (samtliga )?(män och kvinnor|kvinnor och män)$/.test(t)) return 'T';
   if (['k', 'kvinnor', 'kvinna', 'female', 'women', 'f', '2'].includes(t)) return 'K';
   if (['m', 'män', 'man', 'male', 'men', '1'].includes(t)) return 'M';
   return undefined;
