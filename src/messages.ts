@@ -206,6 +206,8 @@ export const NOTES = {
   surveyExcluded: { level: 'note', text: (file: string, dontknow: number, other: number) => `${file}: ${fmtInt(dontknow + other)} answer${dontknow + other === 1 ? '' : 's'} left out (${fmtInt(dontknow)} "vet ej", ${fmtInt(other)} codes outside 1–4)` },
   surveyByOrder: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} statement column${n === 1 ? '' : 's'} appear twice: the first read as question 7 (importance), the second as question 8 (fulfilment), by their order` },
   koladaDeleted: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} value${n === 1 ? '' : 's'} flagged isdeleted (replaced by Kolada later) dropped` },
+  populationZeros: { level: 'note', text: (file: string, n: number) =>
+    `${file}: ${fmtInt(n)} value${n === 1 ? '' : 's'} of 0 inhabitants read as missing (SCB writes 0 for a municipality in the years before it existed)` },
   emptyRowsSkipped: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} row${n === 1 ? '' : 's'} of delimiters only skipped` },
   columnsRenamed: { level: 'note', text: (names: string[]) => `the input's own column${names.length === 1 ? '' : 's'} ${names.join(', ')} renamed ${names.map((n) => `input_${n}`).join(', ')}: tidy's columns keep their names` },
   tidySummary: { level: 'info', text: (file: string, layout: string, rows: number, byStatus: [string, number][]) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus.map(([s, n]) => `${fmtInt(n)} ${s}`).join(', ')}` },

@@ -44,6 +44,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     const read = readAggregated(await workbookAsCsv(bytes, f), f, f === s.population ? { as: 'population' } : {});
     log.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
     if (read.emptyRows) log.add('emptyRowsSkipped', f, read.emptyRows);
+    if (read.zeros) log.add('populationZeros', f, read.zeros);
     if (read.deleted) log.add('koladaDeleted', f, read.deleted);
     facts.addValues(read.rows, f);
     inputs.push({ file: f, measures: Facts.measuresOf(read.rows) });

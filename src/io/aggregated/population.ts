@@ -163,6 +163,12 @@ function jsonValue(raw: unknown, status: string | undefined, ctx: ReadContext, w
   const text = raw === null || raw === undefined ? (status ?? '..') : String(raw);
   const v = valueAt(text, ctx, 0, 0, where);
   if (v.status === 'ok' && !(Number.isInteger(v.value) && v.value! >= 0)) throw new InputError({ file: ctx.file }, `${where}: ${msg.badPopulation(text)}`, msg.badPopulationHint());
+  // SCB's API answers 0 for a municipality in the years before it existed (Knivsta before 2003):
+  // no inhabitants to count, not a population of none
+  if (v.status === 'ok' && v.value === 0) {
+    ctx.zeros = (ctx.zeros ?? 0) + 1;
+    return { value: null, status: 'missing' };
+  }
   return v as { value: number | null; status: Status };
 }
 

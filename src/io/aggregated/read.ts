@@ -31,6 +31,8 @@ export interface AggregatedRead {
   rows: TidyRow[];
   /** group rows skipped, by name */
   skipped: Map<string, number>;
+  /** SCB API values of 0 inhabitants read as missing */
+  zeros?: number;
   /** rows of delimiters only, skipped */
   emptyRows?: number;
   /** Kolada values flagged isdeleted, dropped */
@@ -77,8 +79,8 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
       const rows = readKoladaJson(docs, ctx);
       return { layout: 'kolada (API v3 JSON)', rows, skipped: ctx.skipped, deleted: ctx.deleted };
     }
-    if (o.as !== 'kolada' && docs.length === 1 && looksLikeJsonStat(docs[0])) return { layout: 'population (JSON-stat 2.0)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped };
-    if (o.as !== 'kolada' && docs.length === 1 && looksLikePxWebJson(docs[0])) return { layout: 'population (PxWeb API v1 JSON)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped };
+    if (o.as !== 'kolada' && docs.length === 1 && looksLikeJsonStat(docs[0])) return { layout: 'population (JSON-stat 2.0)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped, zeros: ctx.zeros };
+    if (o.as !== 'kolada' && docs.length === 1 && looksLikePxWebJson(docs[0])) return { layout: 'population (PxWeb API v1 JSON)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped, zeros: ctx.zeros };
     throw new InputError({ file, line: 1 }, msg.unknownLayout(known()), msg.unknownLayoutHint());
   }
   const { records, emptyRows } = toRecords(text, file);

@@ -20,6 +20,8 @@ export interface ReadContext {
   skipped: Map<string, number>;
   /** Kolada values flagged isdeleted, dropped */
   deleted?: number;
+  /** SCB API values of 0 inhabitants read as missing (an area in years before it existed) */
+  zeros?: number;
 }
 
 export function fileStem(file: string): string {

@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { parseSex } from '../../../src/domain/tidy.js';
 import { parseAge } from '../../../src/io/aggregated/population.js';
 import { readAggregated } from '../../../src/io/aggregated/read.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../helpers.js';
 
 describe('SCB labels', () => {
   it('sex: the total in every form, men and women in English and as codes', () => {
@@ -31,5 +34,19 @@ describe('SCB labels', () => {
       ['0012', 1402425],
       ['0000', 10452326],
     ]);
+  });
+
+  it("a municipality's 0 inhabitants in the API's answer (years before it existed) is uppgift saknas, counted", () => {
+    const doc = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/scb_befolkning.jsonstat.json'), 'utf8'));
+    // Lilla Edet (third region), every age and sex, 2020: as SCB answers for Knivsta before 2003
+    const [, ages, sexes, , years] = doc.size;
+    for (let a = 0; a < ages; a++) for (let x = 0; x < sexes; x++) doc.value[((2 * ages + a) * sexes + x) * years + 0] = 0;
+    const read = readAggregated(Buffer.from(JSON.stringify(doc)), 'scb.json');
+    const lilla = read.rows.filter((r) => r.kommunCode === '1462' && r.measure === 'population' && r.sex === 'T');
+    expect(lilla.map((r) => [r.period, r.status])).toEqual([
+      ['2020', 'missing'],
+      ['2021', 'ok'],
+    ]);
+    expect(read.zeros).toBe(ages * sexes);
   });
 });
