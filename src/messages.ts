@@ -25,6 +25,9 @@ export function shown(v: string): string {
   return chars.length > 80 ? `"${chars.slice(0, 60).join('')}…" (${chars.length} characters)` : `"${t}"`;
 }
 
+/** A list of names on one line: a long one gives its first ten and how many more. */
+const someOf = (names: readonly string[], what = '') => (names.length > 12 ? `${names.slice(0, 10).join(', ')} and ${fmtInt(names.length - 10)} more${what ? ` ${what}` : ''}` : names.join(', '));
+
 /** Header names in a message: each as `shown` gives it (a headerless file's first row is data), at most eight. */
 export function shownNames(names: readonly string[]): string {
   const list = names.slice(0, 8).map((n) => {
@@ -186,7 +189,7 @@ export const NOTES = {
   kommunMonthsMissing: { level: 'warning', text: (kommun: string, year: number, months: number[]) =>
     `${kommun}: no rows for ${monthList(months)}, which the input has for other municipalities: figures for ${year} may be incomplete` },
   regionMissing: { level: 'warning', text: (region: string, year: number | string, missing: string[], members: number, total: boolean) =>
-    `${region} ${year}: no rows for ${missing.length > 12 ? `${missing.slice(0, 10).join(', ')} and ${fmtInt(missing.length - 10)} more municipalities` : missing.join(', ')} (uppgift saknas, not 0)` +
+    `${region} ${year}: no rows for ${someOf(missing, 'municipalities')} (uppgift saknas, not 0)` +
     (total ? `; the Totalt row sums ${members - missing.length} of the ${members} municipalities` : '') },
   utf8Labels: { level: 'warning', text: (file: string, n: number) =>
     `${file} is Windows-1252, but ${fmtInt(n)} reason label${n === 1 ? ' is' : 's are'} UTF-8 (rows joined from two exports?): those are read as UTF-8` },
@@ -214,7 +217,7 @@ export const NOTES = {
   yearMissing: { level: 'warning', text: (file: string, year: number) => `${file} has no rows in ${year}: the report's figures for ${year} are missing (uppgift saknas), not 0` },
   inputUnused: { level: 'warning', text: (file: string) => `${file} was read but no output of the report uses it` },
   outputGaps: { level: 'warning', text: (id: string, years: string, missing: string[], members: number) =>
-    `${id.toUpperCase()}: no figure for ${fmtInt(missing.length)} of ${fmtInt(members)} municipalities in ${years}: ${missing.length > 12 ? `${missing.slice(0, 10).join(', ')} and ${fmtInt(missing.length - 10)} more` : missing.join(', ')} (uppgift saknas, named in the chart's note)` },
+    `${id.toUpperCase()}: no figure for ${fmtInt(missing.length)} of ${fmtInt(members)} municipalities in ${years}: ${someOf(missing)} (uppgift saknas, named in the chart's note)` },
   registerUncredited: { level: 'warning', text: () =>
     'the register is credited as "registeruppgifter om ekonomiskt bistånd" in the source lines: give --source "Socialstyrelsens register över ekonomiskt bistånd", or the name of your own extract' },
   populationUncredited: { level: 'warning', text: (file: string) =>

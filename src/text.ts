@@ -37,6 +37,9 @@ export function terminalText(s: string): string {
   return s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
+/** Text as XML (SVG, a Word part) character data or an attribute's value. */
+export const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /** Every string of a JSON value made plain (a chart's spec, before it is laid out). */
 export function plainDeep<T>(v: T): T {
   if (typeof v === 'string') return plainText(v) as T;

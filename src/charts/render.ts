@@ -6,6 +6,7 @@ import * as vega from 'vega';
 import { compile, TopLevelSpec } from 'vega-lite';
 import { installTextMetrics } from './fonts.js';
 import { drawPngOnWorker } from './png-pool.js';
+import { xmlText } from '../text.js';
 
 /** Decimal comma, no-break space between thousands, a no-break space before %. */
 export const SV_NUMBER_LOCALE = { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0kr'], percent: '\u00a0%', minus: '−' };
@@ -113,7 +114,6 @@ function parametrized(vg: Json, code: string, subtitle: unknown[]): Json | undef
   };
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Vega labels every mark for screen readers in English ("X-axis for a discrete scale with 14
@@ -126,7 +126,7 @@ export function readerSvg(svg: string, alt?: string): string {
   if (!size || !(Number(size[1]) > 0 && Number(size[1]) < 1e5 && Number(size[2]) > 0 && Number(size[2]) < 1e5)) throw new Error(`a chart's SVG has no finite size (${alt ?? 'untitled'})`);
   const bare = svg.replace(/ (?:aria-[a-z]+|role)="[^"]*"/g, '');
   if (alt === undefined) return bare;
-  return bare.replace(/^<svg([^>]*)>/, (_, attrs: string) => `<svg${attrs} role="img" aria-label="${escapeXml(alt)}"><title>${escapeXml(alt)}</title>`);
+  return bare.replace(/^<svg([^>]*)>/, (_, attrs: string) => `<svg${attrs} role="img" aria-label="${xmlText(alt)}"><title>${xmlText(alt)}</title>`);
 }
 
 /**

@@ -41,6 +41,8 @@ export interface ChartData {
   codes: string[];
   /** made without small-count suppression: marked as not for publication */
   draft?: boolean;
+  /** the report's members without a figure, by the years they lack one (warned about, listed in index.md) */
+  gaps?: { years: number[]; codes: string[] }[];
 }
 
 /** One bar (or pair of points) of a survey chart. */

@@ -50,7 +50,7 @@ function municipality(v: string): Region | undefined {
   const munis = loadMunicipalities();
   const t = fold(v);
   const k = /^\d{4}$/.test(v.trim()) ? munis.byCode(v.trim()) : munis.kommuner.find((a) => fold(a.name) === t || fold(`${a.name} kommun`) === t);
-  return k ? { id: `kommun-${k.code}`, name: k.name, codes: [k.code], kommun: true } : undefined;
+  return k ? { id: `kommun-${k.code}`, name: k.name, codes: [k.code] } : undefined;
 }
 
 /**

@@ -20,8 +20,6 @@ export interface Region {
   codes: readonly string[];
   /** the file it was read from, for a custom region */
   file?: string;
-  /** one municipality, the report's whole region (`--region 1481`): set against its county and Riket, never a mean of itself */
-  kommun?: boolean;
   /** a name that is no built-in region or file: a group of the --groups file, looked up once it is read */
   pending?: string;
 }

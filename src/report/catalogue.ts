@@ -3,6 +3,7 @@
  * table or chart from the facts, or saying why it cannot. Pure: no I/O.
  */
 import { Output, OutputModule, ReportContext, skip, yearSpan } from './context.js';
+import { chartGaps } from './points.js';
 import { d1 } from './outputs/d1.js';
 import { d2 } from './outputs/d2.js';
 import { d3 } from './outputs/d3.js';
@@ -26,7 +27,7 @@ export function buildOutputs(c: ReportContext, modules: readonly OutputModule[] 
     const out = o.build(sorted);
     // a chart of nothing but gaps is not a chart: say why instead
     const empty = out.kind === 'chart' && !out.points.some((p) => p.drawn !== false && (p.status === 'ok' || p.status === 'suppressed'));
-    if (!empty) return out;
+    if (!empty) return out.kind === 'chart' ? { ...out, gaps: chartGaps(c, out) } : out;
     // the region's figure alone (D3), of too few of its members: say which have none
     const own = out.points.filter((p) => c.region.codes.includes(p.code) && !p.method);
     const withValue = new Set(own.filter((p) => p.status === 'ok' || p.status === 'suppressed').map((p) => p.code));

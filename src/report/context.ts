@@ -13,6 +13,7 @@ import type { Facts } from './facts.js';
 import type { SurveyRead } from '../domain/survey.js';
 import { SKIP_SV } from '../texts-sv.js';
 import { DISTRICTS, GOTEBORG, districtCode, districtName } from '../domain/districts.js';
+import { loadCounties } from '../io/reference.js';
 
 export const OUTPUT_IDS = ['t1', 't2', 't3', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9', 'd10', 'd11', 'd12'] as const;
 export type OutputId = (typeof OUTPUT_IDS)[number];
@@ -121,6 +122,12 @@ export const areaName = (c: ReportContext, code: string) => {
   const d = DISTRICTS.find((x) => districtCode(x) === code);
   return d ? districtName(d) : (c.areas(code)?.name ?? code);
 };
+
+/** A municipality's county: its code as Kolada publishes it (`00NN`), its name and its members. */
+export function countyOf(c: ReportContext, code: string): { code: string; name: string; codes: string[] } | undefined {
+  const county = loadCounties().find((k) => k.code === c.areas(code)?.countyCode);
+  return county && { code: `00${county.code}`, name: county.name, codes: c.allCodes().filter((k) => c.areas(k)?.countyCode === county.code) };
+}
 
 /** The table's years: those its input has, up to Y+1 (ÖJ and Kolada publish the year after), the latest three. */
 export const tableYears = (c: ReportContext, years: readonly number[]) => years.filter((y) => y <= c.year + 1).slice(-3);

@@ -9,6 +9,7 @@
  */
 import { readerCells } from '../tables/table.js';
 import { SV } from '../texts-sv.js';
+import { xmlText } from '../text.js';
 import type { DocItem, DocSection, ReportDocument } from './document.js';
 
 const CM = 360000; // EMU per cm
@@ -101,15 +102,13 @@ export async function reportDocx(doc: ReportDocument, pictures?: Promise<void>):
   return zipDated(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), date);
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** The package's core properties, dated `date` (docx dates them with the clock). */
 function coreXml(title: string, date: Date): string {
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${xml(title)}</dc:title><dc:description>${xml(title)}</dc:description><dc:creator>bistand</dc:creator><cp:lastModifiedBy>bistand</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
+    `<dc:title>${xmlText(title)}</dc:title><dc:description>${xmlText(title)}</dc:description><dc:creator>bistand</dc:creator><cp:lastModifiedBy>bistand</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
     '</cp:coreProperties>'
   );

@@ -11,10 +11,9 @@ import type { Point, RegionMethod } from '../charts/types.js';
 import { PRIMARY, SECONDARY, SuppressOptions, share } from '../domain/suppress.js';
 import { totalKey } from '../domain/disclosure.js';
 import type { Cell } from '../tables/table.js';
-import { ReportContext, areaName } from './context.js';
+import { ReportContext, areaName, countyOf } from './context.js';
 import { REG, countMeasure, type KpiId, type Measure, type PopulationMeasure, type RegisterMeasure } from './facts.js';
 import { SV } from '../texts-sv.js';
-import { loadCounties } from '../io/reference.js';
 
 export interface CountSeries {
   label: string;
@@ -38,12 +37,9 @@ export const isSingle = (c: ReportContext) => c.region.codes.length === 1;
 export function comparisonAreas(c: ReportContext): { code: string; name: string; codes: string[] }[] {
   const all = c.allCodes();
   const out: { code: string; name: string; codes: string[] }[] = [];
-  if (isSingle(c)) {
-    const county = loadCounties().find((k) => k.code === c.areas(c.region.codes[0])?.countyCode);
-    const codes = county ? all.filter((k) => c.areas(k)?.countyCode === county.code) : [];
-    // Gotland is its own county: its county would be itself
-    if (county && codes.length > 1) out.push({ code: `00${county.code}`, name: county.name, codes });
-  }
+  const county = isSingle(c) ? countyOf(c, c.region.codes[0]) : undefined;
+  // Gotland is its own county: its county would be itself
+  if (county && county.codes.length > 1) out.push(county);
   if (c.region.codes.length < all.length) out.push({ code: '0000', name: SV.riket, codes: all });
   return out;
 }
@@ -51,7 +47,8 @@ export function comparisonAreas(c: ReportContext): { code: string; name: string;
 /** Members of a chart's region without a figure, by the years they lack one (a list of codes per set of years). */
 export function chartGaps(c: ReportContext, o: { points: readonly Point[]; codes: readonly string[] }): { years: number[]; codes: string[] }[] {
   const years = [...new Set(o.points.map((p) => p.year))].sort();
-  const has = (code: string, y: number) => o.points.some((p) => p.code === code && p.year === y && !p.method && (p.status === 'ok' || p.status === 'suppressed'));
+  const withValue = new Set(o.points.filter((p) => !p.method && (p.status === 'ok' || p.status === 'suppressed')).map((p) => `${p.code}|${p.year}`));
+  const has = (code: string, y: number) => withValue.has(`${code}|${y}`);
   const byList = new Map<string, number[]>();
   for (const y of years) {
     const missing = c.region.codes.filter((k) => o.codes.includes(k) && !has(k, y));

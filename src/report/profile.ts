@@ -12,10 +12,9 @@
 import type { ChartData, Point } from '../charts/types.js';
 import { SUPPRESSED, share } from '../domain/suppress.js';
 import type { MuniGroup } from '../io/groups.js';
-import { loadCounties } from '../io/reference.js';
 import type { Table } from '../tables/table.js';
 import { GROUP_SV, SV } from '../texts-sv.js';
-import { ReportContext, areaName } from './context.js';
+import { ReportContext, areaName, countyOf } from './context.js';
 import { KpiId, Measure, REG, RegisterMeasure, countMeasure } from './facts.js';
 import { drawable, populationOf } from './points.js';
 
@@ -105,12 +104,8 @@ export function comparisonsOf(c: ReportContext, code: string, groups: readonly M
   const region = c.region;
   const all = c.allCodes();
   if (region.codes.length > 1 && region.codes.length < all.length) out.push({ id: 'region', name: region.name, codes: region.codes });
-  const area = c.areas(code);
-  const county = loadCounties().find((k) => k.code === area?.countyCode);
-  if (county) {
-    const codes = all.filter((k) => c.areas(k)?.countyCode === county.code);
-    if (codes.join() !== region.codes.join()) out.push({ id: 'county', name: county.name, codes, published: `00${county.code}` });
-  }
+  const county = countyOf(c, code);
+  if (county && county.codes.join() !== region.codes.join()) out.push({ id: 'county', name: county.name, codes: county.codes, published: county.code });
   out.push({ id: 'riket', name: SV.riket, codes: all, published: '0000' });
   const g = groups.length ? similar(areaName(c, code)) : undefined;
   if (g) out.push({ id: 'group', name: g.title, codes: g.members, published: g.id });

@@ -24,7 +24,6 @@ import { Output, ReportContext, ReportSettings } from './context.js';
 
 export type { ReportSettings } from './context.js';
 import { gatherFacts, type InputUse } from './gather.js';
-import { chartGaps } from './points.js';
 import { signalsHeard, surveyChartsAhead, writeReport } from './write.js';
 
 
@@ -124,7 +123,7 @@ function noteOutputs(log: NoteLog, s: ReportSettings, ctx: ReportContext, output
   for (const o of outputs) if (o.kind === 'skipped') skipped.set(o.reasonEn, [...(skipped.get(o.reasonEn) ?? []), o]);
   for (const [reason, os] of skipped) if (os.length === 1 && os[0].kind === 'skipped') log.add('reportSkipped', os[0].id, os[0].title, reason);
     else log.add('reportSkippedMany', os.map((o) => o.id), reason);
-  for (const o of outputs) if (o.kind === 'chart') for (const g of chartGaps(ctx, o)) log.add('outputGaps', o.id, g.years.join(', '), g.codes.map(named), o.codes.filter((k) => s.region.codes.includes(k)).length);
+  for (const o of outputs) if (o.kind === 'chart') for (const g of o.gaps ?? []) log.add('outputGaps', o.id, g.years.join(', '), g.codes.map(named), o.codes.filter((k) => s.region.codes.includes(k)).length);
   for (const i of inputs) if (!i.measures.some((m) => ctx.facts.used.has(m))) log.add('inputUnused', i.file);
   if (s.register) {
     // one warning for the years that miss the same municipalities

@@ -12,7 +12,6 @@ import { Sheet, tablesWorkbook } from '../io/xlsx-table.js';
 import { formatExcelCsv, formatMarkdown, formatTable } from '../io/write-table.js';
 import type { Table } from '../tables/table.js';
 import { areaName, type Output, type ReportContext, type TableData } from './context.js';
-import { chartGaps } from './points.js';
 import { comparisonsOf, keyFigures, overviewTable, profileTable, trendChart } from './profile.js';
 import { similarGroupOf } from '../io/groups.js';
 import { reportDocx } from './docx.js';
@@ -181,7 +180,7 @@ export async function writeReport(dir: StagedDir, ctx: ReportContext, outputs: O
     index.push(`- **${o.id.toUpperCase()}** [${markdownText(o.title)}](${base}.${o.kind === 'table' ? 'md' : img}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
     if (o.kind === 'chart') {
       const members = o.codes.filter((k) => ctx.region.codes.includes(k)).length;
-      for (const g of chartGaps(ctx, o)) index.push(`  - ${markdownText(SV.indexGaps(g.years.join(', '), g.codes.length, members, g.codes.map((k) => areaName(ctx, k)).join(', ')))}`);
+      for (const g of o.gaps ?? []) index.push(`  - ${markdownText(SV.indexGaps(g.years.join(', '), g.codes.length, members, g.codes.map((k) => areaName(ctx, k)).join(', ')))}`);
     }
   }
   if (ctx.facts.registerYears.length) {

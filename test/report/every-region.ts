@@ -10,7 +10,6 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartGaps } from '../../src/report/points.js';
 import { ROOT } from '../helpers.js';
 import { groupRegion, regionOf } from '../../src/cli/region.js';
 import { readGroups } from '../../src/io/groups.js';
@@ -152,7 +151,7 @@ describe.each(Object.entries(INPUTS).filter((_, i) => i % 2 === half))('inputs: 
     }
     // a member without a figure is named on stderr, per chart
     for (const o of charts)
-      if (o.kind === 'chart' && chartGaps({ region } as never, o).length) expect(notes.some((n) => n.id === 'outputGaps' && n.text.startsWith(`${o.id.toUpperCase()}:`)), `${o.id} gaps`).toBe(true);
+      if (o.kind === 'chart' && o.gaps?.length) expect(notes.some((n) => n.id === 'outputGaps' && n.text.startsWith(`${o.id.toUpperCase()}:`)), `${o.id} gaps`).toBe(true);
     if (inputs.register && !inputs.source) expect(notes.map((n) => n.id)).toContain('registerUncredited');
   });
 });
