@@ -152,7 +152,6 @@ export class StagedDir {
   private readonly stage: string;
   private readonly aside: string;
   private readonly previous: readonly string[];
-  private readonly pending: Promise<void>[] = [];
   private locked = false;
   private created = false;
   private readonly onSignal = (signal: NodeJS.Signals) => {
@@ -282,31 +281,11 @@ export class StagedDir {
     return readFileSync(join(this.stage, rel), 'utf8');
   }
 
-  /** Waits for the jobs queued so far. */
-  async settled(): Promise<void> {
-    await Promise.all(this.pending);
-  }
-
-  /**
-   * Starts `job` (which queues its own work: the PNG pool draws as many at a time as it has
-   * threads); `publish` waits for all of them. Two lanes of one job each used to feed the pool:
-   * a lane whose charts were slow left the other's thread idle at the end, and a thread waited
-   * for the main thread to hand it its next chart.
-   */
-  later(job: () => Promise<void>): void {
-    const running = job();
-    // a job that fails (a full disk) before `settled` is awaited must not end the process as an
-    // unhandled rejection with a stack trace: `settled` gives its error
-    running.catch(() => undefined);
-    this.pending.push(running);
-  }
-
   /**
    * Swaps the staged files in. Synchronous from the first move to the manifest, so a signal
    * is handled before or after it, never in the middle.
    */
   async publish(): Promise<void> {
-    await Promise.all(this.pending);
     const fresh = [...this.files].sort();
     // every place the report moves a file from or to: inside the folder, no symlink on the way
     const blocked = fresh.find((f) => !plainFile(this.out, f));
@@ -352,7 +331,6 @@ export class StagedDir {
   }
 
   async abort(): Promise<void> {
-    await Promise.allSettled(this.pending);
     this.cleanUp();
     // a folder this run made and filled with nothing goes again
     if (this.created) removeEmptyParents(dirname(this.out), basename(this.out) + '/.');

@@ -61,11 +61,8 @@ export interface RegisterResult {
   coverage: Coverage;
   /** whether the input has a reason (försörjningshinder) column */
   hasReasons: boolean;
-  /**
-   * the one pattern of hidden cells every output of this input uses, decided on a worker thread:
-   * the caller can do what does not depend on it meanwhile
-   */
-  pattern: Promise<Pattern>;
+  /** the one pattern of hidden cells every output of this input uses */
+  pattern: Pattern;
 }
 
 export async function runRegister(source: ByteSource, run: RegisterRun): Promise<Piped<RegisterResult>> {
@@ -123,17 +120,16 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   if (read.idForms) log.add('idForms', read.idForms, min);
   if (run.gapRule === 'all') log.add('gapRuleAll');
   const hasReasons = read.columns.hinder !== undefined;
+  // its integer programs run on a thread: a caller reading other files meanwhile is not held up
   const pattern = protecting
-    ? decidePatternOnWorker({
+    ? await decidePatternOnWorker({
         input: { rows: classification.rows },
         munis: { kommuner: run.municipalities.kommuner.map((k) => ({ code: k.code })) },
         options: run.protect!.suppress,
         printable: printableRegions(run.municipalities, run.protect!.regions),
         withGroups: hasReasons,
       }).then(Pattern.fromState)
-    : Promise.resolve(new Pattern(false));
-  // awaited by the caller, maybe after other work: a failure meanwhile is its error, not an unhandled one
-  pattern.catch(() => undefined);
+    : new Pattern(false);
   return { result: { read, classification, unknownLabels, coverage, hasReasons, pattern }, notes: log.notes };
 }
 
@@ -216,7 +212,7 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
       const missing = result.coverage.missing(region.codes, y);
       if (missing.length) log.add('regionMissing', region.name, y, missing.map((c) => `${munis.byCode(c)?.name ?? c} (${c})`), region.codes.length, run.total);
     }
-  const table = kind.table(classification, munis, run.suppress, { total: run.total }, await result.pattern);
+  const table = kind.table(classification, munis, run.suppress, { total: run.total }, result.pattern);
   if (run.suppress.enabled && table.hidden.primary + table.hidden.secondary > 0)
     log.add('suppressionSummary', table.hidden.primary, table.hidden.secondary, table.hidden.cells, run.suppress.minCount);
   kind.notes(result, run, log);

@@ -93,8 +93,8 @@ export interface ReportContext {
   allCodes: () => string[];
   /** groups of municipalities (--groups), for the liknande-kommuner comparison */
   groups: MuniGroup[];
-  /** rapport.html as PDF (--pdf) */
-  pdf?: (html: string, year: number) => Promise<Uint8Array>;
+  /** rapport.html printed as rapport.pdf too (--pdf) */
+  pdf?: boolean;
   /** the survey's respondents, when one is given */
   survey?: SurveyRead;
   surveyFocus?: string;

@@ -7,7 +7,7 @@ import type { Table } from '../tables/table.js';
 
 export type DocItem =
   | { kind: 'table'; anchor: string; caption: string; table: Table; source: string; notes: string[] }
-  | { kind: 'chart'; anchor: string; caption: string; svg: string; png?: Uint8Array; alt: string; source: string; notes: string[] }
+  | { kind: 'chart'; anchor: string; caption: string; picture: string; alt: string; source: string; notes: string[] }
   | { kind: 'skipped'; anchor: string; caption: string; reason: string };
 
 export interface DocSection {
@@ -18,6 +18,22 @@ export interface DocSection {
   items: DocItem[];
   /** sections inside this one (the municipalities under "Kommunerna") */
   sections?: DocSection[];
+}
+
+/** A chart as drawn: its SVG, and its PNG unless the run makes none (--no-png). */
+export interface Picture {
+  svg: string;
+  png?: Uint8Array;
+}
+
+/** The drawn charts, by the name a chart item gives (its files' base path). */
+export type Pictures = ReadonlyMap<string, Picture>;
+
+/** The picture a chart item names: a plan whose chart was not drawn is a bug of ours. */
+export function pictureOf(pictures: Pictures, name: string): Picture {
+  const p = pictures.get(name);
+  if (!p) throw new Error(`the chart ${name} was not drawn`);
+  return p;
 }
 
 export interface ReportDocument {

@@ -10,7 +10,7 @@
 import { readerCells } from '../tables/table.js';
 import { SV } from '../texts-sv.js';
 import { xmlText } from '../text.js';
-import type { DocItem, DocSection, ReportDocument } from './document.js';
+import { type DocItem, type DocSection, type Pictures, type ReportDocument, pictureOf } from './document.js';
 
 const CM = 360000; // EMU per cm
 
@@ -26,12 +26,26 @@ function svgSize(svg: string): { width: number; height: number } {
 
 type Docx = typeof import('docx');
 type Block = InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>;
-/** A block now, or a picture's paragraph once its PNG is drawn (the text is laid out meanwhile). */
-type Later = Block | (() => Block);
 
-function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, pictures: boolean): Later[] {
+/** A chart's PNG 16 cm wide, at its SVG's aspect, with its alt text. */
+function picture(d: Docx, it: DocItem & { kind: 'chart' }, svg: string, png: Uint8Array): Block {
+  const { width, height } = svgSize(svg);
+  const w = 16 * CM;
+  return new d.Paragraph({
+    children: [
+      new d.ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: Math.round((w / CM) * 37.8), height: Math.round(((w * height) / width / CM) * 37.8) },
+        altText: { title: it.caption, description: it.alt, name: it.anchor },
+      }),
+    ],
+  });
+}
+
+function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, pictures: Pictures): Block[] {
   const small = (text: string) => new d.Paragraph({ children: [new d.TextRun({ text, size: 16, color: '555555' })], spacing: { after: 40 } });
-  const out: Later[] = [new d.Paragraph({ text: it.caption, heading: level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3, keepNext: true })];
+  const out: Block[] = [new d.Paragraph({ text: it.caption, heading: level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3, keepNext: true })];
   if (it.kind === 'skipped') {
     out.push(new d.Paragraph({ children: [new d.TextRun({ text: `${SV.docxNotMade}: ${it.reason}`, italics: true })] }));
     return out;
@@ -50,52 +64,31 @@ function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, pictures: boolean): Late
         ],
       }),
     );
-  } else if (pictures) {
-    const { width, height } = svgSize(it.svg);
-    const w = 16 * CM;
-    out.push(() => {
-      if (!it.png) throw new Error(`rapport.docx: the picture ${it.anchor} was not drawn`);
-      return new d.Paragraph({
-        children: [
-          new d.ImageRun({
-            type: 'png',
-            data: it.png,
-            transformation: { width: Math.round((w / CM) * 37.8), height: Math.round(((w * height) / width / CM) * 37.8) },
-            altText: { title: it.caption, description: it.alt, name: it.anchor },
-          }),
-        ],
-      });
-    });
+  } else {
+    const { svg, png } = pictureOf(pictures, it.picture);
     // the picture carries its source and notes
-    return out;
-  } else out.push(new d.Paragraph({ children: [new d.TextRun({ text: SV.docxNoPng, italics: true })] }));
+    if (png) return [...out, picture(d, it, svg, png)];
+    out.push(new d.Paragraph({ children: [new d.TextRun({ text: SV.docxNoPng, italics: true })] }));
+  }
   out.push(small(it.source), ...it.notes.map(small));
   return out;
 }
 
-function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2, pictures: boolean): Later[] {
-  const out: Later[] = [new d.Paragraph({ text: s.heading, heading: level === 1 ? d.HeadingLevel.HEADING_1 : d.HeadingLevel.HEADING_2, keepNext: true, pageBreakBefore: level === 2 })];
+function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2, pictures: Pictures): Block[] {
+  const out: Block[] = [new d.Paragraph({ text: s.heading, heading: level === 1 ? d.HeadingLevel.HEADING_1 : d.HeadingLevel.HEADING_2, keepNext: true, pageBreakBefore: level === 2 })];
   if (s.lead) out.push(new d.Paragraph({ text: s.lead }));
   for (const it of s.items) out.push(...itemBlocks(d, it, level === 1 ? 2 : 3, pictures));
   for (const sub of s.sections ?? []) out.push(...sectionBlocks(d, sub, 2, pictures));
   return out;
 }
 
-/**
- * The document as Word: title, the warning of an unsuppressed run, the sections, the closing
- * line. Given `pictures`, the charts' PNGs, which are still being drawn: the text is laid out
- * meanwhile, the pictures once they are.
- */
-export async function reportDocx(doc: ReportDocument, pictures?: Promise<void>): Promise<Uint8Array> {
-  // a PNG that fails while the text is laid out is this call's error, given at the await below
-  pictures?.catch(() => undefined);
+/** The document as Word: title, the warning of an unsuppressed run, the sections, the closing line; the charts as their PNGs. */
+export async function reportDocx(doc: ReportDocument, pictures: Pictures): Promise<Uint8Array> {
   const d = await import('docx');
-  const later: Later[] = [new d.Paragraph({ text: doc.title, heading: d.HeadingLevel.TITLE })];
-  if (doc.warning) later.push(new d.Paragraph({ children: [new d.TextRun({ text: doc.warning, bold: true, color: 'B00020' })] }));
-  for (const s of doc.sections) later.push(...sectionBlocks(d, s, 1, pictures !== undefined));
-  later.push(new d.Paragraph({ text: doc.closing }));
-  await pictures;
-  const body = later.map((b) => (typeof b === 'function' ? b() : b));
+  const body: Block[] = [new d.Paragraph({ text: doc.title, heading: d.HeadingLevel.TITLE })];
+  if (doc.warning) body.push(new d.Paragraph({ children: [new d.TextRun({ text: doc.warning, bold: true, color: 'B00020' })] }));
+  for (const s of doc.sections) body.push(...sectionBlocks(d, s, 1, pictures));
+  body.push(new d.Paragraph({ text: doc.closing }));
   const date = new Date(Date.UTC(doc.year, 0, 1));
   const document = new d.Document({ creator: 'bistand', title: doc.title, description: doc.title, sections: [{ children: body }] });
   const packed = await d.Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreXml(doc.title, date) }]);

@@ -67,7 +67,7 @@ export class Facts {
   /** which municipalities and months the register has rows for */
   private coverage = new Coverage();
   /** the register's one pattern of hidden cells, which the charts show counts through */
-  private decided: PatternView | undefined = new Pattern(false);
+  private decided: PatternView = new Pattern(false);
   /** whether the register has a reason column (else every person's group is "missing") */
   registerHasReasons = false;
   /** measures some output has read, so that an input no output uses is named */
@@ -158,18 +158,14 @@ export class Facts {
     return [...new Set(rows.map((r) => sdbMeasureOf(r) ?? r.measure))].filter((m): m is Measure => isKpiId(m) || isPopulation(m) || m.startsWith('sdb:'));
   }
 
-  /**
-   * The pattern, once decided. A count read before (the pattern is decided on a worker thread
-   * while the report lays out what does not need it) would be printed unprotected: an error.
-   */
+  /** The register's pattern of hidden cells (hiding nothing without a register). */
   get pattern(): PatternView {
-    if (!this.decided) throw new Error("the register's disclosure pattern was read before it was decided");
     return this.decided;
   }
 
-  /** The register's counts; its pattern follows with `setPattern`. */
-  addRegister(c: Classification, munis: Municipalities, years: readonly number[], coverage: Coverage, hasReasons: boolean): void {
-    this.decided = undefined;
+  /** The register's counts, with the pattern they are shown through. */
+  addRegister(c: Classification, munis: Municipalities, years: readonly number[], coverage: Coverage, hasReasons: boolean, pattern: PatternView): void {
+    this.decided = pattern;
     this.coverage = coverage;
     this.registerHasReasons = hasReasons;
     c.rows.forEach((r) => {
@@ -183,9 +179,5 @@ export class Facts {
       if (ok) this.veryLongYears.add(years[yi]);
     });
     this.registerYears = [...years];
-  }
-
-  setPattern(p: PatternView): void {
-    this.decided = p;
   }
 }

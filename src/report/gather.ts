@@ -8,6 +8,8 @@ import { runRegister } from '../pipeline/register.js';
 import type { ReportSettings } from './context.js';
 import { Facts, Measure, REG } from './facts.js';
 import { GROUPS } from '../domain/reasons.js';
+import type { SurveyRead } from '../domain/survey.js';
+import { readSurvey } from '../io/survey.js';
 
 /** An input file and the measures it gave, to name the files no output used. */
 export interface InputUse {
@@ -15,37 +17,39 @@ export interface InputUse {
   measures: (Measure | 'oj')[];
 }
 
+/** The facts of every input, complete: the register's counts with their pattern of hidden cells. */
+export interface Gathered {
+  facts: Facts;
+  inputs: InputUse[];
+  populationSource?: string;
+  survey?: SurveyRead;
+}
+
 /**
- * The facts of every input, and `decided`: settled when the register's disclosure pattern is in
- * the facts (it is decided on a worker thread; until then no register count can be read).
+ * Every input read into the facts. The register's pattern is decided on a thread while this one
+ * reads the other files; the notes come in the order of the inputs all the same.
  */
-export async function gatherFacts(s: ReportSettings, years: number[], log: NoteLog): Promise<{ facts: Facts; inputs: InputUse[]; decided: Promise<void>; populationSource?: string }> {
+export async function gatherFacts(s: ReportSettings, years: number[], log: NoteLog): Promise<Gathered> {
   const munis = loadMunicipalities();
+  const register = s.register ? registerRead(s, s.register, years) : undefined;
+  // a failure of the register while the others are read is the run's error at the await below
+  register?.catch(() => undefined);
+  const others = new NoteLog();
   const facts = new Facts();
   const inputs: InputUse[] = [];
-  let decided = Promise.resolve();
-  if (s.register) {
-    const run = { years, requireYears: [s.year], gapRule: s.gapRule, municipalities: munis, requireHinder: false, readHinder: true, protect: { suppress: s.suppress, regions: [s.region] } };
-    const { result, notes } = await runRegister(await openSource(s.register), run);
-    log.push(...notes);
-    facts.addRegister(result.classification, munis, years, result.coverage, result.hasReasons);
-    decided = result.pattern.then((p) => facts.setPattern(p));
-    decided.catch(() => undefined);
-    inputs.push({ file: s.register, measures: [REG.recipients, REG.longTerm, REG.veryLongTerm, ...GROUPS.map(REG.group)] });
-  }
   const values = [s.population, ...s.kolada, ...s.sdb].filter((f): f is string => Boolean(f));
   let populationSource = s.populationSource;
   for (const f of values) {
     const bytes = readFileOrFail(f);
     if (f === s.population && !populationSource) {
       populationSource = scbPopulation(bytes) ? 'SCB' : undefined;
-      if (!populationSource) log.add('populationUncredited', f);
+      if (!populationSource) others.add('populationUncredited', f);
     }
     const read = readAggregated(await workbookAsCsv(bytes, f), f, f === s.population ? { as: 'population' } : {});
-    log.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
-    if (read.emptyRows) log.add('emptyRowsSkipped', f, read.emptyRows);
-    if (read.zeros) log.add('populationZeros', f, read.zeros);
-    if (read.deleted) log.add('koladaDeleted', f, read.deleted);
+    others.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
+    if (read.emptyRows) others.add('emptyRowsSkipped', f, read.emptyRows);
+    if (read.zeros) others.add('populationZeros', f, read.zeros);
+    if (read.deleted) others.add('koladaDeleted', f, read.deleted);
     facts.addValues(read.rows, f);
     inputs.push({ file: f, measures: Facts.measuresOf(read.rows) });
   }
@@ -53,8 +57,30 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     facts.addOj(readAggregated(await workbookAsCsv(readFileOrFail(s.oj), s.oj), s.oj, { as: 'oj' }).rows);
     inputs.push({ file: s.oj, measures: ['oj'] });
   }
+  const surveyNotes = new NoteLog();
+  const survey = s.survey ? await surveyRead(s.survey, s.surveyMap, surveyNotes) : undefined;
+  if (register) {
+    const { result, notes } = await register;
+    log.push(...notes);
+    facts.addRegister(result.classification, munis, years, result.coverage, result.hasReasons, result.pattern);
+    inputs.unshift({ file: s.register!, measures: [REG.recipients, REG.longTerm, REG.veryLongTerm, ...GROUPS.map(REG.group)] });
+  }
+  log.push(...others.notes);
   if (s.register && !s.source) log.add('registerUncredited');
-  return { facts, inputs, decided, populationSource };
+  log.push(...surveyNotes.notes);
+  return { facts, inputs, populationSource, survey };
+}
+
+function registerRead(s: ReportSettings, file: string, years: number[]) {
+  const run = { years, requireYears: [s.year], gapRule: s.gapRule, municipalities: loadMunicipalities(), requireHinder: false, readHinder: true, protect: { suppress: s.suppress, regions: [s.region] } };
+  return openSource(file).then((source) => runRegister(source, run));
+}
+
+async function surveyRead(file: string, map: string | undefined, log: NoteLog): Promise<SurveyRead> {
+  const read = readSurvey(await workbookAsCsv(readFileOrFail(file), file), file, { map });
+  if (read.excluded.dontknow + read.excluded.other) log.add('surveyExcluded', file, read.excluded.dontknow, read.excluded.other);
+  if (read.byOrder.length) log.add('surveyByOrder', file, read.byOrder.length);
+  return read;
 }
 
 /**

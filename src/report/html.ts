@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { FONT_FAMILY, fontFilesFor } from '../charts/font-files.js';
 import { readerCells } from '../tables/table.js';
 import { SV } from '../texts-sv.js';
-import type { DocItem, DocSection, ReportDocument } from './document.js';
+import { type DocItem, type DocSection, type Pictures, type ReportDocument, pictureOf } from './document.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -81,11 +81,11 @@ function inlineSvg(svg: string, prefix: string): string {
   return out;
 }
 
-function item(it: DocItem, level: 3 | 4): string {
+function item(it: DocItem, level: 3 | 4, pictures: Pictures): string {
   const h = `<h${level}>${esc(it.caption)}</h${level}>`;
   if (it.kind === 'skipped') return `<figure id="${it.anchor}" class="skipped">${h}<p>${esc(SV.docxNotMade)}: ${esc(it.reason)}</p></figure>`;
   // a chart draws its source and notes itself: printed again under it, they read twice
-  if (it.kind === 'chart') return `<figure id="${it.anchor}" class="chart">${h}${inlineSvg(it.svg, it.anchor)}</figure>`;
+  if (it.kind === 'chart') return `<figure id="${it.anchor}" class="chart">${h}${inlineSvg(pictureOf(pictures, it.picture).svg, it.anchor)}</figure>`;
   const foot = [`<p class="source">${esc(it.source)}</p>`, ...it.notes.map((n) => `<p class="note">${esc(n)}</p>`)].join('');
   const t = it.table;
   const { numeric, text } = readerCells(t);
@@ -95,11 +95,11 @@ function item(it: DocItem, level: 3 | 4): string {
   return `<figure id="${it.anchor}" class="table">${h}<table>${head}${body}</table>${foot}</figure>`;
 }
 
-function section(s: DocSection, level: 2 | 3): string {
+function section(s: DocSection, level: 2 | 3, pictures: Pictures): string {
   const parts = [`<section id="${s.anchor}"${level === 3 ? ' class="kommun"' : ''}><h${level}>${esc(s.heading)}</h${level}>`];
   if (s.lead) parts.push(`<p>${esc(s.lead)}</p>`);
-  for (const it of s.items) parts.push(item(it, level === 2 ? 3 : 4));
-  for (const sub of s.sections ?? []) parts.push(section(sub, 3));
+  for (const it of s.items) parts.push(item(it, level === 2 ? 3 : 4, pictures));
+  for (const sub of s.sections ?? []) parts.push(section(sub, 3, pictures));
   parts.push('</section>');
   return parts.join('\n');
 }
@@ -113,12 +113,12 @@ function contents(doc: ReportDocument): string {
   return `<nav aria-label="${esc(SV.htmlContents)}"><h2>${esc(SV.htmlContents)}</h2><ol>${doc.sections.map(entry).join('')}</ol></nav>`;
 }
 
-export function reportHtml(doc: ReportDocument): string {
+export function reportHtml(doc: ReportDocument, pictures: Pictures): string {
   const body = [
     `<header><h1>${esc(doc.title)}</h1>${doc.warning ? `<p class="warning">${esc(doc.warning)}</p>` : ''}</header>`,
     contents(doc),
     '<main>',
-    ...doc.sections.map((s) => section(s, 2)),
+    ...doc.sections.map((s) => section(s, 2, pictures)),
     `<p>${esc(doc.closing)}</p>`,
     '</main>',
   ].join('\n');

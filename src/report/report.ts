@@ -7,40 +7,30 @@
  *   2. build    each output of the catalogue from the facts, suppressed,
  *               or the reason it cannot be made                                catalogue.ts, outputs/
  *   3. note     what was skipped and why
- *   4. write    tables ──► .csv .sv.csv .md; charts ──► .vl.json ──► .svg ──► .png
- *               DIR/region/…, DIR/kommun/<code>-<slug>/…, DIR/index.md           write.ts
- *               the same as documents: rapport.html (──► rapport.pdf with --pdf),
- *               rapport.docx, tabeller.xlsx                    html.ts, docx.ts, pdf.ts
- *   5. publish  staged inside DIR, then swapped in: a failed run leaves the previous report,
+ *   4. plan     every file of the region and of each municipality, the document, the
+ *               workbook's sheets and index.md, as values                      plan.ts
+ *   5. emit     tables ──► .csv .sv.csv .md; charts ──► .vl.json ──► .svg ──► .png (thread pool);
+ *               rapport.html (──► rapport.pdf with --pdf), rapport.docx, tabeller.xlsx, index.md
+ *                                                          emit.ts, html.ts, docx.ts, pdf.ts
+ *   6. publish  staged inside DIR, then swapped in: a failed run leaves the previous report,
  *               and only files bistand wrote are ever replaced                  io/staged-dir.ts
  */
-import { prestartPngWorkers } from '../charts/png-pool.js';
 import { loadMunicipalities } from '../io/reference.js';
-import { readFileOrFail } from '../io/source.js';
 import { StagedDir } from '../io/staged-dir.js';
 import { NoteLog, Piped } from '../notes.js';
-import { buildOutputs, FROM_SURVEY } from './catalogue.js';
+import { buildOutputs } from './catalogue.js';
 import { Output, ReportContext, ReportSettings } from './context.js';
 
 export type { ReportSettings } from './context.js';
 import { gatherFacts, type InputUse } from './gather.js';
-import { signalsHeard, surveyChartsAhead, writeReport } from './write.js';
+import { emit, signalsHeard, type Printer } from './emit.js';
+import { planReport } from './plan.js';
 
 
 
 export interface ReportResult {
   outputs: Output[];
   files: string[];
-}
-
-async function readSurveyInput(s: ReportSettings, log: NoteLog) {
-  if (!s.survey) return undefined;
-  const { readSurvey } = await import('../io/survey.js');
-  const { workbookAsCsv } = await import('../io/aggregated/workbook.js');
-  const read = readSurvey(await workbookAsCsv(readFileOrFail(s.survey), s.survey), s.survey, { map: s.surveyMap });
-  if (read.excluded.dontknow + read.excluded.other) log.add('surveyExcluded', s.survey, read.excluded.dontknow, read.excluded.other);
-  if (read.byOrder.length) log.add('surveyByOrder', s.survey, read.byOrder.length);
-  return read;
 }
 
 export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>> {
@@ -57,17 +47,12 @@ export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>>
 
 async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<ReportResult>> {
   const log = new NoteLog();
-  if (s.png !== false) prestartPngWorkers();
-  const { ctx, inputs, decided } = await reportContext(s, log);
-  // While the register's pattern is decided on its thread: the survey's diagrams, which need no
-  // register count, and the module the Word file loads (the GR sample: the pattern's 0.6 s,
-  // which the main thread spent waiting)
-  const ahead = surveyChartsAhead(dir, ctx, buildOutputs(ctx, FROM_SURVEY));
-  if (s.register) import('docx').catch(() => undefined);
-  await decided;
+  const { ctx, inputs } = await reportContext(s, log);
   const outputs = buildOutputs(ctx);
   noteOutputs(log, s, ctx, outputs, inputs);
-  await writeReport(dir, ctx, outputs, ahead);
+  const browser = s.browser;
+  const print: Printer | undefined = browser ? async (html, year) => (await import('./pdf.js')).htmlToPdf(html, browser, year) : undefined;
+  await emit(planReport(ctx, outputs), dir, print);
   // a signal sent while the documents were written is heard before anything is swapped in
   await signalsHeard();
   await dir.publish();
@@ -81,18 +66,17 @@ async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<R
  */
 export async function reportOutputs(s: ReportSettings): Promise<Piped<{ ctx: ReportContext; outputs: Output[] }>> {
   const log = new NoteLog();
-  const { ctx, inputs, decided } = await reportContext(s, log);
-  await decided;
+  const { ctx, inputs } = await reportContext(s, log);
   const outputs = buildOutputs(ctx);
   noteOutputs(log, s, ctx, outputs, inputs);
   return { result: { ctx, outputs }, notes: log.notes };
 }
 
 /** The inputs read into the facts, and the context every output is built in. */
-async function reportContext(s: ReportSettings, log: NoteLog): Promise<{ ctx: ReportContext; inputs: InputUse[]; decided: Promise<void> }> {
+async function reportContext(s: ReportSettings, log: NoteLog): Promise<{ ctx: ReportContext; inputs: InputUse[] }> {
   const years = [s.year - 2, s.year - 1, s.year];
   const munis = loadMunicipalities();
-  const { facts, inputs, decided, populationSource } = await gatherFacts(s, years, log);
+  const { facts, inputs, populationSource, survey } = await gatherFacts(s, years, log);
   const ctx: ReportContext = {
     year: s.year,
     years,
@@ -104,14 +88,14 @@ async function reportContext(s: ReportSettings, log: NoteLog): Promise<{ ctx: Re
     regionMean: s.regionMean,
     source: s.source,
     populationSource,
-    survey: await readSurveyInput(s, log),
+    survey,
     surveyFocus: s.surveyFocus,
     png: s.png !== false,
     allCodes: () => munis.kommuner.map((k) => k.code),
     groups: s.groups ? (await import('../io/groups.js')).readGroups(s.groups, munis) : [],
-    pdf: s.browser ? async (html, year) => (await import('./pdf.js')).htmlToPdf(html, s.browser!, year) : undefined,
+    pdf: s.browser !== undefined,
   };
-  return { ctx, inputs, decided };
+  return { ctx, inputs };
 }
 
 /** What the outputs leave out, on stderr: the skipped, each chart's members without a figure, unused inputs, the register's gaps. */

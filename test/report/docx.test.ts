@@ -1,0 +1,39 @@
+/**
+ * rapport.docx takes each chart's PNG into the package as it was drawn, says so in Swedish when
+ * the run drew none (--no-png), and refuses a plan whose chart was never drawn.
+ */
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { reportDocx } from '../../src/report/docx.js';
+import type { Picture, ReportDocument } from '../../src/report/document.js';
+import { encodePng } from '../../src/charts/png.js';
+import { SV } from '../../src/texts-sv.js';
+
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"></svg>';
+
+const doc: ReportDocument = {
+  title: 'Test',
+  year: 2021,
+  sections: [{ anchor: 'regionen', heading: 'Regionen', items: [{ kind: 'chart', anchor: 'd1', caption: 'Diagram 1: Test', picture: 'region/d1-test', alt: 'Testdiagram', source: 'Källa: test', notes: [] }] }],
+  closing: 'Slut.',
+};
+const docx = async (pictures: Map<string, Picture>) => JSZip.loadAsync(Buffer.from(await reportDocx(doc, pictures)));
+
+describe('rapport.docx and the charts', () => {
+  it('holds the PNG as it was drawn', async () => {
+    const png = encodePng(2, 1, new Uint8Array(8).fill(255), 300);
+    const media = (await docx(new Map([['region/d1-test', { svg: SVG, png }]]))).file(/^word\/media\//);
+    expect(media.map((m) => m.name)).toHaveLength(1);
+    expect(Buffer.from(await media[0].async('uint8array')).equals(png)).toBe(true);
+  });
+
+  it('says in Swedish that a chart has no picture when the run drew none', async () => {
+    const zip = await docx(new Map([['region/d1-test', { svg: SVG }]]));
+    expect(zip.file(/^word\/media\//)).toHaveLength(0);
+    expect(await zip.file('word/document.xml')!.async('string')).toContain(SV.docxNoPng);
+  });
+
+  it('refuses a chart that was never drawn', async () => {
+    await expect(reportDocx(doc, new Map())).rejects.toThrow('region/d1-test was not drawn');
+  });
+});
