@@ -5,7 +5,7 @@
 import * as vega from 'vega';
 import { compile, TopLevelSpec } from 'vega-lite';
 import { installTextMetrics } from './fonts.js';
-import { drawPngOnWorker } from './png-pool.js';
+import { onThread } from '../threads/pool.js';
 import { xmlText } from '../text.js';
 
 /** Decimal comma, no-break space between thousands, a no-break space before %. */
@@ -133,8 +133,9 @@ export function readerSvg(svg: string, alt?: string): string {
  * PNG of an SVG at `widthPx` pixels wide (print: 16 cm at 300 dpi ≈ 1890 px), drawn and
  * compressed on a worker thread, so charts draw while the next is laid out.
  */
-export function toPngAsync(svg: string, widthPx: number, dpi = PRINT_DPI): Promise<Buffer> {
-  return drawPngOnWorker(svg, widthPx, dpi);
+export async function toPngAsync(svg: string, widthPx: number, dpi = PRINT_DPI): Promise<Buffer> {
+  const png = await onThread('png', { svg, widthPx, dpi });
+  return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
 }
 
 export const PRINT_DPI = 300;

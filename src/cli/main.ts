@@ -1,14 +1,10 @@
 #!/usr/bin/env node
 /**
- * bistand's entry point. Before loading anything else, it starts the register reader's
- * worker threads when the arguments ask for a large file, and the disclosure pattern's worker
- * when they run a command that may suppress (they boot while the modules below load); then the
- * program.
+ * bistand's entry point. Before loading anything else, it starts the thread pool when the
+ * arguments run a command that will use it (its workers boot while the modules below load);
+ * then the program.
  */
-import { prestartPatternWorker } from '../domain/pattern-thread.js';
-import { prestartReaders } from '../io/register/threads.js';
+import { prestartThreads } from '../threads/pool.js';
 
-
-prestartReaders(process.argv.slice(2));
-prestartPatternWorker(process.argv.slice(2));
+prestartThreads(process.argv.slice(2));
 await import('./program.js');

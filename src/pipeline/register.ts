@@ -28,7 +28,7 @@ import { ReadOptions, RegisterRead, Rejected, readRegister } from '../io/registe
 import { SuppressOptions } from '../domain/suppress.js';
 import { Region } from '../domain/municipalities.js';
 import { Pattern, printableRegions } from '../domain/disclosure.js';
-import { decidePatternOnWorker } from '../domain/pattern-thread.js';
+import { onThread } from '../threads/pool.js';
 import { SuppressedTable, classifyTable, reasonsTable } from '../tables/register-tables.js';
 import { loadHinderMap } from '../io/hinder-map.js';
 import { Classification, classify } from '../domain/classify.js';
@@ -122,7 +122,7 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   const hasReasons = read.columns.hinder !== undefined;
   // its integer programs run on a thread: a caller reading other files meanwhile is not held up
   const pattern = protecting
-    ? await decidePatternOnWorker({
+    ? await onThread('pattern', {
         input: { rows: classification.rows },
         munis: { kommuner: run.municipalities.kommuner.map((k) => ({ code: k.code })) },
         options: run.protect!.suppress,

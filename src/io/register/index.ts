@@ -22,7 +22,7 @@ import { readParallel } from './parallel.js';
 import { CHUNK, HEADER_READ, scanRows, withRoom } from './range.js';
 import { RegisterScanner, STOP_ROOM } from './fast.js';
 import { RegisterSink } from './sink.js';
-import { PARALLEL_MIN_BYTES, defaultThreads } from './threads.js';
+import { PARALLEL_MIN_BYTES, defaultThreads } from '../../threads/pool.js';
 import type { ReadOptions, RegisterRead } from './types.js';
 import { checkWorkbook } from '../workbook-limits.js';
 import { readFileOrFail } from '../source.js';

@@ -4,20 +4,15 @@ import { InputError } from '../../errors.js';
 import { Handoff } from './handoff.js';
 import { absorb, finish, merge } from './merge.js';
 import { nextLineStart, readRange } from './range.js';
-import { takeReader } from './threads.js';
+import { onThread } from '../../threads/pool.js';
 import type { HeaderInfo, RangeResult, ReadOptions, RegisterRead, WorkerJob, WorkerReply } from './types.js';
 
 function startWorker(job: WorkerJob): { result: Promise<WorkerReply>; cancel(): void } {
-  const w = takeReader();
-  const result = new Promise<WorkerReply>((resolve, reject) => {
-    w.once('message', (m: WorkerReply) => {
-      resolve(m);
-      void w.terminate();
-    });
-    w.once('error', reject);
-  });
-  w.postMessage(job);
-  return { result, cancel: () => void w.terminate() };
+  const abort = new AbortController();
+  const result = onThread('readRange', job, { signal: abort.signal });
+  // a range given up (an error in this thread's range) is not waited for
+  result.catch(() => undefined);
+  return { result, cancel: () => abort.abort() };
 }
 
 /**

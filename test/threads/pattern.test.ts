@@ -1,9 +1,9 @@
-/** The disclosure pattern decided on its worker thread is the pattern decided here, and its failures are the job's. */
+/** The disclosure pattern decided on a pool thread is the pattern decided here, and its failures are the task's. */
 import { describe, expect, it } from 'vitest';
 import type { KommunYear } from '../../src/domain/classify.js';
 import { decidePattern, printableRegions } from '../../src/domain/disclosure.js';
 import { GR } from '../../src/domain/municipalities.js';
-import { decidePatternOnWorker } from '../../src/domain/pattern-thread.js';
+import { onThread } from '../../src/threads/pool.js';
 import { GROUPS } from '../../src/domain/reasons.js';
 import { DEFAULT_SUPPRESS } from '../../src/domain/suppress.js';
 import { loadMunicipalities } from '../../src/io/reference.js';
@@ -22,7 +22,7 @@ function grRows(): KommunYear[] {
   );
 }
 
-describe("the pattern's worker thread", () => {
+describe('the pattern on the thread pool', () => {
   const munis = loadMunicipalities();
   const printable = printableRegions(munis, [GR]);
 
@@ -31,12 +31,12 @@ describe("the pattern's worker thread", () => {
     const here = await decidePattern({ rows }, munis, DEFAULT_SUPPRESS, printable, true);
     expect(here.stats.primary).toBeGreaterThan(0);
     expect(here.stats.secondary).toBeGreaterThan(0);
-    const there = await decidePatternOnWorker({ input: { rows }, munis: { kommuner: munis.kommuner.map((k) => ({ code: k.code })) }, options: DEFAULT_SUPPRESS, printable, withGroups: true });
+    const there = await onThread('pattern', { input: { rows }, munis: { kommuner: munis.kommuner.map((k) => ({ code: k.code })) }, options: DEFAULT_SUPPRESS, printable, withGroups: true });
     expect(there).toEqual(here.toState());
   }, 60_000);
 
   it("rejects with the worker's error, and does not wait for an answer that never comes", async () => {
     const rows = grRows().map((r) => ({ ...r, kommun: 9999 }));
-    await expect(decidePatternOnWorker({ input: { rows }, munis: { kommuner: [] }, options: DEFAULT_SUPPRESS, printable, withGroups: true })).rejects.toThrow(/code/);
+    await expect(onThread('pattern', { input: { rows }, munis: { kommuner: [] }, options: DEFAULT_SUPPRESS, printable, withGroups: true })).rejects.toThrow(/code/);
   }, 60_000);
 });

@@ -1,9 +1,8 @@
 /**
- * A worker thread of the register reader: boots (perhaps before the main thread knows the
- * file), waits for its job, reads one byte range of the file and sends it back as typed arrays.
+ * A worker's part of a large register file: waits (perhaps) for the main thread to say where its
+ * byte range starts, reads the range and gives it back as typed arrays, with the buffers to move.
  */
 import { closeSync, openSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
 import { BistandError } from '../../errors.js';
 import { layoutFor } from '../../domain/person-state.js';
 import { Handoff } from './handoff.js';
@@ -11,10 +10,8 @@ import { loadMunicipalities } from '../reference.js';
 import { readRange } from './range.js';
 import type { Rejected, WorkerJob, WorkerReply } from './types.js';
 
-parentPort!.once('message', (job: WorkerJob) => {
+export function readRangeJob(job: WorkerJob): { reply: WorkerReply; transfer: ArrayBuffer[] } {
   const rejects: Rejected[] = [];
-  let reply: WorkerReply;
-  let transfer: ArrayBuffer[] = [];
   try {
     const fd = openSync(job.path, 'r');
     const municipalities = loadMunicipalities();
@@ -39,16 +36,14 @@ parentPort!.once('message', (job: WorkerJob) => {
         1,
         (bytes) => handoff.progress(job.worker, bytes),
       );
-      reply = { ...r, rejects, to: job.to };
-      transfer = [r.ids.table, r.ids.offsets, r.ids.lengths, r.ids.pool, r.labels.table, r.labels.offsets, r.labels.lengths, r.labels.pool, r.state.records, r.state.rowsByKommunMonth].map(
-        (a) => a.buffer as ArrayBuffer,
-      );
+      const buffers = [r.ids.table, r.ids.offsets, r.ids.lengths, r.ids.pool, r.labels.table, r.labels.offsets, r.labels.lengths, r.labels.pool, r.state.records, r.state.rowsByKommunMonth].map((a) => a.buffer as ArrayBuffer);
+      return { reply: { ...r, rejects, to: job.to }, transfer: [...new Set(buffers)] };
     } finally {
       closeSync(fd);
     }
   } catch (e) {
-    if (e instanceof BistandError) reply = { error: { message: e.message, hint: e.hint, where: e.where ?? { file: job.name } } };
-    else throw e;
+    // an input's error crosses as its parts, to be thrown again on the main thread with its line
+    if (e instanceof BistandError) return { reply: { error: { message: e.message, hint: e.hint, where: e.where ?? { file: job.name } } }, transfer: [] };
+    throw e;
   }
-  parentPort!.postMessage(reply, [...new Set(transfer)]);
-});
+}
