@@ -130,33 +130,13 @@ describe('the output contract (SPEC §7)', () => {
     // storstäderna's total (15) is printable (classify --region storstad --total): with Stockholm's 12 shown it would give Göteborg's 3
     expect(out.find((o) => o.kommun_code === '0180')).toMatchObject({ recipients: 'X', unemployment: 'X', ill_health: '0', ill_health_pct: 'X' });
     expect(r.stdout).not.toMatch(/,[1-4],/);
+    expect(r.stderr).toMatch(/note: [\d ]+ of [\d ]+ counts hidden as X \(1–4\), [\d ]+ more so that no hidden count can be worked out from a total/);
+    // a V8 flag a later V8 dropped, or a deprecated module bundled out of node_modules, would print here (the suite runs on Node 20 and 24)
+    expect(r.stderr).not.toMatch(/unrecognized flag|Try --help|Warning:/);
     const open = cli(['reasons', p, '--year', '2021', '--no-suppress']);
     expect(parseCsv(open.stdout).find((o) => o.kommun_code === '1480')?.recipients).toBe('3');
     expect(open.stderr).toContain('warning: small-count suppression is off');
   });
-
-  it('on a register with small groups: no count 1–4 in classify or reasons, no hidden reason cell recoverable from its row', async () => {
-    const p = join(dir, 'small-groups.csv');
-    expect(cli(['sample', '--persons', '700', '--kommuner', 'all', '--seed', '3', '-o', p]).status).toBe(0);
-    for (const cmd of ['classify', 'reasons']) {
-      const r = await cliAsync([cmd, p, '--year', '2021']);
-      expect(r.status, r.stderr).toBe(0);
-      const rows = parseCsv(r.stdout);
-      const counts = cmd === 'classify' ? ['recipients', 'long_term', 'very_long_term'] : ['recipients', ...GROUPS];
-      for (const row of rows) for (const c of counts) expect(['1', '2', '3', '4']).not.toContain(row[c]);
-      if (cmd === 'reasons') {
-        let hiddenRows = 0;
-        for (const row of rows) {
-          const cells = ['recipients', ...GROUPS].map((c) => row[c]);
-          const unknown = cells.filter((v) => v === 'X').length;
-          expect(unknown === 0 || unknown >= 2, JSON.stringify(row)).toBe(true);
-          if (unknown) hiddenRows++;
-        }
-        expect(hiddenRows).toBeGreaterThan(10);
-        expect(r.stderr).toMatch(/note: [\d ]+ of [\d ]+ counts hidden as X \(1–4\), [\d ]+ more so that no hidden count can be worked out from a total/);
-      }
-    }
-  }, 180_000); // 290 municipalities of a few persons each: hundreds of hidden cells to audit
 
   it('--total adds a row per year; no hidden cell can be solved from rows or columns; --region keeps a region', () => {
     const p = join(dir, 'small-groups-total.csv');
