@@ -38,18 +38,22 @@ function workerScript(): URL {
 process.env.MIMALLOC_PURGE_DELAY ??= '1000';
 
 let pool: Piscina | undefined;
+const WORKER = workerScript().href;
 
 function threadPool(): Piscina {
   const threads = defaultThreads();
   // idle workers do not keep the process alive (piscina unrefs them); atomics off: a worker's
   // event loop turns between tasks, and resvg's freed pixel buffers are given back (docs/performance.md)
-  pool ??= new Piscina({ filename: workerScript().href, minThreads: threads, maxThreads: threads, idleTimeout: Infinity, atomics: 'disabled' });
+  pool ??= new Piscina({ minThreads: threads, maxThreads: threads, idleTimeout: Infinity, atomics: 'disabled' });
   return pool;
 }
 
 /** Runs the task `name` of the worker module on the pool. */
 export function onThread<K extends keyof Tasks>(name: K, job: Parameters<Tasks[K]>[0], options: { signal?: AbortSignal } = {}): Promise<Awaited<ReturnType<Tasks[K]>>> {
-  return threadPool().run(job, { name, signal: options.signal });
+  // the module is named with each task, not when the pool starts: a worker then loads it with its
+  // first task, and a process that ends while a worker boots (--help, an early error) ends cleanly;
+  // Node 20 aborts ("IsGraphAsync … instantiated module") when it ends during a worker's ES module loading
+  return threadPool().run(job, { filename: WORKER, name, signal: options.signal });
 }
 
 /**
