@@ -7,6 +7,8 @@ export default defineConfig({
     // e2e tests spawn the CLI; two workers match the two cores of our machines
     pool: 'forks',
     // (the tiering budget of test/helpers.ts NODE_ARGS, for the HiGHS programs run in-process)
-    poolOptions: { forks: { maxForks: 2, minForks: 1, execArgv: ['--wasm-tiering-budget=1000000000'] } },
+    // one process per fork for all its files (isolate: false): loading vega, docx and exceljs
+    // again for each of 56 files was a third of the suite's time; no test relies on a fresh process
+    poolOptions: { forks: { maxForks: 2, minForks: 1, isolate: false, execArgv: ['--wasm-tiering-budget=1000000000'] } },
   },
 });

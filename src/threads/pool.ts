@@ -44,7 +44,8 @@ function threadPool(): Piscina {
   const threads = defaultThreads();
   // idle workers do not keep the process alive (piscina unrefs them); atomics off: a worker's
   // event loop turns between tasks, and resvg's freed pixel buffers are given back (docs/performance.md)
-  pool ??= new Piscina({ minThreads: threads, maxThreads: threads, idleTimeout: Infinity, atomics: 'disabled' });
+  // one worker at first (a classify's pattern needs no more); a second starts when a task waits
+  pool ??= new Piscina({ minThreads: 1, maxThreads: threads, idleTimeout: Infinity, atomics: 'disabled' });
   return pool;
 }
 

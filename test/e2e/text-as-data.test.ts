@@ -86,9 +86,12 @@ describe('text from users and inputs', () => {
 describe('signals', () => {
   it('SIGINT once the inputs are read, in a run without PNGs: the previous report stays, exit 130', async () => {
     const out = join(tmp, 'signal');
-    expect((await cliAsync(['report', '--recipe', join(S, 'recipe.json'), '--no-png', '--out', out])).status).toBe(0);
+    // three municipalities: a run long enough to be stopped in its second half, short enough to wait for
+    const region = join(tmp, 'tre.txt');
+    writeFileSync(region, '1481\n1402\n1407\n');
+    expect((await cliAsync(['report', '--recipe', join(S, 'recipe.json'), '--region', region, '--no-png', '--out', out])).status).toBe(0);
     const before = readFileSync(join(out, 'index.md'));
-    const child = spawn(process.execPath, [CLI, 'report', '--recipe', join(S, 'recipe.json'), '--no-png', '--out', out, '--region-name', 'Ny'], { env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [CLI, 'report', '--recipe', join(S, 'recipe.json'), '--region', region, '--no-png', '--out', out, '--region-name', 'Ny'], { env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     // the second half: the stage holds the region's outputs and the municipalities' folders begin

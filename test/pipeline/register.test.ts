@@ -56,9 +56,10 @@ describe('pipeline/tidy', () => {
 
 describe('pipeline/register on small groups', () => {
   it('on a register with small groups: no count 1–4 in classify or reasons, no hidden reason cell recoverable from its row', async () => {
-    // `bistand sample --persons 700 --kommuner all --seed 3`: 290 municipalities of a few persons each
+    // Västra Götaland's 49 municipalities of a few persons each (all 290 are the national attacker's, test/domain)
     const parts: string[] = [];
-    generateSample({ ...DEFAULT_SAMPLE, persons: 700, kommuner: munis.kommuner.map((k) => k.code), seed: 3 }, (t) => parts.push(t));
+    const vg = munis.kommuner.filter((k) => k.code.startsWith('14') || k.code.startsWith('15') || k.code.startsWith('16')).map((k) => k.code);
+    generateSample({ ...DEFAULT_SAMPLE, persons: 140, kommuner: vg, seed: 3 }, (t) => parts.push(t));
     const s = DEFAULT_SUPPRESS;
     // classify and reasons decide the same pattern (the reason groups weigh in both): decided once here
     const { result } = await runRegister(memorySource(Buffer.from(parts.join(''))), { years: [2021], requireYears: [2021], gapRule: 'internal', municipalities: munis, requireHinder: true, protect: { suppress: s, regions: [] } });

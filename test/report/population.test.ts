@@ -6,8 +6,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, cliAsync } from '../helpers.js';
+import { ROOT } from '../helpers.js';
 import { encodeCp1252 } from '../../src/io/encoding.js';
+import { planned, text } from './planned.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-population-'));
 const sample = (f: string) => join(ROOT, 'data/sample', f);
@@ -50,14 +51,13 @@ describe('population from SCB’s web export', () => {
     // three municipalities are enough for the comparison, and a third of the files to draw
     const region = join(dir, 'tre-kommuner.txt');
     writeFileSync(region, '1481\n1402\n1407\n');
-    const run = (out: string, pop: string) => cliAsync(['report', '--year', '2021', '--no-png', '--region', region, '--register', sample('register.csv'), '--population', pop, '--out', join(dir, out)]);
-    const [a, b] = await Promise.all([run('long', sample('population.csv')), run('wide', wide)]);
-    expect(a.status, a.stderr).toBe(0);
-    expect(b.status, b.stderr).toBe(0);
+    const run = (pop: string) => planned(['--year', '2021', '--no-png', '--region', region, '--register', sample('register.csv'), '--population', pop]);
+    const a = await run(sample('population.csv'));
+    const b = await run(wide);
     for (const f of ['region/d1-andel-av-befolkningen.csv', 'kommun/1481-molndal/trend-utveckling.csv']) {
-      const long = readFileSync(join(dir, 'long', f), 'utf8');
+      const long = await text(a.plan, f);
       expect(long.split('\n').length).toBeGreaterThan(3);
-      expect(readFileSync(join(dir, 'wide', f), 'utf8')).toBe(long);
+      expect(await text(b.plan, f)).toBe(long);
     }
     expect(b.stderr).toContain('read as population');
   });
