@@ -88,3 +88,10 @@ export function overlaps(boxes: Box[], tolerance = 0.5): [string, string][] {
     }
   return out;
 }
+
+/** The text of every axis's labels in an SVG, one list per axis. */
+export function axisLabels(svg: string): string[][] {
+  const out: string[][] = [];
+  for (const m of svg.matchAll(/<g class="mark-text role-axis-label"[^>]*>(.*?)<\/g>/gs)) out.push([...m[1].matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]));
+  return out;
+}

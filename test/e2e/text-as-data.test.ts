@@ -57,7 +57,10 @@ describe('text from users and inputs', () => {
 
   it('a report whose region name, credit and source carry markup, controls and U+2028: every output is text', async () => {
     const out = join(tmp, 'hostile');
-    const r = await cliAsync(['report', '--recipe', join(S, 'recipe.json'), '--no-png', '--out', out, '--region-name', HOSTILE, '--credit', HOSTILE, '--source', `Källa ${'ord'.repeat(10_000)}\u2029`]);
+    // three municipalities: every kind of file, a third of the charts
+    const region = join(tmp, 'tre-hostile.txt');
+    writeFileSync(region, '1481\n1402\n1407\n');
+    const r = await cliAsync(['report', '--recipe', join(S, 'recipe.json'), '--region', region, '--no-png', '--out', out, '--region-name', HOSTILE, '--credit', HOSTILE, '--source', `Källa ${'ord'.repeat(10_000)}\u2029`]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/[\u0000\u001b\u202e]/);
     for (const f of files(out)) {

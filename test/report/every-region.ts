@@ -89,7 +89,9 @@ const settings = (region: Region, inputs: Inputs, out: string): ReportSettings =
     png: false,
     credit: 'test',
     regionMean: 'unweighted',
-    suppress: { enabled: true, minCount: 5, minDenominator: 10 },
+    // small counts hidden on the full inputs; the other sets' cases are about regions and gaps,
+    // and deciding a pattern for each was most of their time
+    suppress: { enabled: inputs === INPUTS.recipe, minCount: 5, minDenominator: 10 },
     gapRule: 'internal',
     groups: GROUPS,
     ...inputs,
@@ -97,14 +99,21 @@ const settings = (region: Region, inputs: Inputs, out: string): ReportSettings =
     sdb: [],
   });
 
-/** The region's outputs planned, and each chart's SVG by its file name in region/. */
-async function regionOnly(s: ReportSettings) {
+/**
+ * The input sets whose charts are laid out for every kind of region: the full one and the one of
+ * gaps. A chart's size follows from its template and the number of areas it draws, which the
+ * region gives; the other sets draw the same charts with fewer series.
+ */
+const LAID_OUT = new Set(['recipe', 'register of a third, population without 2021']);
+
+/** The region's outputs planned, and each chart's SVG by its file name in region/ (when laid out). */
+async function regionOnly(s: ReportSettings, layout: boolean) {
   const { result, notes } = await reportOutputs(s);
   // every municipality's folder and the documents are planned (a plan of a region can be made)
   const plan = planReport(result.ctx, result.outputs);
   expect(plan.document.sections[1].sections?.length).toBe(s.region.codes.length);
   const svgs = new Map<string, string>();
-  for (const o of result.outputs) {
+  for (const o of layout ? result.outputs : []) {
     if (o.kind === 'chart') svgs.set(`${o.id}-${o.slug}.svg`, await toSvg(chartSpec(o)));
     if (o.kind === 'survey') svgs.set(`${o.id}-${o.slug}.svg`, await toSvg(surveySpec(o)));
   }
@@ -126,9 +135,9 @@ describe.each(Object.entries(INPUTS).filter((_, i) => i % 2 === half))('inputs: 
     const region = REGIONS[regionName]();
     const out = join(tmp, `${inputName}-${regionName}`.replace(/[^a-z0-9]+/gi, '-'));
     const s = settings(region, inputs, out);
-    const { outputs, notes, svgs } = WHOLE(inputName, regionName) ? await whole(s) : await regionOnly(s);
+    const { outputs, notes, svgs } = WHOLE(inputName, regionName) ? await whole(s) : await regionOnly(s, LAID_OUT.has(inputName));
     const charts = outputs.filter((o) => o.kind === 'chart' || o.kind === 'survey');
-    expect(svgs.size).toBe(charts.length);
+    expect(svgs.size).toBe(WHOLE(inputName, regionName) || LAID_OUT.has(inputName) ? charts.length : 0);
     for (const [f, svg] of svgs) {
       const [w, h] = svgSize(svg);
       expect(w > 0 && w < 5000 && h > 0 && h < 10000, `${f}: ${w}×${h}`).toBe(true);

@@ -3,7 +3,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { ROOT, cliAsync } from '../helpers.js';
+import { toPngAsync } from '../../src/charts/render.js';
+import { axisLabels, overlaps, textBoxes } from '../charts/text-boxes.js';
+import { planned, spec, text } from './planned.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-report-'));
 const out = join(dir, 'out');
@@ -206,4 +210,62 @@ describe('report: paths and privacy', () => {
       for (const id of [...ids].slice(0, 200)) expect(text.includes(`,${id},`) || text.includes(`;${id};`), `${f} holds ${id}`).toBe(false);
     }
   });
+});
+
+describe("the sample report's charts", () => {
+  let svgs: string[] = [];
+  beforeAll(() => {
+    svgs = ['region', ...readdirSync(join(out, 'kommun')).map((k) => `kommun/${k}`)].flatMap((d) =>
+      readdirSync(join(out, d))
+        .filter((f) => f.endsWith('.svg'))
+        .map((f) => join(out, d, f)),
+    );
+  });
+
+  it('no chart repeats a tick label, in any folder', () => {
+    expect(svgs.length).toBeGreaterThan(50);
+    for (const f of svgs) for (const labels of axisLabels(readFileSync(f, 'utf8'))) expect(new Set(labels).size, `${f}: ${labels.join(' | ')}`).toBe(labels.length);
+  });
+
+  it('no chart of the sample report prints text over text (laid-out boxes measured)', async () => {
+    for (const f of svgs.filter((f) => !f.includes('/kommun/') || f.includes('1407-'))) {
+      const boxes = await textBoxes(JSON.parse(readFileSync(f.replace(/\.svg$/, '.vl.json'), 'utf8')));
+      expect(boxes.length).toBeGreaterThan(5);
+      expect(overlaps(boxes), f).toEqual([]);
+    }
+  });
+
+  it('every hidden value of D4 is marked, and the note gives the reason and the threshold', () => {
+    const spec = JSON.parse(readFileSync(join(out, 'region/d4-langvarigt-per-kommun.vl.json'), 'utf8'));
+    const hidden = spec.data.values.filter((v: { status: string }) => v.status === 'suppressed');
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(hidden.every((v: { marker: string }) => v.marker === 'X')).toBe(true);
+    expect(spec.vconcat[0].title.text.join(' ')).toMatch(/X = dolt \(sekretess\): \d+ värden? på färre än 5 personer/);
+  });
+
+  it('the .vl.json renders Swedish numbers and names its font fallbacks with the plain vega-lite CLI', () => {
+    const spec = join(out, 'region/d1-andel-av-befolkningen.vl.json');
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vega-lite/bin/vl2svg'), spec], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/>\d,\d\u00a0%</);
+    expect(r.stdout).not.toMatch(/>\d\.\d%</);
+    expect(r.stdout).toContain('font-family="DejaVu Sans, Arial, Helvetica, sans-serif"');
+  });
+
+  it('the PNG says 300 dpi (pHYs), so Word places it at 16 cm', async () => {
+    const png = readFileSync(join(out, 'region/d1-andel-av-befolkningen.png'));
+    const at = png.indexOf('pHYs');
+    expect(at).toBeGreaterThan(0);
+    expect([png.readUInt32BE(at + 4), png.readUInt32BE(at + 8), png[at + 12]]).toEqual([11811, 11811, 1]);
+    // the chunk's CRC is right: a PNG reader that checks it (resvg does) reads the file back
+    const again = await toPngAsync(readFileSync(join(out, 'region/d1-andel-av-befolkningen.svg'), 'utf8'), 400);
+    writeFileSync(join(out, 'check.png'), again);
+    expect(again.indexOf('pHYs')).toBe(37);
+  });
+
+  it('a --no-suppress chart says it is not for publication', async () => {
+    const { plan } = await planned(['--recipe', join(ROOT, 'data/sample/recipe.json'), '--no-suppress', '--no-png']);
+    expect(spec(plan, 'region/d4-langvarigt-per-kommun.vl.json').title.subtitle).toContain('Ej för publicering – små tal visas');
+    expect(await text(plan, 'index.md')).toContain('Ej för publicering – små tal visas');
+  }, 120_000);
 });
