@@ -37,7 +37,8 @@ describe('the household file', () => {
 
   it('gives the counts of the same data as person-month rows', async () => {
     for (const cmd of ['classify', 'reasons']) {
-      const [a, b] = await Promise.all([cliAsync([cmd, REGISTER, '--year', '2019-2021']), cliAsync([cmd, file, '--year', '2019-2021'])]);
+      // the open counts: what is hidden follows from them, the same for both
+      const [a, b] = await Promise.all([cliAsync([cmd, REGISTER, '--year', '2019-2021', '--no-suppress']), cliAsync([cmd, file, '--year', '2019-2021', '--no-suppress'])]);
       expect(b.status, b.stderr).toBe(0);
       expect(b.stdout).toBe(a.stdout);
       expect(b.stderr).not.toMatch(/(?<!\d)19\d{10}(?!\d)/);
