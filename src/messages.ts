@@ -211,6 +211,8 @@ export const NOTES = {
   koladaDeleted: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} value${n === 1 ? '' : 's'} flagged isdeleted (replaced by Kolada later) dropped` },
   populationZeros: { level: 'note', text: (file: string, n: number) =>
     `${file}: ${fmtInt(n)} value${n === 1 ? '' : 's'} of 0 inhabitants read as missing (SCB writes 0 for a municipality in the years before it existed)` },
+  populationMonths: { level: 'note', text: (file: string, months: string[]) =>
+    `${file}: a population by month; ${months.length === 1 ? 'a year' : 'years'} without December taken at ${someOf(months)} (the population at 31 December is what a year's figures are set against)` },
   emptyRowsSkipped: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} row${n === 1 ? '' : 's'} of delimiters only skipped` },
   columnsRenamed: { level: 'note', text: (names: string[]) => `the input's own column${names.length === 1 ? '' : 's'} ${names.join(', ')} renamed ${names.map((n) => `input_${n}`).join(', ')}: tidy's columns keep their names` },
   tidySummary: { level: 'info', text: (file: string, layout: string, rows: number, byStatus: [string, number][]) => `${file}: read as ${layout}; ${fmtInt(rows)} values: ${byStatus.map(([s, n]) => `${fmtInt(n)} ${s}`).join(', ')}` },
@@ -295,6 +297,14 @@ export const badAgeLabelHint = () => 'SCB writes ages as "totalt ålder", "18 å
 export const ageGroupsNot18 = (name: string, year: string, ages: string[]) =>
   `${name} ${year}: the ages given (${ages.slice(0, 8).join(', ')}${ages.length > 8 ? ', …' : ''}) do not add up to 18 years or more`;
 export const ageGroupsNot18Hint = () => 'export single years of age (0 år … 100+ år), or groups that start at 18 and leave no gap';
+export const pxNoData = () => 'a PC-Axis file without its DATA= section';
+export const pxHint = () => 'download the table again from PxWeb as "PC-Axis" (.px), or as CSV or JSON-stat';
+export const pxBadLine = (start: string) => `a PC-Axis keyword line bistand cannot read: ${shown(start)}`;
+export const pxNoVariables = () => 'a PC-Axis file with neither STUB nor HEADING: no variables';
+export const pxNoValues = (name: string) => `the PC-Axis variable ${shown(name)} has no VALUES`;
+export const pxDataSize = (got: number, want: number, dims: string) => `the PC-Axis DATA holds ${got} cells, its variables ${want} (${dims})`;
+export const pxNotPopulation = (title: string) => `this PC-Axis table is not a population: ${shown(title)}`;
+export const pxNotPopulationHint = () => 'give SCB\'s table Folkmängd (BE0101) by region, ålder and år as --population; this one tidy reads as values';
 export const noPopulation = () => 'no population value found: the file has no count of inhabitants bistand can read';
 export const noPopulationHint = () => 'export BE0101 Folkmängd with region, ålder (or totalt) and år; values as whole numbers';
 export const nameMapBad = () => 'a name-map line needs two fields: the name as the file writes it, and a 4-digit code';

@@ -26,6 +26,7 @@ export function runTidy(bytes: Uint8Array, name: string, o: AggregatedOptions): 
   if (read.deleted) log.add('koladaDeleted', name, read.deleted);
   if (read.emptyRows) log.add('emptyRowsSkipped', name, read.emptyRows);
   if (read.zeros) log.add('populationZeros', name, read.zeros);
+  if (read.months) log.add('populationMonths', name, read.months);
   if (read.skipped.size) log.add('groupRowsSkipped', [...read.skipped.values()].reduce((a, b) => a + b, 0), [...read.skipped.keys()].join('; '));
   return { result: table, notes: log.notes };
 }

@@ -49,6 +49,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     others.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
     if (read.emptyRows) others.add('emptyRowsSkipped', f, read.emptyRows);
     if (read.zeros) others.add('populationZeros', f, read.zeros);
+    if (read.months) others.add('populationMonths', f, read.months);
     if (read.deleted) others.add('koladaDeleted', f, read.deleted);
     facts.addValues(read.rows, f);
     inputs.push({ file: f, measures: Facts.measuresOf(read.rows) });

@@ -16,6 +16,7 @@ import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
 import { ReadContext, Rec, areaOf, foldHeader, row, valueAt, yearIn } from './records.js';
 import { isTitle } from './sdb.js';
+import { type PxCube, pxCells } from './pcaxis.js';
 
 export const POPULATION = 'population';
 export const POPULATION_ADULTS = 'population_18plus';
@@ -163,12 +164,8 @@ function jsonValue(raw: unknown, status: string | undefined, ctx: ReadContext, w
   const text = raw === null || raw === undefined ? (status ?? '..') : String(raw);
   const v = valueAt(text, ctx, 0, 0, where);
   if (v.status === 'ok' && !(Number.isInteger(v.value) && v.value! >= 0)) throw new InputError({ file: ctx.file }, `${where}: ${msg.badPopulation(text)}`, msg.badPopulationHint());
-  // SCB's API answers 0 for a municipality in the years before it existed (Knivsta before 2003):
-  // no inhabitants to count, not a population of none
-  if (v.status === 'ok' && v.value === 0) {
-    ctx.zeros = (ctx.zeros ?? 0) + 1;
-    return { value: null, status: 'missing' };
-  }
+  // a 0 is a part's (no widows of age 0); of a whole area and year, see positive()
+  ctx.zeroIsMissing = true;
   return v as { value: number | null; status: Status };
 }
 
@@ -225,46 +222,96 @@ export function cellsOfJsonStat(doc: unknown, ctx: ReadContext): PopCell[] {
     if (idx) return Object.entries(idx).sort((a, b) => a[1] - b[1]).map(([k]) => k);
     return Object.keys(dim.category.label ?? {});
   };
-  const dims = d.id.map((id) => {
+  const dims = d.id.map((id): CubeDim => {
     const dim = d.dimension[id];
     if (!dim?.category) throw new InputError({ file: ctx.file }, `dimension ${id}: ${msg.koladaField('category')}`, msg.noAreaHint());
     const codes = codesOf(dim);
-    return { id, role: roleOfDimension(id, dim.label ?? ''), codes, labels: codes.map((c) => dim.category.label?.[c] ?? c) };
+    return { role: roleOfDimension(id, dim.label ?? ''), codes, labels: codes.map((c) => dim.category.label?.[c] ?? c) };
   });
   const sizes = d.size ?? dims.map((x) => x.codes.length);
   const total = sizes.reduce((a, b) => a * b, 1);
   const valueAtIndex = (i: number) => (Array.isArray(d.value) ? d.value[i] : d.value[String(i)]);
   const statusAt = (i: number) => (Array.isArray(d.status) ? d.status[i] : d.status?.[String(i)]);
-  const cells: PopCell[] = [];
-  const pick = new Array<number>(dims.length).fill(0);
-  for (let i = 0; i < total; i++) {
-    let rest = i;
-    for (let k = dims.length - 1; k >= 0; k--) {
-      pick[k] = rest % sizes[k];
-      rest = Math.floor(rest / sizes[k]);
+  function* cells() {
+    const pick = new Array<number>(dims.length).fill(0);
+    for (let i = 0; i < total; i++) {
+      let rest = i;
+      for (let k = dims.length - 1; k >= 0; k--) {
+        pick[k] = rest % sizes[k];
+        rest = Math.floor(rest / sizes[k]);
+      }
+      yield { pick, raw: valueAtIndex(i), status: statusAt(i) };
     }
-    const get = (role: string) => {
-      const k = dims.findIndex((x) => x.role === role);
-      return k < 0 ? undefined : { code: dims[k].codes[pick[k]], label: dims[k].labels[pick[k]] };
-    };
-    const content = get('content');
+  }
+  return cellsOfCube(dims, cells(), 'JSON-stat', ctx);
+}
+
+/** A PC-Axis table's cells (pcaxis.ts): its variables named as SCB names them, TIMEVAL the years. */
+export function cellsOfPcAxis(cube: PxCube, ctx: ReadContext): PopCell[] {
+  const dims = cube.variables.map((v): CubeDim => ({ role: v.time ? 'year' : roleOfDimension(v.code ?? '', v.name), codes: v.codes, labels: v.labels }));
+  if (!dims.some((x) => x.role === 'area')) throw new InputError({ file: ctx.file }, msg.noArea(), msg.noAreaHint());
+  const contents = `${cube.contents} ${cube.title}`;
+  if (!dims.some((x) => x.role === 'content') && measureOfHeader(contents) === undefined && !/be0101/i.test(contents)) throw new InputError({ file: ctx.file }, msg.pxNotPopulation(cube.title), msg.pxNotPopulationHint());
+  return cellsOfCube(dims, pxCells(cube), 'PC-Axis', ctx);
+}
+
+/** A dimension of a cube (JSON-stat, PC-Axis) and the role it plays for a population. */
+interface CubeDim {
+  role: ReturnType<typeof roleOfDimension>;
+  codes: string[];
+  labels: string[];
+}
+
+/** A time code's year and month: `2021`, `2026M04`, `2021K4` (a quarter's last month). */
+function timeOf(code: string): { year: string; month: number } | undefined {
+  const m = /^((?:19|20)\d{2})(?:([MK])(\d{1,2}))?$/.exec(code.trim());
+  if (!m) return undefined;
+  return { year: m[1], month: m[2] === 'M' ? Number(m[3]) : m[2] === 'K' ? Number(m[3]) * 3 : 12 };
+}
+
+/**
+ * The population cells of a cube. A dimension the population does not depend on (marital
+ * status, country of birth) is its total where the cube has one, else summed; of a table by
+ * month or quarter, each year's latest (the population at the end of the year when it has December).
+ */
+function cellsOfCube(dims: CubeDim[], cells: Iterable<{ pick: number[]; raw: unknown; status?: string }>, format: string, ctx: ReadContext): PopCell[] {
+  const at = (role: string, pick: number[]) => {
+    const k = dims.findIndex((x) => x.role === role);
+    return k < 0 ? undefined : { code: dims[k].codes[pick[k]], label: dims[k].labels[pick[k]] };
+  };
+  // a total of each other dimension, when the cube has one (then the parts are left out)
+  const others = dims.map((x) => (x.role === undefined ? x.codes.findIndex((c, i) => /^(tot|totalt?|samtliga|alla)\b/i.test(c) || /^(tot|totalt?|samtliga|alla)\b/i.test(x.labels[i])) : -2));
+  const byKey = new Map<string, PopCell & { month: number }>();
+  for (const { pick, raw, status } of cells) {
+    if (others.some((t, k) => t >= 0 && pick[k] !== t)) continue;
+    const content = at('content', pick);
     if (content && measureOfHeader(`${content.code} ${content.label}`) === undefined && !/be0101/i.test(content.code)) continue;
-    const a = get('area');
+    const a = at('area', pick);
     if (!a) throw new InputError({ file: ctx.file }, msg.noArea(), msg.noAreaHint());
-    const area = areaOf(/^\d{1,4}$/.test(a.code) ? a.code : '', a.label, ctx, 0, 0);
+    const area = areaOf(/^\d{1,4}$/.test(a.code) ? a.code : /^\d{2,4} /.test(a.label) ? a.label.split(' ')[0] : '', a.label.replace(/^\d{2,4} /, ''), ctx, 0, 0);
     if (!area) continue;
     const where = `${a.label}`;
-    const ag = get('age');
+    const ag = at('age', pick);
     const age = ag ? ageOfCode(ag.code, ag.label) : { all: true as const };
     if (!age) throw new InputError({ file: ctx.file }, `${where}: ${msg.badAgeLabel(ag!.label)}`, msg.badAgeLabelHint());
-    const sx = get('sex');
+    const sx = at('sex', pick);
     const sex = sx ? sexOfCode(sx.code, sx.label) : 'T';
     if (!sex) throw new InputError({ file: ctx.file }, `${where}: ${msg.badSex(sx!.label)}`, msg.badSexHint());
-    const year = get('year')?.code ?? ctx.period;
-    if (!year || !/^\d{4}/.test(year)) throw new InputError({ file: ctx.file }, `${where}: ${msg.noPeriod('JSON-stat')}`, msg.noPeriodHint());
-    cells.push({ area, year: year.slice(0, 4), sex, age, v: jsonValue(valueAtIndex(i), statusAt(i), ctx, `${where} ${year}`), at: { line: 0, column: 0, header: 'value' } });
+    const timeCode = at('year', pick)?.code ?? ctx.period;
+    const time = timeCode === undefined ? undefined : timeOf(timeCode) ?? (/^\d{4}/.test(timeCode) ? { year: timeCode.slice(0, 4), month: 12 } : undefined);
+    if (!time) throw new InputError({ file: ctx.file }, `${where}: ${msg.noPeriod(format)}`, msg.noPeriodHint());
+    const v = jsonValue(raw, status, ctx, `${where} ${timeCode}`);
+    const key = `${area.code}|${time.year}|${time.month}|${sex}|${ageText(age)}`;
+    const same = byKey.get(key);
+    // another category of a dimension without a total: summed
+    if (same) same.v = sum([same, { ...same, v }]);
+    else byKey.set(key, { area, year: time.year, sex, age, v, at: { line: 0, column: 0, header: 'value' }, month: time.month });
   }
-  return cells;
+  const latest = new Map<string, number>();
+  for (const c of byKey.values()) latest.set(`${c.area.code}|${c.year}`, Math.max(latest.get(`${c.area.code}|${c.year}`) ?? 0, c.month));
+  const out = [...byKey.values()].filter((c) => c.month === latest.get(`${c.area.code}|${c.year}`));
+  if (out.some((c) => c.month !== 12)) ctx.months = [...new Set(out.filter((c) => c.month !== 12).map((c) => `${c.year}-${String(c.month).padStart(2, '0')}`))];
+  return out.map(({ month: _, ...c }) => c);
 }
 
 /** Parts summed: a part not ok makes the sum that part's status (a hidden part hides the sum). */
@@ -335,14 +382,26 @@ export function aggregate(cells: PopCell[], ctx: ReadContext): TidyRow[] {
   return out;
 }
 
-/** A population of 0 is a broken file, not a denominator. */
+/**
+ * A population of 0 is a broken file, not a denominator; but SCB's API and PC-Axis tables write 0
+ * for a municipality in the years before it existed (Knivsta before 2003): no inhabitants to count,
+ * not a population of none.
+ */
 function positive(r: TidyRow, ctx: ReadContext): TidyRow {
+  if (r.status === 'ok' && r.value === 0 && ctx.zeroIsMissing) {
+    ctx.zeros = (ctx.zeros ?? 0) + 1;
+    return { ...r, value: null, status: 'missing' };
+  }
   if (r.status === 'ok' && r.value === 0) throw new InputError({ file: ctx.file, line: r.at?.line || undefined, column: r.at?.column || undefined }, `${r.kommunName} ${r.period}: ${msg.badPopulation('0')}`, msg.badPopulationHint());
   return r;
 }
 
 export function readPopulation(records: Rec[], ctx: ReadContext): TidyRow[] {
   return finish(aggregate(cellsOfRecords(records, ctx), ctx), ctx);
+}
+
+export function readPopulationPx(cube: PxCube, ctx: ReadContext): TidyRow[] {
+  return finish(aggregate(cellsOfPcAxis(cube, ctx), ctx), ctx);
 }
 
 export function readPopulationJson(doc: unknown, ctx: ReadContext): TidyRow[] {

@@ -15,7 +15,8 @@ import { TidyRow } from '../../domain/tidy.js';
 import { DATA_DIR, loadMunicipalities } from '../reference.js';
 import { looksLikeKoladaCsv, looksLikeKoladaJson, parseJsonDocuments, readKoladaCsv, readKoladaJson } from './kolada.js';
 import { looksLikeOj, readOj } from './oj.js';
-import { looksLikeJsonStat, looksLikePopulation, looksLikePxWebJson, readPopulation, readPopulationJson } from './population.js';
+import { looksLikeJsonStat, looksLikePopulation, looksLikePxWebJson, readPopulation, readPopulationJson, readPopulationPx } from './population.js';
+import { looksLikePcAxis, parsePcAxis, readPcAxisValues } from './pcaxis.js';
 import { ReadContext, Rec, toRecords } from './records.js';
 import { decodeDetected } from '../encoding.js';
 import { readSmallCsv } from '../small-csv.js';
@@ -37,6 +38,8 @@ export interface AggregatedRead {
   emptyRows?: number;
   /** Kolada values flagged isdeleted, dropped */
   deleted?: number;
+  /** a population by month: the month each year without December was taken at */
+  months?: string[];
 }
 
 export interface AggregatedOptions {
@@ -79,9 +82,15 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
       const rows = readKoladaJson(docs, ctx);
       return { layout: 'kolada (API v3 JSON)', rows, skipped: ctx.skipped, deleted: ctx.deleted };
     }
-    if (o.as !== 'kolada' && docs.length === 1 && looksLikeJsonStat(docs[0])) return { layout: 'population (JSON-stat 2.0)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped, zeros: ctx.zeros };
+    if (o.as !== 'kolada' && docs.length === 1 && looksLikeJsonStat(docs[0])) return { layout: 'population (JSON-stat 2.0)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped, zeros: ctx.zeros, months: ctx.months };
     if (o.as !== 'kolada' && docs.length === 1 && looksLikePxWebJson(docs[0])) return { layout: 'population (PxWeb API v1 JSON)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped, zeros: ctx.zeros };
     throw new InputError({ file, line: 1 }, msg.unknownLayout(known()), msg.unknownLayoutHint());
+  }
+  if (looksLikePcAxis(text)) {
+    const cube = parsePcAxis(text, file);
+    const population = o.as === 'population' || (o.as === undefined && /population|folkm[äa]ngd|befolkning/i.test(`${cube.contents} ${cube.title}`));
+    if (population) return { layout: 'population (PC-Axis)', rows: readPopulationPx(cube, ctx), skipped: ctx.skipped, zeros: ctx.zeros, months: ctx.months };
+    return { layout: 'PC-Axis', rows: readPcAxisValues(cube, ctx), skipped: ctx.skipped };
   }
   const { records, emptyRows } = toRecords(text, file);
   refuseRegister(records, file);
@@ -110,7 +119,7 @@ function refuseRegister(records: Rec[], file: string): void {
 }
 
 function known(): string {
-  return 'Statistikdatabasen export, Kolada API v3 JSON, Kolada CSV (kpi, municipality_id, year, gender, value or Variabelkod, Kommun, År, Värde), ÖJ survey (Ja/Nej/Delvis), population (region, år, folkmängd; SCB PxWeb CSV, JSON or JSON-stat)';
+  return 'Statistikdatabasen export, Kolada API v3 JSON, Kolada CSV (kpi, municipality_id, year, gender, value or Variabelkod, Kommun, År, Värde), ÖJ survey (Ja/Nej/Delvis), population (region, år, folkmängd; SCB PxWeb CSV, JSON, JSON-stat or PC-Axis), any PC-Axis table';
 }
 
 function detect(records: Rec[], file: string): Layout {

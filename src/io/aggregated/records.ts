@@ -22,6 +22,10 @@ export interface ReadContext {
   deleted?: number;
   /** SCB API values of 0 inhabitants read as missing (an area in years before it existed) */
   zeros?: number;
+  /** a source (SCB's API, PC-Axis) whose 0 for an area and year means the area did not exist yet */
+  zeroIsMissing?: boolean;
+  /** the months a population by month was taken at, for years without December (`2026-04`) */
+  months?: string[];
 }
 
 export function fileStem(file: string): string {
