@@ -211,6 +211,10 @@ export const NOTES = {
   koladaDeleted: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} value${n === 1 ? '' : 's'} flagged isdeleted (replaced by Kolada later) dropped` },
   populationZeros: { level: 'note', text: (file: string, n: number) =>
     `${file}: ${fmtInt(n)} value${n === 1 ? '' : 's'} of 0 inhabitants read as missing (SCB writes 0 for a municipality in the years before it existed)` },
+  populationNoAdults: { level: 'warning', text: (file: string, groups: string[]) =>
+    `${file}: the age groups (${someOf(groups)}) give the population of all ages but not of adults (18+): shares are of all inhabitants; export single years of age or groups that start at 18 for shares of adults` },
+  populationNoise: { level: 'note', text: (file: string) =>
+    `${file}: SCB protects this table with its Cell Key Method (2025 on): a total and the sum of its parts may differ slightly; bistand takes totals where the table gives them` },
   populationMonths: { level: 'note', text: (file: string, months: string[]) =>
     `${file}: a population by month; ${months.length === 1 ? 'a year' : 'years'} without December taken at ${someOf(months)} (the population at 31 December is what a year's figures are set against)` },
   emptyRowsSkipped: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} row${n === 1 ? '' : 's'} of delimiters only skipped` },

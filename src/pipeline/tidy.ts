@@ -27,6 +27,8 @@ export function runTidy(bytes: Uint8Array, name: string, o: AggregatedOptions): 
   if (read.emptyRows) log.add('emptyRowsSkipped', name, read.emptyRows);
   if (read.zeros) log.add('populationZeros', name, read.zeros);
   if (read.months) log.add('populationMonths', name, read.months);
+  if (read.noAdults) log.add('populationNoAdults', name, read.noAdults);
+  if (read.noise) log.add('populationNoise', name);
   if (read.skipped.size) log.add('groupRowsSkipped', [...read.skipped.values()].reduce((a, b) => a + b, 0), [...read.skipped.keys()].join('; '));
   return { result: table, notes: log.notes };
 }

@@ -50,6 +50,8 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     if (read.emptyRows) others.add('emptyRowsSkipped', f, read.emptyRows);
     if (read.zeros) others.add('populationZeros', f, read.zeros);
     if (read.months) others.add('populationMonths', f, read.months);
+    if (read.noAdults) others.add('populationNoAdults', f, read.noAdults);
+    if (read.noise) others.add('populationNoise', f);
     if (read.deleted) others.add('koladaDeleted', f, read.deleted);
     facts.addValues(read.rows, f);
     inputs.push({ file: f, measures: Facts.measuresOf(read.rows) });

@@ -62,3 +62,50 @@ describe('population from SCB’s web export', () => {
     expect(b.stderr).toContain('read as population');
   });
 });
+
+/** The sample's population as SCB's PC-Axis download writes it: codes and labels, ages total and 18+, ISO-8859-1. */
+function pcAxis(): Buffer {
+  const long = readFileSync(sample('population.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(';'));
+  const codes = [...new Set(long.map((r) => r[0]))];
+  const years = [...new Set(long.map((r) => r[1]))];
+  const names = new Map(readFileSync(join(ROOT, 'data/kommuner.csv'), 'utf8').trim().split('\n').map((l) => l.split(',') as [string, string]));
+  const q = (xs: string[]) => xs.map((x) => `"${x}"`).join(',');
+  const data = codes.flatMap((c) => ['total', 'adults'].map((age) => years.map((y) => long.find((r) => r[0] === c && r[1] === y)![age === 'total' ? 2 : 3]).join(' ')));
+  const text = [
+    'CHARSET="ANSI";',
+    'AXIS-VERSION="2010";',
+    'LANGUAGE="sv";',
+    'LANGUAGES="sv","en";',
+    'MATRIX="BE0101N1";',
+    'TITLE="Folkmängd efter region, ålder och år";',
+    'TITLE[en]="Population by region, age and year";',
+    'CONTENTS="Folkmängd";',
+    'UNITS="antal";',
+    'STUB="region","ålder";',
+    'HEADING="år";',
+    `VALUES("region")=${q(codes.map((c) => `${c} ${names.get(c)}`))};`,
+    `CODES("region")=${q(codes)};`,
+    'VALUES("ålder")="totalt ålder","18 år och äldre";',
+    'CODES("ålder")="tot","18+";',
+    `VALUES("år")=${q(years)};`,
+    `TIMEVAL("år")=TLIST(A1),${q(years)};`,
+    'DATA=',
+    ...data,
+    ';',
+  ];
+  return encodeCp1252(text.join('\r\n') + '\r\n');
+}
+
+describe('population as a PC-Axis file', () => {
+  it('gives the report the D1 the long file gives', async () => {
+    const px = join(dir, 'BE0101N1.px');
+    writeFileSync(px, pcAxis());
+    const region = join(dir, 'tre-px.txt');
+    writeFileSync(region, '1481\n1402\n1407\n');
+    const run = (pop: string) => planned(['--year', '2021', '--no-png', '--region', region, '--register', sample('register.csv'), '--population', pop]);
+    const a = await run(sample('population.csv'));
+    const b = await run(px);
+    expect(b.stderr).toContain('read as population (PC-Axis)');
+    for (const f of ['region/d1-andel-av-befolkningen.csv', 'kommun/1481-molndal/trend-utveckling.csv']) expect(await text(b.plan, f)).toBe(await text(a.plan, f));
+  });
+});

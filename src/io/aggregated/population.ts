@@ -16,6 +16,8 @@ import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
 import { ReadContext, Rec, areaOf, foldHeader, row, valueAt, yearIn } from './records.js';
 import { isTitle } from './sdb.js';
+import { type Age, OPEN, parseAge } from '../../domain/ages.js';
+export { parseAge, type Age } from '../../domain/ages.js';
 import { type PxCube, pxCells } from './pcaxis.js';
 
 export const POPULATION = 'population';
@@ -25,10 +27,6 @@ const AREA = ['region', 'kommun', 'kommunkod', 'kommun_kod', 'kod', 'code', 'kom
 const YEAR = ['ar', 'year', 'period', 'tid'];
 const AGE = ['alder', 'age', 'aldersgrupp'];
 const SEX = ['kon', 'sex', 'gender'];
-const OPEN = Number.POSITIVE_INFINITY;
-
-/** An age as a row or column names it: everyone, or the ages from…to (to = ∞ for `100+ år`). */
-export type Age = { all: true } | { from: number; to: number };
 
 function measureOfHeader(h: string): 'total' | 'adults' | undefined {
   const f = foldHeader(h);
@@ -38,20 +36,6 @@ function measureOfHeader(h: string): 'total' | 'adults' | undefined {
 }
 
 const yearOfHeader = (h: string) => /(?<!\d)((?:19|20)\d{2})(?!\d)/.exec(h)?.[1];
-
-/** `totalt ålder`, `18 år`, `100+ år`, `15-74 år`, `18+`, `18 år och äldre`. */
-export function parseAge(label: string): Age | undefined {
-  // English exports write "15 years", "100+ years"; SCB's codes "tot", "TotSA", and "100+1" for 100 and over
-  const t = label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ ?years?$/, ' år').replace(/^(\d{1,3})\+1$/, '$1+').trim();
-  if (t === '' || /^(tot|totsa|totalt|samtliga|alla|alla åldrar|totalt ålder|totalt alder|total|total age|all ages)\b/.test(t)) return { all: true };
-  let m = /^(\d{1,3}) ?(?:\+|år och äldre|ar och aldre|och äldre|- ?år|-)(?: ?år)?$/.exec(t);
-  if (m) return { from: Number(m[1]), to: OPEN };
-  m = /^(\d{1,3}) ?[-–] ?(\d{1,3}) ?(?:år|ar)?$/.exec(t);
-  if (m) return { from: Number(m[1]), to: Number(m[2]) };
-  m = /^(\d{1,3}) ?(?:år|ar)?$/.exec(t);
-  if (m) return { from: Number(m[1]), to: Number(m[1]) };
-  return undefined;
-}
 
 /** One value of the input. */
 export interface PopCell {
@@ -230,6 +214,8 @@ export function cellsOfJsonStat(doc: unknown, ctx: ReadContext): PopCell[] {
   });
   const sizes = d.size ?? dims.map((x) => x.codes.length);
   const total = sizes.reduce((a, b) => a * b, 1);
+  // SCB's Cell Key Method (2025 on): the parts need not sum to the totals it also gives
+  if (/cell key method|\bCKM\b|kontrollerad slumpm/i.test(JSON.stringify((doc as { note?: unknown }).note ?? ''))) ctx.noise = true;
   const valueAtIndex = (i: number) => (Array.isArray(d.value) ? d.value[i] : d.value[String(i)]);
   const statusAt = (i: number) => (Array.isArray(d.status) ? d.status[i] : d.status?.[String(i)]);
   function* cells() {
@@ -250,8 +236,10 @@ export function cellsOfJsonStat(doc: unknown, ctx: ReadContext): PopCell[] {
 export function cellsOfPcAxis(cube: PxCube, ctx: ReadContext): PopCell[] {
   const dims = cube.variables.map((v): CubeDim => ({ role: v.time ? 'year' : roleOfDimension(v.code ?? '', v.name), codes: v.codes, labels: v.labels }));
   if (!dims.some((x) => x.role === 'area')) throw new InputError({ file: ctx.file }, msg.noArea(), msg.noAreaHint());
-  const contents = `${cube.contents} ${cube.title}`;
-  if (!dims.some((x) => x.role === 'content') && measureOfHeader(contents) === undefined && !/be0101/i.test(contents)) throw new InputError({ file: ctx.file }, msg.pxNotPopulation(cube.title), msg.pxNotPopulationHint());
+  // a table of something else (land use in hectares) given as the population: refused, not read as inhabitants
+  const content = dims.find((x) => x.role === 'content');
+  const isPopulation = (text: string) => measureOfHeader(text) !== undefined || /be0101/i.test(text);
+  if (content ? !content.codes.some((c, i) => isPopulation(`${c} ${content.labels[i]}`)) : !isPopulation(`${cube.contents} ${cube.title}`)) throw new InputError({ file: ctx.file }, msg.pxNotPopulation(cube.title), msg.pxNotPopulationHint());
   return cellsOfCube(dims, pxCells(cube), 'PC-Axis', ctx);
 }
 
@@ -373,7 +361,10 @@ export function aggregate(cells: PopCell[], ctx: ReadContext): TidyRow[] {
     const adults = g.find((c) => 'from' in c.age && c.age.from === 18 && c.age.to === OPEN);
     const parts = adults ? [adults] : tiling(ranges, 18);
     if (parts) out.push(positive(row(first.area, POPULATION_ADULTS, first.year, first.sex, adults?.v ?? sum(parts), {}, { line: (adults ?? parts[0]).at.line, column: (adults ?? parts[0]).at.column }), ctx));
-    else if (ranges.length) {
+    else if (ranges.length && totalV) {
+      // ten-year groups (TAB6471's 10-19, 20-29): the population of all ages, not of adults
+      ctx.noAdults ??= [...new Set(ranges.map((c) => ageText(c.age)))];
+    } else if (ranges.length) {
       const at = ranges[0].at;
       const given = [...new Set(ranges.map((c) => ageText(c.age)))];
       throw new InputError({ file: ctx.file, line: at.line || undefined, column: at.column || undefined }, msg.ageGroupsNot18(first.area.name, first.year, given), msg.ageGroupsNot18Hint());

@@ -40,6 +40,10 @@ export interface AggregatedRead {
   deleted?: number;
   /** a population by month: the month each year without December was taken at */
   months?: string[];
+  /** a population's age groups that give no 18+ (its total only) */
+  noAdults?: string[];
+  /** SCB's Cell Key Method in the table: parts need not sum to the total */
+  noise?: boolean;
 }
 
 export interface AggregatedOptions {
@@ -82,23 +86,32 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
       const rows = readKoladaJson(docs, ctx);
       return { layout: 'kolada (API v3 JSON)', rows, skipped: ctx.skipped, deleted: ctx.deleted };
     }
-    if (o.as !== 'kolada' && docs.length === 1 && looksLikeJsonStat(docs[0])) return { layout: 'population (JSON-stat 2.0)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped, zeros: ctx.zeros, months: ctx.months };
-    if (o.as !== 'kolada' && docs.length === 1 && looksLikePxWebJson(docs[0])) return { layout: 'population (PxWeb API v1 JSON)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped, zeros: ctx.zeros };
+    if (o.as !== 'kolada' && docs.length === 1 && looksLikeJsonStat(docs[0])) return { layout: 'population (JSON-stat 2.0)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped, zeros: ctx.zeros, months: ctx.months, noAdults: ctx.noAdults, noise: ctx.noise };
+    if (o.as !== 'kolada' && docs.length === 1 && looksLikePxWebJson(docs[0])) return { layout: 'population (PxWeb API v1 JSON)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped, zeros: ctx.zeros, months: ctx.months, noAdults: ctx.noAdults, noise: ctx.noise };
     throw new InputError({ file, line: 1 }, msg.unknownLayout(known()), msg.unknownLayoutHint());
   }
   if (looksLikePcAxis(text)) {
     const cube = parsePcAxis(text, file);
     const population = o.as === 'population' || (o.as === undefined && /population|folkm[äa]ngd|befolkning/i.test(`${cube.contents} ${cube.title}`));
-    if (population) return { layout: 'population (PC-Axis)', rows: readPopulationPx(cube, ctx), skipped: ctx.skipped, zeros: ctx.zeros, months: ctx.months };
+    if (population) return { layout: 'population (PC-Axis)', rows: readPopulationPx(cube, ctx), skipped: ctx.skipped, zeros: ctx.zeros, months: ctx.months, noAdults: ctx.noAdults, noise: ctx.noise };
     return { layout: 'PC-Axis', rows: readPcAxisValues(cube, ctx), skipped: ctx.skipped };
   }
   const { records, emptyRows } = toRecords(text, file);
   refuseRegister(records, file);
-  const layout = o.as ?? detect(records, file);
-  const rows =
-    layout === 'sdb' ? readSdb(records, ctx) : layout === 'kolada' ? readKoladaCsv(records, ctx) : layout === 'oj' ? readOj(records, ctx) : readPopulation(records, ctx);
+  let layout = o.as ?? detect(records, file);
+  let rows: TidyRow[];
+  try {
+    rows = layout === 'sdb' ? readSdb(records, ctx) : layout === 'kolada' ? readKoladaCsv(records, ctx) : layout === 'oj' ? readOj(records, ctx) : readPopulation(records, ctx);
+  } catch (e) {
+    // an SCB table of ages that give no population (15–48 years by marital status): its values,
+    // as any table's, unless the file was given as a population
+    if (!(o.as === undefined && layout === 'population' && e instanceof InputError && isTitle(records))) throw e;
+    layout = 'sdb';
+    rows = readSdb(records, ctx);
+    return { layout: 'SCB table (values: its ages give no population)', rows, skipped: ctx.skipped, emptyRows };
+  }
   const label = { sdb: 'Statistikdatabasen export', kolada: 'Kolada CSV', oj: 'Öppna jämförelser survey', population: 'population' }[layout];
-  return { layout: label, rows, skipped: ctx.skipped, emptyRows };
+  return { layout: label, rows, skipped: ctx.skipped, emptyRows, noAdults: ctx.noAdults };
 }
 
 /**
@@ -127,6 +140,7 @@ function detect(records: Rec[], file: string): Layout {
   const body = isTitle(records) ? records.slice(1) : records;
   const header = body[0]?.fields ?? [];
   if (isSdbFooter(records[records.length - 1])) return 'sdb';
+  if (!isTitle(records) && scbRegionYears(body)) return 'population';
   if (looksLikeKoladaCsv(header)) return 'kolada';
   if (looksLikePopulation(header)) return 'population';
   if (looksLikeOj(body)) return 'oj';
@@ -134,6 +148,17 @@ function detect(records: Rec[], file: string): Layout {
   // a web form's export of the survey (Google Forms, Microsoft Forms, codes Q7_3): its own reader
   if (header.some((h) => /^\s*(\d+\.\s*i vilken kommun|q\d+_\d+$|tidst[äa]mpel$|timestamp$|start time$)/i.test(h))) throw new InputError({ file, line: 1 }, msg.surveyNotTidy(), msg.surveyNotTidyHint());
   throw new InputError({ file, line: 1 }, msg.unknownLayout(known()), msg.unknownLayoutHint());
+}
+
+/**
+ * SCB's web export of a population without its title: a region column of SCB's labels
+ * (`"01 Stockholm county"`, `"0114 Upplands Väsby"`) and year columns of whole numbers.
+ */
+function scbRegionYears(body: Rec[]): boolean {
+  const [head, ...data] = body;
+  if (!head || data.length === 0 || !/^(region|kommun|län|lan|county|municipality)$/i.test(head.fields[0]?.trim() ?? '')) return false;
+  if (head.fields.length < 2 || !head.fields.slice(1).every((h) => /^(19|20)\d{2}$/.test(h.trim()))) return false;
+  return data.every((r) => /^\d{2,4} \S/.test(r.fields[0] ?? '') && r.fields.slice(1).every((v) => /^\d[\d\s]*$/.test(v.trim())));
 }
 
 function applyNameMap(path: string, names: NameIndex): void {

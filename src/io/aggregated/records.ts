@@ -24,6 +24,10 @@ export interface ReadContext {
   zeros?: number;
   /** a source (SCB's API, PC-Axis) whose 0 for an area and year means the area did not exist yet */
   zeroIsMissing?: boolean;
+  /** a table SCB protected with its Cell Key Method: parts and totals need not agree */
+  noise?: boolean;
+  /** the age groups of a population that give its total but not its adults (18+), when so */
+  noAdults?: string[];
   /** the months a population by month was taken at, for years without December (`2026-04`) */
   months?: string[];
 }

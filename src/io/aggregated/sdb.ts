@@ -7,6 +7,7 @@ import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
 import { Area } from '../../domain/municipalities.js';
 import { TidyRow, monthOfName, parseSex, parseValue } from '../../domain/tidy.js';
+import { parseAge } from '../../domain/ages.js';
 import { ReadContext, Rec, areaOf, fileStem, foldHeader, row, valueAt, yearIn } from './records.js';
 
 const FOOTER = /^socialstyrelsens statistikdatabas/i;
@@ -40,6 +41,9 @@ interface Title {
 
 /** The unit a measure's name carries: `Utbetalt ekonomiskt bistånd tkr` → tkr. */
 export function unitOf(measure: string): string | undefined {
+  // a rate is per 100 000 whatever it counts (`Antal döda per 100 000`)
+  const rate = /(\/\s*|per )100 000( inv(?:ånare|\.)?)?/i.exec(measure);
+  if (rate) return rate[0].trim();
   const m = /(?:^|\s)(tkr|kr|kronor|antal|andel|procent|%)(?:\s|$)|(\/\s*100 000 inv\.?|per 100 000 inv(?:ånare)?)/i.exec(measure);
   return m ? (m[1] ?? m[2]).trim() : undefined;
 }
@@ -49,12 +53,28 @@ export function unitOf(measure: string): string | undefined {
  * (`<ämne>, <mått>, <region>, <val>…`). The part just before the region is the measure; the parts
  * after it are the choices the export was made with (`Ålder: 18+ år`, `Samtliga hushåll`).
  */
+/** The column an export's age bands go to, as Statistikdatabasen names the dimension. */
+const AGE_COLUMN = 'Ålder';
+
 function parseTitle(text: string, ctx: ReadContext): Title {
-  const parts = text.split(/,\s+/);
   const t: Title = { fixed: {} };
+  // SCB's titles name the table's variables (`Folkmängd efter region, ålder och år`, `Population by
+  // region, age and year`): the measure is what comes before them, the variables are columns
+  const scb = /^(.+?)\s+(?:efter|by)\s+(.+?)(?:\s+(?:och|and)\s+[^,]+)?$/i.exec(text.trim());
+  if (scb && !text.includes(':') && /region|ålder|alder|age|kön|kon|sex|år|year|månad|month/i.test(scb[2])) {
+    t.measure = scb[1].trim();
+    t.year = yearIn(text);
+    return t;
+  }
+  const parts = text.split(/,\s+/);
   const at = parts.findIndex((p, i) => i > 0 && ctx.names.find(p) !== undefined);
   const choice = (p: string) => {
     const kv = /^([^:]+):\s*(.+)$/.exec(p);
+    const sex = kv ? undefined : parseSex(p);
+    if (sex === 'K' || sex === 'M') {
+      t.sex = sex;
+      return;
+    }
     if (!kv) {
       t.fixed.urval = t.fixed.urval ? `${t.fixed.urval}, ${p.trim()}` : p.trim();
       return;
@@ -84,7 +104,8 @@ function parseTitle(text: string, ctx: ReadContext): Title {
 }
 
 export function readSdb(records: Rec[], ctx: ReadContext): TidyRow[] {
-  let recs = records;
+  // the export writes its hyphens as soft hyphens (U+00AD): `45­49`, and `­­` for a missing cell
+  let recs = records.map((r) => (r.fields.some((f) => f.includes('\u00ad')) ? { ...r, fields: r.fields.map((f) => f.replace(/\u00ad/g, '-')) } : r));
   const oneField = (r: Rec) => r.fields.filter((f) => f !== '').length <= 1;
   // the footer, and note lines after the data (one field each), are not data
   while (recs.length && isSdbFooter(recs[recs.length - 1])) recs = recs.slice(0, -1);
@@ -115,7 +136,13 @@ export function readSdb(records: Rec[], ctx: ReadContext): TidyRow[] {
   }
   const dims = header.slice(0, firstValue).map((h) => ({ name: h, role: ROLE_OF[foldHeader(h)] ?? ('extra' as Role) }));
   const valueCols = header.slice(firstValue);
-  const kind = valueCols.every((h) => monthOfName(h) > 0) ? 'month' : valueCols.every((h) => /^\d{4}$/.test(h.trim())) ? 'year' : 'measure';
+  const kind = valueCols.every((h) => monthOfName(h) > 0)
+    ? 'month'
+    : valueCols.every((h) => /^\d{4}$/.test(h.trim()))
+      ? 'year'
+      : valueCols.length > 1 && valueCols.every((h) => parseAge(h) !== undefined) && valueCols.some((h) => /\d/.test(h))
+        ? 'age'
+        : 'measure';
 
   const areaDim = dims.findIndex((d) => d.role === 'area');
   if (areaDim < 0 && !title?.area) throw new InputError({ file: ctx.file, line: head.line }, msg.noArea(), msg.noAreaHint());
@@ -149,6 +176,8 @@ export function readSdb(records: Rec[], ctx: ReadContext): TidyRow[] {
       const j = firstValue + i;
       const v = valueAt(f(j), ctx, r.line, j + 1, h);
       if (kind === 'month') out.push(row(area, measure, `${year}-${String(monthOfName(h)).padStart(2, '0')}`, sex, v, extra));
+      // age bands as columns: the age a column of its own, the title's measure the measure
+      else if (kind === 'age') out.push(row(area, measure, month ? `${year}-${month}` : (year ?? ''), sex, v, { ...extra, [AGE_COLUMN]: h.trim() }));
       else if (kind === 'year') out.push(row(area, measure, h.trim(), sex, v, extra));
       else if (title?.measure && /^(varde|value|antal|summa)$/.test(foldHeader(h))) {
         // one value column named only "Värde": the title's measure is the measure

@@ -40,15 +40,17 @@ describe('population as SCB exports it', () => {
     ]);
   });
 
-  it('the single age "18 år" is not 18 or more; groups that do not start at 18 are an error saying so', () => {
-    const single = () => tidy('region,ålder,år,folkmängd\n1440 Ale,totalt ålder,2021,32000\n1440 Ale,18 år,2021,400\n');
-    expect(single).toThrow(/^Ale 2021: the ages given \(18\) do not add up to 18 years or more$/);
+  it('the single age "18 år" is not 18 or more: the total is read, without adults, and said; groups that give neither are an error saying so', () => {
+    const read = readAggregated(Buffer.from('region,ålder,år,folkmängd\n1440 Ale,totalt ålder,2021,32000\n1440 Ale,18 år,2021,400\n'), 'pop.csv');
+    expect(read.rows.map((r) => [r.measure, r.value])).toEqual([['population', 32000]]);
+    expect(read.noAdults).toEqual(['18']);
+    const groups = () => tidy('region,ålder,år,folkmängd\n1440 Ale,15-24 år,2021,4000\n1440 Ale,25-74 år,2021,20000\n1440 Ale,75+ år,2021,3000\n');
+    expect(groups).toThrow(/^Ale 2021: the ages given \(15-24, 25-74, 75\+\) do not add up to 18 years or more$/);
     try {
-      single();
+      groups();
     } catch (e) {
-      expect(e).toMatchObject({ where: { file: 'pop.csv', line: 3, column: 4 }, hint: expect.stringMatching(/^export single years of age/) });
+      expect(e).toMatchObject({ where: { file: 'pop.csv', line: 2, column: 4 }, hint: expect.stringMatching(/^export single years of age/) });
     }
-    expect(() => tidy('region,ålder,år,folkmängd\n1440 Ale,15-24 år,2021,4000\n1440 Ale,25-74 år,2021,20000\n1440 Ale,75+ år,2021,3000\n')).toThrow(/the ages given \(15-24, 25-74, 75\+\) do not add up/);
   });
 
   it('a population file with no value is an error, not 0 values', () => {
