@@ -109,3 +109,49 @@ describe('population as a PC-Axis file', () => {
     for (const f of ['region/d1-andel-av-befolkningen.csv', 'kommun/1481-molndal/trend-utveckling.csv']) expect(await text(b.plan, f)).toBe(await text(a.plan, f));
   });
 });
+
+/** The sample's population as SCB's PxWebApi 2.0 answers (JSON-stat 2.0): by month, TotSa, the index an object. */
+function jsonStat(): string {
+  const long = readFileSync(sample('population.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(';'));
+  const codes = [...new Set(long.map((r) => r[0]))];
+  const years = [...new Set(long.map((r) => r[1]))];
+  const months = years.flatMap((y) => [`${y}M11`, `${y}M12`]);
+  const ages = ['tot', '18+'];
+  const value: number[] = [];
+  for (const c of codes)
+    for (const a of ages)
+      for (const m of months) {
+        const r = long.find((x) => x[0] === c && x[1] === m.slice(0, 4))!;
+        // November a little lower: December is the year's figure
+        value.push(Number(a === 'tot' ? r[2] : r[3]) - (m.endsWith('M11') ? 7 : 0));
+      }
+  const index = (xs: string[]) => Object.fromEntries(xs.map((x, i) => [x, i]));
+  return JSON.stringify({
+    version: '2.0',
+    class: 'dataset',
+    label: 'Folkmängden per månad efter region, ålder, kön och månad',
+    id: ['Region', 'Alder', 'Kon', 'Tid'],
+    size: [codes.length, ages.length, 1, months.length],
+    dimension: {
+      Region: { label: 'region', category: { index: index(codes), label: Object.fromEntries(codes.map((c) => [c, `${c} kommun`])) } },
+      Alder: { label: 'ålder', category: { index: index(ages), label: { tot: 'totalt ålder', '18+': '18+ år' } } },
+      Kon: { label: 'kön', category: { index: { TotSa: 0 }, label: { TotSa: 'totalt, samtliga män och kvinnor' } } },
+      Tid: { label: 'månad', category: { index: index(months), label: Object.fromEntries(months.map((m) => [m, m])) } },
+    },
+    value,
+  });
+}
+
+describe("population from SCB's API v2", () => {
+  it('gives the report the D1 the long file gives (December of each year)', async () => {
+    const file = join(dir, 'TAB6471.json');
+    writeFileSync(file, jsonStat());
+    const region = join(dir, 'tre-api.txt');
+    writeFileSync(region, '1481\n1402\n1407\n');
+    const run = (pop: string) => planned(['--year', '2021', '--no-png', '--region', region, '--register', sample('register.csv'), '--population', pop]);
+    const a = await run(sample('population.csv'));
+    const b = await run(file);
+    expect(b.stderr).toContain('read as population (JSON-stat 2.0)');
+    for (const f of ['region/d1-andel-av-befolkningen.csv', 'kommun/1481-molndal/trend-utveckling.csv']) expect(await text(b.plan, f)).toBe(await text(a.plan, f));
+  });
+});
