@@ -1,6 +1,7 @@
 /**
- * D1 from SCB's web export (years wide, single ages by sex, a title line, Windows-1252) equals D1
- * from the long file it was made from: the reader sums ages and sexes as an analyst would.
+ * The report's population from SCB's forms — the web export (years wide, single ages by sex, a
+ * title line, Windows-1252), a PC-Axis file, the API v2's JSON-stat by month — gives the D1 of the
+ * long file it was made from: the readers sum ages and sexes and take December as an analyst would.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,24 +45,6 @@ function wideExport(): Buffer {
   return encodeCp1252(lines.join('\r\n') + '\r\n');
 }
 
-describe('population from SCB’s web export', () => {
-  it('gives the report the D1 the long file gives', async () => {
-    const wide = join(dir, 'BE0101_befolkning.csv');
-    writeFileSync(wide, wideExport());
-    // three municipalities are enough for the comparison, and a third of the files to draw
-    const region = join(dir, 'tre-kommuner.txt');
-    writeFileSync(region, '1481\n1402\n1407\n');
-    const run = (pop: string) => planned(['--year', '2021', '--no-png', '--region', region, '--register', sample('register.csv'), '--population', pop]);
-    const a = await run(sample('population.csv'));
-    const b = await run(wide);
-    for (const f of ['region/d1-andel-av-befolkningen.csv', 'kommun/1481-molndal/trend-utveckling.csv']) {
-      const long = await text(a.plan, f);
-      expect(long.split('\n').length).toBeGreaterThan(3);
-      expect(await text(b.plan, f)).toBe(long);
-    }
-    expect(b.stderr).toContain('read as population');
-  });
-});
 
 /** The sample's population as SCB's PC-Axis download writes it: codes and labels, ages total and 18+, ISO-8859-1. */
 function pcAxis(): Buffer {
@@ -96,19 +79,6 @@ function pcAxis(): Buffer {
   return encodeCp1252(text.join('\r\n') + '\r\n');
 }
 
-describe('population as a PC-Axis file', () => {
-  it('gives the report the D1 the long file gives', async () => {
-    const px = join(dir, 'BE0101N1.px');
-    writeFileSync(px, pcAxis());
-    const region = join(dir, 'tre-px.txt');
-    writeFileSync(region, '1481\n1402\n1407\n');
-    const run = (pop: string) => planned(['--year', '2021', '--no-png', '--region', region, '--register', sample('register.csv'), '--population', pop]);
-    const a = await run(sample('population.csv'));
-    const b = await run(px);
-    expect(b.stderr).toContain('read as population (PC-Axis)');
-    for (const f of ['region/d1-andel-av-befolkningen.csv', 'kommun/1481-molndal/trend-utveckling.csv']) expect(await text(b.plan, f)).toBe(await text(a.plan, f));
-  });
-});
 
 /** The sample's population as SCB's PxWebApi 2.0 answers (JSON-stat 2.0): by month, TotSa, the index an object. */
 function jsonStat(): string {
@@ -142,16 +112,29 @@ function jsonStat(): string {
   });
 }
 
-describe("population from SCB's API v2", () => {
-  it('gives the report the D1 the long file gives (December of each year)', async () => {
-    const file = join(dir, 'TAB6471.json');
-    writeFileSync(file, jsonStat());
-    const region = join(dir, 'tre-api.txt');
-    writeFileSync(region, '1481\n1402\n1407\n');
-    const run = (pop: string) => planned(['--year', '2021', '--no-png', '--region', region, '--register', sample('register.csv'), '--population', pop]);
-    const a = await run(sample('population.csv'));
-    const b = await run(file);
-    expect(b.stderr).toContain('read as population (JSON-stat 2.0)');
-    for (const f of ['region/d1-andel-av-befolkningen.csv', 'kommun/1481-molndal/trend-utveckling.csv']) expect(await text(b.plan, f)).toBe(await text(a.plan, f));
-  });
+/**
+ * The same population in each of SCB's forms gives the report the D1 and the trend the long file
+ * gives (three municipalities are enough for the comparison, and a third of the files to plan).
+ */
+describe('population as SCB gives it', () => {
+  const region = join(dir, 'tre-kommuner.txt');
+  writeFileSync(region, '1481\n1402\n1407\n');
+  const run = (pop: string) => planned(['--year', '2021', '--no-png', '--region', region, '--register', sample('register.csv'), '--population', pop]);
+  const forms: [string, string, () => Buffer | string, string][] = [
+    ["the web export (years wide, single ages by sex, a title, Windows-1252)", 'BE0101_befolkning.csv', wideExport, 'read as population'],
+    ['a PC-Axis file', 'BE0101N1.px', pcAxis, 'read as population (PC-Axis)'],
+    ["the API v2's JSON-stat by month (December is the year's)", 'TAB6471.json', jsonStat, 'read as population (JSON-stat 2.0)'],
+  ];
+  for (const [name, file, make, layout] of forms)
+    it(`${name}: the D1 of the long file`, async () => {
+      writeFileSync(join(dir, file), make());
+      const long = await run(sample('population.csv'));
+      const given = await run(join(dir, file));
+      expect(given.stderr).toContain(layout);
+      for (const f of ['region/d1-andel-av-befolkningen.csv', 'kommun/1481-molndal/trend-utveckling.csv']) {
+        const want = await text(long.plan, f);
+        expect(want.split('\n').length).toBeGreaterThan(3);
+        expect(await text(given.plan, f), f).toBe(want);
+      }
+    });
 });
