@@ -210,7 +210,7 @@ export const NOTES = {
   surveyByOrder: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} statement column${n === 1 ? '' : 's'} appear twice: the first read as question 7 (importance), the second as question 8 (fulfilment), by their order` },
   koladaDeleted: { level: 'note', text: (file: string, n: number) => `${file}: ${fmtInt(n)} value${n === 1 ? '' : 's'} flagged isdeleted (replaced by Kolada later) dropped` },
   populationZeros: { level: 'note', text: (file: string, n: number) =>
-    `${file}: ${fmtInt(n)} value${n === 1 ? '' : 's'} of 0 inhabitants read as missing (SCB writes 0 for a municipality in the years before it existed)` },
+    `${file}: ${fmtInt(n)} value${n === 1 ? '' : 's'} of 0 inhabitants read as not applicable (SCB writes 0 for a municipality in the years before it existed)` },
   populationNoAdults: { level: 'warning', text: (file: string, groups: string[]) =>
     `${file}: the age groups (${someOf(groups)}) give the population of all ages but not of adults (18+): shares are of all inhabitants; export single years of age or groups that start at 18 for shares of adults` },
   populationNoise: { level: 'note', text: (file: string) =>

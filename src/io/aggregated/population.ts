@@ -381,7 +381,7 @@ export function aggregate(cells: PopCell[], ctx: ReadContext): TidyRow[] {
 function positive(r: TidyRow, ctx: ReadContext): TidyRow {
   if (r.status === 'ok' && r.value === 0 && ctx.zeroIsMissing) {
     ctx.zeros = (ctx.zeros ?? 0) + 1;
-    return { ...r, value: null, status: 'missing' };
+    return { ...r, value: null, status: 'not_applicable' };
   }
   if (r.status === 'ok' && r.value === 0) throw new InputError({ file: ctx.file, line: r.at?.line || undefined, column: r.at?.column || undefined }, `${r.kommunName} ${r.period}: ${msg.badPopulation('0')}`, msg.badPopulationHint());
   return r;

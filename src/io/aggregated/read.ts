@@ -32,7 +32,7 @@ export interface AggregatedRead {
   rows: TidyRow[];
   /** group rows skipped, by name */
   skipped: Map<string, number>;
-  /** SCB API values of 0 inhabitants read as missing */
+  /** SCB values of 0 inhabitants read as not applicable (the area did not exist yet) */
   zeros?: number;
   /** rows of delimiters only, skipped */
   emptyRows?: number;

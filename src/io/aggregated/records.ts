@@ -20,7 +20,7 @@ export interface ReadContext {
   skipped: Map<string, number>;
   /** Kolada values flagged isdeleted, dropped */
   deleted?: number;
-  /** SCB API values of 0 inhabitants read as missing (an area in years before it existed) */
+  /** SCB values of 0 inhabitants of a whole area and year, read as not applicable (the area did not exist yet) */
   zeros?: number;
   /** a source (SCB's API, PC-Axis) whose 0 for an area and year means the area did not exist yet */
   zeroIsMissing?: boolean;

@@ -36,7 +36,7 @@ describe('SCB labels', () => {
     ]);
   });
 
-  it("a municipality's 0 inhabitants in the API's answer (years before it existed) is uppgift saknas, counted", () => {
+  it("a municipality's 0 inhabitants in the API's answer (years before it existed) is not applicable, counted", () => {
     const doc = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/scb_befolkning.jsonstat.json'), 'utf8'));
     // Lilla Edet (third region), every age and sex, 2020: as SCB answers for Knivsta before 2003
     const [, ages, sexes, , years] = doc.size;
@@ -44,7 +44,7 @@ describe('SCB labels', () => {
     const read = readAggregated(Buffer.from(JSON.stringify(doc)), 'scb.json');
     const lilla = read.rows.filter((r) => r.kommunCode === '1462' && r.measure === 'population' && r.sex === 'T');
     expect(lilla.map((r) => [r.period, r.status])).toEqual([
-      ['2020', 'missing'],
+      ['2020', 'not_applicable'],
       ['2021', 'ok'],
     ]);
     // the year's values of 0: all ages and 18+, of both sexes and each (a 0 of one age is a real 0)
