@@ -43,6 +43,8 @@ export interface ReportDocument {
   warning?: string;
   sections: DocSection[];
   closing: string;
+  /** the smallest count shown, when small counts are hidden */
+  minCount?: number;
 }
 
 /** "Tabell 1: …" / "Diagram 4: …", as the GR report numbers its outputs. */

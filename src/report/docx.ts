@@ -1,15 +1,18 @@
 /**
- * rapport.docx: the report as a Word document an analyst starts the yearly report from — the
- * region's outputs in the report's order with their captions ("Tabell N:", "Diagram N:" as in the
- * GR report), then a section per municipality; tables as Word tables in Swedish number format,
- * charts as PNG 16 cm wide with their alt text, the source line and notes under each; what was
- * not made is said with its reason. Written by docx's own packer with the charts' PNGs, its core
- * properties and every zip entry dated 1 January of the report's year, so that the same report
- * gives the same bytes.
+ * rapport.docx: the report as a Word document an analyst starts the yearly report from — a cover
+ * (title, year, sources), a table of contents, page numbers; the region's outputs in the report's
+ * order under real Word captions ("Tabell N:", "Diagram N:", numbered by SEQ fields as the GR
+ * report numbers them, so that Word can list them); then a section per municipality; "Om
+ * statistiken" last (the definitions, how small counts are hidden, the sources, what could not be
+ * made and why). Tables as Word tables in Swedish number format, their columns as wide as their
+ * longest word needs; charts as PNG 16 cm wide with their alt text. Written by docx's own packer
+ * with the charts' PNGs, its core properties and every zip entry dated 1 January of the report's
+ * year, so that the same report gives the same bytes.
  */
 import { readerCells } from '../tables/table.js';
 import { SV } from '../texts-sv.js';
 import { xmlText } from '../text.js';
+import { softHyphens } from './html.js';
 import { type DocItem, type DocSection, type Pictures, type ReportDocument, pictureOf } from './document.js';
 
 const CM = 360000; // EMU per cm
@@ -43,9 +46,59 @@ function picture(d: Docx, it: DocItem & { kind: 'chart' }, svg: string, png: Uin
   });
 }
 
+/** The text width of an A4 page with Word's default margins, in twentieths of a point. */
+const PAGE_TWIPS = 9026;
+/** About the width of a character of 9 pt table text, in twips; a cell's padding. */
+const CHAR_TWIPS_9PT = 105;
+/** a cell's margins on either side (Word's default is 108), and what they and the borders take */
+const CELL_MARGIN = 70;
+const PAD_TWIPS = 2 * CELL_MARGIN + 40;
+
+/** The pieces of a cell's text no line may break inside: words, cut at their soft hyphens (a piece before one carries its hyphen). */
+const pieces = (text: string) => text.split(/[\s\u00a0]+/).flatMap((w) => w.split('\u00ad').map((p, i, all) => [...p].length + (i < all.length - 1 ? 1 : 0)));
+
+/**
+ * Column widths for a table's cells (header first) at a font size: each as wide as its longest
+ * piece needs, so that no word breaks inside ("Kommu|nkod"), the rest of the page shared by how
+ * much text each column holds; `fits` false when the pieces alone are wider than the page (then
+ * they share it).
+ */
+export function columnWidths(columns: string[][], halfPoints = 18): { widths: number[]; fits: boolean } {
+  const char = (CHAR_TWIPS_9PT * halfPoints) / 18;
+  // the header is bold, its letters wider
+  const need = columns.map(([head, ...cells]) => Math.max(1, ...pieces(head).map((n) => n * 1.2), ...cells.flatMap(pieces)) * char + PAD_TWIPS);
+  const total = need.reduce((a, b) => a + b, 0);
+  if (total > PAGE_TWIPS) return { widths: need.map((n) => Math.floor((n * PAGE_TWIPS) / total)), fits: false };
+  const extra = columns.map((cells, i) => Math.max(0, Math.max(...cells.map((c) => [...c.replace(/\u00ad/g, '')].length)) * char + PAD_TWIPS - need[i]));
+  const extraTotal = extra.reduce((a, b) => a + b, 0);
+  const left = PAGE_TWIPS - total;
+  return { widths: need.map((n, i) => Math.floor(n + (extraTotal ? (left * extra[i]) / extraTotal : left / need.length))), fits: true };
+}
+
+/** A table's text size and column widths: 9 pt, or 8 or 7 pt when a wide table's words would not fit otherwise. */
+function tableLayout(columns: string[][]): { widths: number[]; halfPoints: number } {
+  for (const halfPoints of [18, 16, 14]) {
+    const { widths, fits } = columnWidths(columns, halfPoints);
+    if (fits || halfPoints === 14) return { widths, halfPoints };
+  }
+  throw new Error('unreachable');
+}
+
+/**
+ * A numbered caption ("Diagram 4: …") as Word writes one: the Caption style, its number a SEQ
+ * field (with the number written, so it shows before Word updates its fields); another heading as
+ * a heading.
+ */
+function caption(d: Docx, text: string, level: 2 | 3): InstanceType<Docx['Paragraph']> {
+  const m = /^(Tabell|Diagram) (\d+): (.*)$/s.exec(text);
+  if (!m) return new d.Paragraph({ text, heading: level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3, keepNext: true });
+  const [, kind, n, title] = m;
+  return new d.Paragraph({ style: 'Caption', keepNext: true, children: [new d.TextRun(`${kind} `), new d.SimpleField(`SEQ ${kind} \\* ARABIC`, n), new d.TextRun(`: ${title}`)] });
+}
+
 function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, pictures: Pictures): Block[] {
   const small = (text: string) => new d.Paragraph({ children: [new d.TextRun({ text, size: 16, color: '555555' })], spacing: { after: 40 } });
-  const out: Block[] = [new d.Paragraph({ text: it.caption, heading: level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3, keepNext: true })];
+  const out: Block[] = [caption(d, it.caption, level)];
   if (it.kind === 'skipped') {
     out.push(new d.Paragraph({ children: [new d.TextRun({ text: `${SV.docxNotMade}: ${it.reason}`, italics: true })] }));
     return out;
@@ -53,14 +106,25 @@ function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, pictures: Pictures): Blo
   if (it.kind === 'table') {
     const t = it.table;
     const { numeric, text } = readerCells(t);
+    // long words of text cells break at their joints (Sorterings-nyckel), never inside a syllable
+    const shown = (s: string, i: number) => (numeric[i] ? s : softHyphens(s));
+    const cells = t.columns.map((c, i) => [softHyphens(c.name), ...t.rows.map((r) => shown(text(r[i], i), i))]);
+    const { widths, halfPoints } = tableLayout(cells);
+    // the widths on the grid and on each cell: LibreOffice reads the cells'
     const cell = (s: string, i: number, bold = false) =>
-      new d.TableCell({ children: [new d.Paragraph({ alignment: numeric[i] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, children: [new d.TextRun({ text: s, bold, size: 18 })] })] });
+      new d.TableCell({
+        width: { size: widths[i], type: d.WidthType.DXA },
+        margins: { left: CELL_MARGIN, right: CELL_MARGIN },
+        children: [new d.Paragraph({ alignment: numeric[i] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, children: [new d.TextRun({ text: s, bold, size: halfPoints })] })],
+      });
     out.push(
       new d.Table({
-        width: { size: 100, type: d.WidthType.PERCENTAGE },
+        width: { size: PAGE_TWIPS, type: d.WidthType.DXA },
+        columnWidths: widths,
+        layout: d.TableLayoutType.FIXED,
         rows: [
-          new d.TableRow({ tableHeader: true, children: t.columns.map((c, i) => cell(c.name, i, true)) }),
-          ...t.rows.map((r) => new d.TableRow({ children: r.map((c, i) => cell(text(c, i), i)) })),
+          new d.TableRow({ tableHeader: true, children: cells.map((c, i) => cell(c[0], i, true)) }),
+          ...t.rows.map((_, r) => new d.TableRow({ children: cells.map((c, i) => cell(c[r + 1], i)) })),
         ],
       }),
     );
@@ -74,23 +138,67 @@ function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, pictures: Pictures): Blo
   return out;
 }
 
-function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2, pictures: Pictures): Block[] {
-  const out: Block[] = [new d.Paragraph({ text: s.heading, heading: level === 1 ? d.HeadingLevel.HEADING_1 : d.HeadingLevel.HEADING_2, keepNext: true, pageBreakBefore: level === 2 })];
-  if (s.lead) out.push(new d.Paragraph({ text: s.lead }));
+/** A section on a page of its own (a municipality's first on its parent's page: a heading is never left alone at a page's foot). */
+function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2, pictures: Pictures, newPage = true): Block[] {
+  const out: Block[] = [new d.Paragraph({ text: s.heading, heading: level === 1 ? d.HeadingLevel.HEADING_1 : d.HeadingLevel.HEADING_2, keepNext: true, pageBreakBefore: newPage })];
+  if (s.lead) out.push(new d.Paragraph({ text: s.lead, keepNext: !s.items.length }));
   for (const it of s.items) out.push(...itemBlocks(d, it, level === 1 ? 2 : 3, pictures));
-  for (const sub of s.sections ?? []) out.push(...sectionBlocks(d, sub, 2, pictures));
+  (s.sections ?? []).forEach((sub, i) => out.push(...sectionBlocks(d, sub, 2, pictures, i > 0 || s.items.length > 0)));
   return out;
 }
 
-/** The document as Word: title, the warning of an unsuppressed run, the sections, the closing line; the charts as their PNGs. */
+/** The cover: the title, the year, the warning of an unsuppressed run, the sources. */
+function cover(d: Docx, doc: ReportDocument): Block[] {
+  const out: Block[] = [
+    new d.Paragraph({ text: doc.title, heading: d.HeadingLevel.TITLE, spacing: { before: 2400, after: 480 } }),
+    new d.Paragraph({ children: [new d.TextRun({ text: SV.docxCoverYear(doc.year), size: 28 })], spacing: { after: 960 } }),
+  ];
+  if (doc.warning) out.push(new d.Paragraph({ children: [new d.TextRun({ text: doc.warning, bold: true, color: 'B00020' })], spacing: { after: 480 } }));
+  out.push(new d.Paragraph({ children: [new d.TextRun({ text: SV.docxCoverSources, bold: true })] }));
+  for (const source of sourcesOf(doc)) out.push(new d.Paragraph({ text: source }));
+  return out;
+}
+
+/** Every source line of the document's outputs ("Källa: …"), once each, in the order they first appear. */
+function sourcesOf(doc: ReportDocument): string[] {
+  const all = (s: DocSection): DocItem[] => [...s.items, ...(s.sections ?? []).flatMap(all)];
+  return [...new Set(doc.sections.flatMap(all).flatMap((it) => (it.kind !== 'skipped' && /^Källa/.test(it.source) ? [it.source] : [])))];
+}
+
+/** "Om statistiken": the definitions, how small counts are hidden, the sources, what was not made and why. */
+function about(d: Docx, doc: ReportDocument): Block[] {
+  const out: Block[] = [new d.Paragraph({ text: SV.docxAbout, heading: d.HeadingLevel.HEADING_1, pageBreakBefore: true, keepNext: true }), new d.Paragraph({ text: doc.closing })];
+  if (doc.minCount !== undefined) out.push(new d.Paragraph({ text: SV.docxAboutSmall(doc.minCount) }));
+  out.push(new d.Paragraph({ text: SV.docxCoverSources, heading: d.HeadingLevel.HEADING_2, keepNext: true }), ...sourcesOf(doc).map((source) => new d.Paragraph({ text: source })));
+  const skipped = doc.sections.flatMap((s) => s.items).filter((it): it is DocItem & { kind: 'skipped' } => it.kind === 'skipped');
+  if (skipped.length) out.push(new d.Paragraph({ text: SV.docxAboutNotMade, heading: d.HeadingLevel.HEADING_2, keepNext: true }), ...skipped.map((it) => new d.Paragraph({ text: `${it.caption}: ${it.reason}` })));
+  return out;
+}
+
+/** The document as Word: cover, contents, the sections, "Om statistiken"; the charts as their PNGs; page numbers in the footer. */
 export async function reportDocx(doc: ReportDocument, pictures: Pictures): Promise<Uint8Array> {
   const d = await import('docx');
-  const body: Block[] = [new d.Paragraph({ text: doc.title, heading: d.HeadingLevel.TITLE })];
-  if (doc.warning) body.push(new d.Paragraph({ children: [new d.TextRun({ text: doc.warning, bold: true, color: 'B00020' })] }));
+  // the contents' own title is no heading: it would list itself
+  const body: Block[] = [new d.Paragraph({ children: [new d.TextRun({ text: SV.docxContents, size: 32, color: '2E74B5' })], spacing: { after: 240 } })];
+  const contents = new d.TableOfContents(SV.docxContents, { hyperlink: true, headingStyleRange: '1-2' });
   for (const s of doc.sections) body.push(...sectionBlocks(d, s, 1, pictures));
-  body.push(new d.Paragraph({ text: doc.closing }));
+  body.push(...about(d, doc));
   const date = new Date(Date.UTC(doc.year, 0, 1));
-  const document = new d.Document({ creator: 'bistand', title: doc.title, description: doc.title, sections: [{ children: body }] });
+  const footer = new d.Footer({ children: [new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: [new d.TextRun({ children: [`${SV.docxPage} `, d.PageNumber.CURRENT] })] })] });
+  const document = new d.Document({
+    creator: 'bistand',
+    title: doc.title,
+    description: doc.title,
+    styles: {
+      paragraphStyles: [
+        { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { bold: true, size: 20, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+      ],
+    },
+    sections: [
+      { children: cover(d, doc) },
+      { properties: { type: d.SectionType.NEXT_PAGE, page: { pageNumbers: { start: 1 } } }, footers: { default: footer }, children: [body[0], contents, ...body.slice(1)] },
+    ],
+  });
   const packed = await d.Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreXml(doc.title, date) }]);
   return zipDated(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), date);
 }

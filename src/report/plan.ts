@@ -233,6 +233,7 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
     if (pdf) index.push('', SV.indexPdf);
   }
   index.push('', SV.indexDefinition);
-  const document: ReportDocument = { title, year: ctx.year, warning: draft ? SV.docUnsuppressed(ctx.suppress.minCount - 1) : undefined, sections: [region, kommuner], closing: SV.indexDefinition };
-  return { files: p.files, document, sheets, minCount: ctx.suppress.enabled ? ctx.suppress.minCount : undefined, index, png, pdf };
+  const minCount = ctx.suppress.enabled ? ctx.suppress.minCount : undefined;
+  const document: ReportDocument = { title, year: ctx.year, warning: draft ? SV.docUnsuppressed(ctx.suppress.minCount - 1) : undefined, sections: [region, kommuner], closing: SV.indexDefinition, ...(minCount ? { minCount } : {}) };
+  return { files: p.files, document, sheets, minCount, index, png, pdf };
 }

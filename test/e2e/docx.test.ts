@@ -20,13 +20,26 @@ describe('rapport.docx', () => {
     expect(bytes.equals(readFileSync(join(dir, 'b', 'rapport.docx')))).toBe(true);
     const zip = await JSZip.loadAsync(bytes);
     const xml = await zip.file('word/document.xml')!.async('string');
-    const captions = [...xml.matchAll(/>((?:Tabell|Diagram) \d+): /g)].map((m) => m[1]);
+    // Word's captions: the Caption style, the number a SEQ field (with the number written, as the GR report numbers them)
+    const paragraphs = xml.split(/<w:p[ >]/);
+    const captions = paragraphs.filter((p) => p.includes('<w:pStyle w:val="Caption"/>')).map((p) => p.replace(/<[^>]+>/g, '').split(':')[0]);
     expect(captions).toEqual(['Tabell 1', 'Tabell 2', 'Tabell 3', ...Array.from({ length: 12 }, (_, i) => `Diagram ${i + 1}`)]);
+    expect(xml.match(/w:instr="SEQ (Tabell|Diagram) \\\* ARABIC"/g)).toHaveLength(15);
+    // a table of contents, page numbers in the footer, "Om statistiken" last
+    expect(xml).toContain('Table of Contents');
+    expect(await zip.file('word/footer1.xml')!.async('string')).toMatch(/PAGE/);
+    expect(paragraphs.findLastIndex((p) => p.includes('Heading1'))).toBe(paragraphs.findLastIndex((p) => p.includes('>Om statistiken<')));
+    // every table's columns fixed to widths that add up to the page
+    for (const grid of xml.match(/<w:tblGrid>.*?<\/w:tblGrid>/g) ?? []) {
+      const widths = [...grid.matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9026);
+    }
     // D3–D5 need a register: said, not drawn
     expect(xml).toContain('Inte gjord: behöver registeruppgifter');
     const images = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
     // nine region charts (D1, D2, D6–D12), then each municipality's section: its charts and its trend
-    expect(xml.match(/>1384 Kungsbacka</g)?.length).toBe(1);
+    // its heading and its line in the contents
+    expect(xml.match(/>1384 Kungsbacka</g)?.length).toBe(2);
     expect(xml).toContain('>Kommunerna<');
     expect(images.length).toBeGreaterThanOrEqual(9 + 13);
     expect(xml).toMatch(/descr="Kompetensområdets vikt\. Medelvärde per område/);

@@ -4,7 +4,7 @@
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { reportDocx } from '../../src/report/docx.js';
+import { columnWidths, reportDocx } from '../../src/report/docx.js';
 import type { Picture, ReportDocument } from '../../src/report/document.js';
 import { encodePng } from '../../src/charts/png.js';
 import { SV } from '../../src/texts-sv.js';
@@ -35,5 +35,26 @@ describe('rapport.docx and the charts', () => {
 
   it('refuses a chart that was never drawn', async () => {
     await expect(reportDocx(doc, new Map())).rejects.toThrow('region/d1-test was not drawn');
+  });
+});
+
+describe("a table's column widths", () => {
+  it('give each column its longest word, the rest by how much text it holds, within the page', () => {
+    const { widths, fits } = columnWidths([
+      ['Kommunkod', '1384', '1480'],
+      ['Kommun', 'Kungsbacka', 'Göteborg – socialförvaltning Centrum'],
+      ['2021', '1,0', '6,0'],
+    ]);
+    expect(fits).toBe(true);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9026);
+    // "Kommunkod" in bold needs more than "2021"; the names column takes what is left
+    expect(widths[0]).toBeGreaterThan(widths[2]);
+    expect(widths[1]).toBeGreaterThan(widths[0] + widths[2]);
+  });
+
+  it('say when the longest words alone are wider than the page', () => {
+    const long = Array.from({ length: 12 }, () => ['Sorteringsnyckelvärde', '1,0']);
+    expect(columnWidths(long).fits).toBe(false);
+    expect(columnWidths(long).widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9026);
   });
 });
