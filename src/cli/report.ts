@@ -49,6 +49,7 @@ async function reportSettings(cmd: Command): Promise<{ settings: ReportSettings;
     groups: o.groups,
     credit: o.credit,
     regionMean: o.regionMean,
+    appendix: o.appendix as ReportSettings['appendix'],
     source: o.source,
     populationSource: o.populationSource,
     // --min-count 1 hides nothing: it is --no-suppress, marked as such

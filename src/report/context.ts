@@ -69,11 +69,16 @@ export interface ReportSettings {
   gapRule: GapRule;
   /** the region's figure: mean of the municipalities' shares, or pooled */
   regionMean: RegionMethod;
+  /** what each municipality's section of the documents holds (its folder holds every file) */
+  appendix?: Appendix;
   /** the source line, when the user gives one (a case-system extract, the sample) */
   source?: string;
   /** the population's source, when the user gives one */
   populationSource?: string;
 }
+
+/** What each municipality's section of rapport.docx and rapport.html holds. */
+export type Appendix = 'compact' | 'full' | 'none';
 
 export interface ReportContext {
   year: number;
@@ -84,6 +89,7 @@ export interface ReportContext {
   suppress: SuppressOptions;
   credit: string;
   regionMean: RegionMethod;
+  appendix?: Appendix;
   source?: string;
   /** the population's source as the report names it (SCB, or what the user says) */
   populationSource?: string;

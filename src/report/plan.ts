@@ -188,6 +188,7 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
   const share = figures.find((k) => k.id === 'population_share');
   const similar = (name: string) => similarGroupOf(ctx.groups, name);
   const large = ctx.region.codes.length > RANKED_FROM;
+  const appendix = ctx.appendix ?? 'compact';
   for (const code of ctx.region.codes) {
     const area = ctx.areas(code)!;
     const folder = `kommun/${code}-${slugify(area.name)}`;
@@ -223,8 +224,10 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
       listed.push(`[${SV.indexTrend}](${c.base}.${img})`);
     }
     index.push(`- ${code} ${area.name}: ${listed.length ? listed.join(', ') : SV.indexNothing}`);
+    // the documents' section: compact, the key figures and the trend (the folder holds the rest)
+    if (appendix === 'compact') profile.items = profile.items.filter((it) => it.anchor === `k${code}-nyckeltal` || it.anchor === `k${code}-trend`);
     if (!profile.items.length) profile.lead = SV.docNothing;
-    kommuner.sections!.push(profile);
+    if (appendix !== 'none') kommuner.sections!.push(profile);
   }
   const pdf = ctx.pdf === true;
   // the documents and the workbook only when some output was made
@@ -234,6 +237,6 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
   }
   index.push('', SV.indexDefinition);
   const minCount = ctx.suppress.enabled ? ctx.suppress.minCount : undefined;
-  const document: ReportDocument = { title, year: ctx.year, warning: draft ? SV.docUnsuppressed(ctx.suppress.minCount - 1) : undefined, sections: [region, kommuner], closing: SV.indexDefinition, ...(minCount ? { minCount } : {}) };
+  const document: ReportDocument = { title, year: ctx.year, warning: draft ? SV.docUnsuppressed(ctx.suppress.minCount - 1) : undefined, sections: appendix === 'none' ? [region] : [region, kommuner], closing: SV.indexDefinition, ...(minCount ? { minCount } : {}) };
   return { files: p.files, document, sheets, minCount, index, png, pdf };
 }

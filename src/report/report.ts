@@ -86,6 +86,7 @@ async function reportContext(s: ReportSettings, log: NoteLog): Promise<{ ctx: Re
     suppress: s.suppress,
     credit: s.credit,
     regionMean: s.regionMean,
+    appendix: s.appendix,
     source: s.source,
     populationSource,
     survey,
