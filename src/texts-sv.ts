@@ -73,7 +73,19 @@ export function readerForm(t: Table): Table {
   return { columns: t.columns.map((c) => ({ ...c, name: columnSv(c.name) })), rows };
 }
 
+/** A share as the report's text quotes it: one decimal, a decimal comma. */
+const pct = (v: number) => `${v.toFixed(1).replace('.', ',').replace('-', '−')} procent`;
+/** Names in a sentence: "A", "A och B", "A, B och C". */
+const names = (ns: string[]) => (ns.length < 2 ? ns.join('') : `${ns.slice(0, -1).join(', ')} och ${ns[ns.length - 1]}`);
+
 export const SV = {
+  draftLabel: 'Förslag till text',
+  draftRegion: (name: string, v: number, year: number, before?: number) =>
+    `${name} ${year}: ${pct(v)}${before === undefined ? '' : v > before ? `, upp från ${pct(before)} ${year - 1}` : v < before ? `, ned från ${pct(before)} ${year - 1}` : `, samma som ${year - 1}`}.`,
+  draftHighLow: (high: string[], max: number, low: string[], min: number) => `Högst har ${names(high)} (${pct(max)}), lägst ${names(low)} (${pct(min)}).`,
+  draftHidden: (n: number) => `${n === 1 ? 'En kommuns värde är dolt' : `${n} kommuners värden är dolda`} (små tal), så högst och lägst anges inte.`,
+  draftMissing: (ns: string[]) => `Uppgift saknas för ${names(ns)}.`,
+  draftRiket: (v: number) => `Riket: ${pct(v)}.`,
   // titles
   t1Title: 'Socioekonomisk sorteringsnyckel per kommun',
   t2Title: 'Kunskapsbaserad verksamhet (Öppna jämförelser): antal svar per fråga',

@@ -130,8 +130,9 @@ function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, pictures: Pictures): Blo
     );
   } else {
     const { svg, png } = pictureOf(pictures, it.picture);
-    // the picture carries its source and notes
-    if (png) return [...out, picture(d, it, svg, png)];
+    // the picture carries its source and notes; the draft of its text follows, in a style of its own
+    const draft = (it.draft ?? '').split('\n').filter(Boolean).map((line) => new d.Paragraph({ style: 'Draft', text: line }));
+    if (png) return [...out, picture(d, it, svg, png), ...draft];
     out.push(new d.Paragraph({ children: [new d.TextRun({ text: SV.docxNoPng, italics: true })] }));
   }
   out.push(small(it.source), ...it.notes.map(small));
@@ -191,6 +192,8 @@ export async function reportDocx(doc: ReportDocument, pictures: Pictures): Promi
     description: doc.title,
     styles: {
       paragraphStyles: [
+        // the text bistand drafts: found (and replaced) by its style
+        { id: 'Draft', name: SV.draftLabel, basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, color: '2F5496' }, paragraph: { spacing: { before: 80, after: 160 } } },
         { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { bold: true, size: 20, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
       ],
     },

@@ -50,6 +50,7 @@ nav ol{padding-left:1.4em;margin:.2em 0}
 nav ol ol{columns:2;column-gap:3em;font-size:9pt}
 nav li{break-inside:avoid}
 a{color:#0b4f8a}
+p.draft{font-style:italic;color:#2f5496}
 @page{size:A4;margin:16mm 17mm}
 @media print{
   body{max-width:none;padding:0}
@@ -85,7 +86,10 @@ function item(it: DocItem, level: 3 | 4, pictures: Pictures): string {
   const h = `<h${level}>${esc(it.caption)}</h${level}>`;
   if (it.kind === 'skipped') return `<figure id="${it.anchor}" class="skipped">${h}<p>${esc(SV.docxNotMade)}: ${esc(it.reason)}</p></figure>`;
   // a chart draws its source and notes itself: printed again under it, they read twice
-  if (it.kind === 'chart') return `<figure id="${it.anchor}" class="chart">${h}${inlineSvg(pictureOf(pictures, it.picture).svg, it.anchor)}</figure>`;
+  if (it.kind === 'chart') {
+    const draft = (it.draft ?? '').split('\n').filter(Boolean).map((line) => `<p class="draft" title="${esc(SV.draftLabel)}">${esc(line)}</p>`).join('');
+    return `<figure id="${it.anchor}" class="chart">${h}${inlineSvg(pictureOf(pictures, it.picture).svg, it.anchor)}${draft}</figure>`;
+  }
   const foot = [`<p class="source">${esc(it.source)}</p>`, ...it.notes.map((n) => `<p class="note">${esc(n)}</p>`)].join('');
   const t = it.table;
   const { numeric, text } = readerCells(t);

@@ -18,6 +18,7 @@ import { markdownText } from '../text.js';
 import { similarGroupOf } from '../io/groups.js';
 import { areaName, type Output, type ReportContext } from './context.js';
 import { comparisonsOf, keyFigures, overviewTable, profileTable, trendChart } from './profile.js';
+import { draftText } from './draft.js';
 import { DocItem, DocSection, ReportDocument, numberedCaption } from './document.js';
 
 /** A table's three files: .csv (machine names), .sv.csv and .md (the reader's form). */
@@ -155,7 +156,8 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
         o.kind === 'survey'
           ? p.chart(base, surveySpec(o, draft), surveyTable(o), PRINT_DPI)
           : p.chart(base, chartSpec({ ...o, draft }), chartTable(o), ranked(o) ? SCREEN_DPI : PRINT_DPI);
-      region.items.push(chartItem(o.id, caption, c, o));
+      const text = o.kind === 'chart' ? draftText(ctx, o) : undefined;
+      region.items.push({ ...chartItem(o.id, caption, c, o), ...(text ? { draft: text } : {}) });
       data = c.data;
     }
     sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: readerForm(data), notes: [o.source, ...o.notes] });

@@ -1,0 +1,50 @@
+/**
+ * A first draft of the text under a region chart, in Swedish, from the figures the chart draws:
+ * the region's value in the report's year and its change since the year before, the highest and
+ * lowest municipality, Riket, and what is missing. It never ranks or compares a hidden value:
+ * where any municipality's value is hidden, highest and lowest are not given.
+ */
+import type { ChartData, Point } from '../charts/types.js';
+import { SV } from '../texts-sv.js';
+import type { ReportContext } from './context.js';
+
+const shown = (p: Point | undefined): p is Point & { pct: number } => p !== undefined && p.status === 'ok' && p.pct !== null;
+
+/** The series a point belongs to apart from its year (D1's series are its years). */
+const seriesOf = (p: Point) => (p.series === String(p.year) ? '' : p.series);
+
+/** The draft under a chart of the region's municipalities (D1, D3, D4, D5), or undefined for one it cannot speak of. */
+export function draftText(c: ReportContext, o: ChartData): string | undefined {
+  const y = c.year;
+  const members = new Set(c.region.codes);
+  const single = c.region.codes.length === 1;
+  const labels = [...new Set(o.points.filter((p) => p.year === y).map(seriesOf))];
+  const sentences: string[] = [];
+  for (const label of labels) {
+    const at = (year: number) => o.points.filter((p) => p.year === year && seriesOf(p) === label);
+    const now = at(y);
+    const own = now.filter((p) => members.has(p.code) && !p.method && p.drawn !== false);
+    // the region's figure as the chart draws it; one municipality's report speaks of the municipality
+    const regionOf = (ps: Point[]) => (single ? ps.find((p) => members.has(p.code) && !p.method) : ps.find((p) => p.method && p.drawn !== false));
+    const region = regionOf(now);
+    const before = regionOf(at(y - 1));
+    const parts: string[] = [];
+    if (shown(region)) parts.push(SV.draftRegion(single ? region.name : c.region.name, region.pct, y, shown(before) ? before.pct : undefined));
+    if (!single) {
+      const ok = own.filter(shown);
+      const hidden = own.filter((p) => p.status === 'suppressed').length;
+      if (hidden) parts.push(SV.draftHidden(hidden));
+      else if (ok.length >= 2) {
+        const max = Math.max(...ok.map((p) => p.pct));
+        const min = Math.min(...ok.map((p) => p.pct));
+        if (max > min) parts.push(SV.draftHighLow(ok.filter((p) => p.pct === max).map((p) => p.name), max, ok.filter((p) => p.pct === min).map((p) => p.name), min));
+      }
+      const missing = own.filter((p) => p.status !== 'ok' && p.status !== 'suppressed').map((p) => p.name);
+      if (missing.length) parts.push(SV.draftMissing(missing));
+    }
+    const riket = now.find((p) => p.code === '0000');
+    if (shown(riket)) parts.push(SV.draftRiket(riket.pct));
+    if (parts.length) sentences.push(`${label ? `${label}: ` : ''}${parts.join(' ')}`);
+  }
+  return sentences.length ? sentences.join('\n') : undefined;
+}

@@ -1,0 +1,42 @@
+/**
+ * The draft text under the region's charts: the region's value and its change, the highest and
+ * lowest municipality as the chart draws them, and never a rank that involves a hidden value.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+import type { DocItem } from '../../src/report/document.js';
+import { planned, rows, type Planned } from './planned.js';
+
+const recipe = join(ROOT, 'data/sample/recipe.json');
+const draftOf = (r: Planned, anchor: string) => (r.plan.document.sections[0].items.find((it) => it.anchor === anchor) as DocItem & { kind: 'chart' }).draft ?? '';
+const sv = (v: number) => v.toFixed(1).replace('.', ',');
+
+describe('the draft text', () => {
+  it('D1: the region, its change, the highest and lowest as the chart shows them', async () => {
+    const r = await planned(['--recipe', recipe, '--no-png']);
+    const d1 = (await rows(r.plan, 'region/d1-andel-av-befolkningen.csv')).filter((p) => p.year === '2021');
+    const own = d1.filter((p) => /^\d{4}$/.test(p.kommun_code) && p.status === 'ok').sort((a, b) => Number(a.share_pct) - Number(b.share_pct));
+    const region = d1.find((p) => p.region_figure === 'unweighted')!;
+    const text = draftOf(r, 'd1');
+    expect(text).toContain(`Göteborgsregionen 2021: ${sv(Number(region.share_pct))} procent`);
+    expect(text).toContain(`Högst har ${own.at(-1)!.kommun_name} (${sv(Number(own.at(-1)!.share_pct))} procent), lägst ${own[0].kommun_name} (${sv(Number(own[0].share_pct))} procent).`);
+  });
+
+  it('D4: where a municipality is hidden, no highest or lowest of that series', async () => {
+    const r = await planned(['--recipe', recipe, '--no-png']);
+    const d4 = (await rows(r.plan, 'region/d4-langvarigt-per-kommun.csv')).filter((p) => p.year === '2021' && p.series.startsWith('Mycket'));
+    const hidden = d4.filter((p) => p.status === 'suppressed');
+    expect(hidden.length).toBeGreaterThan(0);
+    const line = draftOf(r, 'd4').split('\n').find((l) => l.startsWith('Mycket'))!;
+    expect(line).toContain(`${hidden.length} kommuners värden är dolda`);
+    expect(line).not.toMatch(/Högst har/);
+  });
+
+  it('one municipality: its own value and change, no ranking', async () => {
+    const r = await planned(['--recipe', recipe, '--no-png', '--region', '1481']);
+    const text = draftOf(r, 'd1');
+    expect(text).toMatch(/^Mölndal 2021: \d+,\d procent/);
+    expect(text).not.toMatch(/Högst har/);
+  });
+});
