@@ -163,33 +163,26 @@ export function looksLikeJsonStat(doc: unknown): boolean {
   return Boolean(d && typeof d === 'object' && d.class === 'dataset' && Array.isArray(d.id) && d.dimension && typeof d.dimension === 'object');
 }
 
-/** PxWeb API v1: `{columns:[{code,text,type}], data:[{key:[…], values:[…]}]}`. */
+/** PxWeb API v1: `{columns:[{code,text,type}], data:[{key:[…], values:[…]}]}`: its keys a cube's, its value columns the contents. */
 export function cellsOfPxWeb(doc: unknown, ctx: ReadContext): PopCell[] {
   const d = doc as { columns: { code: string; text: string; type?: string }[]; data: { key: string[]; values: (string | null)[] }[] };
   const keyCols = d.columns.filter((c) => c.type !== 'c');
   const valueCols = d.columns.filter((c) => c.type === 'c');
-  const roles = keyCols.map((c) => (c.type === 't' ? 'year' : roleOfDimension(c.code, c.text)));
-  const cells: PopCell[] = [];
-  d.data.forEach((entry, n) => {
-    const where = `data[${n}]`;
-    const key = (role: string) => entry.key[roles.indexOf(role as never)];
-    const areaCode = key('area');
-    if (areaCode === undefined) throw new InputError({ file: ctx.file }, `${where}: ${msg.koladaField('key')}`, msg.noAreaHint());
-    const area = areaOf(/^\d{1,4}$/.test(areaCode) ? areaCode : '', areaCode, ctx, 0, 0);
-    if (!area) return;
-    const age = roles.includes('age') ? ageOfCode(key('age'), key('age')) : { all: true as const };
-    if (!age) throw new InputError({ file: ctx.file }, `${where}: ${msg.badAgeLabel(key('age'))}`, msg.badAgeLabelHint());
-    const sex = roles.includes('sex') ? sexOfCode(key('sex'), key('sex')) : 'T';
-    if (!sex) throw new InputError({ file: ctx.file }, `${where}: ${msg.badSex(key('sex'))}`, msg.badSexHint());
-    const year = key('year') ?? ctx.period;
-    if (!year || !/^\d{4}/.test(year)) throw new InputError({ file: ctx.file }, `${where}: ${msg.noPeriod('PxWeb JSON')}`, msg.noPeriodHint());
-    entry.values.forEach((raw, i) => {
-      const c = valueCols[i];
-      if (c && measureOfHeader(`${c.code} ${c.text}`) === undefined && !/be0101/i.test(c.code)) return;
-      cells.push({ area, year: year.slice(0, 4), sex, age, v: jsonValue(raw, undefined, ctx, where), at: { line: 0, column: 0, header: c?.text ?? 'value' } });
-    });
+  const dims: CubeDim[] = keyCols.map((c, k) => {
+    const codes = [...new Set(d.data.map((e) => e.key[k]))];
+    return { role: c.type === 't' ? 'year' : roleOfDimension(c.code, c.text), codes, labels: codes };
   });
-  return cells;
+  // the value columns as the contents dimension (a value column of another measure is left out)
+  const contents: CubeDim = { role: 'content', codes: valueCols.map((c) => (/be0101/i.test(c.code) ? c.code : `${c.code} ${c.text}`)), labels: valueCols.map((c) => c.text || 'value') };
+  const index = dims.map((x) => new Map(x.codes.map((c, i) => [c, i])));
+  function* cells() {
+    for (const e of d.data) {
+      const pick = e.key.map((k, i) => index[i].get(k)!);
+      for (let v = 0; v < (valueCols.length || 1); v++) yield { pick: valueCols.length ? [...pick, v] : pick, raw: e.values[v] };
+    }
+  }
+  if (!dims.some((x) => x.role === 'area')) throw new InputError({ file: ctx.file }, `data[0]: ${msg.koladaField('key')}`, msg.noAreaHint());
+  return cellsOfCube(valueCols.length ? [...dims, contents] : dims, cells(), 'PxWeb JSON', ctx);
 }
 
 interface JsonStatDimension {

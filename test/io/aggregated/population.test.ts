@@ -66,4 +66,15 @@ describe('population as SCB exports it', () => {
       ['1462', 'population_18plus', '2021', 'T', 11030, 'ok'],
     ]);
   });
+
+  it("PxWeb API v1 by month: each year's December, not the sum of its months", () => {
+    const doc = {
+      columns: [{ code: 'Region', text: 'region', type: 'd' }, { code: 'Tid', text: 'månad', type: 't' }, { code: '000003O5', text: 'Folkmängd', type: 'c' }],
+      data: [
+        { key: ['1481', '2021M11'], values: ['70000'] },
+        { key: ['1481', '2021M12'], values: ['70100'] },
+      ],
+    };
+    expect(tidy(JSON.stringify(doc), 'v1.json')).toEqual([['1481', 'population', '2021', 'T', 70100, 'ok']]);
+  });
 });
