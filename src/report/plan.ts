@@ -220,7 +220,10 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
       }
     }
     if (d1 && share) {
-      const trend: ChartData = { ...trendChart(ctx, code, share, cmps, cache, d1.source, d1.notes.filter((n) => !/ovägt medel|sammanvägt/.test(n))), draft };
+      // D1's notes but those of the region's figure and of the other municipalities' gaps (a
+      // municipality's trend listed every municipality of Riket without a value)
+      const notes = d1.notes.filter((n) => !/ovägt medel|sammanvägt/.test(n) && !(n.startsWith('– = uppgift saknas:') && !/indata har inga värden/.test(n)));
+      const trend: ChartData = { ...trendChart(ctx, code, share, cmps, cache, d1.source, notes), draft };
       const c = p.chart(`${folder}/${trend.id}-${trend.slug}`, chartSpec(trend), chartTable(trend), large ? SCREEN_DPI : PRINT_DPI);
       profile.items.push(chartItem(`k${code}-trend`, trend.title, c, trend));
       listed.push(`[${SV.indexTrend}](${c.base}.${img})`);

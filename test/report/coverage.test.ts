@@ -62,6 +62,8 @@ describe('a register without one municipality (Öckerö)', () => {
   it("draws Öckerö's slots as – , and its own profile says its values are missing", async () => {
     const d4 = spec(r.plan, 'region/d4-langvarigt-per-kommun.vl.json');
     expect(d4.data.values.filter((v: { code: string }) => v.code === '1407').map((v: { marker: string }) => v.marker)).toEqual(['–', '–']);
+    // another municipality's trend does not carry the region chart's list of who is missing
+    expect(JSON.stringify(spec(r.plan, 'kommun/1481-molndal/trend-utveckling.vl.json'))).not.toContain('Öckerö');
     const own = spec(r.plan, 'kommun/1407-ockero/d4-langvarigt-per-kommun.vl.json');
     expect(own.title.subtitle).toContain('Öckerö markerad — uppgift saknas eller dold för alla dess värden');
   });
