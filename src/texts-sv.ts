@@ -76,16 +76,26 @@ export function readerForm(t: Table): Table {
 /** A share as the report's text quotes it: one decimal, a decimal comma. */
 const pct = (v: number) => `${v.toFixed(1).replace('.', ',').replace('-', '−')} procent`;
 /** Names in a sentence: "A", "A och B", "A, B och C". */
+/** The change from last year as the text quotes both (equal when they read the same). */
+const change = (v: number, before: number | undefined, year: number) => {
+  if (before === undefined) return '';
+  const [a, b] = [Math.round(v * 10), Math.round(before * 10)];
+  return a > b ? `, upp från ${pct(before)} ${year - 1}` : a < b ? `, ned från ${pct(before)} ${year - 1}` : `, samma som ${year - 1}`;
+};
 const names = (ns: string[]) => (ns.length < 2 ? ns.join('') : `${ns.slice(0, -1).join(', ')} och ${ns[ns.length - 1]}`);
 
 export const SV = {
   draftLabel: 'Förslag till text',
   draftRegion: (name: string, v: number, year: number, before?: number) =>
-    `${name} ${year}: ${pct(v)}${before === undefined ? '' : v > before ? `, upp från ${pct(before)} ${year - 1}` : v < before ? `, ned från ${pct(before)} ${year - 1}` : `, samma som ${year - 1}`}.`,
+    `${name} ${year}: ${pct(v)}${change(v, before, year)}.`,
   draftHighLow: (high: string[], max: number, low: string[], min: number) => `Högst har ${names(high)} (${pct(max)}), lägst ${names(low)} (${pct(min)}).`,
   draftHidden: (n: number) => `${n === 1 ? 'En kommuns värde är dolt' : `${n} kommuners värden är dolda`} (små tal), så högst och lägst anges inte.`,
   draftMissing: (ns: string[]) => `Uppgift saknas för ${names(ns)}.`,
   draftRiket: (v: number) => `Riket: ${pct(v)}.`,
+  draftProfile: (label: string, name: string, v: number, year: number, before: number | undefined, others: [string, number][]) =>
+    `${label}: ${name} ${year} ${pct(v)}${change(v, before, year)}${others.length ? `; ${others.map(([n, x]) => `${n} ${pct(x)}`).join(', ')}` : ''}.`,
+  draftProfileHidden: (label: string, name: string, year: number) => `${label}: ${name}s värde ${year} är dolt (små tal).`,
+  draftProfileMissing: (label: string, name: string, year: number) => `${label}: uppgift saknas för ${name} ${year}.`,
   // titles
   t1Title: 'Socioekonomisk sorteringsnyckel per kommun',
   t2Title: 'Kunskapsbaserad verksamhet (Öppna jämförelser): antal svar per fråga',

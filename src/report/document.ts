@@ -6,7 +6,7 @@
 import type { Table } from '../tables/table.js';
 
 export type DocItem =
-  | { kind: 'table'; anchor: string; caption: string; table: Table; source: string; notes: string[] }
+  | { kind: 'table'; anchor: string; caption: string; table: Table; source: string; notes: string[]; draft?: string }
   | { kind: 'chart'; anchor: string; caption: string; picture: string; alt: string; source: string; notes: string[]; draft?: string }
   | { kind: 'skipped'; anchor: string; caption: string; reason: string };
 

@@ -130,14 +130,16 @@ function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, pictures: Pictures): Blo
     );
   } else {
     const { svg, png } = pictureOf(pictures, it.picture);
-    // the picture carries its source and notes; the draft of its text follows, in a style of its own
-    const draft = (it.draft ?? '').split('\n').filter(Boolean).map((line) => new d.Paragraph({ style: 'Draft', text: line }));
-    if (png) return [...out, picture(d, it, svg, png), ...draft];
+    // the picture carries its source and notes; the draft of its text follows
+    if (png) return [...out, picture(d, it, svg, png), ...drafts(d, it.draft)];
     out.push(new d.Paragraph({ children: [new d.TextRun({ text: SV.docxNoPng, italics: true })] }));
   }
-  out.push(small(it.source), ...it.notes.map(small));
+  out.push(small(it.source), ...it.notes.map(small), ...drafts(d, it.draft));
   return out;
 }
+
+/** The draft of an output's text, in a style of its own ("Förslag till text") that the analyst finds and replaces. */
+const drafts = (d: Docx, text: string | undefined) => (text ?? '').split('\n').filter(Boolean).map((line) => new d.Paragraph({ style: 'Draft', text: line }));
 
 /** A section on a page of its own (a municipality's first on its parent's page: a heading is never left alone at a page's foot). */
 function sectionBlocks(d: Docx, s: DocSection, level: 1 | 2, pictures: Pictures, newPage = true): Block[] {

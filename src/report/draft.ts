@@ -6,7 +6,8 @@
  */
 import type { ChartData, Point } from '../charts/types.js';
 import { SV } from '../texts-sv.js';
-import type { ReportContext } from './context.js';
+import { areaName, type ReportContext } from './context.js';
+import { type Comparison, type KeyFigure, comparisonLabel, comparisonValue } from './profile.js';
 
 const shown = (p: Point | undefined): p is Point & { pct: number } => p !== undefined && p.status === 'ok' && p.pct !== null;
 
@@ -47,4 +48,29 @@ export function draftText(c: ReportContext, o: ChartData): string | undefined {
     if (parts.length) sentences.push(`${label ? `${label}: ` : ''}${parts.join(' ')}`);
   }
   return sentences.length ? sentences.join('\n') : undefined;
+}
+
+/**
+ * The draft under a municipality's key figures: for each share, its value in the report's year
+ * and its change, beside its comparisons as the table gives them; a hidden value is said to be
+ * hidden, with no change or comparison drawn from it.
+ */
+export function profileDraft(c: ReportContext, code: string, figures: KeyFigure[], cmps: Comparison[], cache: Map<string, number | null>): string | undefined {
+  const y = c.year;
+  const name = areaName(c, code);
+  const lines = figures
+    .filter((k) => k.unit === 'pct')
+    .slice(0, 3)
+    .map((k) => {
+      const v = k.value(code, y);
+      if (v === null) return SV.draftProfileMissing(k.label, name, y);
+      if (typeof v !== 'number') return SV.draftProfileHidden(k.label, name, y);
+      const before = k.value(code, y - 1);
+      const others = cmps.flatMap((cmp) => {
+        const x = comparisonValue(k, cmp, y, cache);
+        return x === null ? [] : [[comparisonLabel(cmp), x] as [string, number]];
+      });
+      return SV.draftProfile(k.label, name, v, y, typeof before === 'number' ? before : undefined, others);
+    });
+  return lines.length ? lines.join('\n') : undefined;
 }

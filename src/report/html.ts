@@ -86,17 +86,15 @@ function item(it: DocItem, level: 3 | 4, pictures: Pictures): string {
   const h = `<h${level}>${esc(it.caption)}</h${level}>`;
   if (it.kind === 'skipped') return `<figure id="${it.anchor}" class="skipped">${h}<p>${esc(SV.docxNotMade)}: ${esc(it.reason)}</p></figure>`;
   // a chart draws its source and notes itself: printed again under it, they read twice
-  if (it.kind === 'chart') {
-    const draft = (it.draft ?? '').split('\n').filter(Boolean).map((line) => `<p class="draft" title="${esc(SV.draftLabel)}">${esc(line)}</p>`).join('');
-    return `<figure id="${it.anchor}" class="chart">${h}${inlineSvg(pictureOf(pictures, it.picture).svg, it.anchor)}${draft}</figure>`;
-  }
+  const draft = (it.draft ?? '').split('\n').filter(Boolean).map((line) => `<p class="draft" title="${esc(SV.draftLabel)}">${esc(line)}</p>`).join('');
+  if (it.kind === 'chart') return `<figure id="${it.anchor}" class="chart">${h}${inlineSvg(pictureOf(pictures, it.picture).svg, it.anchor)}${draft}</figure>`;
   const foot = [`<p class="source">${esc(it.source)}</p>`, ...it.notes.map((n) => `<p class="note">${esc(n)}</p>`)].join('');
   const t = it.table;
   const { numeric, text } = readerCells(t);
   const cls = (i: number) => (numeric[i] ? ' class="n"' : '');
   const head = `<thead><tr>${t.columns.map((c, i) => `<th scope="col"${cls(i)}>${esc(softHyphens(c.name))}</th>`).join('')}</tr></thead>`;
   const body = `<tbody>${t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${esc(text(c, i))}</td>`).join('')}</tr>`).join('')}</tbody>`;
-  return `<figure id="${it.anchor}" class="table">${h}<table>${head}${body}</table>${foot}</figure>`;
+  return `<figure id="${it.anchor}" class="table">${h}<table>${head}${body}</table>${foot}${draft}</figure>`;
 }
 
 function section(s: DocSection, level: 2 | 3, pictures: Pictures): string {

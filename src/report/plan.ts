@@ -18,7 +18,7 @@ import { markdownText } from '../text.js';
 import { similarGroupOf } from '../io/groups.js';
 import { areaName, type Output, type ReportContext } from './context.js';
 import { comparisonsOf, keyFigures, overviewTable, profileTable, trendChart } from './profile.js';
-import { draftText } from './draft.js';
+import { draftText, profileDraft } from './draft.js';
 import { DocItem, DocSection, ReportDocument, numberedCaption } from './document.js';
 
 /** A table's three files: .csv (machine names), .sv.csv and .md (the reader's form). */
@@ -201,7 +201,8 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
       const { table, reader } = profileTable(ctx, code, figures, cmps, cache);
       const title = SV.profileTitle(area.name, ctx.year);
       const t = p.table(`${folder}/nyckeltal`, { title, source: SV.profileSource, notes: [] }, table, reader);
-      profile.items.push(tableItem(`k${code}-nyckeltal`, title, t, { source: SV.profileSource, notes: [] }));
+      const text = profileDraft(ctx, code, figures, cmps, cache);
+      profile.items.push({ ...tableItem(`k${code}-nyckeltal`, title, t, { source: SV.profileSource, notes: [] }), ...(text ? { draft: text } : {}) });
       listed.push(`[${SV.indexKeyFigures}](${folder}/nyckeltal.md)`);
     }
     for (const o of outputs) {

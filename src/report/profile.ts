@@ -19,7 +19,7 @@ import { KpiId, Measure, REG, RegisterMeasure, countMeasure } from './facts.js';
 import { drawable, populationOf } from './points.js';
 
 /** One key figure: its value for a municipality and year as the report shows it, or null. */
-interface KeyFigure {
+export interface KeyFigure {
   id: string;
   label: string;
   /** the overview's column header */
@@ -112,6 +112,9 @@ export function comparisonsOf(c: ReportContext, code: string, groups: readonly M
   return out;
 }
 
+/** A comparison as the profile names it: Riket, a group's mean, or a region's unweighted mean. */
+export const comparisonLabel = (cmp: Comparison) => (cmp.id === 'group' ? SV.keyGroupMean(cmp.name) : cmp.id === 'riket' ? SV.riket : SV.unweightedMean(cmp.name));
+
 /** A comparison's figure: published when the input has it, else the mean of the members shown. */
 export function comparisonValue(k: KeyFigure, cmp: Comparison, year: number, cache: Map<string, number | null>): number | null {
   const key = `${k.id}|${cmp.id}|${cmp.name}|${year}`;
@@ -170,7 +173,7 @@ export function profileTable(c: ReportContext, code: string, figures: KeyFigure[
       { name: String(c.year), decimals: 1 },
       { name: SV.keyChange(c.year - 1), decimals: 1 },
       ...(rank ? [{ name: SV.keyRank(c.region.name) }] : []),
-      ...cmps.map((cmp) => ({ name: cmp.id === 'group' ? SV.keyGroupMean(cmp.name) : cmp.id === 'riket' ? SV.riket : SV.unweightedMean(cmp.name), decimals: 1 })),
+      ...cmps.map((cmp) => ({ name: comparisonLabel(cmp), decimals: 1 })),
     ],
     // a figure the inputs do not give is "uppgift saknas" (–), never an empty cell that reads as 0
     rows: rows.map((r) => [r[1], r[2] ?? '–', r[3] ?? '–', ...(rank ? [r[4] === null ? '–' : `${r[4]} av ${r[5]}`] : []), ...r.slice(6).map((v) => v ?? '–')]),
@@ -201,7 +204,7 @@ export function trendChart(c: ReportContext, code: string, figure: KeyFigure, cm
   // a comparison the inputs give no figure for is named in a note, not drawn as an empty line
   const without: string[] = [];
   for (const cmp of cmps) {
-    const label = cmp.id === 'group' ? SV.keyGroupMean(cmp.name) : cmp.id === 'riket' ? SV.riket : SV.unweightedMean(cmp.name);
+    const label = comparisonLabel(cmp);
     const vals = c.years.map((y) => comparisonValue(figure, cmp, y, cache));
     if (vals.every((v) => v === null)) without.push(label);
     else c.years.forEach((y, i) => add(label, cmp.published ?? cmp.id, y, vals[i]));

@@ -39,4 +39,15 @@ describe('the draft text', () => {
     expect(text).toMatch(/^Mölndal 2021: \d+,\d procent/);
     expect(text).not.toMatch(/Högst har/);
   });
+
+  it("a municipality's key figures: its value and change beside the region's, a hidden value said to be hidden", async () => {
+    const r = await planned(['--recipe', recipe, '--no-png']);
+    const overview = await rows(r.plan, 'region/oversikt.csv');
+    const ockero = overview.find((o) => o.kommun_code === '1407')!;
+    expect(ockero.very_long_term).toBe('X');
+    const section = r.plan.document.sections[1].sections!.find((s) => s.heading === '1407 Öckerö')!;
+    const text = (section.items.find((it) => it.anchor === 'k1407-nyckeltal') as DocItem & { kind: 'table' }).draft!;
+    expect(text).toContain(`Långvarigt (≥ 10 mån): Öckerö 2021 ${sv(Number(ockero.long_term))} procent`);
+    expect(text.split('\n').find((l) => l.startsWith('Mycket'))).toBe('Mycket långvarigt (≥ 27 av 36 mån): Öckerös värde 2021 är dolt (små tal).');
+  });
 });
