@@ -62,6 +62,8 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
       label: p.pct === null || (busyTrend && p.series !== series[0]) ? '' : `${sv(p.pct)}\u00a0%`,
       // a line chart's label goes above its point when it is the year's highest, else below
       above: p.pct !== null && drawn.every((q) => q.year !== p.year || q.pct === null || q.pct <= p.pct!),
+      // the region's figure and Riket: drawn unlike a municipality (outlined, dashed)
+      reference: Boolean(p.method) || p.code === '0000',
     })),
   };
   t.config = config();
@@ -88,6 +90,15 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
     }
     if (highlight && e.opacity) e.opacity = { condition: { test: `datum.code === '${highlight.code}'`, value: 1 }, value: 0.35 };
   }
+  // a grouped chart's bars of the region's figure and Riket: a dark dashed outline, so that the mean
+  // does not read as one more municipality
+  if (c.template === 'grouped')
+    for (const l of view.layer ?? [])
+      if (l.mark?.type === 'bar') {
+        l.encoding.stroke = { condition: { test: 'datum.reference', value: '#1a1a1a' }, value: null };
+        l.encoding.strokeWidth = { condition: { test: 'datum.reference', value: 1.5 }, value: 0 };
+        l.encoding.strokeDash = { condition: { test: 'datum.reference', value: [4, 2] }, value: [1, 0] };
+      }
   // input text (names, titles, notes) is plain wherever it lands: SVG, Vega's expressions
   return plainDeep(t) as TopLevelSpec;
 }
