@@ -77,11 +77,8 @@ export function columnWidths(columns: string[][], halfPoints = 18): { widths: nu
 
 /** A table's text size and column widths: 9 pt, or 8 or 7 pt when a wide table's words would not fit otherwise. */
 function tableLayout(columns: string[][]): { widths: number[]; halfPoints: number } {
-  for (const halfPoints of [18, 16, 14]) {
-    const { widths, fits } = columnWidths(columns, halfPoints);
-    if (fits || halfPoints === 14) return { widths, halfPoints };
-  }
-  throw new Error('unreachable');
+  const halfPoints = [18, 16].find((h) => columnWidths(columns, h).fits) ?? 14;
+  return { widths: columnWidths(columns, halfPoints).widths, halfPoints };
 }
 
 /**

@@ -5,9 +5,11 @@ import { loadMunicipalities } from '../io/reference.js';
 import { openSource, readFileOrFail } from '../io/source.js';
 import { NoteLog } from '../notes.js';
 import { runRegister } from '../pipeline/register.js';
+import { noteRead } from '../pipeline/tidy.js';
 import type { ReportSettings } from './context.js';
 import { Facts, Measure, REG } from './facts.js';
 import { GROUPS } from '../domain/reasons.js';
+import type { Municipalities } from '../domain/municipalities.js';
 import type { SurveyRead } from '../domain/survey.js';
 import { readSurvey } from '../io/survey.js';
 
@@ -31,7 +33,7 @@ export interface Gathered {
  */
 export async function gatherFacts(s: ReportSettings, years: number[], log: NoteLog): Promise<Gathered> {
   const munis = loadMunicipalities();
-  const register = s.register ? registerRead(s, s.register, years) : undefined;
+  const register = s.register ? registerRead(s, s.register, years, munis) : undefined;
   // a failure of the register while the others are read is the run's error at the await below
   register?.catch(() => undefined);
   const others = new NoteLog();
@@ -47,12 +49,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     }
     const read = readAggregated(await workbookAsCsv(bytes, f), f, f === s.population ? { as: 'population' } : {});
     others.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
-    if (read.emptyRows) others.add('emptyRowsSkipped', f, read.emptyRows);
-    if (read.zeros) others.add('populationZeros', f, read.zeros);
-    if (read.months) others.add('populationMonths', f, read.months);
-    if (read.noAdults) others.add('populationNoAdults', f, read.noAdults);
-    if (read.noise) others.add('populationNoise', f);
-    if (read.deleted) others.add('koladaDeleted', f, read.deleted);
+    noteRead(others, f, read);
     facts.addValues(read.rows, f);
     inputs.push({ file: f, measures: Facts.measuresOf(read.rows) });
   }
@@ -74,8 +71,8 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   return { facts, inputs, populationSource, survey };
 }
 
-function registerRead(s: ReportSettings, file: string, years: number[]) {
-  const run = { years, requireYears: [s.year], gapRule: s.gapRule, municipalities: loadMunicipalities(), requireHinder: false, readHinder: true, protect: { suppress: s.suppress, regions: [s.region] } };
+function registerRead(s: ReportSettings, file: string, years: number[], municipalities: Municipalities) {
+  const run = { years, requireYears: [s.year], gapRule: s.gapRule, municipalities, requireHinder: false, readHinder: true, protect: { suppress: s.suppress, regions: [s.region] } };
   return openSource(file).then((source) => runRegister(source, run));
 }
 

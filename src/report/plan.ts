@@ -19,6 +19,7 @@ import { similarGroupOf } from '../io/groups.js';
 import { areaName, type Output, type ReportContext } from './context.js';
 import { comparisonsOf, keyFigures, overviewTable, profileTable, trendChart } from './profile.js';
 import { draftText, profileDraft } from './draft.js';
+import { membersMissingNote } from './points.js';
 import { DocItem, DocSection, ReportDocument, numberedCaption } from './document.js';
 
 /** A table's three files: .csv (machine names), .sv.csv and .md (the reader's form). */
@@ -188,9 +189,12 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
   index.push('', SV.indexKommuner, '');
   const d1 = outputs.find((o): o is ChartData & { id: 'd1' } => o.kind === 'chart' && o.id === 'd1');
   const share = figures.find((k) => k.id === 'population_share');
+  const membersLeftOut = d1 && membersMissingNote(ctx, d1.points);
   const similar = (name: string) => similarGroupOf(ctx.groups, name);
   const large = ctx.region.codes.length > RANKED_FROM;
   const appendix = ctx.appendix ?? 'compact';
+  // the documents' section of a municipality: compact, its key figures and trend (its folder holds every file)
+  const full = appendix === 'full';
   for (const code of ctx.region.codes) {
     const area = ctx.areas(code)!;
     const folder = `kommun/${code}-${slugify(area.name)}`;
@@ -210,28 +214,26 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
       // (one municipality's report: the region's chart is already its own)
       if (o.kind === 'chart' && o.codes.includes(code) && o.codes.length > 1 && o.template === 'grouped' && !ranked(o)) {
         const c = p.chart(`${folder}/${o.id}-${o.slug}`, chartSpec({ ...o, draft }, { code, name: area.name }), chartTable(o), PRINT_DPI, { chart: o.id, code });
-        profile.items.push(chartItem(`k${code}-${o.id}`, o.title, c, o));
+        if (full) profile.items.push(chartItem(`k${code}-${o.id}`, o.title, c, o));
         listed.push(`[${o.id.toUpperCase()}](${c.base}.${img})`);
       }
       if (o.kind === 'table' && o.codeColumn !== undefined) {
         const own = { ...o.table, rows: o.table.rows.filter((r) => r[o.codeColumn!] === code) };
         const t = p.table(`${folder}/${o.id}-${o.slug}`, o, own, undefined, [o.codeColumn]);
-        profile.items.push(tableItem(`k${code}-${o.id}`, o.title, t, o));
+        if (full) profile.items.push(tableItem(`k${code}-${o.id}`, o.title, t, o));
         listed.push(`[${o.id.toUpperCase()}](${t.base}.md)`);
       }
     }
     if (d1 && share) {
-      // D1's notes but those of the region's figure and of the other municipalities' gaps (a
-      // municipality's trend listed every municipality of Riket without a value)
-      const notes = d1.notes.filter((n) => !/ovägt medel|sammanvägt/.test(n) && !(n.startsWith('– = uppgift saknas:') && !/indata har inga värden/.test(n)));
+      // D1's notes but those of the region's figure and of its members without a value (a
+      // municipality's trend listed every municipality of Riket without one)
+      const notes = d1.notes.filter((n) => !/ovägt medel|sammanvägt/.test(n) && n !== membersLeftOut);
       const trend: ChartData = { ...trendChart(ctx, code, share, cmps, cache, d1.source, notes), draft };
       const c = p.chart(`${folder}/${trend.id}-${trend.slug}`, chartSpec(trend), chartTable(trend), large ? SCREEN_DPI : PRINT_DPI);
       profile.items.push(chartItem(`k${code}-trend`, trend.title, c, trend));
       listed.push(`[${SV.indexTrend}](${c.base}.${img})`);
     }
     index.push(`- ${code} ${area.name}: ${listed.length ? listed.join(', ') : SV.indexNothing}`);
-    // the documents' section: compact, the key figures and the trend (the folder holds the rest)
-    if (appendix === 'compact') profile.items = profile.items.filter((it) => it.anchor === `k${code}-nyckeltal` || it.anchor === `k${code}-trend`);
     if (!profile.items.length) profile.lead = SV.docNothing;
     if (appendix !== 'none') kommuner.sections!.push(profile);
   }

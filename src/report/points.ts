@@ -266,16 +266,25 @@ const publishes = (c: ReportContext, kpi: KpiId, code: string) => c.facts.years(
 
 /** "uppgift saknas" for each municipality without a figure, with its years; a year missing for all, once. */
 function missingNotes(c: ReportContext, points: Point[]): string[] {
+  const { wholeYears } = missing(c, points);
+  const members = membersMissingNote(c, points);
+  return [...(wholeYears.length ? [SV.yearsMissing(wholeYears.join(', '))] : []), ...(members ? [members] : [])];
+}
+
+/** The note naming the region's members without a figure (not a year missing for all), when any. */
+export function membersMissingNote(c: ReportContext, points: Point[]): string | undefined {
+  const { byName } = missing(c, points);
+  return byName.size ? SV.missingLeftOut([...byName].map(([name, ys]) => `${name} ${ys.join(', ')}`).join('; '), c.region.name) : undefined;
+}
+
+function missing(c: ReportContext, points: Point[]): { wholeYears: number[]; byName: Map<string, number[]> } {
   const own = points.filter((p) => p.code !== c.region.id && p.code !== '0000' && !p.method);
   const years = [...new Set(own.map((p) => p.year))];
   const wholeYears = years.filter((y) => own.filter((p) => p.year === y).every((p) => p.status === 'missing' || p.status === 'not_available') && own.some((p) => p.year === y && p.status === 'missing'));
   const byName = new Map<string, number[]>();
   for (const p of own)
     if (p.status === 'missing' && !wholeYears.includes(p.year)) byName.set(p.name, [...new Set([...(byName.get(p.name) ?? []), p.year])]);
-  const notes: string[] = [];
-  if (wholeYears.length) notes.push(SV.yearsMissing(wholeYears.join(', ')));
-  if (byName.size) notes.push(SV.missingLeftOut([...byName].map(([name, ys]) => `${name} ${ys.join(', ')}`).join('; '), c.region.name));
-  return notes;
+  return { wholeYears, byName };
 }
 
 /** X and – explained, with the reason each bar is hidden and the actual threshold. */

@@ -46,17 +46,15 @@ export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>>
 }
 
 async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<ReportResult>> {
-  const log = new NoteLog();
-  const { ctx, inputs } = await reportContext(s, log);
-  const outputs = buildOutputs(ctx);
-  noteOutputs(log, s, ctx, outputs, inputs);
+  const { result, notes } = await reportOutputs(s);
+  const { ctx, outputs } = result;
   const browser = s.browser;
   const print: Printer | undefined = browser ? async (html, year) => (await import('./pdf.js')).htmlToPdf(html, browser, year) : undefined;
   await emit(planReport(ctx, outputs), dir, print);
   // a signal sent while the documents were written is heard before anything is swapped in
   await signalsHeard();
   await dir.publish();
-  return { result: { outputs, files: dir.files }, notes: log.notes };
+  return { result: { outputs, files: dir.files }, notes };
 }
 
 /**

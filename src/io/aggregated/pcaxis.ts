@@ -9,10 +9,10 @@
  * Population tables go to the population reader as the other SCB formats do (population.ts);
  * any other table becomes tidy values with its CONTENTS as the measure.
  */
-import type { Status, TidyRow } from '../../domain/tidy.js';
+import { type Status, type TidyRow, parseSex } from '../../domain/tidy.js';
 import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
-import { type ReadContext, areaOf, row, valueAt } from './records.js';
+import { type ReadContext, areaOf, roleOfDimension, row, valueAt } from './records.js';
 
 /** One variable of the cube: its name in the file's language, and its values' labels and codes. */
 export interface PxVariable {
@@ -127,18 +127,24 @@ export function parsePcAxis(text: string, file: string): PxCube {
   return { title: one('TITLE') ?? '', contents: one('CONTENTS') ?? one('TITLE') ?? '', units: one('UNITS'), contVariable: one('CONTVARIABLE'), variables, data: cells };
 }
 
-/** The cube's cells in order, each with the index of its value in every variable (the last fastest). */
-export function* pxCells(cube: PxCube): Generator<{ pick: number[]; raw: string }> {
-  const sizes = cube.variables.map((v) => v.labels.length);
+/** Every cell of a cube of these sizes, as the index of its value in each variable (the last fastest). */
+export function* cubePicks(sizes: readonly number[]): Generator<number[]> {
+  const total = sizes.reduce((n, s) => n * s, 1);
   const pick = new Array<number>(sizes.length).fill(0);
-  for (let i = 0; i < cube.data.length; i++) {
+  for (let i = 0; i < total; i++) {
     let rest = i;
     for (let k = sizes.length - 1; k >= 0; k--) {
       pick[k] = rest % sizes[k];
       rest = Math.floor(rest / sizes[k]);
     }
-    yield { pick, raw: cube.data[i] };
+    yield pick;
   }
+}
+
+/** The cube's cells in order, each with its pick and its value as written. */
+export function* pxCells(cube: PxCube): Generator<{ pick: number[]; raw: string }> {
+  let i = 0;
+  for (const pick of cubePicks(cube.variables.map((v) => v.labels.length))) yield { pick, raw: cube.data[i++] };
 }
 
 /** SCB's markers in a PC-Axis file: `..` data not available, `...` cannot occur, `-` nothing to report. */
@@ -146,12 +152,10 @@ const PX_MARKERS: Record<string, Status> = { '..': 'missing', '...': 'not_applic
 
 /** The role of a variable for tidy values: the region, the time, the sex, the contents, or its own column. */
 function tidyRole(v: PxVariable, cube: PxCube): 'area' | 'period' | 'sex' | 'content' | 'extra' {
-  const f = `${v.code ?? ''} ${v.name}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (v.time) return 'period';
-  if (v.name === cube.contVariable || /contents|tabellinnehall/.test(f)) return 'content';
-  if (/region|kommun|\blan\b|county|municipality/.test(f)) return 'area';
-  if (/\bkon\b|\bsex\b|gender/.test(f)) return 'sex';
-  return 'extra';
+  if (v.name === cube.contVariable) return 'content';
+  const role = roleOfDimension(v.code ?? '', v.name);
+  return role === 'year' ? 'period' : role === 'age' || role === undefined ? 'extra' : role;
 }
 
 /** Any PC-Axis table as tidy values: a row per cell, the contents its measure, other variables columns of their own. */
@@ -171,8 +175,7 @@ export function readPcAxisValues(cube: PxCube, ctx: ReadContext): TidyRow[] {
     const content = roles.indexOf('content');
     const measure = content >= 0 ? cube.variables[content].labels[pick[content]] : cube.contents;
     const sexAt = roles.indexOf('sex');
-    const sexLabel = sexAt >= 0 ? cube.variables[sexAt].labels[pick[sexAt]].toLowerCase() : '';
-    const sex = sexAt < 0 || /tot|samtliga|both/.test(sexLabel) ? 'T' : /kvin|wom|female/.test(sexLabel) ? 'K' : 'M';
+    const sex = sexAt < 0 ? 'T' : (parseSex(cube.variables[sexAt].labels[pick[sexAt]]) ?? parseSex(cube.variables[sexAt].codes[pick[sexAt]]) ?? 'T');
     const extra: Record<string, string> = {};
     roles.forEach((r, k) => {
       if (r === 'extra') extra[cube.variables[k].name] = cube.variables[k].labels[pick[k]];

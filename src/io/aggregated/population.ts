@@ -14,11 +14,11 @@ import { Area } from '../../domain/municipalities.js';
 import { Status, TidyRow, parseSex } from '../../domain/tidy.js';
 import { InputError } from '../../errors.js';
 import * as msg from '../../messages.js';
-import { ReadContext, Rec, areaOf, foldHeader, row, valueAt, yearIn } from './records.js';
+import { ReadContext, Rec, areaOf, foldHeader, roleOfDimension, row, valueAt, yearIn } from './records.js';
 import { isTitle } from './sdb.js';
 import { type Age, OPEN, parseAge } from '../../domain/ages.js';
 export { parseAge, type Age } from '../../domain/ages.js';
-import { type PxCube, pxCells } from './pcaxis.js';
+import { type PxCube, cubePicks, pxCells } from './pcaxis.js';
 
 export const POPULATION = 'population';
 export const POPULATION_ADULTS = 'population_18plus';
@@ -123,17 +123,6 @@ export function cellsOfRecords(records: Rec[], ctx: ReadContext): PopCell[] {
   return cells;
 }
 
-/** A dimension as PxWeb and JSON-stat name them. */
-function roleOfDimension(code: string, text: string): 'area' | 'year' | 'age' | 'sex' | 'content' | undefined {
-  const f = `${code} ${text}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  if (/region|kommun|lan/.test(f)) return 'area';
-  if (/\btid\b|\bar\b|year|time/.test(f)) return 'year';
-  if (/alder|age/.test(f)) return 'age';
-  if (/\bkon\b|sex|gender/.test(f)) return 'sex';
-  if (/contents|tabellinnehall|innehall/.test(f)) return 'content';
-  return undefined;
-}
-
 /** An age code as PxWeb writes it (`tot`, `18`, `100+`, `15-19`) or its label. */
 function ageOfCode(code: string, label: string): Age | undefined {
   return parseAge(/^\d/.test(code) ? code : label) ?? parseAge(label) ?? (/^tot/i.test(code) ? { all: true } : undefined);
@@ -173,7 +162,7 @@ export function cellsOfPxWeb(doc: unknown, ctx: ReadContext): PopCell[] {
     return { role: c.type === 't' ? 'year' : roleOfDimension(c.code, c.text), codes, labels: codes };
   });
   // the value columns as the contents dimension (a value column of another measure is left out)
-  const contents: CubeDim = { role: 'content', codes: valueCols.map((c) => (/be0101/i.test(c.code) ? c.code : `${c.code} ${c.text}`)), labels: valueCols.map((c) => c.text || 'value') };
+  const contents: CubeDim = { role: 'content', codes: valueCols.map((c) => c.code), labels: valueCols.map((c) => c.text) };
   const index = dims.map((x) => new Map(x.codes.map((c, i) => [c, i])));
   function* cells() {
     for (const e of d.data) {
@@ -206,21 +195,13 @@ export function cellsOfJsonStat(doc: unknown, ctx: ReadContext): PopCell[] {
     return { role: roleOfDimension(id, dim.label ?? ''), codes, labels: codes.map((c) => dim.category.label?.[c] ?? c) };
   });
   const sizes = d.size ?? dims.map((x) => x.codes.length);
-  const total = sizes.reduce((a, b) => a * b, 1);
   // SCB's Cell Key Method (2025 on): the parts need not sum to the totals it also gives
   if (/cell key method|\bCKM\b|kontrollerad slumpm/i.test(JSON.stringify((doc as { note?: unknown }).note ?? ''))) ctx.noise = true;
   const valueAtIndex = (i: number) => (Array.isArray(d.value) ? d.value[i] : d.value[String(i)]);
   const statusAt = (i: number) => (Array.isArray(d.status) ? d.status[i] : d.status?.[String(i)]);
   function* cells() {
-    const pick = new Array<number>(dims.length).fill(0);
-    for (let i = 0; i < total; i++) {
-      let rest = i;
-      for (let k = dims.length - 1; k >= 0; k--) {
-        pick[k] = rest % sizes[k];
-        rest = Math.floor(rest / sizes[k]);
-      }
-      yield { pick, raw: valueAtIndex(i), status: statusAt(i) };
-    }
+    let i = 0;
+    for (const pick of cubePicks(sizes)) yield { pick, raw: valueAtIndex(i), status: statusAt(i++) };
   }
   return cellsOfCube(dims, cells(), 'JSON-stat', ctx);
 }

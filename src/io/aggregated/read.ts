@@ -77,6 +77,18 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
   const names = nameIndex();
   const ctx: ReadContext = { file, names, period: o.period, kpiTitles: loadKpiTitles(), skipped: new Map() };
   if (o.nameMap) applyNameMap(o.nameMap, names);
+  // the rows, with what the reader noticed on the way (read after the rows are made)
+  const found = (layout: string, rows: TidyRow[], emptyRows?: number): AggregatedRead => ({
+    layout,
+    rows,
+    skipped: ctx.skipped,
+    emptyRows,
+    deleted: ctx.deleted,
+    zeros: ctx.zeros,
+    months: ctx.months,
+    noAdults: ctx.noAdults,
+    noise: ctx.noise,
+  });
   const text = decodeDetected(bytes);
   if (text.trim() === '') throw new InputError({ file, line: 1 }, msg.emptyFile(), 'give a Statistikdatabasen, Kolada, ÖJ or population file');
 
@@ -84,17 +96,16 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
     const docs = parseJsonDocuments(text, file);
     if (o.as !== 'population' && looksLikeKoladaJson(docs)) {
       const rows = readKoladaJson(docs, ctx);
-      return { layout: 'kolada (API v3 JSON)', rows, skipped: ctx.skipped, deleted: ctx.deleted };
+      return found('kolada (API v3 JSON)', rows);
     }
-    if (o.as !== 'kolada' && docs.length === 1 && looksLikeJsonStat(docs[0])) return { layout: 'population (JSON-stat 2.0)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped, zeros: ctx.zeros, months: ctx.months, noAdults: ctx.noAdults, noise: ctx.noise };
-    if (o.as !== 'kolada' && docs.length === 1 && looksLikePxWebJson(docs[0])) return { layout: 'population (PxWeb API v1 JSON)', rows: readPopulationJson(docs[0], ctx), skipped: ctx.skipped, zeros: ctx.zeros, months: ctx.months, noAdults: ctx.noAdults, noise: ctx.noise };
+    if (o.as !== 'kolada' && docs.length === 1 && looksLikeJsonStat(docs[0])) return found('population (JSON-stat 2.0)', readPopulationJson(docs[0], ctx));
+    if (o.as !== 'kolada' && docs.length === 1 && looksLikePxWebJson(docs[0])) return found('population (PxWeb API v1 JSON)', readPopulationJson(docs[0], ctx));
     throw new InputError({ file, line: 1 }, msg.unknownLayout(known()), msg.unknownLayoutHint());
   }
   if (looksLikePcAxis(text)) {
     const cube = parsePcAxis(text, file);
     const population = o.as === 'population' || (o.as === undefined && /population|folkm[äa]ngd|befolkning/i.test(`${cube.contents} ${cube.title}`));
-    if (population) return { layout: 'population (PC-Axis)', rows: readPopulationPx(cube, ctx), skipped: ctx.skipped, zeros: ctx.zeros, months: ctx.months, noAdults: ctx.noAdults, noise: ctx.noise };
-    return { layout: 'PC-Axis', rows: readPcAxisValues(cube, ctx), skipped: ctx.skipped };
+    return population ? found('population (PC-Axis)', readPopulationPx(cube, ctx)) : found('PC-Axis', readPcAxisValues(cube, ctx));
   }
   const { records, emptyRows } = toRecords(text, file);
   refuseRegister(records, file);
@@ -108,10 +119,10 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
     if (!(o.as === undefined && layout === 'population' && e instanceof InputError && isTitle(records))) throw e;
     layout = 'sdb';
     rows = readSdb(records, ctx);
-    return { layout: 'SCB table (values: its ages give no population)', rows, skipped: ctx.skipped, emptyRows };
+    return found('SCB table (values: its ages give no population)', rows, emptyRows);
   }
   const label = { sdb: 'Statistikdatabasen export', kolada: 'Kolada CSV', oj: 'Öppna jämförelser survey', population: 'population' }[layout];
-  return { layout: label, rows, skipped: ctx.skipped, emptyRows, noAdults: ctx.noAdults };
+  return found(label, rows, emptyRows);
 }
 
 /**

@@ -32,6 +32,20 @@ export interface ReadContext {
   months?: string[];
 }
 
+/**
+ * A dimension of a cube as SCB names it (PxWeb, JSON-stat, PC-Axis), in Swedish or English:
+ * the area, the time, the age, the sex, the table's contents, or another (marital status, land use).
+ */
+export function roleOfDimension(code: string, text: string): 'area' | 'year' | 'age' | 'sex' | 'content' | undefined {
+  const f = `${code} ${text}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (/region|kommun|\blan\b|county|municipality/.test(f)) return 'area';
+  if (/\btid\b|\bar\b|\bmanad\b|year|time|period|month/.test(f)) return 'year';
+  if (/alder|\bage\b/.test(f)) return 'age';
+  if (/\bkon\b|\bsex\b|gender/.test(f)) return 'sex';
+  if (/contents|tabellinnehall|innehall/.test(f)) return 'content';
+  return undefined;
+}
+
 export function fileStem(file: string): string {
   return basename(file).replace(/\.[^.]+$/, '');
 }
