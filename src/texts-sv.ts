@@ -88,9 +88,12 @@ export const SV = {
   draftLabel: 'Förslag till text',
   draftRegion: (name: string, v: number, year: number, before?: number) =>
     `${name} ${year}: ${pct(v)}${change(v, before, year)}.`,
-  draftHighLow: (high: string[], max: number, low: string[], min: number) => `Högst har ${names(high)} (${pct(max)}), lägst ${names(low)} (${pct(min)}).`,
+  draftHighLow: (high: string[], max: number, low: string[], min: number, among?: number) =>
+    among === undefined
+      ? `Högst har ${names(high)} (${pct(max)}), lägst ${names(low)} (${pct(min)}).`
+      : `Bland de ${among} kommuner som har ett värde har ${names(high)} högst (${pct(max)}) och ${names(low)} lägst (${pct(min)}).`,
   draftHidden: (n: number) => `${n === 1 ? 'En kommuns värde är dolt' : `${n} kommuners värden är dolda`} (små tal), så högst och lägst anges inte.`,
-  draftMissing: (ns: string[]) => `Uppgift saknas för ${names(ns)}.`,
+  draftMissing: (ns: string[]) => `Uppgift saknas för ${ns.length > 12 ? `${ns.slice(0, 10).join(', ')} och ${ns.length - 10} kommuner till` : names(ns)}.`,
   draftRiket: (v: number) => `Riket: ${pct(v)}.`,
   draftProfile: (label: string, name: string, v: number, year: number, before: number | undefined, others: [string, number][]) =>
     `${label}: ${name} ${year} ${pct(v)}${change(v, before, year)}${others.length ? `; ${others.map(([n, x]) => `${n} ${pct(x)}`).join(', ')}` : ''}.`,

@@ -34,13 +34,14 @@ export function draftText(c: ReportContext, o: ChartData): string | undefined {
     if (!single) {
       const ok = own.filter(shown);
       const hidden = own.filter((p) => p.status === 'suppressed').length;
+      const missing = own.filter((p) => p.status !== 'ok' && p.status !== 'suppressed').map((p) => p.name);
       if (hidden) parts.push(SV.draftHidden(hidden));
       else if (ok.length >= 2) {
         const max = Math.max(...ok.map((p) => p.pct));
         const min = Math.min(...ok.map((p) => p.pct));
-        if (max > min) parts.push(SV.draftHighLow(ok.filter((p) => p.pct === max).map((p) => p.name), max, ok.filter((p) => p.pct === min).map((p) => p.name), min));
+        // of the members with a value, said so when some have none
+        if (max > min) parts.push(SV.draftHighLow(ok.filter((p) => p.pct === max).map((p) => p.name), max, ok.filter((p) => p.pct === min).map((p) => p.name), min, missing.length ? ok.length : undefined));
       }
-      const missing = own.filter((p) => p.status !== 'ok' && p.status !== 'suppressed').map((p) => p.name);
       if (missing.length) parts.push(SV.draftMissing(missing));
     }
     const riket = now.find((p) => p.code === '0000');

@@ -50,4 +50,12 @@ describe('the draft text', () => {
     expect(text).toContain(`Långvarigt (≥ 10 mån): Öckerö 2021 ${sv(Number(ockero.long_term))} procent`);
     expect(text.split('\n').find((l) => l.startsWith('Mycket'))).toBe('Mycket långvarigt (≥ 27 av 36 mån): Öckerös värde 2021 är dolt (små tal).');
   });
+
+  it('a county the register covers in part: highest and lowest of the members that have a value, said so; the rest named, cut short', async () => {
+    const S = (f: string) => join(ROOT, 'data/sample', f);
+    const r = await planned(['--year', '2021', '--region', '14', '--register', S('register.csv'), '--population', S('population.csv'), '--no-png']);
+    const text = draftOf(r, 'd1');
+    expect(text).toMatch(/^Bland de 12 kommuner som har ett värde har \S+ högst \(\d+,\d procent\) och \S+ lägst/);
+    expect(text).toContain('och 27 kommuner till.');
+  });
 });
