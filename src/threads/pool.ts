@@ -26,7 +26,7 @@ export function defaultThreads(): number {
 function workerScript(): URL {
   // Under vitest this module runs from src/*.ts; a worker needs JavaScript, so it runs the build.
   const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/threads/worker.js', here) : new URL('./worker.js', here);
+  return here.endsWith('.ts') ? new URL('../../dist/bin/worker.js', here) : new URL('./worker.js', here);
 }
 
 /**

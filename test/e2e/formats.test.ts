@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readerForm } from '../../src/texts-sv.js';
 import { ROOT, cliAsync, csvRows } from '../helpers.js';
+import { sampleReport } from '../shared-report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-formats-'));
 const REGISTER = join(ROOT, 'data/sample/register.csv');
@@ -46,12 +47,11 @@ describe('tables for Excel', () => {
   });
 
   it('the report writes tabeller.xlsx: every table and chart’s data, a sheet each', async () => {
-    const out = join(dir, 'rapport');
-    // (the workbook holds no picture: no PNGs drawn)
-    const r = await cliAsync(['report', '--year', '2021', '--kolada', join(ROOT, 'data/sample/kolada.csv'), '--oj', join(ROOT, 'data/sample/oj.csv'), '--survey', join(ROOT, 'data/sample/survey.csv'), '--no-png', '--out', out]);
+    const r = await sampleReport();
+    const out = r.out;
     expect(r.status, r.stderr).toBe(0);
     const wb = await sheets(join(out, 'tabeller.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['T1', 'T2', 'T3', 'D1', 'D2', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'Översikt', 'Teckenförklaring']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['T1', 'T2', 'T3', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'Översikt', 'Teckenförklaring']);
     expect(wb.getWorksheet('T1')!.getCell('A1').value).toBe('T1 Socioekonomisk sorteringsnyckel per kommun');
     expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('[tabeller.xlsx](tabeller.xlsx)');
     // each sheet read back is its output's CSV: the same cells, numbers typed, headers and coded values in Swedish

@@ -22,7 +22,7 @@ import {
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, ROOT, cliAsync, csv } from '../helpers.js';
+import { CLI, NODE_ARGS, ROOT, cliAsync, csv } from '../helpers.js';
 import { encodeCp1252 } from '../../src/io/encoding.js';
 
 const PNR = /(?<!\d)(19|20)\d{6}[-+]?\d{4}(?!\d)/;
@@ -56,7 +56,7 @@ interface Run {
  */
 function run(args: string[], opts: { stdout?: number } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', opts.stdout ?? 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...NODE_ARGS, CLI, ...args], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', opts.stdout ?? 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -263,7 +263,7 @@ describe('report folders', () => {
     const out = join(tmp, 'interrupted');
     expect((await run(report(out))).status).toBe(0);
     const before = readFileSync(join(out, 'index.md'));
-    const child = spawn(process.execPath, [CLI, 'report', '--year', '2021', '--kolada', join(SAMPLE, 'kolada.csv'), '--out', out], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [...NODE_ARGS, CLI, 'report', '--year', '2021', '--kolada', join(SAMPLE, 'kolada.csv'), '--out', out], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     // interrupted once the stage holds files

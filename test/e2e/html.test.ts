@@ -12,9 +12,10 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_ARGS, findBrowser } from '../../src/report/pdf.js';
 import { ROOT, cliAsync } from '../helpers.js';
+import { sampleReport, type SharedReport } from '../shared-report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-html-'));
-const out = join(dir, 'rapport');
+let out = '';
 const browser = findBrowser();
 if (!browser) {
   const msg = 'no Chromium or Chrome on PATH: the browser checks of rapport.html do not run (apt-get install -y chromium)';
@@ -23,9 +24,10 @@ if (!browser) {
   console.warn(msg);
 }
 
-let run: { status: number | null; stderr: string };
+let run: SharedReport;
 beforeAll(async () => {
-  run = await cliAsync(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--out', out, '--no-png', ...(browser ? ['--pdf'] : [])], browser ? { BISTAND_BROWSER: browser } : {});
+  run = await sampleReport();
+  out = run.out;
 }, 120_000);
 
 /** A few dozen words that are English and not Swedish; one of them in a reader's text is a leak. */

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, cliAsync } from '../helpers.js';
+import { CLI, NODE_ARGS, ROOT, cliAsync } from '../helpers.js';
 import { markdownText, plainText, terminalText } from '../../src/text.js';
 import { formatMarkdown } from '../../src/io/write-table.js';
 import { wrap } from '../../src/charts/templates.js';
@@ -94,7 +94,7 @@ describe('signals', () => {
     writeFileSync(region, '1481\n1402\n1407\n');
     expect((await cliAsync(['report', '--recipe', join(S, 'recipe.json'), '--region', region, '--no-png', '--out', out])).status).toBe(0);
     const before = readFileSync(join(out, 'index.md'));
-    const child = spawn(process.execPath, [CLI, 'report', '--recipe', join(S, 'recipe.json'), '--region', region, '--no-png', '--out', out, '--region-name', 'Ny'], { env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [...NODE_ARGS, CLI, 'report', '--recipe', join(S, 'recipe.json'), '--region', region, '--no-png', '--out', out, '--region-name', 'Ny'], { env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     // the second half: the stage holds the region's outputs and the municipalities' folders begin

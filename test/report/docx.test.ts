@@ -57,4 +57,10 @@ describe("a table's column widths", () => {
     expect(columnWidths(long).fits).toBe(false);
     expect(columnWidths(long).widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9026);
   });
+
+  it('says what was not made and why, in Swedish', async () => {
+    const skipped: ReportDocument = { ...doc, sections: [{ ...doc.sections[0], items: [{ kind: 'skipped', anchor: 'd3', caption: 'Diagram 3: Långvarigt', reason: 'behöver registeruppgifter' }] }] };
+    const xml = await (await JSZip.loadAsync(Buffer.from(await reportDocx(skipped, new Map())))).file('word/document.xml')!.async('string');
+    expect(xml).toContain(`${SV.docxNotMade}: behöver registeruppgifter`);
+  });
 });

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { ROOT, cliAsync } from '../helpers.js';
+import { sampleReport } from '../shared-report.js';
 import { toPngAsync } from '../../src/charts/render.js';
 import { axisLabels, overlaps, textBoxes } from '../charts/text-boxes.js';
 import { planned, spec, text } from './planned.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-report-'));
-const out = join(dir, 'out');
+let out = '';
 const read = (p: string) => readFileSync(join(out, p), 'utf8');
 const csvRows = (text: string) => {
   const [head, ...lines] = text.trimEnd().split('\n');
@@ -27,8 +28,9 @@ function pngSize(path: string): { width: number; height: number } {
 
 let stderr = '';
 beforeAll(async () => {
-  const r = await cliAsync(['report', '--recipe', join(ROOT, 'data/sample/recipe.json'), '--out', out]);
+  const r = await sampleReport();
   expect(r.status, r.stderr).toBe(0);
+  out = r.out;
   stderr = r.stderr;
 }, 120_000);
 
@@ -259,7 +261,7 @@ describe("the sample report's charts", () => {
     expect([png.readUInt32BE(at + 4), png.readUInt32BE(at + 8), png[at + 12]]).toEqual([11811, 11811, 1]);
     // the chunk's CRC is right: a PNG reader that checks it (resvg does) reads the file back
     const again = await toPngAsync(readFileSync(join(out, 'region/d1-andel-av-befolkningen.svg'), 'utf8'), 400);
-    writeFileSync(join(out, 'check.png'), again);
+    writeFileSync(join(dir, 'check.png'), again);
     expect(again.indexOf('pHYs')).toBe(37);
   });
 
