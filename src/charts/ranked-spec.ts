@@ -9,15 +9,15 @@ import type { TopLevelSpec } from 'vega-lite';
 import { SV } from '../texts-sv.js';
 import { textWidth } from './fonts.js';
 import type { ChartData, Point } from './types.js';
-import { chartConfig, describe, wrap } from './templates.js';
+import { TEXT_SIZE, chartConfig, describe, wrap } from './templates.js';
 import { plainDeep } from '../text.js';
 
 /** Up to this many areas a chart keeps the report's forms. */
 export const RANKED_FROM = 15;
 
-const ROW = 14;
-const LABEL_SIZE = 10;
-const VALUE_SIZE = 8;
+const ROW = 16;
+const LABEL_SIZE = TEXT_SIZE;
+const VALUE_SIZE = TEXT_SIZE;
 const WIDTH = 640;
 
 const sv1 = (n: number) => `${n.toFixed(1).replace('.', ',')}\u00a0%`;
@@ -75,7 +75,7 @@ export function rankedSpec(c: ChartData, draft = false): TopLevelSpec {
     width: panelWidth,
     height: codes.length * ROW,
     // the lines' values over the panel: a label on the line itself could cover the other line's
-    title: { text: series.length > 1 ? s : '', subtitle: lines.filter((p) => p.series === s).map((p) => `${p.name}: ${sv1(p.pct!)}`), fontSize: 11, subtitleFontSize: 9, anchor: 'start', offset: 16 },
+    title: { text: series.length > 1 ? s : '', subtitle: lines.filter((p) => p.series === s).map((p) => `${p.name}: ${sv1(p.pct!)}`), fontSize: 12, subtitleFontSize: TEXT_SIZE, anchor: 'start', offset: 16 },
     transform: [{ filter: { field: 'series', equal: s } }],
     // bars, then the lines across them, then the values on a white halo over the lines: a value
     // next to a bar that ends near the mean was printed through the line
@@ -97,7 +97,7 @@ export function rankedSpec(c: ChartData, draft = false): TopLevelSpec {
         mark: { type: 'rule', strokeWidth: 1.5, color: '#222222' },
         encoding: {
           x: x(false),
-          strokeDash: { field: 'name', type: 'nominal', title: null, legend: { orient: 'top', direction: 'vertical', symbolType: 'stroke', labelFontSize: 10 } },
+          strokeDash: { field: 'name', type: 'nominal', title: null, legend: { orient: 'top', direction: 'vertical', symbolType: 'stroke', labelFontSize: TEXT_SIZE } },
         },
       }] : []),
       {
@@ -117,13 +117,13 @@ export function rankedSpec(c: ChartData, draft = false): TopLevelSpec {
       },
     ],
   });
-  const notes = [c.source, ...c.notes].flatMap((line) => wrap(line, WIDTH, 9));
+  const notes = [c.source, ...c.notes].flatMap((line) => wrap(line, WIDTH, TEXT_SIZE));
   const spec: Json = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     description: describe({ ...c, points: last }),
     title: { text: c.title, subtitle: [SV.rankedSubtitle(c.subtitle, year), ...(draft ? [SV.draft] : [])] },
     data: { values: [...areas.map((p) => ({ ...row(p), kind: 'area' })), ...lines.map((p) => ({ ...row(p), kind: 'line' }))] },
-    vconcat: [{ hconcat: series.map(panel), spacing: 12, title: { text: notes, orient: 'bottom', anchor: 'start', fontSize: 9, fontWeight: 'normal', color: '#555555', lineHeight: 12, offset: 14 } }],
+    vconcat: [{ hconcat: series.map(panel), spacing: 12, title: { text: notes, orient: 'bottom', anchor: 'start', fontSize: TEXT_SIZE, fontWeight: 'normal', color: '#555555', lineHeight: 14, offset: 14 } }],
     ...(lines.length ? { resolve: { scale: { strokeDash: 'shared' } } } : {}),
     config: chartConfig(),
   };

@@ -5,7 +5,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { SV } from '../texts-sv.js';
 import type { ChartData } from './types.js';
-import { NOTE_FONT_SIZE, config, describe, sv, template, wrap } from './templates.js';
+import { NOTE_FONT_SIZE, TEXT_SIZE, config, describe, sv, template, wrap } from './templates.js';
+import { textWidth } from './fonts.js';
+
+/** A grouped chart's bar, in px: as tall as a value label of the smallest text size. */
+const GROUPED_BAR = 12;
 import { ranked, rankedSpec } from './ranked-spec.js';
 import { plainDeep } from '../text.js';
 
@@ -69,24 +73,41 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
   t.config = config();
   const view = t.vconcat[0];
   // the notes wrapped to the chart's width: a long list of names must not widen the chart
-  view.title.text = [c.source, ...c.notes].flatMap((line) => wrap(line, (view.width as number) + 40, NOTE_FONT_SIZE));
+  // (a grouped chart's names stand left of its bars: the notes may run under them too)
+  const names = c.template === 'grouped' ? Math.max(0, ...drawn.map((p) => textWidth(p.name, TEXT_SIZE, false))) + 6 : 40;
+  view.title.text = [c.source, ...c.notes].flatMap((line) => wrap(line, (view.width as number) + names, NOTE_FONT_SIZE));
   const maxShare = Math.max(0, ...drawn.map((p) => (p.pct ?? 0) / 100));
+  // a grouped chart's bars lie down: every name written horizontally on its own row, every value
+  // horizontally at its bar's end, at a size that reads in print (GROUPED_BAR px a bar)
+  const grouped = c.template === 'grouped';
+  const value = grouped ? 'x' : 'y';
+  if (grouped) {
+    const areas = new Set(drawn.map((p) => p.name)).size;
+    const gap = 8;
+    view.height = areas * (series.length * GROUPED_BAR + gap);
+    view.encoding.y.scale.paddingInner = gap / (series.length * GROUPED_BAR + gap);
+  }
   const encodings: Json[] = [view.encoding, ...(view.layer ?? []).map((l: Json) => l.encoding)].filter(Boolean);
   for (const e of encodings) {
     if (e.x?.sort) e.x.sort = c.order;
+    if (grouped && e.y?.sort) e.y.sort = c.order;
     if (e.xOffset) e.xOffset.sort = series;
+    if (e.yOffset) e.yOffset.sort = series;
     if (e.color) {
       e.color.sort = series;
       e.color.scale.domain = series;
       // long comparison names in two columns, not one row wider than the chart
       if (busyTrend && e.color.legend) e.color.legend = { ...e.color.legend, columns: 2 };
     }
-    if (e.y && 'title' in e.y) e.y.title = c.yTitle;
-    if (e.y?.axis) {
-      e.y.axis.format = axisFormat(maxShare, e.y.axis.tickCount);
+    const q = e[value];
+    if (q && 'title' in q) q.title = c.yTitle;
+    // room at the bars' ends for the longest value label
+    if (grouped && q?.scale?.domain) q.scale.domain = [0, Math.max(0.001, maxShare) * 1.18];
+    if (q?.axis) {
+      q.axis.format = axisFormat(maxShare, q.axis.tickCount);
       // Swedish whatever the renderer's locale: the Vega editor, Altair and vl2svg ignore a
       // spec's locale when they are given their own
-      e.y.axis.labelExpr = `replace(replace(format(datum.value, '${e.y.axis.format}'), '.', ','), /\\s?%$/, '\u00a0%')`;
+      q.axis.labelExpr = `replace(replace(format(datum.value, '${q.axis.format}'), '.', ','), /\\s?%$/, '\u00a0%')`;
     }
     if (highlight && e.opacity) e.opacity = { condition: { test: `datum.code === '${highlight.code}'`, value: 1 }, value: 0.35 };
   }

@@ -35,7 +35,13 @@ export function describe(c: ChartData): string {
   return SV.altBars(c.title, c.subtitle, `${lbl(max)} ${sv(max.pct!)} %`, `${lbl(min)} ${sv(min.pct!)} %`);
 }
 
-export const NOTE_FONT_SIZE = 9;
+/**
+ * The smallest text of any chart, in px. Word and the PDF place a chart 16 cm wide; a chart up to
+ * 700 px wide then prints its smallest text at 7 pt or more (16 cm = 453.5 pt; 11 × 453.5 / 700).
+ */
+export const TEXT_SIZE = 11;
+
+export const NOTE_FONT_SIZE = TEXT_SIZE;
 
 /** Words into lines no wider than `width` pixels, measured with the chart's font. */
 export function wrap(text: string, width: number, size: number): string[] {

@@ -229,6 +229,18 @@ describe("the sample report's charts", () => {
     for (const f of svgs) for (const labels of axisLabels(readFileSync(f, 'utf8'))) expect(new Set(labels).size, `${f}: ${labels.join(' | ')}`).toBe(labels.length);
   });
 
+  it('no text under 7 pt when a chart is printed 16 cm wide, as in rapport.docx', () => {
+    const small = svgs.flatMap((f) => {
+      const svg = readFileSync(f, 'utf8');
+      const width = Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)![1]);
+      const sizes = [...svg.matchAll(/font-size="([\d.]+)/g)].map((m) => Number(m[1]));
+      const pt = (Math.min(...sizes) * 453.5) / width;
+      return pt < 7 ? [`${f.slice(out.length + 1)}: ${pt.toFixed(1)} pt`] : [];
+    });
+    expect(svgs.length).toBeGreaterThan(60);
+    expect(small).toEqual([]);
+  });
+
   it('no chart of the sample report prints text over text (laid-out boxes measured)', async () => {
     for (const f of svgs.filter((f) => !f.includes('/kommun/') || f.includes('1407-'))) {
       const boxes = await textBoxes(JSON.parse(readFileSync(f.replace(/\.svg$/, '.vl.json'), 'utf8')));
