@@ -123,3 +123,15 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
   // input text (names, titles, notes) is plain wherever it lands: SVG, Vega's expressions
   return plainDeep(t) as TopLevelSpec;
 }
+
+/**
+ * A chart as a document shows it: under its caption, which is its title there, so the picture
+ * has none; its subtitle (unit, years, the highlighted municipality, the draft mark) stays at the
+ * top. The chart's own files keep the title: they are shown alone.
+ */
+export function documentSpec(spec: TopLevelSpec): TopLevelSpec {
+  const { title, ...rest } = spec as Json;
+  const lines = [title?.subtitle ?? []].flat().filter((l: unknown) => typeof l === 'string' && l !== '');
+  return (lines.length ? { ...rest, title: { text: lines, fontSize: 12, fontWeight: 'normal', color: '#333333', offset: 10 } } : rest) as TopLevelSpec;
+}
+

@@ -7,7 +7,18 @@ import type { Table } from '../tables/table.js';
 
 export type DocItem =
   | { kind: 'table'; anchor: string; caption: string; table: Table; source: string; notes: string[]; draft?: string }
-  | { kind: 'chart'; anchor: string; caption: string; picture: string; alt: string; source: string; notes: string[]; draft?: string }
+  | {
+      kind: 'chart';
+      anchor: string;
+      caption: string;
+      picture: string;
+      alt: string;
+      source: string;
+      notes: string[];
+      draft?: string;
+      /** the picture's width on the page in cm, when not the text's whole width (16 cm) */
+      width?: number;
+    }
   | { kind: 'skipped'; anchor: string; caption: string; reason: string };
 
 export interface DocSection {

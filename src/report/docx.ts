@@ -30,10 +30,10 @@ function svgSize(svg: string): { width: number; height: number } {
 type Docx = typeof import('docx');
 type Block = InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>;
 
-/** A chart's PNG 16 cm wide, at its SVG's aspect, with its alt text. */
+/** A chart's PNG 16 cm wide (or as wide as the item says), at its SVG's aspect, with its alt text. */
 function picture(d: Docx, it: DocItem & { kind: 'chart' }, svg: string, png: Uint8Array): Block {
   const { width, height } = svgSize(svg);
-  const w = 16 * CM;
+  const w = (it.width ?? 16) * CM;
   return new d.Paragraph({
     children: [
       new d.ImageRun({

@@ -3,7 +3,8 @@
  *
  *   plan.files ──► tables: .csv .sv.csv .md
  *              └─► charts: .vl.json ──► .svg (laid out here, in order) ──► .png (on the thread pool)
- *   plan.document + the drawn charts ──► rapport.html (──► rapport.pdf), rapport.docx
+ *   plan.pictures ──► the documents' charts (no title): .svg ──► .png, kept in memory
+ *   plan.document + its pictures ──► rapport.html (──► rapport.pdf), rapport.docx
  *   plan.sheets ──► tabeller.xlsx;  plan.index ──► index.md
  *
  * Each chart's PNG is drawn on the pool while the next chart is laid out; the Word file, which
@@ -28,7 +29,8 @@ export async function emit(plan: ReportPlan, dir: StagedDir, print?: Printer): P
   const pictures = new Map<string, Picture>();
   const drawing: Promise<void>[] = [];
   try {
-    await writeFiles(plan, dir, pictures, drawing);
+    await writeFiles(plan, dir, drawing);
+    if (plan.sheets.length) await drawPictures(plan, pictures, drawing);
     await Promise.all(drawing);
   } catch (e) {
     // a PNG still being drawn would write into the stage the caller is about to remove
@@ -46,7 +48,7 @@ export async function emit(plan: ReportPlan, dir: StagedDir, print?: Printer): P
 }
 
 /** The tables' and charts' files; each chart's PNG started on the pool, its promise in `drawing`. */
-async function writeFiles(plan: ReportPlan, dir: StagedDir, pictures: Map<string, Picture>, drawing: Promise<void>[]): Promise<void> {
+async function writeFiles(plan: ReportPlan, dir: StagedDir, drawing: Promise<void>[]): Promise<void> {
   // each chart's highlighted copies are laid out by one view, kept from municipality to municipality
   const copies = new Map<string, HighlightedCopies>();
   try {
@@ -57,23 +59,32 @@ async function writeFiles(plan: ReportPlan, dir: StagedDir, pictures: Map<string
         writeTable(dir, f);
         continue;
       }
-      const picture: Picture = { svg: await chartSvg(f, copies) };
-      pictures.set(f.base, picture);
+      const svg = await chartSvg(f, copies);
       dir.write(`${f.base}.vl.json`, JSON.stringify(f.spec, null, 2) + '\n');
-      dir.write(`${f.base}.svg`, picture.svg);
+      dir.write(`${f.base}.svg`, svg);
       dir.write(`${f.base}.csv`, formatTable(f.data, 'csv'));
-      if (!plan.png) continue;
-      const png = toPngAsync(picture.svg, widthPx(f.dpi), f.dpi).then((p) => {
-        dir.write(`${f.base}.png`, p);
-        picture.png = p;
-      });
-      // its failure is given where the PNGs are awaited, not as an unhandled rejection meanwhile
-      png.catch(() => undefined);
-      drawing.push(png);
+      if (plan.png) draw(drawing, svg, f.dpi, (png) => dir.write(`${f.base}.png`, png));
     }
   } finally {
     for (const c of copies.values()) c.finalize();
   }
+}
+
+/** The documents' charts, laid out and drawn like the files' but kept for the documents. */
+async function drawPictures(plan: ReportPlan, pictures: Map<string, Picture>, drawing: Promise<void>[]): Promise<void> {
+  for (const p of plan.pictures) {
+    await signalsHeard();
+    const picture: Picture = { svg: await toSvg(p.spec) };
+    pictures.set(p.name, picture);
+    if (plan.png) draw(drawing, picture.svg, p.dpi, (png) => (picture.png = png));
+  }
+}
+
+/** A PNG started on the pool; its failure is given where `drawing` is awaited, not as an unhandled rejection meanwhile. */
+function draw(drawing: Promise<void>[], svg: string, dpi: number, done: (png: Uint8Array) => void): void {
+  const png = toPngAsync(svg, widthPx(dpi), dpi).then(done);
+  png.catch(() => undefined);
+  drawing.push(png);
 }
 
 function chartSvg(f: PlannedChart, copies: Map<string, HighlightedCopies>): Promise<string> {

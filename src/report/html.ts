@@ -35,7 +35,7 @@ h2{font-size:15pt;margin:1.6em 0 .4em;border-bottom:1px solid #bbb}
 h3{font-size:12pt;margin:1.4em 0 .3em}
 h4{font-size:10.5pt;margin:1.2em 0 .3em}
 figure{margin:0 0 1.4em;break-inside:avoid}
-figure svg{display:block;width:100%;height:auto}
+figure svg{display:block;width:var(--w,100%);height:auto}
 table{border-collapse:collapse;width:100%;font-size:8.5pt;margin:.3em 0}
 th,td{border-bottom:1px solid #d0d0d0;padding:2px 4px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{border-bottom:1.5px solid #555}
@@ -87,7 +87,7 @@ function item(it: DocItem, level: 3 | 4, pictures: Pictures): string {
   if (it.kind === 'skipped') return `<figure id="${it.anchor}" class="skipped">${h}<p>${esc(SV.docxNotMade)}: ${esc(it.reason)}</p></figure>`;
   // a chart draws its source and notes itself: printed again under it, they read twice
   const draft = (it.draft ?? '').split('\n').filter(Boolean).map((line) => `<p class="draft" title="${esc(SV.draftLabel)}">${esc(line)}</p>`).join('');
-  if (it.kind === 'chart') return `<figure id="${it.anchor}" class="chart">${h}${inlineSvg(pictureOf(pictures, it.picture).svg, it.anchor)}${draft}</figure>`;
+  if (it.kind === 'chart') return `<figure id="${it.anchor}" class="chart"${it.width ? ` style="--w:${Math.round((it.width / 16) * 100)}%"` : ''}>${h}${inlineSvg(pictureOf(pictures, it.picture).svg, it.anchor)}${draft}</figure>`;
   const foot = [`<p class="source">${esc(it.source)}</p>`, ...it.notes.map((n) => `<p class="note">${esc(n)}</p>`)].join('');
   const t = it.table;
   const { numeric, text } = readerCells(t);

@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { slugify } from '../domain/fold.js';
-import { chartSpec } from '../charts/spec.js';
+import { chartSpec, documentSpec } from '../charts/spec.js';
 import { RANKED_FROM, ranked } from '../charts/ranked-spec.js';
 import { PRINT_DPI } from '../charts/render.js';
 import type { ChartData, SurveyChart } from '../charts/types.js';
@@ -49,11 +49,21 @@ export interface PlannedChart {
 
 export type PlannedFile = PlannedTable | PlannedChart;
 
+/** A chart as rapport.html and rapport.docx show it (no title: the caption is its title), drawn for them only. */
+export interface PlannedPicture {
+  /** the name a document's chart item gives */
+  name: string;
+  spec: TopLevelSpec;
+  dpi: number;
+}
+
 export interface ReportPlan {
   /** tables and charts in report order: the region's, then each municipality's */
   files: PlannedFile[];
-  /** what rapport.html and rapport.docx hold; a chart names its PlannedChart's base */
+  /** what rapport.html and rapport.docx hold; a chart names its picture */
   document: ReportDocument;
+  /** the documents' charts, in document order */
+  pictures: PlannedPicture[];
   /** tabeller.xlsx, a sheet a table; empty when nothing was made (then no documents either) */
   sheets: Sheet[];
   /** the minimum count the workbook's legend states, when small counts are hidden */
@@ -69,6 +79,9 @@ export interface ReportPlan {
  * print-size PNGs would double the national report's time and memory.
  */
 export const SCREEN_DPI = 150;
+
+/** A municipality's trend on its compact page, in cm. */
+const COMPACT_TREND_CM = 12;
 
 /** The data behind a chart, as its .csv and its workbook sheet hold it. */
 export function chartTable(c: ChartData): Table {
@@ -109,6 +122,7 @@ const altOf = (spec: TopLevelSpec) => (typeof spec.description === 'string' ? sp
 /** Collects the files of a plan and the document items that show them. */
 class Planner {
   readonly files: PlannedFile[] = [];
+  readonly pictures: PlannedPicture[] = [];
 
   table(base: string, o: { title: string; source: string; notes: string[] }, table: Table, reader = readerForm(table), codeColumns: number[] = []): PlannedTable {
     const t: PlannedTable = { kind: 'table', base, table, reader, title: o.title, notes: [o.source, ...o.notes], codeColumns };
@@ -121,10 +135,16 @@ class Planner {
     this.files.push(c);
     return c;
   }
+
+  /** A document's item showing chart `c`, and the picture it shows. */
+  chartItem(anchor: string, caption: string, c: PlannedChart, o: { source: string; notes: string[] }, width?: number): DocItem {
+    const picture: PlannedPicture = { name: `${c.base}#dokument`, spec: documentSpec(c.spec), dpi: c.dpi };
+    this.pictures.push(picture);
+    return { kind: 'chart', anchor, caption, picture: picture.name, alt: altOf(c.spec), source: o.source, notes: o.notes, ...(width ? { width } : {}) };
+  }
 }
 
 const tableItem = (anchor: string, caption: string, t: PlannedTable, o: { source: string; notes: string[] }): DocItem => ({ kind: 'table', anchor, caption, table: t.reader, source: o.source, notes: o.notes });
-const chartItem = (anchor: string, caption: string, c: PlannedChart, o: { source: string; notes: string[] }): DocItem => ({ kind: 'chart', anchor, caption, picture: c.base, alt: altOf(c.spec), source: o.source, notes: o.notes });
 
 /** Every output of the region, a folder per municipality, index.md listing them, and the report as documents (in Swedish). */
 export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
@@ -158,7 +178,7 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
           ? p.chart(base, surveySpec(o, draft), surveyTable(o), PRINT_DPI)
           : p.chart(base, chartSpec({ ...o, draft }), chartTable(o), ranked(o) ? SCREEN_DPI : PRINT_DPI);
       const text = o.kind === 'chart' ? draftText(ctx, o) : undefined;
-      region.items.push({ ...chartItem(o.id, caption, c, o), ...(text ? { draft: text } : {}) });
+      region.items.push({ ...p.chartItem(o.id, caption, c, o), ...(text ? { draft: text } : {}) });
       data = c.data;
     }
     sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: readerForm(data), notes: [o.source, ...o.notes] });
@@ -214,7 +234,7 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
       // (one municipality's report: the region's chart is already its own)
       if (o.kind === 'chart' && o.codes.includes(code) && o.codes.length > 1 && o.template === 'grouped' && !ranked(o)) {
         const c = p.chart(`${folder}/${o.id}-${o.slug}`, chartSpec({ ...o, draft }, { code, name: area.name }), chartTable(o), PRINT_DPI, { chart: o.id, code });
-        if (full) profile.items.push(chartItem(`k${code}-${o.id}`, o.title, c, o));
+        if (full) profile.items.push(p.chartItem(`k${code}-${o.id}`, o.title, c, o));
         listed.push(`[${o.id.toUpperCase()}](${c.base}.${img})`);
       }
       if (o.kind === 'table' && o.codeColumn !== undefined) {
@@ -230,7 +250,8 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
       const notes = d1.notes.filter((n) => !/ovägt medel|sammanvägt/.test(n) && n !== membersLeftOut);
       const trend: ChartData = { ...trendChart(ctx, code, share, cmps, cache, d1.source, notes), draft };
       const c = p.chart(`${folder}/${trend.id}-${trend.slug}`, chartSpec(trend), chartTable(trend), large ? SCREEN_DPI : PRINT_DPI);
-      profile.items.push(chartItem(`k${code}-trend`, trend.title, c, trend));
+      // a compact page holds the key figures and the trend: the trend 12 cm wide (its text still 7 pt or more)
+      profile.items.push(p.chartItem(`k${code}-trend`, trend.title, c, trend, full ? undefined : COMPACT_TREND_CM));
       listed.push(`[${SV.indexTrend}](${c.base}.${img})`);
     }
     index.push(`- ${code} ${area.name}: ${listed.length ? listed.join(', ') : SV.indexNothing}`);
@@ -246,5 +267,5 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
   index.push('', SV.indexDefinition);
   const minCount = ctx.suppress.enabled ? ctx.suppress.minCount : undefined;
   const document: ReportDocument = { title, year: ctx.year, warning: draft ? SV.docUnsuppressed(ctx.suppress.minCount - 1) : undefined, sections: appendix === 'none' ? [region] : [region, kommuner], closing: SV.indexDefinition, ...(minCount ? { minCount } : {}) };
-  return { files: p.files, document, sheets, minCount, index, png, pdf };
+  return { files: p.files, document, pictures: p.pictures, sheets, minCount, index, png, pdf };
 }

@@ -26,9 +26,10 @@ function plan(dpi: number, sheets: boolean): ReportPlan {
     document: {
       title: 'Test',
       year: 2021,
-      sections: [{ anchor: 'regionen', heading: 'Regionen', items: [{ kind: 'chart', anchor: 'd1', caption: 'Diagram 1: Test', picture: 'region/d1-test', alt: 'Ett diagram', source: 'Källa: test', notes: [] }] }],
+      sections: [{ anchor: 'regionen', heading: 'Regionen', items: [{ kind: 'chart', anchor: 'd1', caption: 'Diagram 1: Test', picture: 'region/d1-test#dokument', alt: 'Ett diagram', source: 'Källa: test', notes: [] }] }],
       closing: 'Slut.',
     },
+    pictures: [{ name: 'region/d1-test#dokument', spec, dpi }],
     sheets: sheets ? [{ name: 'T1', table }] : [],
     index: ['# Test'],
     png: true,
