@@ -230,6 +230,7 @@ export const NOTES = {
     `${file} does not say where its population is from: the source lines say "befolkningsuppgifter"; give --population-source SCB (or its origin)` },
   reportSkippedMany: { level: 'note', text: (ids: string[], reason: string) => `${ids.map((i) => i.toUpperCase()).join(', ')} not made: ${reason}` },
   reportSkipped: { level: 'note', text: (id: string, title: string, reason: string) => `${id.toUpperCase()} (${title}) not made: ${reason}` },
+  templateStylesMissing: { level: 'warning', text: (file: string, missing: string[]) => `${file} has no style ${missing.join(', ')}: those paragraphs of rapport.docx show as Normal (add the styles to the template to set their look)` },
   reportWritten: { level: 'info', text: (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} file${files === 1 ? "" : "s"} to ${dir} in ${seconds.toFixed(1)} s` },
 } satisfies Record<string, { level: 'info' | 'note' | 'warning'; text: (...args: never[]) => string }>;
 
@@ -363,6 +364,9 @@ export const groupsHint = () => 'give a CSV as Kolada lists groups: group_id,gro
 export const regionFileHint = () => 'write one 4-digit municipality code a line (0180, 1480); see data/kommuner.csv';
 export const recipeBad = (why: string) => `the recipe is not valid: ${why}`;
 export const recipeBadHint = () => 'a recipe is a JSON object: {"year": 2021, "region": "gr", "out": "out", "register": "register.csv", "population": "population.csv", "kolada": ["kolada.csv"], "oj": "oj.csv"}';
+export const templateUnreadable = (file: string, code: string) => `--template ${file}: cannot be read (${code})`;
+export const templateNotWord = (file: string) => `--template ${file}: not a Word template (no word/styles.xml in it)`;
+export const templateHint = () => 'give a .dotx or .docx saved by Word or LibreOffice; without --template, rapport.docx has bistand\'s own styles (templates/rapport.dotx)';
 export const pdfNoBrowser = () => '--pdf needs Chromium or Chrome, and none was found on PATH (or at $BISTAND_BROWSER)';
 export const pdfNoBrowserHint = () => 'install one (Debian: apt-get install chromium) or set BISTAND_BROWSER to its path; without --pdf, print rapport.html to PDF from any browser';
 export const reportNeedsOut = () => '--out is required (or "out" in the recipe)';

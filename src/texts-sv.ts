@@ -241,6 +241,8 @@ export const SV = {
   indexDocx: 'Rapporten som Word-dokument: [rapport.docx](rapport.docx) (samma innehåll som webbsidan, med diagrammen som bilder).',
   indexHtml: 'Rapporten som webbsida: [rapport.html](rapport.html) (en fil med alla tabeller och diagram, regionen och varje kommun; skriv ut den som PDF från webbläsaren).',
   indexPdf: 'Samma sida som PDF: [rapport.pdf](rapport.pdf).',
+  templateTitle: 'Mall för bistands rapport',
+  templateIntro: 'Ändra formaten nedan (Format › Formatmallar) till organisationens egna och spara som mall (.dotx); bistand report --template fil.dotx tar dem. Innehållet i mallen används inte, bara formaten.',
   docxNotMade: 'Inte gjord',
   docxContents: 'Innehåll',
   docxCoverYear: (year: number) => `Uppgifter för år ${year}`,

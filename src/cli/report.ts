@@ -50,6 +50,7 @@ async function reportSettings(cmd: Command): Promise<{ settings: ReportSettings;
     credit: o.credit,
     regionMean: o.regionMean,
     appendix: o.appendix as ReportSettings['appendix'],
+    template: o.template,
     source: o.source,
     populationSource: o.populationSource,
     // --min-count 1 hides nothing: it is --no-suppress, marked as such

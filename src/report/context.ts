@@ -71,6 +71,8 @@ export interface ReportSettings {
   regionMean: RegionMethod;
   /** what each municipality's section of the documents holds (its folder holds every file) */
   appendix?: Appendix;
+  /** a Word template whose styles rapport.docx takes (--template) */
+  template?: string;
   /** the source line, when the user gives one (a case-system extract, the sample) */
   source?: string;
   /** the population's source, when the user gives one */

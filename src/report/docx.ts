@@ -175,8 +175,66 @@ function about(d: Docx, doc: ReportDocument): Block[] {
   return out;
 }
 
+/**
+ * bistand's own look: a sans-serif body (Arial, which LibreOffice shows as Liberation Sans), the
+ * headings in one blue, captions bold, the draft text in a style of its own. templates/rapport.dotx
+ * holds the same styles, for an organisation to make its own from (npm run template).
+ */
+export function ownStyles() {
+  return {
+    default: {
+      document: { run: { font: 'Arial', size: 20 }, paragraph: { spacing: { after: 120, line: 264 } } },
+      title: { run: { font: 'Arial', size: 52, color: '1F3864' } },
+      heading1: { run: { font: 'Arial', size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
+      heading2: { run: { font: 'Arial', size: 26, bold: true, color: '2E74B5' }, paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } },
+      heading3: { run: { font: 'Arial', size: 22, bold: true, color: '2E74B5' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+    },
+    paragraphStyles: [
+      // the text bistand drafts: found (and replaced) by its style
+      { id: 'Draft', name: SV.draftLabel, basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, color: '2F5496' }, paragraph: { spacing: { before: 80, after: 160 } } },
+      { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { bold: true, size: 20, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+    ],
+  };
+}
+
+/**
+ * templates/rapport.dotx: a Word template with bistand's styles and a page that shows each, for
+ * an organisation to restyle and give back with --template.
+ */
+export async function ownTemplate(): Promise<Uint8Array> {
+  const d = await import('docx');
+  const { unzipSync, zipSync } = await import('fflate');
+  const para = (text: string, style?: string, heading?: (typeof d.HeadingLevel)[keyof typeof d.HeadingLevel]) => new d.Paragraph({ text, ...(style ? { style } : {}), ...(heading ? { heading } : {}) });
+  const document = new d.Document({
+    creator: 'bistand',
+    styles: ownStyles(),
+    sections: [
+      {
+        children: [
+          para(SV.templateTitle, undefined, d.HeadingLevel.TITLE),
+          para(SV.templateIntro),
+          para('Rubrik 1 (Heading1)', undefined, d.HeadingLevel.HEADING_1),
+          para('Rubrik 2 (Heading2)', undefined, d.HeadingLevel.HEADING_2),
+          para('Rubrik 3 (Heading3)', undefined, d.HeadingLevel.HEADING_3),
+          para('Brödtext (Normal).'),
+          para('Diagram 1: Bildtext (Caption)', 'Caption'),
+          para(`${SV.draftLabel} (Draft).`, 'Draft'),
+        ],
+      },
+    ],
+  });
+  const packed = new Uint8Array(await d.Packer.toBuffer(document));
+  const parts = unzipSync(packed);
+  // a template is a document whose main part says so
+  const types = new TextDecoder().decode(parts['[Content_Types].xml']).replace('wordprocessingml.document.main+xml', 'wordprocessingml.template.main+xml');
+  parts['[Content_Types].xml'] = new TextEncoder().encode(types);
+  parts['docProps/core.xml'] = new TextEncoder().encode(coreXml(SV.templateTitle, new Date(Date.UTC(2026, 0, 1))));
+  const mtime = new Date(Date.UTC(2026, 0, 1));
+  return zipSync(Object.fromEntries(Object.entries(parts).map(([name, data]) => [name, [data, { mtime }]])));
+}
+
 /** The document as Word: cover, contents, the sections, "Om statistiken"; the charts as their PNGs; page numbers in the footer. */
-export async function reportDocx(doc: ReportDocument, pictures: Pictures): Promise<Uint8Array> {
+export async function reportDocx(doc: ReportDocument, pictures: Pictures, styles?: string): Promise<Uint8Array> {
   const d = await import('docx');
   // the contents' own title is no heading: it would list itself
   const body: Block[] = [new d.Paragraph({ children: [new d.TextRun({ text: SV.docxContents, size: 32, color: '2E74B5' })], spacing: { after: 240 } })];
@@ -189,13 +247,8 @@ export async function reportDocx(doc: ReportDocument, pictures: Pictures): Promi
     creator: 'bistand',
     title: doc.title,
     description: doc.title,
-    styles: {
-      paragraphStyles: [
-        // the text bistand drafts: found (and replaced) by its style
-        { id: 'Draft', name: SV.draftLabel, basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, color: '2F5496' }, paragraph: { spacing: { before: 80, after: 160 } } },
-        { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { bold: true, size: 20, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
-      ],
-    },
+    // a template's styles (--template), or bistand's own
+    ...(styles ? { externalStyles: styles } : { styles: ownStyles() }),
     sections: [
       { children: cover(d, doc) },
       { properties: { type: d.SectionType.NEXT_PAGE, page: { pageNumbers: { start: 1 } } }, footers: { default: footer }, children: [body[0], contents, ...body.slice(1)] },

@@ -25,7 +25,14 @@ export type Printer = (html: string, year: number) => Promise<Uint8Array>;
 /** A chart 16 cm wide at `dpi`. */
 const widthPx = (dpi: number) => Math.round((16 / 2.54) * dpi);
 
-export async function emit(plan: ReportPlan, dir: StagedDir, print?: Printer): Promise<void> {
+export interface EmitOptions {
+  /** prints rapport.html to rapport.pdf, when the plan asks for it */
+  print?: Printer;
+  /** a template's word/styles.xml for rapport.docx (--template) */
+  styles?: string;
+}
+
+export async function emit(plan: ReportPlan, dir: StagedDir, { print, styles }: EmitOptions = {}): Promise<void> {
   const pictures = new Map<string, Picture>();
   const drawing: Promise<void>[] = [];
   try {
@@ -41,7 +48,7 @@ export async function emit(plan: ReportPlan, dir: StagedDir, print?: Printer): P
     dir.write('tabeller.xlsx', await tablesWorkbook(plan.sheets, { minCount: plan.minCount }));
     const html = reportHtml(plan.document, pictures);
     dir.write('rapport.html', html);
-    dir.write('rapport.docx', await reportDocx(plan.document, pictures));
+    dir.write('rapport.docx', await reportDocx(plan.document, pictures, styles));
     if (plan.pdf && print) dir.write('rapport.pdf', await print(html, plan.document.year));
   }
   dir.write('index.md', plan.index.join('\n') + '\n');

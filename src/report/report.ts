@@ -17,7 +17,8 @@
  */
 import { loadMunicipalities } from '../io/reference.js';
 import { StagedDir } from '../io/staged-dir.js';
-import { NoteLog, Piped } from '../notes.js';
+import { NoteLog, Piped, makeNote } from '../notes.js';
+import { readTemplate } from './template.js';
 import { buildOutputs } from './catalogue.js';
 import { Output, ReportContext, ReportSettings } from './context.js';
 
@@ -35,7 +36,7 @@ export interface ReportResult {
 
 export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>> {
   // the folder is checked and locked before the slow work, and freed however the run ends
-  const inputs = [s.register, s.population, ...s.kolada, ...s.sdb, s.oj, s.survey, s.surveyMap, s.groups, s.region.file].filter((f): f is string => f !== undefined && f !== '-');
+  const inputs = [s.register, s.population, ...s.kolada, ...s.sdb, s.oj, s.survey, s.surveyMap, s.groups, s.region.file, s.template].filter((f): f is string => f !== undefined && f !== '-');
   const dir = new StagedDir(s.out, { force: s.force, inputs });
   try {
     return await buildAndWrite(s, dir);
@@ -46,11 +47,14 @@ export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>>
 }
 
 async function buildAndWrite(s: ReportSettings, dir: StagedDir): Promise<Piped<ReportResult>> {
+  // the template is read before the slow work: a wrong file costs nothing
+  const template = s.template ? readTemplate(s.template) : undefined;
   const { result, notes } = await reportOutputs(s);
+  if (template?.missing.length) notes.push(makeNote('templateStylesMissing', s.template!, template.missing));
   const { ctx, outputs } = result;
   const browser = s.browser;
   const print: Printer | undefined = browser ? async (html, year) => (await import('./pdf.js')).htmlToPdf(html, browser, year) : undefined;
-  await emit(planReport(ctx, outputs), dir, print);
+  await emit(planReport(ctx, outputs), dir, { print, styles: template?.styles });
   // a signal sent while the documents were written is heard before anything is swapped in
   await signalsHeard();
   await dir.publish();
