@@ -242,7 +242,7 @@ export const SV = {
   indexHtml: 'Rapporten som webbsida: [rapport.html](rapport.html) (en fil med alla tabeller och diagram, regionen och varje kommun; skriv ut den som PDF från webbläsaren).',
   indexPdf: 'Samma sida som PDF: [rapport.pdf](rapport.pdf).',
   templateTitle: 'Mall för bistands rapport',
-  templateIntro: 'Ändra formaten nedan (Format › Formatmallar) till organisationens egna och spara som mall (.dotx); bistand report --template fil.dotx tar dem. Innehållet i mallen används inte, bara formaten.',
+  templateIntro: 'Ändra formaten nedan (Format › Formatmallar) till organisationens egna och spara som mall (.dotx); ge den sedan till bistand när rapporten görs. Innehållet i mallen används inte, bara formaten.',
   docxNotMade: 'Inte gjord',
   docxContents: 'Innehåll',
   docxCoverYear: (year: number) => `Uppgifter för år ${year}`,
