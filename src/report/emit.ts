@@ -5,7 +5,7 @@
  *              └─► charts: .vl.json ──► .svg (laid out here, in order) ──► .png (on the thread pool)
  *   plan.pictures ──► the documents' charts (no title): .svg ──► .png, kept in memory
  *   plan.document + its pictures ──► rapport.html (──► rapport.pdf), rapport.docx
- *   plan.sheets ──► tabeller.xlsx;  plan.index ──► index.md
+ *   plan.sheets ──► tabeller.xlsx;  plan.texts ──► text.md of each folder;  plan.index ──► index.md
  *
  * Each chart's PNG is drawn on the pool while the next chart is laid out; the Word file, which
  * holds the PNGs, is written once they are all drawn.
@@ -51,6 +51,7 @@ export async function emit(plan: ReportPlan, dir: StagedDir, { print, styles }: 
     dir.write('rapport.docx', await reportDocx(plan.document, pictures, styles));
     if (plan.pdf && print) dir.write('rapport.pdf', await print(html, plan.document.year));
   }
+  for (const t of plan.texts) dir.write(t.path, t.lines.join('\n').trimEnd() + '\n');
   dir.write('index.md', plan.index.join('\n') + '\n');
 }
 

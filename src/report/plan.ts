@@ -64,6 +64,8 @@ export interface ReportPlan {
   document: ReportDocument;
   /** the documents' charts, in document order */
   pictures: PlannedPicture[];
+  /** the draft text of a folder's outputs as Markdown (region/text.md, each municipality's), for those who write elsewhere */
+  texts: { path: string; lines: string[] }[];
   /** tabeller.xlsx, a sheet a table; empty when nothing was made (then no documents either) */
   sheets: Sheet[];
   /** the minimum count the workbook's legend states, when small counts are hidden */
@@ -207,6 +209,9 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
     index.push('', `- [${markdownText(title)}](region/oversikt.md) (${SV.indexTable})`);
   }
   index.push('', SV.indexKommuner, '');
+  const texts: ReportPlan['texts'] = [];
+  const regionText = draftMarkdown(region);
+  if (regionText.length) texts.push({ path: 'region/text.md', lines: regionText });
   const d1 = outputs.find((o): o is ChartData & { id: 'd1' } => o.kind === 'chart' && o.id === 'd1');
   const share = figures.find((k) => k.id === 'population_share');
   const membersLeftOut = d1 && membersMissingNote(ctx, d1.points);
@@ -257,6 +262,8 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
     index.push(`- ${code} ${area.name}: ${listed.length ? listed.join(', ') : SV.indexNothing}`);
     if (!profile.items.length) profile.lead = SV.docNothing;
     if (appendix !== 'none') kommuner.sections!.push(profile);
+    const text = draftMarkdown(profile);
+    if (text.length) texts.push({ path: `${folder}/text.md`, lines: text });
   }
   const pdf = ctx.pdf === true;
   // the documents and the workbook only when some output was made
@@ -267,5 +274,13 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
   index.push('', SV.indexDefinition);
   const minCount = ctx.suppress.enabled ? ctx.suppress.minCount : undefined;
   const document: ReportDocument = { title, year: ctx.year, warning: draft ? SV.docUnsuppressed(ctx.suppress.minCount - 1) : undefined, sections: appendix === 'none' ? [region] : [region, kommuner], closing: SV.indexDefinition, ...(minCount ? { minCount } : {}) };
-  return { files: p.files, document, pictures: p.pictures, sheets, minCount, index, png, pdf };
+  return { files: p.files, document, pictures: p.pictures, texts, sheets, minCount, index, png, pdf };
 }
+
+/** A section's draft text as Markdown: a heading, then each output's caption and its draft (none: nothing). */
+function draftMarkdown(s: DocSection): string[] {
+  const items = s.items.filter((it): it is DocItem & { kind: 'table' | 'chart' } => it.kind !== 'skipped' && Boolean(it.draft));
+  if (!items.length) return [];
+  return [`# ${markdownText(SV.draftLabel)}: ${markdownText(s.heading)}`, '', ...items.flatMap((it) => [`## ${markdownText(it.caption)}`, '', ...it.draft!.split('\n').filter(Boolean).flatMap((l) => [markdownText(l), '']) ])];
+}
+

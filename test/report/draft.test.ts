@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import type { DocItem } from '../../src/report/document.js';
-import { planned, rows, type Planned } from './planned.js';
+import { planned, rows, text as fileText, type Planned } from './planned.js';
 
 const recipe = join(ROOT, 'data/sample/recipe.json');
 const draftOf = (r: Planned, anchor: string) => (r.plan.document.sections[0].items.find((it) => it.anchor === anchor) as DocItem & { kind: 'chart' }).draft ?? '';
@@ -21,6 +21,15 @@ describe('the draft text', () => {
     const text = draftOf(r, 'd1');
     expect(text).toContain(`Göteborgsregionen 2021: ${sv(Number(region.share_pct))} procent`);
     expect(text).toContain(`Högst har ${own.at(-1)!.kommun_name} (${sv(Number(own.at(-1)!.share_pct))} procent), lägst ${own[0].kommun_name} (${sv(Number(own[0].share_pct))} procent).`);
+  });
+
+  it('text.md: each folder\'s drafts under their captions, the words of the documents', async () => {
+    const r = await planned(['--recipe', recipe, '--no-png']);
+    const md = await fileText(r.plan, 'region/text.md');
+    expect(md.split('\n')[0]).toBe('# Förslag till text: Regionen');
+    expect(md).toContain(`## Diagram 1: Andel av befolkningen med ekonomiskt bistånd i Göteborgsregionen\n\n${draftOf(r, 'd1').split('\n')[0]}\n`);
+    const kommun = await fileText(r.plan, 'kommun/1481-molndal/text.md');
+    expect(kommun).toMatch(/^# Förslag till text: 1481 Mölndal\n\n## Mölndal: nyckeltal 2021\n\nAndel av befolkningen med ekonomiskt bistånd: Mölndal 2021 \d+,\d procent/);
   });
 
   it('D4: where a municipality is hidden, no highest or lowest of that series', async () => {

@@ -30,6 +30,7 @@ function plan(dpi: number, sheets: boolean): ReportPlan {
       closing: 'Slut.',
     },
     pictures: [{ name: 'region/d1-test#dokument', spec, dpi }],
+    texts: [{ path: 'region/text.md', lines: ['# Förslag till text', '', 'Text.'] }],
     sheets: sheets ? [{ name: 'T1', table }] : [],
     index: ['# Test'],
     png: true,
@@ -43,7 +44,8 @@ describe('emit', () => {
     await emit(plan(150, true), dir);
     await dir.publish();
     const files = (sub: string) => readdirSync(join(dir.out, sub)).sort();
-    expect(files('region')).toEqual(['d1-test.csv', 'd1-test.png', 'd1-test.svg', 'd1-test.vl.json', 't1-test.csv', 't1-test.md', 't1-test.sv.csv']);
+    expect(files('region')).toEqual(['d1-test.csv', 'd1-test.png', 'd1-test.svg', 'd1-test.vl.json', 't1-test.csv', 't1-test.md', 't1-test.sv.csv', 'text.md']);
+    expect(readFileSync(join(dir.out, 'region/text.md'), 'utf8')).toBe('# Förslag till text\n\nText.\n');
     expect(files('.').filter((f) => !f.startsWith('.'))).toEqual(['index.md', 'rapport.docx', 'rapport.html', 'region', 'tabeller.xlsx']);
     expect(readFileSync(join(dir.out, 'index.md'), 'utf8')).toBe('# Test\n');
     expect(readFileSync(join(dir.out, 'rapport.html'), 'utf8')).toContain('aria-label="Ett diagram"');

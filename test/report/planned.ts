@@ -45,7 +45,7 @@ const EXTENSIONS = { table: ['.csv', '.sv.csv', '.md'], chart: ['.vl.json', '.sv
 export function paths(plan: ReportPlan): string[] {
   const files = plan.files.flatMap((f) => EXTENSIONS[f.kind].filter((e) => e !== '.png' || plan.png).map((e) => f.base + e));
   const documents = plan.sheets.length ? ['rapport.html', 'rapport.docx', 'tabeller.xlsx', ...(plan.pdf ? ['rapport.pdf'] : [])] : [];
-  return [...files, ...documents, 'index.md'].sort();
+  return [...files, ...plan.texts.map((t) => t.path), ...documents, 'index.md'].sort();
 }
 
 function fileOf(plan: ReportPlan, path: string): { f: PlannedFile; ext: string } {
@@ -56,6 +56,8 @@ function fileOf(plan: ReportPlan, path: string): { f: PlannedFile; ext: string }
 /** A planned text file's content, as emit writes it (an SVG laid out on request). */
 export async function text(plan: ReportPlan, path: string): Promise<string> {
   if (path === 'index.md') return plan.index.join('\n') + '\n';
+  const md = plan.texts.find((t) => t.path === path);
+  if (md) return md.lines.join('\n').trimEnd() + '\n';
   const { f, ext } = fileOf(plan, path);
   if (f.kind === 'table') return ext === '.csv' ? formatTable(f.table, 'csv') : ext === '.md' ? formatMarkdown(f.reader, f.title, f.notes) : '';
   if (ext === '.vl.json') return JSON.stringify(f.spec, null, 2) + '\n';
