@@ -183,7 +183,7 @@ function about(d: Docx, doc: ReportDocument): Block[] {
 export function ownStyles() {
   return {
     default: {
-      document: { run: { font: 'Arial', size: 20 }, paragraph: { spacing: { after: 120, line: 264 } } },
+      document: { run: { font: 'Arial', size: 20 }, paragraph: { spacing: { after: 120 } } },
       title: { run: { font: 'Arial', size: 52, color: '1F3864' } },
       heading1: { run: { font: 'Arial', size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
       heading2: { run: { font: 'Arial', size: 26, bold: true, color: '2E74B5' }, paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } },
