@@ -112,7 +112,7 @@ function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, pictures: Pictures): Blo
       new d.TableCell({
         width: { size: widths[i], type: d.WidthType.DXA },
         margins: { left: CELL_MARGIN, right: CELL_MARGIN },
-        children: [new d.Paragraph({ alignment: numeric[i] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, children: [new d.TextRun({ text: s, bold, size: halfPoints })] })],
+        children: [new d.Paragraph({ alignment: numeric[i] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, spacing: { after: 0 }, children: [new d.TextRun({ text: s, bold, size: halfPoints })] })],
       });
     out.push(
       new d.Table({
