@@ -87,6 +87,19 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
     view.height = areas * (series.length * GROUPED_BAR + gap);
     view.encoding.y.scale.paddingInner = gap / (series.length * GROUPED_BAR + gap);
   }
+  // a grouped chart's bars of the region's figure and Riket: outlined with a dark dashed line, so
+  // that the mean does not read as one more municipality, and named in a legend of their own (only
+  // where one has a value: vega sizes an empty legend as infinitely large)
+  if (grouped && t.data.values.some((v: Json) => v.reference && v.share !== null))
+    view.layer.splice(1, 0, {
+      transform: [{ filter: 'datum.reference && datum.share !== null' }],
+      mark: { type: 'bar', filled: false, stroke: '#1a1a1a', strokeWidth: 1.5 },
+      encoding: {
+        x: { field: 'share', type: 'quantitative', title: '', scale: { domain: [0, 1], nice: false } },
+        strokeDash: { field: 'name', type: 'nominal', title: null, scale: { range: [[4, 2]] }, legend: { orient: 'top', symbolType: 'square', symbolFillColor: 'white', symbolStrokeColor: '#1a1a1a', symbolStrokeWidth: 1.5 } },
+        opacity: { value: 1 },
+      },
+    });
   const encodings: Json[] = [view.encoding, ...(view.layer ?? []).map((l: Json) => l.encoding)].filter(Boolean);
   for (const e of encodings) {
     if (e.x?.sort) e.x.sort = c.order;
@@ -111,15 +124,6 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
     }
     if (highlight && e.opacity) e.opacity = { condition: { test: `datum.code === '${highlight.code}'`, value: 1 }, value: 0.35 };
   }
-  // a grouped chart's bars of the region's figure and Riket: a dark dashed outline, so that the mean
-  // does not read as one more municipality
-  if (c.template === 'grouped')
-    for (const l of view.layer ?? [])
-      if (l.mark?.type === 'bar') {
-        l.encoding.stroke = { condition: { test: 'datum.reference', value: '#1a1a1a' }, value: null };
-        l.encoding.strokeWidth = { condition: { test: 'datum.reference', value: 1.5 }, value: 0 };
-        l.encoding.strokeDash = { condition: { test: 'datum.reference', value: [4, 2] }, value: [1, 0] };
-      }
   // input text (names, titles, notes) is plain wherever it lands: SVG, Vega's expressions
   return plainDeep(t) as TopLevelSpec;
 }
