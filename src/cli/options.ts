@@ -162,7 +162,7 @@ export const OPTIONS = {
     choices: ['compact', 'full', 'none'],
     default: 'compact',
   },
-  template: { flags: '--template <file>', description: "a Word template (.dotx or .docx) whose styles rapport.docx takes — Title, Heading1–3, Caption and Draft (\"Förslag till text\") by name; default: bistand's own, templates/rapport.dotx, a start for your organisation's", path: true, parse: text },
+  template: { flags: '--template <file>', description: "a Word template (.dotx or .docx) whose styles rapport.docx takes — Title, Heading1–3, Caption, TableText, Note and Draft (\"Förslag till text\") by name; default: bistand's own, templates/rapport.dotx, a start for your organisation's", path: true, parse: text },
   source: { flags: '--source <text>', description: 'the register\'s name in the source line ("Källa: …"): `"Socialstyrelsens register över ekonomiskt bistånd"`, or your case system\'s extract (default: a neutral "registeruppgifter om ekonomiskt bistånd", with a warning)', parse: name(160) },
   populationSource: { flags: '--population-source <text>', description: 'the population\'s source in the source line (default: SCB when the file is an SCB table or export, else a neutral "befolkningsuppgifter", with a warning)', parse: name(160) },
   credit: { flags: '--credit <text>', description: 'who processed the data, for the source line ("bearbetning: …")', default: 'bistand', parse: name(160) },

@@ -94,7 +94,7 @@ function caption(d: Docx, text: string, level: 2 | 3): InstanceType<Docx['Paragr
 }
 
 function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, pictures: Pictures): Block[] {
-  const small = (text: string) => new d.Paragraph({ children: [new d.TextRun({ text, size: 16, color: '555555' })], spacing: { after: 40 } });
+  const small = (text: string) => new d.Paragraph({ style: 'Note', text });
   const out: Block[] = [caption(d, it.caption, level)];
   if (it.kind === 'skipped') {
     out.push(new d.Paragraph({ children: [new d.TextRun({ text: `${SV.docxNotMade}: ${it.reason}`, italics: true })] }));
@@ -112,7 +112,7 @@ function itemBlocks(d: Docx, it: DocItem, level: 2 | 3, pictures: Pictures): Blo
       new d.TableCell({
         width: { size: widths[i], type: d.WidthType.DXA },
         margins: { left: CELL_MARGIN, right: CELL_MARGIN },
-        children: [new d.Paragraph({ alignment: numeric[i] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, spacing: { after: 0 }, children: [new d.TextRun({ text: s, bold, size: halfPoints })] })],
+        children: [new d.Paragraph({ style: 'TableText', alignment: numeric[i] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, children: [new d.TextRun({ text: s, bold, size: halfPoints })] })],
       });
     out.push(
       new d.Table({
@@ -193,6 +193,9 @@ export function ownStyles() {
       // the text bistand drafts: found (and replaced) by its style
       { id: 'Draft', name: SV.draftLabel, basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, color: '2F5496' }, paragraph: { spacing: { before: 80, after: 160 } } },
       { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { bold: true, size: 20, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+      // a table's cells (their size is set by the table: 9, 8 or 7 pt as its columns need) and the source and notes under it
+      { id: 'TableText', name: 'Tabelltext', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { before: 0, after: 0 } } },
+      { id: 'Note', name: 'Not', basedOn: 'Normal', quickFormat: true, run: { size: 16, color: '555555' }, paragraph: { spacing: { after: 40 } } },
     ],
   };
 }
@@ -218,6 +221,8 @@ export async function ownTemplate(): Promise<Uint8Array> {
           para('Rubrik 3 (Heading3)', undefined, d.HeadingLevel.HEADING_3),
           para('Brödtext (Normal).'),
           para('Diagram 1: Bildtext (Caption)', 'Caption'),
+          para('Tabelltext (TableText)', 'TableText'),
+          para('Källa och noter (Note)', 'Note'),
           para(`${SV.draftLabel} (Draft).`, 'Draft'),
         ],
       },

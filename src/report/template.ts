@@ -9,7 +9,7 @@ import { BistandError } from '../errors.js';
 import * as msg from '../messages.js';
 
 /** The styles rapport.docx gives its paragraphs, by Word's style id. */
-export const REPORT_STYLES = ['Title', 'Heading1', 'Heading2', 'Heading3', 'Caption', 'Draft'] as const;
+export const REPORT_STYLES = ['Title', 'Heading1', 'Heading2', 'Heading3', 'Caption', 'TableText', 'Note', 'Draft'] as const;
 
 export interface Template {
   /** the template's word/styles.xml */
