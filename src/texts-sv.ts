@@ -75,6 +75,8 @@ export function readerForm(t: Table): Table {
 
 /** A share as the report's text quotes it: one decimal, a decimal comma. */
 const pct = (v: number) => `${v.toFixed(1).replace('.', ',').replace('-', '−')} procent`;
+/** A number as the draft writes it: its decimals as given (a table's value keeps its own), a decimal comma. */
+const num = (v: number, d?: number) => (d === undefined ? String(v) : v.toFixed(d)).replace('.', ',').replace('-', '−');
 /** Names in a sentence: "A", "A och B", "A, B och C". */
 /** The change from last year as the text quotes both (equal when they read the same). */
 const change = (v: number, before: number | undefined, year: number) => {
@@ -95,6 +97,13 @@ export const SV = {
   draftHidden: (n: number) => `${n === 1 ? 'En kommuns värde är dolt' : `${n} kommuners värden är dolda`} (små tal), så högst och lägst anges inte.`,
   draftMissing: (ns: string[]) => `Uppgift saknas för ${ns.length > 12 ? `${ns.slice(0, 10).join(', ')} och ${ns.length - 10} kommuner till` : names(ns)}.`,
   draftRiket: (v: number) => `Riket: ${pct(v)}.`,
+  draftTableHighLow: (year: number, high: string[], max: number, low: string[], min: number) => `${year} har ${names(high)} högst (${num(max)}) och ${names(low)} lägst (${num(min)}).`,
+  draftTableOne: (name: string, year: number, v: number) => `${name} ${year}: ${num(v)}.`,
+  draftTableRiket: (v: number) => `Riket: ${num(v)}.`,
+  draftSurveyMeans: (top: string, max: number, bottom: string, min: number) => `Högst medelvärde har ”${top}” (${num(max, 1)}), lägst ”${bottom}” (${num(min, 1)}), på skalan 1–4.`,
+  draftSurveyGap: (top: string, max: number, bottom: string, min: number) => `Störst skillnad mellan vikt och hur väl behovet tillgodoses har ”${top}” (${num(max, 1)}), minst ”${bottom}” (${num(min, 1)}).`,
+  draftSurveyShares: (bars: [string, number][]) => `${bars.map(([l, v]) => `${l}: ${v} procent`).join(', ')}.`,
+  draftSurveyHidden: (n: number) => `${n === 1 ? 'En fråga har' : `${n} frågor har`} för få svar och visas inte.`,
   draftProfile: (label: string, name: string, v: number, year: number, before: number | undefined, others: [string, number][]) =>
     `${label}: ${name} ${year} ${pct(v)}${change(v, before, year)}${others.length ? `; ${others.map(([n, x]) => `${n} ${pct(x)}`).join(', ')}` : ''}.`,
   draftProfileHidden: (label: string, name: string, year: number) => `${label}: ${name}s värde ${year} är dolt (små tal).`,

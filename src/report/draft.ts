@@ -4,9 +4,9 @@
  * lowest municipality, Riket, and what is missing. It never ranks or compares a hidden value:
  * where any municipality's value is hidden, highest and lowest are not given.
  */
-import type { ChartData, Point } from '../charts/types.js';
+import type { ChartData, Point, SurveyChart } from '../charts/types.js';
 import { SV } from '../texts-sv.js';
-import { areaName, type ReportContext } from './context.js';
+import { areaName, type ReportContext, type TableData } from './context.js';
 import { type Comparison, type KeyFigure, comparisonLabel, comparisonValue } from './profile.js';
 
 const shown = (p: Point | undefined): p is Point & { pct: number } => p !== undefined && p.status === 'ok' && p.pct !== null;
@@ -75,3 +75,61 @@ export function profileDraft(c: ReportContext, code: string, figures: KeyFigure[
     });
   return lines.length ? lines.join('\n') : undefined;
 }
+
+/**
+ * The draft under a table of the region's municipalities by year (T1, T3): in the report's year,
+ * the highest and lowest of the municipalities (their own rows, not Göteborg's units), and Riket.
+ * Nothing where a member's value is hidden, or where the table has no column of the year.
+ */
+export function tableDraft(c: ReportContext, o: TableData): string | undefined {
+  if (o.codeColumn === undefined) return undefined;
+  const col = o.table.columns.findIndex((k) => k.name === String(c.year));
+  if (col < 0) return undefined;
+  const members = new Set(c.region.codes);
+  const seen = new Set<string>();
+  // a municipality's first row is its own; the rows after it with its code are its units
+  const own = o.table.rows.filter((r) => {
+    const code = String(r[o.codeColumn!]);
+    if (!members.has(code) || seen.has(code)) return false;
+    seen.add(code);
+    return true;
+  });
+  const parts: string[] = [];
+  const shownRows = own.filter((r) => typeof r[col] === 'number');
+  if (c.region.codes.length === 1 && shownRows.length === 1) parts.push(SV.draftTableOne(String(shownRows[0][1]), c.year, shownRows[0][col] as number));
+  else if (own.some((r) => r[col] === 'X')) parts.push(SV.draftHidden(own.filter((r) => r[col] === 'X').length));
+  else if (shownRows.length >= 2) {
+    const v = (r: (typeof own)[number]) => r[col] as number;
+    const max = Math.max(...shownRows.map(v));
+    const min = Math.min(...shownRows.map(v));
+    if (max > min) parts.push(SV.draftTableHighLow(c.year, shownRows.filter((r) => v(r) === max).map((r) => String(r[1])), max, shownRows.filter((r) => v(r) === min).map((r) => String(r[1])), min));
+  }
+  const riket = o.table.rows.find((r) => r[o.codeColumn!] === '0000');
+  if (riket && typeof riket[col] === 'number') parts.push(SV.draftTableRiket(riket[col] as number));
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/**
+ * The draft under a survey diagram, from the bars it draws: the highest and lowest mean (D7, D8,
+ * D12), the largest and smallest gap (D9–D11), the shares (D6); a bar hidden for too few answers
+ * is not ranked.
+ */
+export function surveyDraft(o: SurveyChart): string | undefined {
+  const shownBars = o.bars.filter((b) => b.value !== null);
+  const hidden = o.bars.length - shownBars.length;
+  const parts: string[] = [];
+  if (o.template === 'tenure') {
+    if (shownBars.length) parts.push(SV.draftSurveyShares(shownBars.map((b) => [b.label, b.value!] as [string, number])));
+  } else {
+    const v = (b: (typeof shownBars)[number]) => (o.template === 'gap' ? b.gap ?? null : b.value);
+    const ranked = shownBars.filter((b) => v(b) !== null);
+    if (ranked.length >= 2) {
+      const top = ranked.reduce((a, b) => (v(b)! > v(a)! ? b : a));
+      const bottom = ranked.reduce((a, b) => (v(b)! < v(a)! ? b : a));
+      if (v(top)! > v(bottom)!) parts.push(o.template === 'gap' ? SV.draftSurveyGap(top.label, v(top)!, bottom.label, v(bottom)!) : SV.draftSurveyMeans(top.label, v(top)!, bottom.label, v(bottom)!));
+    }
+  }
+  if (hidden) parts.push(SV.draftSurveyHidden(hidden));
+  return parts.length ? parts.join(' ') : undefined;
+}
+

@@ -18,7 +18,7 @@ import { markdownText } from '../text.js';
 import { similarGroupOf } from '../io/groups.js';
 import { areaName, type Output, type ReportContext } from './context.js';
 import { comparisonsOf, keyFigures, overviewTable, profileTable, trendChart } from './profile.js';
-import { draftText, profileDraft } from './draft.js';
+import { draftText, profileDraft, surveyDraft, tableDraft } from './draft.js';
 import { membersMissingNote } from './points.js';
 import { DocItem, DocSection, ReportDocument, numberedCaption } from './document.js';
 
@@ -172,14 +172,15 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
     let data: Table;
     if (o.kind === 'table') {
       const t = p.table(base, o, o.table, undefined, o.codeColumn === undefined ? [] : [o.codeColumn]);
-      region.items.push(tableItem(o.id, caption, t, o));
+      const text = tableDraft(ctx, o);
+      region.items.push({ ...tableItem(o.id, caption, t, o), ...(text ? { draft: text } : {}) });
       data = o.table;
     } else {
       const c =
         o.kind === 'survey'
           ? p.chart(base, surveySpec(o, draft), surveyTable(o), PRINT_DPI)
           : p.chart(base, chartSpec({ ...o, draft }), chartTable(o), ranked(o) ? SCREEN_DPI : PRINT_DPI);
-      const text = o.kind === 'chart' ? draftText(ctx, o) : undefined;
+      const text = o.kind === 'chart' ? draftText(ctx, o) : surveyDraft(o);
       region.items.push({ ...p.chartItem(o.id, caption, c, o), ...(text ? { draft: text } : {}) });
       data = c.data;
     }

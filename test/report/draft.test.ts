@@ -9,7 +9,7 @@ import type { DocItem } from '../../src/report/document.js';
 import { planned, rows, text as fileText, type Planned } from './planned.js';
 
 const recipe = join(ROOT, 'data/sample/recipe.json');
-const draftOf = (r: Planned, anchor: string) => (r.plan.document.sections[0].items.find((it) => it.anchor === anchor) as DocItem & { kind: 'chart' }).draft ?? '';
+const draftOf = (r: Planned, anchor: string) => (r.plan.document.sections[0].items.find((it) => it.anchor === anchor) as DocItem & { kind: 'chart' | 'table' }).draft ?? '';
 const sv = (v: number) => v.toFixed(1).replace('.', ',');
 
 describe('the draft text', () => {
@@ -30,6 +30,15 @@ describe('the draft text', () => {
     expect(md).toContain(`## Diagram 1: Andel av befolkningen med ekonomiskt bistånd i Göteborgsregionen\n\n${draftOf(r, 'd1').split('\n')[0]}\n`);
     const kommun = await fileText(r.plan, 'kommun/1481-molndal/text.md');
     expect(kommun).toMatch(/^# Förslag till text: 1481 Mölndal\n\n## Mölndal: nyckeltal 2021\n\nAndel av befolkningen med ekonomiskt bistånd: Mölndal 2021 \d+,\d procent/);
+  });
+
+  it('T3 and D7: the highest and lowest as the table and the chart give them', async () => {
+    const r = await planned(['--recipe', recipe, '--no-png']);
+    const t3 = (await rows(r.plan, 'region/t3-socionomexamen.csv')).filter((x) => /^\d{4}$/.test(x.kommun_code) && x.kommun_code !== '0000' && x['2021'] !== '');
+    const byValue = [...new Map(t3.map((x) => [x.kommun_code, x])).values()].sort((a, b) => Number(a['2021']) - Number(b['2021']));
+    expect(draftOf(r, 't3')).toContain(`2021 har ${byValue.at(-1)!.kommun_name} högst (${byValue.at(-1)!['2021']}) och ${byValue[0].kommun_name} lägst (${byValue[0]['2021']}).`);
+    const d7 = (await rows(r.plan, 'region/d7-kompetensomradenas-vikt.csv')).filter((x) => x.mean !== '').sort((a, b) => Number(a.mean) - Number(b.mean));
+    expect(draftOf(r, 'd7')).toBe(`Högst medelvärde har ”${d7.at(-1)!.item}” (${sv(Number(d7.at(-1)!.mean))}), lägst ”${d7[0].item}” (${sv(Number(d7[0].mean))}), på skalan 1–4.`);
   });
 
   it('D4: where a municipality is hidden, no highest or lowest of that series', async () => {
