@@ -30,10 +30,16 @@ function svgSize(svg: string): { width: number; height: number } {
 type Docx = typeof import('docx');
 type Block = InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>;
 
-/** A chart's PNG 16 cm wide (or as wide as the item says), at its SVG's aspect, with its alt text. */
+/**
+ * The tallest a picture is placed, in cm: with its caption and a line of text it fits an A4 page,
+ * so that Word and LibreOffice keep the caption with it (a taller one went to the next page alone).
+ */
+const MAX_PICTURE_CM = 22.5;
+
+/** A chart's PNG 16 cm wide (or as wide as the item says; narrower if it would be taller than a page holds), at its SVG's aspect, with its alt text. */
 function picture(d: Docx, it: DocItem & { kind: 'chart' }, svg: string, png: Uint8Array): Block {
   const { width, height } = svgSize(svg);
-  const w = (it.width ?? 16) * CM;
+  const w = Math.min(it.width ?? 16, (MAX_PICTURE_CM * width) / height) * CM;
   return new d.Paragraph({
     children: [
       new d.ImageRun({

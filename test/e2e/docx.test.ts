@@ -52,7 +52,9 @@ describe('rapport.docx', () => {
     // EMU a cm; Word rounds to whole pixels of 9 525 EMU)
     const widths = [...xml.matchAll(/<wp:extent cx="(\d+)"/g)].map((m) => Math.round(Number(m[1]) / 36000) / 10);
     expect(widths.length).toBe(images.length);
-    expect(widths).toEqual([...Array(12).fill(16), ...Array(13).fill(12)]);
+    // (a chart taller than a page holds beside its caption is placed narrower: D8 a little)
+    expect(widths.slice(0, 12).every((w) => w >= 15.8 && w <= 16)).toBe(true);
+    expect(widths.slice(12)).toEqual(Array(13).fill(12));
     // in the document the caption is the chart's title: the picture has none (its own files keep it)
     const d1 = readFileSync(join(a.out, 'region/d1-andel-av-befolkningen.svg'), 'utf8');
     expect(d1).toContain('>Andel av befolkningen med ekonomiskt bistånd i Göteborgsregionen<');
