@@ -134,3 +134,18 @@ export function csvObjects(text: string): Record<string, string>[] {
   const [head, ...data] = csvRows(text);
   return data.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
 }
+
+/**
+ * `bistand classify|reasons ARGS` in-process (the command's own option parsing and stages,
+ * nothing written): its stdout and the notes it would print on stderr. For the tests of what the
+ * command gives; the tests of spawning, exit codes and written files run the CLI.
+ */
+export async function command(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const [name, ...rest] = args;
+  const { registerCommandOf } = await import('../src/cli/register-command.js');
+  const spec = name === 'classify' ? (await import('../src/cli/classify.js')).CLASSIFY : name === 'reasons' ? (await import('../src/cli/reasons.js')).REASONS : undefined;
+  if (!spec) throw new Error(`command() runs classify and reasons, not ${name}`);
+  const { noteLine } = await import('../src/notes.js');
+  const run = await registerCommandOf(spec, rest);
+  return { stdout: typeof run.output === 'string' ? run.output : Buffer.from(run.output).toString('latin1'), stderr: run.notes.map((n) => noteLine(n) + '\n').join('') };
+}

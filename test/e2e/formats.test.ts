@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readerForm } from '../../src/texts-sv.js';
-import { ROOT, cliAsync, csvRows } from '../helpers.js';
+import { ROOT, cliAsync, csvRows, command } from '../helpers.js';
 import { sampleReport } from '../shared-report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-formats-'));
@@ -31,7 +31,7 @@ describe('tables for Excel', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getCell('A2').value).toBe('1384');
     expect(typeof ws.getCell('D2').value).toBe('number');
-    const csv = (await cliAsync(['classify', REGISTER, '--year', '2021'])).stdout.trim().split('\n').slice(1).map((l) => l.split(','));
+    const csv = (await command(['classify', REGISTER, '--year', '2021'])).stdout.trim().split('\n').slice(1).map((l) => l.split(','));
     const cells = csv.map((_, r) => (ws.getRow(r + 2).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
     // the CSV writes shares with one decimal; the sheet holds the number with a one-decimal format
     expect(cells.map((r) => r.map((v, i) => (i === 5 || i === 7) && v !== 'X' && v !== '' ? Number(v).toFixed(1) : v))).toEqual(csv);

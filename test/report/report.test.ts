@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { ROOT, cliAsync } from '../helpers.js';
+import { ROOT, cliAsync, command } from '../helpers.js';
 import { sampleReport } from '../shared-report.js';
 import { toPngAsync } from '../../src/charts/render.js';
 import { axisLabels, overlaps, textBoxes } from '../charts/text-boxes.js';
@@ -52,8 +52,8 @@ describe('report on the sample', () => {
 
   it('register-based charts show the counts classify and reasons show, or hide more (suppression off: test/report/outputs.test.ts)', async () => {
     const sample = join(ROOT, 'data/sample/register.csv');
-    const classify = csvRows((await cliAsync(['classify', sample, '--year', '2021'])).stdout);
-    const reasons = csvRows((await cliAsync(['reasons', sample, '--year', '2021'])).stdout);
+    const classify = csvRows((await command(['classify', sample, '--year', '2021'])).stdout);
+    const reasons = csvRows((await command(['reasons', sample, '--year', '2021'])).stdout);
     const d4 = csvRows(read('region/d4-langvarigt-per-kommun.csv'));
     const d5 = csvRows(read('region/d5-forsorjningshinder.csv'));
     // the chart data may hide more (it prints a region total), never show other numbers
@@ -75,7 +75,7 @@ describe('report on the sample', () => {
   });
 
   it('classify --region gr --total hides the same cells as the report, so neither gives the other away', async () => {
-    const classify = csvRows((await cliAsync(['classify', join(ROOT, 'data/sample/register.csv'), '--year', '2021', '--region', 'gr', '--total'])).stdout);
+    const classify = csvRows((await command(['classify', join(ROOT, 'data/sample/register.csv'), '--year', '2021', '--region', 'gr', '--total'])).stdout);
     const d4 = csvRows(read('region/d4-langvarigt-per-kommun.csv'));
     for (const c of classify) {
       const code = c.kommun_name === 'Totalt' ? 'gr' : c.kommun_code;
