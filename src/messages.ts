@@ -231,6 +231,8 @@ export const NOTES = {
   reportSkippedMany: { level: 'note', text: (ids: string[], reason: string) => `${ids.map((i) => i.toUpperCase()).join(', ')} not made: ${reason}` },
   reportSkipped: { level: 'note', text: (id: string, title: string, reason: string) => `${id.toUpperCase()} (${title}) not made: ${reason}` },
   templateStylesMissing: { level: 'warning', text: (file: string, missing: string[]) => `${file} has no style ${missing.join(', ')}: those paragraphs of rapport.docx show as Normal (add the styles to the template to set their look)` },
+  fetchKept: { level: 'note', text: (file: string) => `${file} already answers these requests: kept, not fetched again (--refresh fetches it anew)` },
+  fetchWritten: { level: 'info', text: (dir: string, requests: string, seconds: number) => `fetched into ${dir} in ${seconds.toFixed(1)} s (${requests}); make the report with: bistand report --recipe ${dir}/recipe.json` },
   reportWritten: { level: 'info', text: (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} file${files === 1 ? "" : "s"} to ${dir} in ${seconds.toFixed(1)} s` },
 } satisfies Record<string, { level: 'info' | 'note' | 'warning'; text: (...args: never[]) => string }>;
 
@@ -364,6 +366,15 @@ export const groupsHint = () => 'give a CSV as Kolada lists groups: group_id,gro
 export const regionFileHint = () => 'write one 4-digit municipality code a line (0180, 1480); see data/kommuner.csv';
 export const recipeBad = (why: string) => `the recipe is not valid: ${why}`;
 export const recipeBadHint = () => 'a recipe is a JSON object: {"year": 2021, "region": "gr", "out": "out", "register": "register.csv", "population": "population.csv", "kolada": ["kolada.csv"], "oj": "oj.csv"}';
+export const fetchNeedsOut = () => 'fetch needs --out DIR: the folder the answers and recipe.json are written to';
+export const fetchUnreachable = (service: string, host: string, cause: string) => `${service}: could not reach ${host} (${cause})`;
+export const fetchTimeout = (service: string, host: string) => `${service}: ${host} did not answer in 30 s`;
+export const fetchOfflineHint = () => 'run fetch where there is a connection to the internet, or give the files with --kolada and --population';
+export const fetchHttp = (service: string, url: string, status: number, message: string) => `${service}: ${url} answered HTTP ${status}${message ? `: ${message}` : ''}`;
+export const fetchHttpHint = (status: number) => (status >= 500 ? 'the service has a problem of its own: try again later' : 'bistand asked for something the service does not have; report it with this line');
+export const fetchNotJson = (service: string, url: string) => `${service}: ${url} did not answer with JSON`;
+export const fetchShape = (service: string, url: string, field: string) => `${service}: the answer of ${url} is not as documented: ${field}`;
+export const fetchShapeHint = () => 'the service may have changed; report it with this line (docs/apis.md says what bistand expects)';
 export const templateUnreadable = (file: string, code: string) => `--template ${file}: cannot be read (${code})`;
 export const templateNotWord = (file: string) => `--template ${file}: not a Word template (no word/styles.xml in it)`;
 export const templateHint = () => 'give a .dotx or .docx saved by Word or LibreOffice; without --template, rapport.docx has bistand\'s own styles (templates/rapport.dotx)';

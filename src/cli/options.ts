@@ -52,6 +52,13 @@ export function parseYears(v: string): number[] {
   return [...out].sort((x, y) => x - y);
 }
 
+/** A Kolada KPI id as Kolada writes it: N or U and five digits. */
+function kpiId(v: string, flag: string): string {
+  const id = v.trim().toUpperCase();
+  if (!/^[NU]\d{5}$/.test(id)) throw new UsageError(msg.badOptionValue(flag, v, ['a Kolada KPI id such as N31807']));
+  return id;
+}
+
 function parseYear(v: string, flag: string): number {
   const ys = parseYears(v);
   if (ys.length !== 1) throw new UsageError(msg.oneYearOnly(flag), msg.oneYearOnlyHint());
@@ -166,6 +173,9 @@ export const OPTIONS = {
   source: { flags: '--source <text>', description: 'the register\'s name in the source line ("Källa: …"): `"Socialstyrelsens register över ekonomiskt bistånd"`, or your case system\'s extract (default: a neutral "registeruppgifter om ekonomiskt bistånd", with a warning)', parse: name(160) },
   populationSource: { flags: '--population-source <text>', description: 'the population\'s source in the source line (default: SCB when the file is an SCB table or export, else a neutral "befolkningsuppgifter", with a warning)', parse: name(160) },
   credit: { flags: '--credit <text>', description: 'who processed the data, for the source line ("bearbetning: …")', default: 'bistand', parse: name(160) },
+  // fetch
+  kpi: { flags: '--kpi <id>', description: 'a Kolada KPI to fetch beside the report\'s (N31807, U31900, …); repeatable', repeatable: true, parse: (v: string, f: string) => kpiId(v, f) },
+  refresh: { flags: '--refresh', description: 'fetch again what the folder already holds' },
   // sample
   persons: { flags: '-n, --persons <n>', description: 'persons', default: String(DEFAULT_SAMPLE.persons), parse: (v: string, f: string) => int(v, f, 1, 20_000_000) },
   sampleYear: { flags: '-y, --year <year>', description: 'the last year of rows', default: String(DEFAULT_SAMPLE.year), parse: (v: string, f: string) => int(v, f, 1992, 2100) },
@@ -243,12 +253,14 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
 export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'regionName', 'delimiter', 'encoding', 'column', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
 export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'sheet', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
 export const REPORT_OPTIONS = ['reportYear', 'region', 'regionName', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'survey', 'surveyMap', 'surveyFocus', 'groups', 'recipe', 'regionMean', 'appendix', 'template', 'source', 'populationSource', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'noPng', 'pdf', 'force', 'debug'] as const satisfies readonly OptionName[];
+export const FETCH_OPTIONS = ['reportYear', 'region', 'out', 'groups', 'kpi', 'refresh', 'debug'] as const satisfies readonly OptionName[];
 export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'sampleYears', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
 
 export type RegisterCommandOptions = OptionsOf<(typeof REGISTER_OPTIONS)[number]>;
 export type TidyOptions = OptionsOf<(typeof TIDY_OPTIONS)[number]>;
 export type ReportOptions = OptionsOf<(typeof REPORT_OPTIONS)[number]>;
 export type SampleCommandOptions = OptionsOf<(typeof SAMPLE_OPTIONS)[number]>;
+export type FetchCommandOptions = OptionsOf<(typeof FETCH_OPTIONS)[number]>;
 
 /** The README's table of some options, as Markdown: made from the data above. */
 export function optionsTable(names: readonly OptionName[]): string {

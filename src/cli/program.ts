@@ -9,6 +9,7 @@ import { reasonsCommand } from './reasons.js';
 import { sampleCommand } from './sample.js';
 import { tidyCommand } from './tidy.js';
 import { reportCommand } from './report.js';
+import { fetchCommand } from './fetch.js';
 import { error } from './stderr.js';
 import { onStdoutError } from '../io/output.js';
 
@@ -45,7 +46,7 @@ const program = new Command('bistand')
   .exitOverride()
   .configureOutput({ outputError: usageLine('') });
 
-for (const make of [classifyCommand, reasonsCommand, tidyCommand, reportCommand, sampleCommand]) {
+for (const make of [classifyCommand, reasonsCommand, tidyCommand, reportCommand, fetchCommand, sampleCommand]) {
   const cmd = make();
   cmd.exitOverride().configureOutput({ outputError: usageLine(`${cmd.name()} `) });
   program.addCommand(cmd);

@@ -3,7 +3,7 @@
  * rewrites them between `<!-- options:NAME -->` and `<!-- /options -->`; a test fails when the
  * README and the data drift apart.
  */
-import { OPTIONS, OptionName, REGISTER_OPTIONS, REPORT_OPTIONS, SAMPLE_OPTIONS, TIDY_OPTIONS, attrOf, longFlag, optionsTable } from './options.js';
+import { FETCH_OPTIONS, OPTIONS, OptionName, REGISTER_OPTIONS, REPORT_OPTIONS, SAMPLE_OPTIONS, TIDY_OPTIONS, attrOf, longFlag, optionsTable } from './options.js';
 
 function recipeKeys(): string {
   const names = REPORT_OPTIONS.filter((n: OptionName) => n !== 'recipe' && n !== 'debug');
@@ -19,6 +19,7 @@ export const README_BLOCKS: Record<string, () => string> = {
   register: () => optionsTable(REGISTER_OPTIONS),
   tidy: () => optionsTable(TIDY_OPTIONS),
   report: () => optionsTable(REPORT_OPTIONS),
+  fetch: () => optionsTable(FETCH_OPTIONS),
   sample: () => optionsTable(SAMPLE_OPTIONS),
   recipe: recipeKeys,
 };

@@ -95,6 +95,8 @@ export interface ReportContext {
   source?: string;
   /** the population's source as the report names it (SCB, or what the user says) */
   populationSource?: string;
+  /** the day the Kolada values were fetched, for the source lines ("hämtad …") */
+  koladaFetched?: string;
   /** false: charts without their PNG */
   png?: boolean;
   /** every municipality's code (Riket's members, for the comparisons) */

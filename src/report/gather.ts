@@ -25,6 +25,8 @@ export interface Gathered {
   inputs: InputUse[];
   populationSource?: string;
   survey?: SurveyRead;
+  /** the day the Kolada values were fetched (`bistand fetch` dates its files), the latest of them */
+  koladaFetched?: string;
 }
 
 /**
@@ -41,8 +43,11 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   const inputs: InputUse[] = [];
   const values = [s.population, ...s.kolada, ...s.sdb].filter((f): f is string => Boolean(f));
   let populationSource = s.populationSource;
+  let koladaFetched: string | undefined;
   for (const f of values) {
     const bytes = readFileOrFail(f);
+    const fetched = s.kolada.includes(f) ? fetchedOn(bytes) : undefined;
+    if (fetched && (!koladaFetched || fetched > koladaFetched)) koladaFetched = fetched;
     if (f === s.population && !populationSource) {
       populationSource = scbPopulation(bytes) ? 'SCB' : undefined;
       if (!populationSource) others.add('populationUncredited', f);
@@ -68,7 +73,18 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   log.push(...others.notes);
   if (s.register && !s.source) log.add('registerUncredited');
   log.push(...surveyNotes.notes);
-  return { facts, inputs, populationSource, survey };
+  return { facts, inputs, populationSource, survey, koladaFetched };
+}
+
+/** The day a file `bistand fetch` wrote was fetched (its `bistand.fetched`), or undefined for any other file. */
+function fetchedOn(bytes: Uint8Array): string | undefined {
+  if (bytes[0] !== 0x7b) return undefined;
+  try {
+    const fetched = (JSON.parse(new TextDecoder().decode(bytes)) as { bistand?: { fetched?: unknown } }).bistand?.fetched;
+    return typeof fetched === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fetched) ? fetched : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function registerRead(s: ReportSettings, file: string, years: number[], municipalities: Municipalities) {

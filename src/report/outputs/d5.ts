@@ -54,7 +54,7 @@ function fromKolada(c: ReportContext): Output | undefined {
     if (!isSingle(c)) points.push({ code: c.region.id, name: regionLabel(c, 'unweighted'), year: c.year, series: label, pct: mean, numerator: null, denominator: null, status: mean === null ? 'missing' : 'ok', method: 'unweighted', drawn: true });
   }
   const kpis = KOLADA_GROUPS.flatMap(([, k]) => k).join(', ');
-  return chart(c, points, regionLabel(c, 'unweighted'), SV.koladaSource(kpis, c.credit), [SV.koladaGroups, SV.koladaEtablering]);
+  return chart(c, points, regionLabel(c, 'unweighted'), SV.koladaSource(kpis, c.credit, c.koladaFetched), [SV.koladaGroups, SV.koladaEtablering]);
 }
 
 function fromRegister(c: ReportContext): Output {

@@ -17,5 +17,5 @@ export function kpiTable(c: ReportContext, id: OutputId, kpi: KpiId, title: stri
   const columns: Column[] = [{ name: 'kommun_code' }, { name: 'kommun_name' }, ...years.map((y) => ({ name: String(y), raw: true }))];
   // a socialförvaltning's row carries Göteborg's code, so it goes with Göteborg's profile
   const rows = codes.map((code) => [code.slice(0, 4), areaName(c, code), ...years.map((y) => marker(code, y))]);
-  return { kind: 'table', id, slug, title, table: { columns, rows }, source: SV.koladaSource(kpi, c.credit), notes: [SV.markersKolada], codeColumn: 0 };
+  return { kind: 'table', id, slug, title, table: { columns, rows }, source: SV.koladaSource(kpi, c.credit, c.koladaFetched), notes: [SV.markersKolada], codeColumn: 0 };
 }

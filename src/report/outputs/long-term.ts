@@ -53,7 +53,7 @@ export function longTerm(c: ReportContext, id: 'd3' | 'd4'): Output {
       ...(c.facts.has('U31801') ? [{ label: SV.veryLongTerm, kpi: 'U31801' as const }] : []),
     ];
     const { points, notes } = kpiPoints(c, codes, years, series, true);
-    return chart(points, SV.koladaSource(series.map((s) => s.kpi).join(', '), c.credit), notes, regionLabel(c, 'unweighted'), id === 'd3' ? SV.regionTail('unweighted') : '');
+    return chart(points, SV.koladaSource(series.map((s) => s.kpi).join(', '), c.credit, c.koladaFetched), notes, regionLabel(c, 'unweighted'), id === 'd3' ? SV.regionTail('unweighted') : '');
   }
   return skip(id, title, 'needsLongTerm');
 }

@@ -71,7 +71,7 @@ export function populationShare(c: ReportContext, id: 'd1' | 'd2', codes: string
   const kpi = c.facts.has('N31825') ? 'N31825' : c.facts.has('N31807') ? 'N31807' : undefined;
   if (kpi) {
     const { points, notes } = kpiPoints(c, codes, years, [{ label: '', kpi }], regionRow);
-    return chart(points, kpi === 'N31825' ? SV.n31825Subtitle : SV.n31807Subtitle, SV.koladaSource(kpi, c.credit), regionLabel(c, 'unweighted'), notes);
+    return chart(points, kpi === 'N31825' ? SV.n31825Subtitle : SV.n31807Subtitle, SV.koladaSource(kpi, c.credit, c.koladaFetched), regionLabel(c, 'unweighted'), notes);
   }
   if (hasRegister && !pop) return skip(id, title, 'needsPopulation');
   return id === 'd2' && hasRegister ? skip(id, title, 'd2NotCovered') : skip(id, title, 'needsD1Inputs');

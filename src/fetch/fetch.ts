@@ -1,0 +1,110 @@
+/**
+ * `bistand fetch`: what a report needs from Kolada, into a folder, with a recipe that names it.
+ *
+ *   region, year, groups ──► the areas (the region's municipalities, their counties, Riket, the
+ *   groups) and years (Y−2…Y+1) ──► Kolada's data URLs (kolada.ts) ──► kolada.json, the answer as
+ *   Kolada wrote it with the requests it answered and when ──► recipe.json
+ *
+ * The folder is written whole or not at all (a staged folder, as a report's); a kolada.json that
+ * answers the same requests is kept, not fetched again, unless --refresh.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Region } from '../domain/municipalities.js';
+import type { MuniGroup } from '../io/groups.js';
+import { loadMunicipalities } from '../io/reference.js';
+import { StagedDir } from '../io/staged-dir.js';
+import { NoteLog, type Piped } from '../notes.js';
+import { KOLADA_URL, koladaDataUrls, koladaValues } from './kolada.js';
+import { Service } from './http.js';
+
+/** The Kolada KPIs the report's outputs read (src/report/outputs/*.ts; a test holds the two together). */
+export const REPORT_KPIS = ['N31807', 'N31825', 'N31814', 'N31816', 'U31801', 'U31900', 'U31404', 'N31858', 'N31859', 'N31860', 'N31861', 'N31862', 'N31863'] as const;
+
+export interface FetchSettings {
+  year: number;
+  region: Region;
+  out: string;
+  groups?: { file: string; groups: MuniGroup[] };
+  /** KPIs beyond the report's (--kpi) */
+  kpis: string[];
+  refresh: boolean;
+  /** Kolada's base URL (BISTAND_KOLADA_URL, else Kolada's own) */
+  koladaUrl?: string;
+  /** the date the answers are dated with (today) */
+  today?: Date;
+}
+
+export interface FetchResult {
+  files: string[];
+  /** requests made to each service (a kept file makes none) */
+  requests: { service: string; count: number }[];
+}
+
+/** The areas Kolada is asked for: the region's municipalities, their counties, Riket, the groups. */
+export function koladaAreas(s: FetchSettings): string[] {
+  const munis = loadMunicipalities();
+  const counties = [...new Set(s.region.codes.map((c) => munis.byCode(c)?.countyCode).filter((c): c is string => Boolean(c)))].map((c) => `00${c}`);
+  return [...s.region.codes, ...counties, '0000', ...(s.groups?.groups.map((g) => g.id) ?? [])];
+}
+
+export async function runFetch(s: FetchSettings): Promise<Piped<FetchResult>> {
+  const log = new NoteLog();
+  const dir = new StagedDir(s.out, { inputs: s.groups ? [s.groups.file] : [] });
+  try {
+    const years = [s.year - 2, s.year - 1, s.year, s.year + 1];
+    const kpis = [...new Set([...REPORT_KPIS, ...s.kpis])];
+    const kolada = new Service('Kolada', 200);
+    const urls = koladaDataUrls(s.koladaUrl ?? KOLADA_URL, kpis, koladaAreas(s), years);
+    const kept = s.refresh ? undefined : keptAnswer(join(dir.out, 'kolada.json'), urls);
+    const file = kept ?? (await koladaFile(kolada, urls, s.today ?? new Date()));
+    dir.write('kolada.json', file);
+    const region = recipeRegion(s.region);
+    if (region.file) dir.write('region.txt', region.file);
+    const recipe = {
+      year: s.year,
+      region: region.value,
+      ...(region.file ? { regionName: s.region.name } : {}),
+      out: 'rapport',
+      kolada: ['kolada.json'],
+      ...(s.groups ? { groups: 'groups.csv' } : {}),
+    };
+    // the groups file beside the recipe, which names it
+    if (s.groups) dir.write('groups.csv', readFileSync(s.groups.file));
+    dir.write('recipe.json', JSON.stringify(recipe, null, 2) + '\n');
+    await dir.publish();
+    if (kept) log.add('fetchKept', 'kolada.json');
+    return { result: { files: dir.files, requests: [{ service: kolada.name, count: kolada.requests }] }, notes: log.notes };
+  } catch (e) {
+    await dir.abort();
+    throw e;
+  }
+}
+
+/** Kolada's answer to `urls` as one envelope, dated, with the requests it answers. */
+async function koladaFile(service: Service, urls: string[], today: Date): Promise<string> {
+  const { values, asked } = await koladaValues(service, urls);
+  const envelope = { values, count: values.length, next_url: null, previous_url: null, bistand: { source: 'Kolada', fetched: today.toISOString().slice(0, 10), requests: urls, pages: asked.length } };
+  return JSON.stringify(envelope, null, 1) + '\n';
+}
+
+/** A kolada.json already in the folder that answers exactly these requests, or undefined. */
+function keptAnswer(path: string, urls: string[]): string | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const text = readFileSync(path, 'utf8');
+    const requests = (JSON.parse(text) as { bistand?: { requests?: unknown } }).bistand?.requests;
+    return Array.isArray(requests) && requests.length === urls.length && requests.every((u, i) => u === urls[i]) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The region as the recipe names it: a built-in region by its name, a county or municipality by its code, a group by its id; a file region as region.txt beside the recipe. */
+function recipeRegion(r: Region): { value: string; file?: string } {
+  const m = /^(?:lan|kommun|grupp)-(.+)$/.exec(r.id);
+  if (r.file) return { value: 'region.txt', file: r.codes.join('\n') + '\n' };
+  if (m) return { value: r.id.startsWith('grupp-') ? m[1].toUpperCase() : m[1] };
+  return { value: r.id };
+}
+

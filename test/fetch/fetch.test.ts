@@ -1,0 +1,135 @@
+/**
+ * `bistand fetch` against a loopback Kolada: the folder it writes, the report its recipe makes
+ * (with the values the server sent), a folder kept when it already answers, and the failures.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { regionOf, groupRegion } from '../../src/cli/region.js';
+import { BistandError, formatError } from '../../src/errors.js';
+import { REPORT_KPIS, runFetch, type FetchSettings } from '../../src/fetch/fetch.js';
+import { readGroups } from '../../src/io/groups.js';
+import { loadMunicipalities } from '../../src/io/reference.js';
+import { ROOT, cliAsync } from '../helpers.js';
+import { planned, rows } from '../report/planned.js';
+import { type Loopback, koladaLoopback, koladaValue } from './server.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'bistand-fetch-'));
+const GROUPS = join(ROOT, 'data/kolada_groups_gr.csv');
+let server: Loopback;
+
+beforeAll(async () => {
+  // 2021 published, 2022 not yet; pages of 200 rows; one value Kolada replaced
+  server = await koladaLoopback({ published: 2021, pageSize: 200, deleted: { kpi: 'N31825', area: '1481', year: 2021 } });
+});
+afterAll(() => server.close());
+
+const settings = (region: string, out: string, more: Partial<FetchSettings> = {}): FetchSettings => {
+  const groups = { file: GROUPS, groups: readGroups(GROUPS, loadMunicipalities()) };
+  return { year: 2021, region: groupRegion(regionOf(region, true), groups.groups), out: join(tmp, out), groups, kpis: [], refresh: false, koladaUrl: `${server.base}/v3`, ...more };
+};
+
+const errorOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof BistandError) return formatError(e);
+    throw e;
+  }
+  throw new Error('no error');
+};
+
+describe('fetch from Kolada', () => {
+  it('GR: every KPI for the municipalities, their counties, Riket and the groups, Y−2…Y+1, in segments of ≤ 25 ids, pages followed; a recipe', async () => {
+    server.asked.length = 0;
+    server.tooMany = 1;
+    const { result } = await runFetch(settings('gr', 'gr'));
+    expect(readdirSync(join(tmp, 'gr')).filter((f) => !f.startsWith('.')).sort()).toEqual(['groups.csv', 'kolada.json', 'recipe.json']);
+    // 13 + 2 counties + Riket + 14 groups = 30 areas: two segments; each answer in pages of 200 rows
+    const data = server.asked.filter((a) => a.startsWith('/v3/data/'));
+    expect(new Set(data.map((a) => a.split('?')[0])).size).toBe(2);
+    expect(data.some((a) => a.includes('page=2'))).toBe(true);
+    expect(result.requests[0].count).toBe(server.asked.length);
+    const k = JSON.parse(readFileSync(join(tmp, 'gr', 'kolada.json'), 'utf8'));
+    expect(k.bistand.requests).toHaveLength(2);
+    expect(k.values.length).toBe(REPORT_KPIS.length * 30 * 3);
+    expect(JSON.parse(readFileSync(join(tmp, 'gr', 'recipe.json'), 'utf8'))).toEqual({ year: 2021, region: 'gr', out: 'rapport', kolada: ['kolada.json'], groups: 'groups.csv' });
+  });
+
+  it('the recipe makes the report, with the values the server sent (a deleted value dropped)', async () => {
+    const r = await planned(['--recipe', join(tmp, 'gr', 'recipe.json'), '--no-png']);
+    const d1 = await rows(r.plan, 'region/d1-andel-av-befolkningen.csv');
+    const molndal = d1.find((p) => p.kommun_code === '1481' && p.year === '2021')!;
+    // D1 from N31825, adults per adult inhabitant
+    expect(Number(molndal.share_pct)).toBe(koladaValue('N31825', '1481', 2021));
+    expect(d1.filter((p) => p.year === '2021' && /^\d{4}$/.test(p.kommun_code)).length).toBeGreaterThanOrEqual(13);
+    expect(r.stderr).toMatch(/1 value .*deleted|deleted/i);
+    // the source line says where and when
+    const fetched = JSON.parse(readFileSync(join(tmp, 'gr', 'kolada.json'), 'utf8')).bistand.fetched;
+    expect(fetched).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(r.plan.document.sections[0].items.find((it) => it.anchor === 'd1')).toMatchObject({ source: `Källa: Kolada (RKA), N31825, hämtad ${fetched}, bearbetning: bistand` });
+  });
+
+  it('a second fetch keeps the folder\'s answer; --refresh asks again', async () => {
+    server.asked.length = 0;
+    const kept = await runFetch(settings('gr', 'gr'));
+    expect(server.asked).toEqual([]);
+    expect(kept.notes.map((n) => n.id)).toContain('fetchKept');
+    await runFetch(settings('gr', 'gr', { refresh: true }));
+    expect(server.asked.length).toBeGreaterThan(0);
+  });
+
+  it('a county: its 49 municipalities, the county and Riket in segments Kolada accepts', async () => {
+    server.asked.length = 0;
+    await runFetch(settings('14', 'lan14', { groups: undefined }));
+    const segments = server.asked.map((a) => a.split('/municipality/')[1]?.split('/')[0].split(',').length ?? 0);
+    expect(Math.max(...segments)).toBeLessThanOrEqual(25);
+    expect(server.asked.join()).toContain('0014');
+    expect(JSON.parse(readFileSync(join(tmp, 'lan14', 'recipe.json'), 'utf8')).region).toBe('14');
+  });
+
+  it('an HTTP error is one line with the URL, the status and the service\'s message; nothing written', async () => {
+    server.fail = { status: 500, body: JSON.stringify({ detail: 'Internal Server Error' }) };
+    try {
+      const line = await errorOf(runFetch(settings('gr', 'fails')));
+      expect(line).toMatch(/^bistand: Kolada: http:\/\/127\.0\.0\.1:\d+\/v3\/data\/kpi\/N31807,.* answered HTTP 500: Internal Server Error — the service has a problem/);
+      expect(existsSync(join(tmp, 'fails'))).toBe(false);
+    } finally {
+      server.fail = undefined;
+    }
+  });
+
+  it('an answer not as documented names the field', async () => {
+    server.fail = { status: 200, body: JSON.stringify({ rows: [] }) };
+    try {
+      expect(await errorOf(runFetch(settings('gr', 'shape')))).toMatch(/^bistand: Kolada: the answer of .* is not as documented: no "values" list/);
+    } finally {
+      server.fail = undefined;
+    }
+  });
+
+  it('offline: one line naming the host, in seconds, exit 1, no folder', async () => {
+    const out = join(tmp, 'offline');
+    // a port nothing listens on: one just closed
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const started = Date.now();
+    const r = await cliAsync(['fetch', '--year', '2021', '--region', 'gr', '--out', out], { BISTAND_KOLADA_URL: `http://127.0.0.1:${port}/v3` });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(new RegExp(`^bistand: Kolada: could not reach 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\) — run fetch where there is a connection`));
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("the report's KPIs are the ones its outputs read", () => {
+    const sources = readdirSync(join(ROOT, 'src/report/outputs')).map((f) => readFileSync(join(ROOT, 'src/report/outputs', f), 'utf8')).join('\n');
+    const read = new Set([...sources.matchAll(/'([NU]3\d{4})'/g)].map((m) => m[1]));
+    expect([...read].filter((k) => !(REPORT_KPIS as readonly string[]).includes(k))).toEqual([]);
+  });
+});
