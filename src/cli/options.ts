@@ -149,7 +149,7 @@ export const OPTIONS = {
   regionName: { flags: '--region-name <name>', description: 'the name of a region given as a file (default: the file\'s name)', parse: name(80) },
   out: { flags: '--out <dir>', description: 'output folder', path: true, parse: text },
   register: { flags: '--register <file>', description: 'register extract (person-month rows)', path: true, parse: text },
-  population: { flags: '--population <file>', description: 'population per municipality and year (total and 18+)', path: true, parse: text },
+  population: { flags: '--population <file>', description: 'population per municipality and year (total and 18+); repeatable (SCB\'s years in two tables: one file each)', repeatable: true, path: true, parse: text },
   kolada: { flags: '--kolada <file>', description: 'Kolada data (API v3 JSON or CSV); repeatable', repeatable: true, path: true, parse: text },
   sdb: { flags: '--sdb <file>', description: 'Statistikdatabasen export; repeatable', repeatable: true, path: true, parse: text },
   oj: { flags: '--oj <file>', description: 'Öppna jämförelser survey extract', path: true, parse: text },

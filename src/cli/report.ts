@@ -24,7 +24,7 @@ async function reportSettings(cmd: Command): Promise<{ settings: ReportSettings;
   const o = cmd.opts<ReportOptions>();
   if (o.year === undefined) throw new UsageError(msg.yearRequired(), msg.yearRequiredHint());
   if (!o.out) throw new UsageError(msg.reportNeedsOut());
-  if (!o.register && !o.population && !o.kolada.length && !o.sdb.length && !o.oj && !o.survey) throw new UsageError(msg.reportNeedsInput());
+  if (!o.register && !o.population.length && !o.kolada.length && !o.sdb.length && !o.oj && !o.survey) throw new UsageError(msg.reportNeedsInput());
   // a --region naming a group of the --groups file
   const groups = o.groups ? (await import('../io/groups.js')).readGroups(o.groups, (await import('../io/reference.js')).loadMunicipalities()) : undefined;
   const region = groupRegion(o.region, groups);

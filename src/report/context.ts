@@ -56,7 +56,7 @@ export interface ReportSettings {
   /** groups of municipalities as Kolada lists them (--groups) */
   groups?: string;
   register?: string;
-  population?: string;
+  population: string[];
   kolada: string[];
   sdb: string[];
   oj?: string;

@@ -41,18 +41,23 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   const others = new NoteLog();
   const facts = new Facts();
   const inputs: InputUse[] = [];
-  const values = [s.population, ...s.kolada, ...s.sdb].filter((f): f is string => Boolean(f));
+  const values = [...s.population, ...s.kolada, ...s.sdb];
   let populationSource = s.populationSource;
+  let scbOnly: boolean | undefined;
   let koladaFetched: string | undefined;
   for (const f of values) {
     const bytes = readFileOrFail(f);
     const fetched = s.kolada.includes(f) ? fetchedOn(bytes) : undefined;
     if (fetched && (!koladaFetched || fetched > koladaFetched)) koladaFetched = fetched;
-    if (f === s.population && !populationSource) {
-      populationSource = scbPopulation(bytes) ? 'SCB' : undefined;
-      if (!populationSource) others.add('populationUncredited', f);
+    const population = s.population.includes(f);
+    if (population && !s.populationSource) {
+      // every population file SCB's, or the source line says "befolkningsuppgifter"
+      const scb = scbPopulation(bytes);
+      scbOnly = scb && scbOnly !== false;
+      populationSource = scbOnly ? 'SCB' : undefined;
+      if (!scb) others.add('populationUncredited', f);
     }
-    const read = readAggregated(await workbookAsCsv(bytes, f), f, f === s.population ? { as: 'population' } : {});
+    const read = readAggregated(await workbookAsCsv(bytes, f), f, population ? { as: 'population' } : {});
     others.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
     noteRead(others, f, read);
     facts.addValues(read.rows, f);

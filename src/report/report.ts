@@ -36,7 +36,7 @@ export interface ReportResult {
 
 export async function runReport(s: ReportSettings): Promise<Piped<ReportResult>> {
   // the folder is checked and locked before the slow work, and freed however the run ends
-  const inputs = [s.register, s.population, ...s.kolada, ...s.sdb, s.oj, s.survey, s.surveyMap, s.groups, s.region.file, s.template].filter((f): f is string => f !== undefined && f !== '-');
+  const inputs = [s.register, ...s.population, ...s.kolada, ...s.sdb, s.oj, s.survey, s.surveyMap, s.groups, s.region.file, s.template].filter((f): f is string => f !== undefined && f !== '-');
   const dir = new StagedDir(s.out, { force: s.force, inputs });
   try {
     return await buildAndWrite(s, dir);

@@ -47,11 +47,11 @@ writeFileSync(regionFile, 'kommun\n1384\n1380\n1415\n1419\n1407\n');
 
 type Inputs = Pick<ReportSettings, 'register' | 'population' | 'kolada' | 'oj' | 'survey' | 'source'>;
 const INPUTS: Record<string, Inputs> = {
-  recipe: { register: join(S, 'register.csv'), population: join(S, 'population.csv'), kolada: [join(S, 'kolada.csv')], oj: join(S, 'oj.csv'), survey: join(S, 'survey.csv'), source: 'exempel' },
+  recipe: { register: join(S, 'register.csv'), population: [join(S, 'population.csv')], kolada: [join(S, 'kolada.csv')], oj: join(S, 'oj.csv'), survey: join(S, 'survey.csv'), source: 'exempel' },
   'register only': { register: join(S, 'register.csv'), kolada: [] },
-  'kolada + population': { population: join(S, 'population.csv'), kolada: [join(S, 'kolada.csv')] },
-  'no survey': { register: join(S, 'register.csv'), population: join(S, 'population.csv'), kolada: [join(S, 'kolada.csv')], oj: join(S, 'oj.csv') },
-  'register of a third, population without 2021': { register: thirdRegister, population: popNo2021, kolada: [join(S, 'kolada.csv')], survey: join(S, 'survey.csv') },
+  'kolada + population': { population: [join(S, 'population.csv')], kolada: [join(S, 'kolada.csv')] },
+  'no survey': { register: join(S, 'register.csv'), population: [join(S, 'population.csv')], kolada: [join(S, 'kolada.csv')], oj: join(S, 'oj.csv') },
+  'register of a third, population without 2021': { register: thirdRegister, population: [popNo2021], kolada: [join(S, 'kolada.csv')], survey: join(S, 'survey.csv') },
 };
 
 const groups = readGroups(GROUPS, munis);
@@ -87,6 +87,7 @@ const settings = (region: Region, inputs: Inputs, out: string): ReportSettings =
     groups: GROUPS,
     ...inputs,
     kolada: inputs.kolada ?? [],
+    population: inputs.population ?? [],
     sdb: [],
   });
 

@@ -29,7 +29,7 @@ function context(facts: Facts, suppress: SuppressOptions = DEFAULT_SUPPRESS): Re
   return { year: 2021, years: YEARS, region: GR, areas: (c) => munis.area(c), facts, suppress, credit: 'test', regionMean: 'unweighted', allCodes: () => munis.kommuner.map((k) => k.code), groups: [] };
 }
 function settings(over: Partial<ReportSettings>): ReportSettings {
-  return { year: 2021, region: GR, out: 'unused', kolada: [], sdb: [], credit: 'test', suppress: DEFAULT_SUPPRESS, gapRule: 'internal', regionMean: 'unweighted', ...over };
+  return { year: 2021, region: GR, out: 'unused', population: [], kolada: [], sdb: [], credit: 'test', suppress: DEFAULT_SUPPRESS, gapRule: 'internal', regionMean: 'unweighted', ...over };
 }
 const byId = (outputs: Output[], id: string) => outputs.find((o) => o.id === id)!;
 const chart = (o: Output) => {
@@ -54,7 +54,7 @@ let sampleNotes: NoteLog;
 beforeAll(async () => {
   sampleNotes = new NoteLog();
   const gathered = await gatherFacts(
-    settings({ register: sample('register.csv'), population: sample('population.csv'), kolada: [sample('kolada.csv')], oj: sample('oj.csv') }),
+    settings({ register: sample('register.csv'), population: [sample('population.csv')], kolada: [sample('kolada.csv')], oj: sample('oj.csv') }),
     YEARS,
     sampleNotes,
   );
