@@ -233,6 +233,7 @@ export const NOTES = {
   templateStylesMissing: { level: 'warning', text: (file: string, missing: string[]) => `${file} has no style ${missing.join(', ')}: those paragraphs of rapport.docx show as Normal (add the styles to the template to set their look)` },
   fetchKept: { level: 'note', text: (file: string) => `${file} already answers these requests: kept, not fetched again (--refresh fetches it anew)` },
   fetchWritten: { level: 'info', text: (dir: string, requests: string, seconds: number) => `fetched into ${dir} in ${seconds.toFixed(1)} s (${requests}); make the report with: bistand report --recipe ${dir}/recipe.json` },
+  fetchNoPopulation: { level: 'warning', text: (years: number[]) => `SCB has no population for ${years.join(', ')} (not yet published): those years' register-based shares will be missing (uppgift saknas)` },
   reportWritten: { level: 'info', text: (dir: string, files: number, seconds: number) => `wrote ${fmtInt(files)} file${files === 1 ? "" : "s"} to ${dir} in ${seconds.toFixed(1)} s` },
 } satisfies Record<string, { level: 'info' | 'note' | 'warning'; text: (...args: never[]) => string }>;
 

@@ -197,6 +197,7 @@ export const SV = {
   registerSource: (years: string, credit: string, source = 'registeruppgifter om ekonomiskt bistånd') => `Källa: ${source} ${years}, bearbetning: ${credit}`,
   populationSource: (source = 'befolkningsuppgifter') => `; befolkning: ${source}`,
   sdbSource: (credit: string) => `Källa: Socialstyrelsens statistikdatabas (ekonomiskt bistånd, antal biståndsmottagare), bearbetning: ${credit}`,
+  populationNoise: 'Befolkningen från 2025: SCB skyddar uppgifterna med slumpmässigt brus (Cell Key Method), så en summa och dess delar kan skilja sig något.',
   koladaSource: (kpis: string, credit: string, fetched?: string) => (fetched ? `Källa: Kolada (RKA), ${kpis}, hämtad ${fetched}, bearbetning: ${credit}` : `Källa: Kolada (${kpis}), bearbetning: ${credit}`),
   ojSource: (credit: string) => `Källa: Öppna jämförelser, Socialstyrelsen, bearbetning: ${credit}`,
 

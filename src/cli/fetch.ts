@@ -11,7 +11,7 @@ import { printNote, printNotes } from './stderr.js';
 
 export const fetchCommand = () => {
   const cmd = new Command('fetch')
-    .description("fetch the Kolada values a report uses (the region's municipalities, their counties, Riket and the --groups groups, Y−2…Y+1) into a folder, with a recipe for `bistand report`")
+    .description("fetch what a report uses from Kolada (its KPIs) and SCB (the population, total and by age) for the region's municipalities, their counties, Riket and the --groups groups, Y−2…Y+1, into a folder with a recipe for `bistand report`")
     .addHelpText('after', '\nExample:\n  $ bistand fetch --year 2025 --region gr --groups data/kolada_groups_gr.csv --out gr-2025\n  $ bistand report --recipe gr-2025/recipe.json');
   addOptions(cmd, FETCH_OPTIONS);
   return cmd.action(async (o: FetchCommandOptions) => {
@@ -29,6 +29,7 @@ export const fetchCommand = () => {
       kpis: o.kpi,
       refresh: Boolean(o.refresh),
       koladaUrl: process.env.BISTAND_KOLADA_URL,
+      scbUrl: process.env.BISTAND_SCB_URL,
     });
     printNotes(notes);
     printNote(makeNote('fetchWritten', o.out, result.requests.map((r) => `${r.count} request${r.count === 1 ? '' : 's'} to ${r.service}`).join(', '), (performance.now() - started) / 1000));

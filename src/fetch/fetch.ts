@@ -17,6 +17,9 @@ import { StagedDir } from '../io/staged-dir.js';
 import { NoteLog, type Piped } from '../notes.js';
 import { KOLADA_URL, koladaDataUrls, koladaValues } from './kolada.js';
 import { Service } from './http.js';
+import { SCB_URL, populationRequests } from './scb.js';
+import { BistandError } from '../errors.js';
+import * as msg from '../messages.js';
 
 /** The Kolada KPIs the report's outputs read (src/report/outputs/*.ts; a test holds the two together). */
 export const REPORT_KPIS = ['N31807', 'N31825', 'N31814', 'N31816', 'U31801', 'U31900', 'U31404', 'N31858', 'N31859', 'N31860', 'N31861', 'N31862', 'N31863'] as const;
@@ -31,6 +34,8 @@ export interface FetchSettings {
   refresh: boolean;
   /** Kolada's base URL (BISTAND_KOLADA_URL, else Kolada's own) */
   koladaUrl?: string;
+  /** SCB's base URL (BISTAND_SCB_URL, else SCB's own) */
+  scbUrl?: string;
   /** the date the answers are dated with (today) */
   today?: Date;
 }
@@ -53,12 +58,17 @@ export async function runFetch(s: FetchSettings): Promise<Piped<FetchResult>> {
   const dir = new StagedDir(s.out, { inputs: s.groups ? [s.groups.file] : [] });
   try {
     const years = [s.year - 2, s.year - 1, s.year, s.year + 1];
+    const today = (s.today ?? new Date()).toISOString().slice(0, 10);
     const kpis = [...new Set([...REPORT_KPIS, ...s.kpis])];
     const kolada = new Service('Kolada', 200);
     const urls = koladaDataUrls(s.koladaUrl ?? KOLADA_URL, kpis, koladaAreas(s), years);
     const kept = s.refresh ? undefined : keptAnswer(join(dir.out, 'kolada.json'), urls);
-    const file = kept ?? (await koladaFile(kolada, urls, s.today ?? new Date()));
+    const file = kept ?? (await koladaFile(kolada, urls, today));
     dir.write('kolada.json', file);
+    if (kept) log.add('fetchKept', 'kolada.json');
+    const scb = new Service('SCB', 400);
+    const population = await populationFiles(scb, s, dir.out, years, today, log);
+    for (const [name, text] of population) dir.write(name, text);
     const region = recipeRegion(s.region);
     if (region.file) dir.write('region.txt', region.file);
     const recipe = {
@@ -67,14 +77,14 @@ export async function runFetch(s: FetchSettings): Promise<Piped<FetchResult>> {
       ...(region.file ? { regionName: s.region.name } : {}),
       out: 'rapport',
       kolada: ['kolada.json'],
+      ...(population.size ? { population: [...population.keys()], populationSource: `SCB, hämtad ${fetchedOf(population)}` } : {}),
       ...(s.groups ? { groups: 'groups.csv' } : {}),
     };
     // the groups file beside the recipe, which names it
     if (s.groups) dir.write('groups.csv', readFileSync(s.groups.file));
     dir.write('recipe.json', JSON.stringify(recipe, null, 2) + '\n');
     await dir.publish();
-    if (kept) log.add('fetchKept', 'kolada.json');
-    return { result: { files: dir.files, requests: [{ service: kolada.name, count: kolada.requests }] }, notes: log.notes };
+    return { result: { files: dir.files, requests: [kolada, scb].map((v) => ({ service: v.name, count: v.requests })) }, notes: log.notes };
   } catch (e) {
     await dir.abort();
     throw e;
@@ -82,9 +92,9 @@ export async function runFetch(s: FetchSettings): Promise<Piped<FetchResult>> {
 }
 
 /** Kolada's answer to `urls` as one envelope, dated, with the requests it answers. */
-async function koladaFile(service: Service, urls: string[], today: Date): Promise<string> {
+async function koladaFile(service: Service, urls: string[], today: string): Promise<string> {
   const { values, asked } = await koladaValues(service, urls);
-  const envelope = { values, count: values.length, next_url: null, previous_url: null, bistand: { source: 'Kolada', fetched: today.toISOString().slice(0, 10), requests: urls, pages: asked.length } };
+  const envelope = { values, count: values.length, next_url: null, previous_url: null, bistand: { source: 'Kolada', fetched: today, requests: urls, pages: asked.length } };
   return JSON.stringify(envelope, null, 1) + '\n';
 }
 
@@ -107,4 +117,62 @@ function recipeRegion(r: Region): { value: string; file?: string } {
   if (m) return { value: r.id.startsWith('grupp-') ? m[1].toUpperCase() : m[1] };
   return { value: r.id };
 }
+
+/** The areas SCB is asked for, in SCB's codes: the region's municipalities, their counties, Riket (00). */
+export function scbAreas(s: FetchSettings): string[] {
+  const munis = loadMunicipalities();
+  const counties = [...new Set(s.region.codes.map((c) => munis.byCode(c)?.countyCode).filter((c): c is string => Boolean(c)))];
+  return [...s.region.codes, ...counties, '00'];
+}
+
+/**
+ * SCB's population answers by file name (scb-TAB638.json, …), each as SCB wrote it with the
+ * request it answers and its date; the folder's own kept when they answer the same areas and years.
+ */
+async function populationFiles(service: Service, s: FetchSettings, out: string, years: number[], today: string, log: NoteLog): Promise<Map<string, string>> {
+  const areas = scbAreas(s);
+  const asked = { areas, years };
+  const kept = s.refresh ? undefined : keptPopulation(out, asked);
+  if (kept) {
+    log.add('fetchKept', [...kept.keys()].join(', '));
+    return kept;
+  }
+  const base = (s.scbUrl ?? SCB_URL).replace(/\/$/, '');
+  const { requests, missing } = await populationRequests(service, base, areas, years);
+  if (missing.length) log.add('fetchNoPopulation', missing);
+  const files = new Map<string, string>();
+  const perTable = new Map<string, number>();
+  for (const r of requests) {
+    const answer = (await service.json(r.url, { method: 'POST', body: r.body })) as Record<string, unknown>;
+    if (!answer || !Array.isArray(answer.id) || !Array.isArray(answer.value)) throw new BistandError(msg.fetchShape(service.name, r.url, 'no "id" and "value" (JSON-stat 2.0)'), 1, msg.fetchShapeHint());
+    const n = (perTable.get(r.table) ?? 0) + 1;
+    perTable.set(r.table, n);
+    files.set(`scb-${r.table}-${n}.json`, JSON.stringify({ ...answer, bistand: { source: 'SCB', fetched: today, asked, request: { url: r.url, body: r.body } } }) + '\n');
+  }
+  return files;
+}
+
+/** The folder's SCB files, when every one of them answers these areas and years. */
+function keptPopulation(out: string, asked: { areas: string[]; years: number[] }): Map<string, string> | undefined {
+  const recipe = join(out, 'recipe.json');
+  if (!existsSync(recipe)) return undefined;
+  try {
+    const names = (JSON.parse(readFileSync(recipe, 'utf8')) as { population?: unknown }).population;
+    if (!Array.isArray(names) || !names.length) return undefined;
+    const files = new Map<string, string>();
+    for (const name of names) {
+      if (typeof name !== 'string' || !/^scb-[\w-]+\.json$/.test(name)) return undefined;
+      const text = readFileSync(join(out, name), 'utf8');
+      const theirs = (JSON.parse(text) as { bistand?: { asked?: unknown } }).bistand?.asked;
+      if (JSON.stringify(theirs) !== JSON.stringify(asked)) return undefined;
+      files.set(name, text);
+    }
+    return files;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The day the population files were fetched (the first's). */
+const fetchedOf = (files: Map<string, string>) => (JSON.parse([...files.values()][0]) as { bistand: { fetched: string } }).bistand.fetched;
 

@@ -97,6 +97,8 @@ export interface ReportContext {
   populationSource?: string;
   /** the day the Kolada values were fetched, for the source lines ("hämtad …") */
   koladaFetched?: string;
+  /** the population carries SCB's Cell Key noise (2025 on): said under the charts that divide by it */
+  populationNoise?: boolean;
   /** false: charts without their PNG */
   png?: boolean;
   /** every municipality's code (Riket's members, for the comparisons) */

@@ -27,6 +27,8 @@ export interface Gathered {
   survey?: SurveyRead;
   /** the day the Kolada values were fetched (`bistand fetch` dates its files), the latest of them */
   koladaFetched?: string;
+  /** a population file carries SCB's Cell Key noise (2025 on) */
+  populationNoise?: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   let populationSource = s.populationSource;
   let scbOnly: boolean | undefined;
   let koladaFetched: string | undefined;
+  let populationNoise = false;
   for (const f of values) {
     const bytes = readFileOrFail(f);
     const fetched = s.kolada.includes(f) ? fetchedOn(bytes) : undefined;
@@ -60,6 +63,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     const read = readAggregated(await workbookAsCsv(bytes, f), f, population ? { as: 'population' } : {});
     others.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
     noteRead(others, f, read);
+    if (population && read.noise) populationNoise = true;
     facts.addValues(read.rows, f);
     inputs.push({ file: f, measures: Facts.measuresOf(read.rows) });
   }
@@ -78,7 +82,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   log.push(...others.notes);
   if (s.register && !s.source) log.add('registerUncredited');
   log.push(...surveyNotes.notes);
-  return { facts, inputs, populationSource, survey, koladaFetched };
+  return { facts, inputs, populationSource, survey, koladaFetched, populationNoise };
 }
 
 /** The day a file `bistand fetch` wrote was fetched (its `bistand.fetched`), or undefined for any other file. */

@@ -78,7 +78,7 @@ export async function reportOutputs(s: ReportSettings): Promise<Piped<{ ctx: Rep
 async function reportContext(s: ReportSettings, log: NoteLog): Promise<{ ctx: ReportContext; inputs: InputUse[] }> {
   const years = [s.year - 2, s.year - 1, s.year];
   const munis = loadMunicipalities();
-  const { facts, inputs, populationSource, survey, koladaFetched } = await gatherFacts(s, years, log);
+  const { facts, inputs, populationSource, survey, koladaFetched, populationNoise } = await gatherFacts(s, years, log);
   const ctx: ReportContext = {
     year: s.year,
     years,
@@ -92,6 +92,7 @@ async function reportContext(s: ReportSettings, log: NoteLog): Promise<{ ctx: Re
     source: s.source,
     populationSource,
     koladaFetched,
+    populationNoise,
     survey,
     surveyFocus: s.surveyFocus,
     png: s.png !== false,

@@ -15,21 +15,29 @@ import { readGroups } from '../../src/io/groups.js';
 import { loadMunicipalities } from '../../src/io/reference.js';
 import { ROOT, cliAsync } from '../helpers.js';
 import { planned, rows } from '../report/planned.js';
-import { type Loopback, koladaLoopback, koladaValue } from './server.js';
+import { type Loopback, koladaLoopback, koladaValue, scbAdults, scbLoopback } from './server.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bistand-fetch-'));
 const GROUPS = join(ROOT, 'data/kolada_groups_gr.csv');
 let server: Loopback;
+let scb: Loopback;
 
 beforeAll(async () => {
   // 2021 published, 2022 not yet; pages of 200 rows; one value Kolada replaced
   server = await koladaLoopback({ published: 2021, pageSize: 200, deleted: { kpi: 'N31825', area: '1481', year: 2021 } });
+  const munis = loadMunicipalities();
+  const counties = [...new Set(munis.kommuner.map((k) => k.countyCode))].map((c) => [c, `${c} län`] as [string, string]);
+  // few cells a call: GR's exact years take two
+  scb = await scbLoopback({ maxCells: 15000, regions: [['00', 'Riket'], ...counties, ...munis.kommuner.map((k) => [k.code, k.name] as [string, string])] });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await scb.close();
+});
 
 const settings = (region: string, out: string, more: Partial<FetchSettings> = {}): FetchSettings => {
   const groups = { file: GROUPS, groups: readGroups(GROUPS, loadMunicipalities()) };
-  return { year: 2021, region: groupRegion(regionOf(region, true), groups.groups), out: join(tmp, out), groups, kpis: [], refresh: false, koladaUrl: `${server.base}/v3`, ...more };
+  return { year: 2021, region: groupRegion(regionOf(region, true), groups.groups), out: join(tmp, out), groups, kpis: [], refresh: false, koladaUrl: `${server.base}/v3`, scbUrl: `${scb.base}/api/v2`, ...more };
 };
 
 const errorOf = async (p: Promise<unknown>) => {
@@ -42,21 +50,35 @@ const errorOf = async (p: Promise<unknown>) => {
   throw new Error('no error');
 };
 
-describe('fetch from Kolada', () => {
+describe('fetch from Kolada and SCB', () => {
   it('GR: every KPI for the municipalities, their counties, Riket and the groups, Y−2…Y+1, in segments of ≤ 25 ids, pages followed; a recipe', async () => {
     server.asked.length = 0;
     server.tooMany = 1;
-    const { result } = await runFetch(settings('gr', 'gr'));
-    expect(readdirSync(join(tmp, 'gr')).filter((f) => !f.startsWith('.')).sort()).toEqual(['groups.csv', 'kolada.json', 'recipe.json']);
+    scb.tooMany = 1;
+    const { result, notes } = await runFetch(settings('gr', 'gr'));
+    expect(readdirSync(join(tmp, 'gr')).filter((f) => !f.startsWith('.')).sort()).toEqual(['groups.csv', 'kolada.json', 'recipe.json', 'scb-TAB5557-1.json', 'scb-TAB638-1.json', 'scb-TAB638-2.json']);
+    // SCB: a 429 waited out, its limits, the table search, each table's metadata, then the data:
+    // TAB638's two years in two calls (more cells than one may ask), TAB5557's 2021 in one
+    expect(scb.asked.map((a) => a.split('?')[0])).toEqual(['GET /api/v2/config', 'GET /api/v2/config', 'GET /api/v2/tables', 'GET /api/v2/tables/TAB5557/metadata', 'GET /api/v2/tables/TAB638/metadata', 'POST /api/v2/tables/TAB5557/data', 'POST /api/v2/tables/TAB638/data', 'POST /api/v2/tables/TAB638/data']);
+    expect(result.requests).toEqual([{ service: 'Kolada', count: server.asked.length }, { service: 'SCB', count: scb.asked.length }]);
+    expect(notes.find((n) => n.id === 'fetchNoPopulation')?.text).toMatch(/^SCB has no population for 2022 /);
     // 13 + 2 counties + Riket + 14 groups = 30 areas: two segments; each answer in pages of 200 rows
     const data = server.asked.filter((a) => a.startsWith('/v3/data/'));
     expect(new Set(data.map((a) => a.split('?')[0])).size).toBe(2);
     expect(data.some((a) => a.includes('page=2'))).toBe(true);
-    expect(result.requests[0].count).toBe(server.asked.length);
     const k = JSON.parse(readFileSync(join(tmp, 'gr', 'kolada.json'), 'utf8'));
     expect(k.bistand.requests).toHaveLength(2);
     expect(k.values.length).toBe(REPORT_KPIS.length * 30 * 3);
-    expect(JSON.parse(readFileSync(join(tmp, 'gr', 'recipe.json'), 'utf8'))).toEqual({ year: 2021, region: 'gr', out: 'rapport', kolada: ['kolada.json'], groups: 'groups.csv' });
+    const fetched = k.bistand.fetched;
+    expect(JSON.parse(readFileSync(join(tmp, 'gr', 'recipe.json'), 'utf8'))).toEqual({
+      year: 2021,
+      region: 'gr',
+      out: 'rapport',
+      kolada: ['kolada.json'],
+      population: ['scb-TAB5557-1.json', 'scb-TAB638-1.json', 'scb-TAB638-2.json'],
+      populationSource: `SCB, hämtad ${fetched}`,
+      groups: 'groups.csv',
+    });
   });
 
   it('the recipe makes the report, with the values the server sent (a deleted value dropped)', async () => {
@@ -73,10 +95,23 @@ describe('fetch from Kolada', () => {
     expect(r.plan.document.sections[0].items.find((it) => it.anchor === 'd1')).toMatchObject({ source: `Källa: Kolada (RKA), N31825, hämtad ${fetched}, bearbetning: bistand` });
   });
 
+  it('with a register: the population SCB sent is the denominator, each year from the table that has it', async () => {
+    const r = await planned(['--recipe', join(tmp, 'gr', 'recipe.json'), '--register', join(ROOT, 'data/sample/register.csv'), '--no-png']);
+    const d1 = await rows(r.plan, 'region/d1-andel-av-befolkningen.csv');
+    for (const year of [2020, 2021]) expect(Number(d1.find((p) => p.kommun_code === '1481' && p.year === String(year))!.denominator), String(year)).toBe(scbAdults('1481', year));
+    // 2021 from the table with Cell Key noise: said in the chart's notes
+    expect(r.stderr).toMatch(/scb-TAB5557-1\.json: SCB protects this table with its Cell Key Method/);
+    const d1Item = r.plan.document.sections[0].items.find((it) => it.anchor === 'd1');
+    expect(d1Item).toMatchObject({ notes: expect.arrayContaining([expect.stringMatching(/slumpmässigt brus/)]) });
+    expect(d1Item).toMatchObject({ source: expect.stringMatching(/befolkning: SCB, hämtad \d{4}-\d{2}-\d{2}/) });
+  });
+
   it('a second fetch keeps the folder\'s answer; --refresh asks again', async () => {
     server.asked.length = 0;
+    scb.asked.length = 0;
     const kept = await runFetch(settings('gr', 'gr'));
     expect(server.asked).toEqual([]);
+    expect(scb.asked).toEqual([]);
     expect(kept.notes.map((n) => n.id)).toContain('fetchKept');
     await runFetch(settings('gr', 'gr', { refresh: true }));
     expect(server.asked.length).toBeGreaterThan(0);

@@ -196,7 +196,7 @@ export function cellsOfJsonStat(doc: unknown, ctx: ReadContext): PopCell[] {
   });
   const sizes = d.size ?? dims.map((x) => x.codes.length);
   // SCB's Cell Key Method (2025 on): the parts need not sum to the totals it also gives
-  if (/cell key method|\bCKM\b|kontrollerad slumpm/i.test(JSON.stringify((doc as { note?: unknown }).note ?? ''))) ctx.noise = true;
+  if (/cell key method|\bCKM\b|kontrollerad slumpm|summan av deras redovisade delar/i.test(JSON.stringify((doc as { note?: unknown }).note ?? ''))) ctx.noise = true;
   const valueAtIndex = (i: number) => (Array.isArray(d.value) ? d.value[i] : d.value[String(i)]);
   const statusAt = (i: number) => (Array.isArray(d.status) ? d.status[i] : d.status?.[String(i)]);
   function* cells() {

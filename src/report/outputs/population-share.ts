@@ -47,7 +47,7 @@ export function populationShare(c: ReportContext, id: 'd1' | 'd2', codes: string
       pop.adults ? SV.perAdultInhabitant : SV.perInhabitant,
       SV.registerSource(yearSpan(c), c.credit, c.source) + SV.populationSource(c.populationSource),
       regionLabel(c),
-      notes,
+      c.populationNoise ? [...notes, SV.populationNoise] : notes,
     );
   }
   // Statistikdatabasen's recipients per year over the population of the same ages
@@ -66,7 +66,7 @@ export function populationShare(c: ReportContext, id: 'd1' | 'd2', codes: string
         c.facts.set('sdb:share', code, y, { value: status === 'ok' ? (100 * (n.value as number)) / (d!.value as number) : null, status });
       }
     const { points, notes } = kpiPoints(c, codes, years, [{ label: '', kpi: 'sdb:share' as KpiId }], regionRow);
-    return chart(points, pop.adults ? SV.perAdultInhabitant : SV.perInhabitant, SV.sdbSource(c.credit) + SV.populationSource(c.populationSource), regionLabel(c, 'unweighted'), notes);
+    return chart(points, pop.adults ? SV.perAdultInhabitant : SV.perInhabitant, SV.sdbSource(c.credit) + SV.populationSource(c.populationSource), regionLabel(c, 'unweighted'), c.populationNoise ? [...notes, SV.populationNoise] : notes);
   }
   const kpi = c.facts.has('N31825') ? 'N31825' : c.facts.has('N31807') ? 'N31807' : undefined;
   if (kpi) {
