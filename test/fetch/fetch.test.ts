@@ -124,6 +124,12 @@ describe('fetch from Kolada and SCB', () => {
     expect(Math.max(...segments)).toBeLessThanOrEqual(25);
     expect(server.asked.join()).toContain('0014');
     expect(JSON.parse(readFileSync(join(tmp, 'lan14', 'recipe.json'), 'utf8')).region).toBe('14');
+    // the county's report from the fetched folder: Kolada's values, and with a register SCB's population
+    const r = await planned(['--recipe', join(tmp, 'lan14', 'recipe.json'), '--register', join(ROOT, 'data/sample/register.csv'), '--no-png']);
+    const d1 = await rows(r.plan, 'region/d1-andel-av-befolkningen.csv');
+    expect(Number(d1.find((p) => p.kommun_code === '1480' && p.year === '2020')!.denominator)).toBe(scbAdults('1480', 2020));
+    const t1 = await rows(r.plan, 'region/t1-sorteringsnyckel.csv');
+    expect(Number(t1.find((x) => x.kommun_code === '1480')!['2021'])).toBe(koladaValue('U31900', '1480', 2021));
   });
 
   it('an HTTP error is one line with the URL, the status and the service\'s message; nothing written', async () => {
