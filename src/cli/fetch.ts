@@ -8,6 +8,7 @@ import { makeNote } from '../notes.js';
 import { FETCH_OPTIONS, type FetchCommandOptions, addOptions } from './options.js';
 import { groupRegion } from './region.js';
 import { printNote, printNotes } from './stderr.js';
+import { statusLine } from './progress.js';
 
 export const fetchCommand = () => {
   const cmd = new Command('fetch')
@@ -21,16 +22,24 @@ export const fetchCommand = () => {
     const groups = o.groups ? { file: o.groups, groups: readGroups(o.groups, loadMunicipalities()) } : undefined;
     const region = groupRegion(o.region, groups?.groups);
     const { runFetch } = await import('../fetch/fetch.js');
-    const { result, notes } = await runFetch({
-      year: o.year,
-      region,
-      out: o.out,
-      groups,
-      kpis: o.kpi,
-      refresh: Boolean(o.refresh),
-      koladaUrl: process.env.BISTAND_KOLADA_URL,
-      scbUrl: process.env.BISTAND_SCB_URL,
-    });
+    const line = statusLine();
+    let run: Awaited<ReturnType<typeof runFetch>>;
+    try {
+      run = await runFetch({
+        onRequest: line && ((service, n) => line.say(`fetching: ${service}, request ${n}`)),
+        year: o.year,
+        region,
+        out: o.out,
+        groups,
+        kpis: o.kpi,
+        refresh: Boolean(o.refresh),
+        koladaUrl: process.env.BISTAND_KOLADA_URL,
+        scbUrl: process.env.BISTAND_SCB_URL,
+      });
+    } finally {
+      line?.done();
+    }
+    const { result, notes } = run;
     printNotes(notes);
     printNote(makeNote('fetchWritten', o.out, result.requests.map((r) => `${r.count} request${r.count === 1 ? '' : 's'} to ${r.service}`).join(', '), (performance.now() - started) / 1000));
   });

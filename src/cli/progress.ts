@@ -11,6 +11,22 @@ export interface Progress {
   done(): void;
 }
 
+/** A line on stderr saying what a slow run is doing ("fetching: Kolada 3 requests"), only on a terminal; wiped when done. */
+export function statusLine(): Progress & { say(text: string): void } | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let shown = false;
+  return {
+    say(text) {
+      shown = true;
+      process.stderr.write(`\r\x1b[2K${text}`);
+    },
+    update() {},
+    done() {
+      if (shown) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
 export function progressBar(label: string, total: number | undefined): Progress | undefined {
   if (!process.stderr.isTTY || (total !== undefined && total < MIN_BYTES)) return undefined;
   let last = 0;

@@ -25,6 +25,8 @@ export class Service {
     public gap: number,
     /** ms to wait before a retry of a 429 without Retry-After (tests make it short) */
     readonly backoff = 2000,
+    /** told of each request, for a progress line */
+    readonly onRequest?: (service: Service, url: string) => void,
   ) {}
 
   async json(url: string, o: RequestOptions = {}): Promise<unknown> {
@@ -33,6 +35,7 @@ export class Service {
       if (wait > 0) await sleep(wait);
       this.last = Date.now();
       this.requests++;
+      this.onRequest?.(this, url);
       let res: Response;
       try {
         res = await fetch(url, {
