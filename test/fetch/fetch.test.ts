@@ -14,7 +14,7 @@ import { REPORT_KPIS, runFetch, type FetchSettings } from '../../src/fetch/fetch
 import { readGroups } from '../../src/io/groups.js';
 import { loadMunicipalities } from '../../src/io/reference.js';
 import { ROOT, cliAsync } from '../helpers.js';
-import { planned, rows } from '../report/planned.js';
+import { paths, planned, rows, text } from '../report/planned.js';
 import { type Loopback, koladaLoopback, koladaValue, scbAdults, scbLoopback } from './server.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bistand-fetch-'));
@@ -115,6 +115,16 @@ describe('fetch from Kolada and SCB', () => {
     expect(kept.notes.map((n) => n.id)).toContain('fetchKept');
     await runFetch(settings('gr', 'gr', { refresh: true }));
     expect(server.asked.length).toBeGreaterThan(0);
+  });
+
+  it('the same values fetched on two days give the same report but for the date', async () => {
+    await runFetch(settings('gr', 'day1', { today: new Date('2026-03-01T12:00:00Z') }));
+    await runFetch(settings('gr', 'day2', { today: new Date('2026-03-02T12:00:00Z') }));
+    const [a, b] = await Promise.all(['day1', 'day2'].map((d) => planned(['--recipe', join(tmp, d, 'recipe.json'), '--register', join(ROOT, 'data/sample/register.csv'), '--no-png'])));
+    const files = paths(a.plan).filter((f) => f.endsWith('.csv') || f.endsWith('.md'));
+    expect(paths(b.plan)).toEqual(paths(a.plan));
+    for (const f of files) expect((await text(b.plan, f)).replaceAll('2026-03-02', '2026-03-01'), f).toBe(await text(a.plan, f));
+    expect(await text(a.plan, 'region/t1-sorteringsnyckel.md')).toContain('hämtad 2026-03-01');
   });
 
   it('a county: its 49 municipalities, the county and Riket in segments Kolada accepts', async () => {
