@@ -100,6 +100,7 @@ export const SV = {
   draftTableHighLow: (year: number, high: string[], max: number, low: string[], min: number) => `${year} har ${names(high)} högst (${num(max)}) och ${names(low)} lägst (${num(min)}).`,
   draftTableOne: (name: string, year: number, v: number) => `${name} ${year}: ${num(v)}.`,
   draftTableRiket: (v: number) => `Riket: ${num(v)}.`,
+  draftOj: (top: string[], most: number, bottom: string[], fewest: number) => `Flest enheter svarade ja på ${names(top)} (${most}), färst på ${names(bottom)} (${fewest}).`,
   draftSurveyMeans: (top: string, max: number, bottom: string, min: number) => `Högst medelvärde har ”${top}” (${num(max, 1)}), lägst ”${bottom}” (${num(min, 1)}), på skalan 1–4.`,
   draftSurveyGap: (top: string, max: number, bottom: string, min: number) => `Störst skillnad mellan vikt och hur väl behovet tillgodoses har ”${top}” (${num(max, 1)}), minst ”${bottom}” (${num(min, 1)}).`,
   draftSurveyShares: (bars: [string, number][]) => `${bars.map(([l, v]) => `${l}: ${v} procent`).join(', ')}.`,

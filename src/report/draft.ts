@@ -17,8 +17,9 @@ const seriesOf = (p: Point) => (p.series === String(p.year) ? '' : p.series);
 /** The draft under a chart of the region's municipalities (D1, D3, D4, D5), or undefined for one it cannot speak of. */
 export function draftText(c: ReportContext, o: ChartData): string | undefined {
   const y = c.year;
-  const members = new Set(c.region.codes);
-  const single = c.region.codes.length === 1;
+  // D2 speaks of the metropolitan three it draws, not of the region
+  const members = new Set(o.id === 'd2' ? o.codes : c.region.codes);
+  const single = members.size === 1;
   const labels = [...new Set(o.points.filter((p) => p.year === y).map(seriesOf))];
   const sentences: string[] = [];
   for (const label of labels) {
@@ -107,6 +108,22 @@ export function tableDraft(c: ReportContext, o: TableData): string | undefined {
   const riket = o.table.rows.find((r) => r[o.codeColumn!] === '0000');
   if (riket && typeof riket[col] === 'number') parts.push(SV.draftTableRiket(riket[col] as number));
   return parts.length ? parts.join(' ') : undefined;
+}
+
+/**
+ * The draft under the ÖJ table (T2): the questions most and fewest units answered yes to, of the
+ * units that answered. Nothing where every question has as many yes.
+ */
+export function ojDraft(o: TableData): string | undefined {
+  if (o.id !== 't2') return undefined;
+  const rows = o.table.rows.filter((r) => r.slice(1, 5).every((v) => typeof v === 'number'));
+  if (rows.length < 2) return undefined;
+  const yes = (r: (typeof rows)[number]) => r[1] as number;
+  const max = Math.max(...rows.map(yes));
+  const min = Math.min(...rows.map(yes));
+  if (max === min) return undefined;
+  const with_ = (n: number) => rows.filter((r) => yes(r) === n).map((r) => `”${r[0]}”`);
+  return SV.draftOj(with_(max), max, with_(min), min);
 }
 
 /**

@@ -18,7 +18,7 @@ import { markdownText } from '../text.js';
 import { similarGroupOf } from '../io/groups.js';
 import { areaName, type Output, type ReportContext } from './context.js';
 import { comparisonsOf, keyFigures, overviewTable, profileTable, trendChart } from './profile.js';
-import { draftText, profileDraft, surveyDraft, tableDraft } from './draft.js';
+import { draftText, ojDraft, profileDraft, surveyDraft, tableDraft } from './draft.js';
 import { membersMissingNote } from './points.js';
 import { DocItem, DocSection, ReportDocument, numberedCaption } from './document.js';
 
@@ -172,7 +172,7 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
     let data: Table;
     if (o.kind === 'table') {
       const t = p.table(base, o, o.table, undefined, o.codeColumn === undefined ? [] : [o.codeColumn]);
-      const text = tableDraft(ctx, o);
+      const text = tableDraft(ctx, o) ?? ojDraft(o);
       region.items.push({ ...tableItem(o.id, caption, t, o), ...(text ? { draft: text } : {}) });
       data = o.table;
     } else {

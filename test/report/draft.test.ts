@@ -41,6 +41,15 @@ describe('the draft text', () => {
     expect(draftOf(r, 'd7')).toBe(`Högst medelvärde har ”${d7.at(-1)!.item}” (${sv(Number(d7.at(-1)!.mean))}), lägst ”${d7[0].item}” (${sv(Number(d7[0].mean))}), på skalan 1–4.`);
   });
 
+  it('D2 of the metropolitan three, T2 of the questions, from their CSVs', async () => {
+    const r = await planned(['--recipe', recipe, '--no-png']);
+    const d2 = (await rows(r.plan, 'region/d2-storstaderna.csv')).filter((x) => x.year === '2021' && x.status === 'ok').sort((a, b) => Number(a.share_pct) - Number(b.share_pct));
+    expect(draftOf(r, 'd2')).toContain(`Högst har ${d2.at(-1)!.kommun_name} (${sv(Number(d2.at(-1)!.share_pct))} procent), lägst ${d2[0].kommun_name} (${sv(Number(d2[0].share_pct))} procent).`);
+    const t2 = await rows(r.plan, 'region/t2-kunskapsbaserad-verksamhet.csv');
+    const most = Math.max(...t2.map((x) => Number(x.ja)));
+    expect(draftOf(r, 't2')).toContain(`Flest enheter svarade ja på ”${t2.find((x) => Number(x.ja) === most)!.fraga}” (${most})`);
+  });
+
   it('D4: where a municipality is hidden, no highest or lowest of that series', async () => {
     const r = await planned(['--recipe', recipe, '--no-png']);
     const d4 = (await rows(r.plan, 'region/d4-langvarigt-per-kommun.csv')).filter((p) => p.year === '2021' && p.series.startsWith('Mycket'));
