@@ -161,3 +161,10 @@ for (const [label, file] of [['sample', join(root, 'data/sample/register.csv')],
   const [primary, cells, secondary] = [m[1], m[2], m[3]].map((x) => Number(x.replace(/ /g, '')));
   console.log(`over-suppression (${label}, reasons --total): ${secondary} of ${cells} counts hidden beyond the ${primary} below 5 (${((100 * secondary) / cells).toFixed(1)} % of all counts)`);
 }
+
+// `bistand sample` at national scale over twelve years: written in bounded memory (typed arrays a
+// person), once, to /dev/null; BENCH_SAMPLE=0 leaves it out (it takes over a minute)
+if (process.env.BENCH_SAMPLE !== '0') {
+  const s = timed(`${process.execPath} ${cli} sample --persons 2000000 --years 12 --kommuner all --seed 7 > /dev/null`);
+  console.log(`${'sample 2 000 000 × 12 years'.padEnd(28)} ${s.wall.toFixed(2).padStart(6)} s   peak RSS ${s.rssMB.toFixed(0).padStart(5)} MB   (${verdict(s.rssMB <= 1536)} ≤ 1 536 MB)`);
+}

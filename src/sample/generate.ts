@@ -75,14 +75,31 @@ export function rng(seed: number): () => number {
   };
 }
 
-interface Plan {
-  id: number;
-  months: boolean[];
-  kommunA: number;
-  kommunB: number;
-  moveAt: number;
-  reasons: number[];
-  birthYear: number;
+/**
+ * Every person's months, reasons and places in typed arrays, a row of N months a person: a
+ * national register of millions of persons over twelve years is a few hundred MB, where objects
+ * of arrays were gigabytes (2 million persons over 12 years ran out of heap).
+ */
+class Plans {
+  readonly id: Int32Array;
+  /** 1 where the person has assistance in month m (person × N + m) */
+  readonly months: Uint8Array;
+  /** the reason of each month, −1 for none given (person × N + m) */
+  readonly reasons: Int8Array;
+  readonly kommunA: Int32Array;
+  readonly kommunB: Int32Array;
+  readonly moveAt: Int32Array;
+  readonly birthYear: Int32Array;
+
+  constructor(persons: number, readonly N: number) {
+    this.id = new Int32Array(persons);
+    this.months = new Uint8Array(persons * N);
+    this.reasons = new Int8Array(persons * N);
+    this.kommunA = new Int32Array(persons);
+    this.kommunB = new Int32Array(persons);
+    this.moveAt = new Int32Array(persons);
+    this.birthYear = new Int32Array(persons);
+  }
 }
 
 const BY_GROUP = (g: string) => REASONS.map((r, i) => (r.group === g ? i : -1)).filter((i) => i >= 0);
@@ -109,16 +126,16 @@ export function generateSample(o: SampleOptions, emit: (text: string) => void): 
 
   // opaque, unsorted ids: a multiplicative permutation of 1..n
   const idOf = (i: number) => 100000 + ((i * 7919 + 13) % (o.persons * 3 + 1));
-  const plans: Plan[] = [];
   const N = 12 * o.years;
+  const plans = new Plans(o.persons, N);
   for (let i = 0; i < o.persons; i++) {
-    const months = new Array<boolean>(N).fill(false);
+    const months = plans.months.subarray(i * N, (i + 1) * N);
     // Spells are drawn on a longer time line (from two years before the window) and cut to
     // it, so that every year of the window looks alike: no year gets more long spells.
     const span = (from: number, len: number) => {
-      for (let m = Math.max(0, from); m < Math.min(N, from + len); m++) months[m] = true;
+      for (let m = Math.max(0, from); m < Math.min(N, from + len); m++) months[m] = 1;
     };
-    while (!months.some(Boolean)) {
+    while (!months.includes(1)) {
       const kind = rand();
       if (kind < 0.3) span(Math.floor(rand() * (N + 4)) - 4, 1 + Math.floor(rand() * 6));
       else if (kind < 0.5) span(Math.floor(rand() * (N + 12)) - 12, 7 + Math.floor(rand() * 9));
@@ -139,17 +156,13 @@ export function generateSample(o: SampleOptions, emit: (text: string) => void): 
     }
     const child = rand() < 0.06;
     const main = mainReason();
-    const reasons = months.map(() => (rand() < 0.15 ? mainReason() : main));
-    plans.push({
-      id: idOf(i),
-      months,
-      kommunA: pickKommun(),
-      kommunB: rand() < 0.1 ? pickKommun() : -1,
-      moveAt: Math.floor(rand() * N),
-      reasons,
-      // children are at least 0 in the first year of rows
-      birthYear: child ? o.year - 17 + Math.floor(rand() * Math.max(1, 18 - o.years)) : o.year - 20 - Math.floor(rand() * 50),
-    });
+    for (let m = 0; m < N; m++) plans.reasons[i * N + m] = rand() < 0.15 ? mainReason() : main;
+    plans.id[i] = idOf(i);
+    plans.kommunA[i] = pickKommun();
+    plans.kommunB[i] = rand() < 0.1 ? pickKommun() : -1;
+    plans.moveAt[i] = Math.floor(rand() * N);
+    // children are at least 0 in the first year of rows
+    plans.birthYear[i] = child ? o.year - 17 + Math.floor(rand() * Math.max(1, 18 - o.years)) : o.year - 20 - Math.floor(rand() * 50);
   }
 
   const d = o.delimiter;
@@ -172,7 +185,7 @@ export function generateSample(o: SampleOptions, emit: (text: string) => void): 
   };
 
   let out = cols.join(d) + eol;
-  const order = plans.map((_, i) => i);
+  const order = new Int32Array(o.persons).map((_, i) => i);
   const firstYear = o.year - o.years + 1;
   for (let m = 0; m < N; m++) {
     // a new order every month: registers are not sorted by person
@@ -184,15 +197,16 @@ export function generateSample(o: SampleOptions, emit: (text: string) => void): 
     const month = (m % 12) + 1;
     const when = o.period === 'period' ? `${year}-${String(month).padStart(2, '0')}` : `${year}${d}${String(month).padStart(2, '0')}`;
     for (const pi of order) {
-      const p = plans[pi];
-      if (!p.months[m]) continue;
-      const k = o.kommuner[p.kommunB >= 0 && m >= p.moveAt ? p.kommunB : p.kommunA];
-      const ageCol = o.age === 'age' ? `${d}${year - p.birthYear}` : o.age === 'birth_year' ? `${d}${p.birthYear}` : '';
-      const sex = p.id % 2 ? 'K' : 'M';
+      if (!plans.months[pi * N + m]) continue;
+      const k = o.kommuner[plans.kommunB[pi] >= 0 && m >= plans.moveAt[pi] ? plans.kommunB[pi] : plans.kommunA[pi]];
+      const born = plans.birthYear[pi];
+      const ageCol = o.age === 'age' ? `${d}${year - born}` : o.age === 'birth_year' ? `${d}${born}` : '';
+      const id = plans.id[pi];
+      const sex = id % 2 ? 'K' : 'M';
       const payments = rand() < 0.05 ? 2 : 1;
       for (let n = 0; n < payments; n++) {
-        const reason = n === 0 ? p.reasons[m] : mainReason();
-        out += `${p.id}${d}${k}${d}${when}${d}${quote(spell(reason))}${ageCol}${d}${sex}${eol}`;
+        const reason = n === 0 ? plans.reasons[pi * N + m] : mainReason();
+        out += `${id}${d}${k}${d}${when}${d}${quote(spell(reason))}${ageCol}${d}${sex}${eol}`;
       }
       if (out.length > 1 << 20) {
         emit(out);
