@@ -3,6 +3,7 @@
  * values go through the options' own parsers; a flag given on the command line wins; paths are
  * relative to the recipe. An unknown key or a value of the wrong type stops the run (exit 2).
  */
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { BistandError, UsageError } from '../errors.js';
@@ -66,7 +67,8 @@ export function applyRecipe(cmd: Command, names: readonly OptionName[], path: st
     const flag = longFlag(d.flags);
     const parser = parserOf(d);
     const parse = (t: string) => {
-      const value = d.path ? resolve(dir, t) : t;
+      // a region may be a file of codes: beside the recipe, as its other paths are
+      const value = d.path || (name === 'region' && /[./\\]/.test(t) && existsSync(resolve(dir, t))) ? resolve(dir, t) : t;
       try {
         return parser ? parser(value, flag) : value;
       } catch (e) {

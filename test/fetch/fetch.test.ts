@@ -2,7 +2,7 @@
  * `bistand fetch` against a loopback Kolada: the folder it writes, the report its recipe makes
  * (with the values the server sent), a folder kept when it already answers, and the failures.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -126,6 +126,15 @@ describe('fetch from Kolada and SCB', () => {
     expect(paths(b.plan)).toEqual(paths(a.plan));
     for (const f of files) expect((await text(b.plan, f)).replaceAll('2026-03-02', '2026-03-01'), f).toBe(await text(a.plan, f));
     expect(await text(a.plan, 'region/t1-sorteringsnyckel.md')).toContain('hämtad 2026-03-01');
+  });
+
+  it('a region of a file of codes: the file beside the recipe, which the report reads from there', async () => {
+    const codes = join(tmp, 'två.txt');
+    writeFileSync(codes, '1480\n1481\n');
+    await runFetch(settings(codes, 'file-region', { groups: undefined }));
+    expect(readFileSync(join(tmp, 'file-region', 'region.txt'), 'utf8')).toBe('1480\n1481\n');
+    const r = await planned(['--recipe', join(tmp, 'file-region', 'recipe.json'), '--no-png']);
+    expect(r.plan.document.sections[1].sections?.map((k) => k.heading)).toEqual(['1480 Göteborg', '1481 Mölndal']);
   });
 
   it('a county: its 49 municipalities, the county and Riket in segments Kolada accepts', async () => {
