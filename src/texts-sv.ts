@@ -118,6 +118,7 @@ export const SV = {
   d3Title: (region: string) => `Långvarigt och mycket långvarigt ekonomiskt bistånd i ${region}`,
   d4Title: 'Långvarigt och mycket långvarigt ekonomiskt bistånd per kommun',
   d5Title: 'Försörjningshinder per kommun',
+  trendKolada: (kpi: string, to: number) => `Till och med ${to}: Kolada (${kpi}), som har samma definition; därefter registret.`,
   trendSubtitle: (from: number, to: number) => `Vuxna biståndsmottagare per vuxen invånare (%), ${from}–${to}`,
   comparisonsNote: 'Jämförelserna är ovägda medel av kommunernas andelar där indata inte har ett publicerat värde; dolda värden ingår inte.',
   comparisonsMissing: (names: string) => `Uppgift saknas i indata för ${names}.`,

@@ -32,6 +32,7 @@ export const fetchCommand = () => {
         out: o.out,
         groups,
         kpis: o.kpi,
+        trendYears: o.trendYears,
         refresh: Boolean(o.refresh),
         koladaUrl: process.env.BISTAND_KOLADA_URL,
         scbUrl: process.env.BISTAND_SCB_URL,

@@ -163,6 +163,7 @@ export const OPTIONS = {
     choices: ['unweighted', 'pooled'],
     default: 'unweighted',
   },
+  trendYears: { flags: '--trend-years <n>', description: 'years of the trend in each municipality\'s profile, ending with Y (as many as the inputs have; fetch asks Kolada and SCB for them)', default: '10', parse: (v: string, f: string) => int(v, f, 3, 30) },
   appendix: {
     flags: '--appendix <kind>',
     description: "each municipality in rapport.docx and rapport.html: `compact`, its key figures and its trend; `full`, also its tables and highlighted charts; `none`, no section per municipality. Its folder holds every file whatever this says",
@@ -252,8 +253,8 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
 
 export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'regionName', 'delimiter', 'encoding', 'column', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
 export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'sheet', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
-export const REPORT_OPTIONS = ['reportYear', 'region', 'regionName', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'survey', 'surveyMap', 'surveyFocus', 'groups', 'recipe', 'regionMean', 'appendix', 'template', 'source', 'populationSource', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'noPng', 'pdf', 'force', 'debug'] as const satisfies readonly OptionName[];
-export const FETCH_OPTIONS = ['reportYear', 'region', 'out', 'groups', 'kpi', 'refresh', 'debug'] as const satisfies readonly OptionName[];
+export const REPORT_OPTIONS = ['reportYear', 'region', 'regionName', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'survey', 'surveyMap', 'surveyFocus', 'groups', 'recipe', 'regionMean', 'trendYears', 'appendix', 'template', 'source', 'populationSource', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'noPng', 'pdf', 'force', 'debug'] as const satisfies readonly OptionName[];
+export const FETCH_OPTIONS = ['reportYear', 'region', 'out', 'groups', 'kpi', 'trendYears', 'refresh', 'debug'] as const satisfies readonly OptionName[];
 export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'sampleYears', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
 
 export type RegisterCommandOptions = OptionsOf<(typeof REGISTER_OPTIONS)[number]>;

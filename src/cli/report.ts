@@ -51,6 +51,7 @@ async function reportSettings(cmd: Command): Promise<{ settings: ReportSettings;
     regionMean: o.regionMean,
     appendix: o.appendix as ReportSettings['appendix'],
     template: o.template,
+    trendYears: o.trendYears,
     source: o.source,
     populationSource: o.populationSource,
     // --min-count 1 hides nothing: it is --no-suppress, marked as such

@@ -31,6 +31,8 @@ export interface FetchSettings {
   groups?: { file: string; groups: MuniGroup[] };
   /** KPIs beyond the report's (--kpi) */
   kpis: string[];
+  /** years of the profiles' trend, ending with Y (--trend-years; default 3: the report's own) */
+  trendYears?: number;
   refresh: boolean;
   /** Kolada's base URL (BISTAND_KOLADA_URL, else Kolada's own) */
   koladaUrl?: string;
@@ -59,7 +61,9 @@ export async function runFetch(s: FetchSettings): Promise<Piped<FetchResult>> {
   const log = new NoteLog();
   const dir = new StagedDir(s.out, { inputs: s.groups ? [s.groups.file] : [] });
   try {
-    const years = [s.year - 2, s.year - 1, s.year, s.year + 1];
+    // the report's years and the trend's before them, and Y+1 (Kolada publishes some KPIs a year ahead)
+    const back = Math.max(3, s.trendYears ?? 3);
+    const years = Array.from({ length: back + 1 }, (_, i) => s.year - back + 1 + i);
     const today = (s.today ?? new Date()).toISOString().slice(0, 10);
     const kpis = [...new Set([...REPORT_KPIS, ...s.kpis])];
     const told = s.onRequest && ((v: Service) => s.onRequest!(v.name, v.requests));
@@ -79,6 +83,7 @@ export async function runFetch(s: FetchSettings): Promise<Piped<FetchResult>> {
       region: region.value,
       ...(region.file ? { regionName: s.region.name } : {}),
       out: 'rapport',
+      ...(s.trendYears ? { trendYears: s.trendYears } : {}),
       kolada: ['kolada.json'],
       ...(population.size ? { population: [...population.keys()], populationSource: `SCB, hämtad ${fetchedOf(population)}` } : {}),
       ...(s.groups ? { groups: 'groups.csv' } : {}),

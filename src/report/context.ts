@@ -71,6 +71,8 @@ export interface ReportSettings {
   regionMean: RegionMethod;
   /** what each municipality's section of the documents holds (its folder holds every file) */
   appendix?: Appendix;
+  /** years of a profile's trend, ending with the report's year (--trend-years; 3 when not given) */
+  trendYears?: number;
   /** a Word template whose styles rapport.docx takes (--template) */
   template?: string;
   /** the source line, when the user gives one (a case-system extract, the sample) */
@@ -85,6 +87,8 @@ export type Appendix = 'compact' | 'full' | 'none';
 export interface ReportContext {
   year: number;
   years: number[];
+  /** a profile's trend: up to ten years ending with the report's year, those the inputs have a value for */
+  trendYears: number[];
   region: Region;
   areas: (code: string) => Area | undefined;
   facts: Facts;

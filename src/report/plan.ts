@@ -17,7 +17,7 @@ import { SV, readerForm } from '../texts-sv.js';
 import { markdownText } from '../text.js';
 import { similarGroupOf } from '../io/groups.js';
 import { areaName, type Output, type ReportContext } from './context.js';
-import { comparisonsOf, keyFigures, overviewTable, profileTable, trendChart } from './profile.js';
+import { comparisonsOf, keyFigures, overviewTable, profileTable, trendChart, trendFigure } from './profile.js';
 import { draftText, ojDraft, profileDraft, surveyDraft, tableDraft } from './draft.js';
 import { membersMissingNote } from './points.js';
 import { DocItem, DocSection, ReportDocument, numberedCaption } from './document.js';
@@ -254,7 +254,8 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
       // D1's notes but those of the region's figure and of its members without a value (a
       // municipality's trend listed every municipality of Riket without one)
       const notes = d1.notes.filter((n) => !/ovägt medel|sammanvägt/.test(n) && n !== membersLeftOut);
-      const trend: ChartData = { ...trendChart(ctx, code, share, cmps, cache, d1.source, notes), draft };
+      const long = trendFigure(ctx, share);
+      const trend: ChartData = { ...trendChart(ctx, code, long.figure, cmps, cache, d1.source, long.note ? [...notes, long.note] : notes), draft };
       const c = p.chart(`${folder}/${trend.id}-${trend.slug}`, chartSpec(trend), chartTable(trend), large ? SCREEN_DPI : PRINT_DPI);
       // a compact page holds the key figures and the trend: the trend 12 cm wide (its text still 7 pt or more)
       profile.items.push(p.chartItem(`k${code}-trend`, trend.title, c, trend, full ? undefined : COMPACT_TREND_CM));

@@ -195,28 +195,49 @@ export function overviewTable(c: ReportContext, figures: KeyFigure[]): { table: 
 }
 
 /** The municipality's share of the population over the years against its comparisons. */
+/**
+ * The share a profile's trend draws: the key figure where it has the year; before the register's
+ * years, Kolada's share of the same definition (N31825 of adults, N31807 of all inhabitants), said
+ * in a note. A year neither has is "uppgift saknas", never interpolated.
+ */
+export function trendFigure(c: ReportContext, figure: KeyFigure): { figure: KeyFigure; note?: string } {
+  if (figure.kpi) return { figure };
+  const id: KpiId = populationOf(c)?.adults === false ? 'N31807' : 'N31825';
+  if (!c.facts.has(id) || !c.trendYears.some((y) => y < c.years[0])) return { figure };
+  const kolada = (code: string, y: number): Figure => {
+    const v = c.facts.get(id, code, y);
+    return v?.status === 'ok' && typeof v.value === 'number' ? v.value : v?.status === 'suppressed' ? SUPPRESSED : null;
+  };
+  return { figure: { ...figure, id: `${figure.id}_trend`, value: (code, y) => (y < c.years[0] ? kolada(code, y) : figure.value(code, y)) }, note: SV.trendKolada(id, c.years[0] - 1) };
+}
+
 export function trendChart(c: ReportContext, code: string, figure: KeyFigure, cmps: Comparison[], cache: Map<string, number | null>, source: string, notes: string[]): ChartData {
   const points: Point[] = [];
   const name = areaName(c, code);
   const add = (series: string, pointCode: string, y: number, v: Figure) =>
     points.push({ code: pointCode, name: series, year: y, series, pct: isNumber(v) ? v : null, numerator: null, denominator: null, status: isNumber(v) ? 'ok' : v === SUPPRESSED ? 'suppressed' : 'missing' });
-  for (const y of c.years) add(name, code, y, figure.value(code, y));
+  // the trend's years: from the first any line has a value (up to --trend-years), the report's three always
+  const own = c.trendYears.map((y) => figure.value(code, y));
+  const theirs = cmps.map((cmp) => c.trendYears.map((y) => comparisonValue(figure, cmp, y, cache)));
+  const first = c.trendYears.findIndex((y, i) => y >= c.years[0] || own[i] !== null || theirs.some((vals) => vals[i] !== null));
+  const years = c.trendYears.slice(first);
+  years.forEach((y, i) => add(name, code, y, own[first + i]));
   // a comparison the inputs give no figure for is named in a note, not drawn as an empty line
   const without: string[] = [];
-  for (const cmp of cmps) {
+  cmps.forEach((cmp, j) => {
     const label = comparisonLabel(cmp);
-    const vals = c.years.map((y) => comparisonValue(figure, cmp, y, cache));
+    const vals = theirs[j].slice(first);
     if (vals.every((v) => v === null)) without.push(label);
-    else c.years.forEach((y, i) => add(label, cmp.published ?? cmp.id, y, vals[i]));
-  }
+    else years.forEach((y, i) => add(label, cmp.published ?? cmp.id, y, vals[i]));
+  });
   return {
     kind: 'chart',
     id: 'trend',
     slug: 'utveckling',
     title: SV.trendTitle(name),
-    subtitle: SV.trendSubtitle(c.years[0], c.year),
+    subtitle: SV.trendSubtitle(years[0], c.year),
     template: 'trend',
-    order: c.years.map(String),
+    order: years.map(String),
     yTitle: SV.yShareOfPopulation,
     points,
     source,

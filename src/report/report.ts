@@ -82,6 +82,7 @@ async function reportContext(s: ReportSettings, log: NoteLog): Promise<{ ctx: Re
   const ctx: ReportContext = {
     year: s.year,
     years,
+    trendYears: Array.from({ length: s.trendYears ?? 3 }, (_, i) => s.year - (s.trendYears ?? 3) + 1 + i),
     region: s.region,
     areas: (code) => munis.area(code),
     facts,

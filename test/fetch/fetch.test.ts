@@ -14,7 +14,7 @@ import { REPORT_KPIS, runFetch, type FetchSettings } from '../../src/fetch/fetch
 import { readGroups } from '../../src/io/groups.js';
 import { loadMunicipalities } from '../../src/io/reference.js';
 import { ROOT, cliAsync } from '../helpers.js';
-import { paths, planned, rows, text } from '../report/planned.js';
+import { paths, planned, rows, spec, text } from '../report/planned.js';
 import { type Loopback, koladaLoopback, koladaValue, scbAdults, scbLoopback } from './server.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bistand-fetch-'));
@@ -135,6 +135,19 @@ describe('fetch from Kolada and SCB', () => {
     expect(readFileSync(join(tmp, 'file-region', 'region.txt'), 'utf8')).toBe('1480\n1481\n');
     const r = await planned(['--recipe', join(tmp, 'file-region', 'recipe.json'), '--no-png']);
     expect(r.plan.document.sections[1].sections?.map((k) => k.heading)).toEqual(['1480 Göteborg', '1481 Mölndal']);
+  });
+
+  it('ten years of trend: fetched, drawn from Kolada before the register\'s years, each value the server\'s', async () => {
+    await runFetch(settings('1481', 'ten', { trendYears: 10, groups: undefined }));
+    expect(JSON.parse(readFileSync(join(tmp, 'ten', 'kolada.json'), 'utf8')).bistand.requests[0]).toMatch(/\/year\/2012,2013,2014,2015,2016,2017,2018,2019,2020,2021,2022$/);
+    const r = await planned(['--recipe', join(tmp, 'ten', 'recipe.json'), '--register', join(ROOT, 'data/sample/register.csv'), '--no-png']);
+    const trend = (await rows(r.plan, 'kommun/1481-molndal/trend-utveckling.csv')).filter((p) => p.kommun_code === '1481');
+    expect(trend.map((p) => p.year)).toEqual(['2012', '2013', '2014', '2015', '2016', '2017', '2018', '2019', '2020', '2021']);
+    for (const p of trend.filter((p) => Number(p.year) < 2019)) expect(Number(p.share_pct), p.year).toBe(koladaValue('N31825', '1481', Number(p.year)));
+    // the report's own years from the register over SCB's population
+    const d1 = await rows(r.plan, 'region/d1-andel-av-befolkningen.csv');
+    for (const y of ['2019', '2020', '2021']) expect(trend.find((p) => p.year === y)!.share_pct).toBe(d1.find((p) => p.kommun_code === '1481' && p.year === y)!.share_pct);
+    expect(spec(r.plan, 'kommun/1481-molndal/trend-utveckling.vl.json').vconcat[0].title.text.join(' ')).toContain('Till och med 2018: Kolada (N31825)');
   });
 
   it('a county: its 49 municipalities, the county and Riket in segments Kolada accepts', async () => {
