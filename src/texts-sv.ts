@@ -77,6 +77,8 @@ export function readerForm(t: Table): Table {
 const pct = (v: number) => `${v.toFixed(1).replace('.', ',').replace('-', '−')} procent`;
 /** A number as the draft writes it: its decimals as given (a table's value keeps its own), a decimal comma. */
 const num = (v: number, d?: number) => (d === undefined ? String(v) : v.toFixed(d)).replace('.', ',').replace('-', '−');
+/** Kronor as the text writes them: whole, thousands apart. */
+const kr = (v: number) => `${String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0kr`;
 /** Names in a sentence: "A", "A och B", "A, B och C". */
 /** The change from last year as the text quotes both (equal when they read the same). */
 const change = (v: number, before: number | undefined, year: number) => {
@@ -98,6 +100,8 @@ export const SV = {
   draftMissing: (ns: string[]) => `Uppgift saknas för ${ns.length > 12 ? `${ns.slice(0, 10).join(', ')} och ${ns.length - 10} kommuner till` : names(ns)}.`,
   draftRiket: (v: number) => `Riket: ${pct(v)}.`,
   draftTableHighLow: (year: number, high: string[], max: number, low: string[], min: number) => `${year} har ${names(high)} högst (${num(max)}) och ${names(low)} lägst (${num(min)}).`,
+  draftCost: (year: number, high: string[], max: number, low: string[], min: number) => `Nettokostnaden per invånare ${year} är högst i ${names(high)} (${kr(max)}) och lägst i ${names(low)} (${kr(min)}).`,
+  draftCostRiket: (v: number) => `Riket: ${kr(v)}.`,
   draftTableOne: (name: string, year: number, v: number) => `${name} ${year}: ${num(v)}.`,
   draftTableRiket: (v: number) => `Riket: ${num(v)}.`,
   draftOj: (top: string[], most: number, bottom: string[], fewest: number) => `Flest enheter svarade ja på ${names(top)} (${most}), färst på ${names(bottom)} (${fewest}).`,
@@ -113,6 +117,8 @@ export const SV = {
   t1Title: 'Socioekonomisk sorteringsnyckel per kommun',
   t2Title: 'Kunskapsbaserad verksamhet (Öppna jämförelser): antal svar per fråga',
   t3Title: 'Handläggare med socionomexamen (%)',
+  t4Title: (year: number) => `Kostnad för ekonomiskt bistånd per invånare ${year} (kr)`,
+  t4Columns: (kpis: readonly string[]) => `Kolumnerna: ${kpis.map((k) => ({ N31008: 'N31008 nettokostnad', N31001: 'N31001 kostnad (brutto minus interna intäkter)', N31002: 'N31002 utbetalt bistånd' })[k] ?? k).join('; ')}, kronor per invånare.`,
   d1Title: (region: string) => `Andel av befolkningen med ekonomiskt bistånd i ${region}`,
   d2Title: 'Andel av befolkningen med ekonomiskt bistånd i storstäderna',
   d3Title: (region: string) => `Långvarigt och mycket långvarigt ekonomiskt bistånd i ${region}`,

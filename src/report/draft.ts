@@ -84,7 +84,8 @@ export function profileDraft(c: ReportContext, code: string, figures: KeyFigure[
  */
 export function tableDraft(c: ReportContext, o: TableData): string | undefined {
   if (o.codeColumn === undefined) return undefined;
-  const col = o.table.columns.findIndex((k) => k.name === String(c.year));
+  // T4's first column of figures is the net cost of the report's year; T1's and T3's columns are years
+  const col = o.id === 't4' ? 2 : o.table.columns.findIndex((k) => k.name === String(c.year));
   if (col < 0) return undefined;
   const members = new Set(c.region.codes);
   const seen = new Set<string>();
@@ -103,10 +104,11 @@ export function tableDraft(c: ReportContext, o: TableData): string | undefined {
     const v = (r: (typeof own)[number]) => r[col] as number;
     const max = Math.max(...shownRows.map(v));
     const min = Math.min(...shownRows.map(v));
-    if (max > min) parts.push(SV.draftTableHighLow(c.year, shownRows.filter((r) => v(r) === max).map((r) => String(r[1])), max, shownRows.filter((r) => v(r) === min).map((r) => String(r[1])), min));
+    const [high, low] = [max, min].map((x) => shownRows.filter((r) => v(r) === x).map((r) => String(r[1])));
+    if (max > min) parts.push(o.id === 't4' ? SV.draftCost(c.year, high, max, low, min) : SV.draftTableHighLow(c.year, high, max, low, min));
   }
   const riket = o.table.rows.find((r) => r[o.codeColumn!] === '0000');
-  if (riket && typeof riket[col] === 'number') parts.push(SV.draftTableRiket(riket[col] as number));
+  if (riket && typeof riket[col] === 'number') parts.push(o.id === 't4' ? SV.draftCostRiket(riket[col] as number) : SV.draftTableRiket(riket[col] as number));
   return parts.length ? parts.join(' ') : undefined;
 }
 

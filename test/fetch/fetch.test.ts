@@ -84,6 +84,11 @@ describe('fetch from Kolada and SCB', () => {
   it('the recipe makes the report, with the values the server sent (a deleted value dropped)', async () => {
     const r = await planned(['--recipe', join(tmp, 'gr', 'recipe.json'), '--no-png']);
     const d1 = await rows(r.plan, 'region/d1-andel-av-befolkningen.csv');
+    // T4: what it costs per inhabitant, the municipalities, their counties and Riket
+    const t4 = await rows(r.plan, 'region/t4-kostnad-per-invanare.csv');
+    expect(t4.map((x) => x.kommun_code)).toEqual([...['1440', '1489', '1480', '1401', '1384', '1482', '1441', '1462', '1481', '1402', '1415', '1419', '1407'], '0013', '0014', '0000']);
+    expect(Number(t4.find((x) => x.kommun_code === '1481')!.N31008)).toBe(Math.round(koladaValue('N31008', '1481', 2021)));
+    expect(t4.find((x) => x.kommun_code === '0014')!.kommun_name).toBe('Västra Götalands län');
     const molndal = d1.find((p) => p.kommun_code === '1481' && p.year === '2021')!;
     // D1 from N31825, adults per adult inhabitant
     expect(Number(molndal.share_pct)).toBe(koladaValue('N31825', '1481', 2021));
