@@ -214,12 +214,15 @@ describe('the output contract (SPEC §7)', () => {
     expect(m.stderr).not.toContain('matched no known reason');
   });
 
-  it('--help on each command shows an example', () => {
-    for (const c of ['classify', 'reasons', 'sample']) {
+  it('--help on each command shows an example; classify\'s the lines it prints for the sample', async () => {
+    for (const c of ['classify', 'reasons', 'sample', 'fetch']) {
       const r = cli([c, '--help']);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('Example:');
     }
+    const shown = cli(['classify', '--help']).stdout.split('Example:')[1].trim().split('\n').slice(1).map((l) => l.trim());
+    const printed = (await command(['classify', sample, '--year', '2021'])).stdout.split('\n');
+    expect(printed.slice(0, 2)).toEqual(shown);
   });
 
   it('`… | head` ends quietly', () => {
