@@ -77,6 +77,21 @@ export function readerForm(t: Table): Table {
 const pct = (v: number) => `${v.toFixed(1).replace('.', ',').replace('-', '−')} procent`;
 /** A number as the draft writes it: its decimals as given (a table's value keeps its own), a decimal comma. */
 const num = (v: number, d?: number) => (d === undefined ? String(v) : v.toFixed(d)).replace('.', ',').replace('-', '−');
+/** The eleven försörjningshinder as Kolada names them (N31858–N31868). */
+const T5_NAMES: Record<string, string> = {
+  N31858: 'arbetslösa',
+  N31859: 'arbetslösa med etableringsersättning',
+  N31860: 'sjukskrivna med läkarintyg',
+  N31861: 'sjuk- eller aktivitetsersättning',
+  N31862: 'pension eller äldreförsörjningsstöd',
+  N31863: 'arbetshinder av sociala skäl',
+  N31864: 'föräldraledighet',
+  N31865: 'heltidsarbetande',
+  N31866: 'deltidsarbetande',
+  N31867: 'försörjningshinder saknas',
+  N31868: 'uppgift saknas',
+};
+export const hinderName = (kpi: string) => T5_NAMES[kpi] ?? kpi;
 /** Kronor as the text writes them: whole, thousands apart. */
 const kr = (v: number) => `${String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0kr`;
 /** Names in a sentence: "A", "A och B", "A, B och C". */
@@ -118,6 +133,9 @@ export const SV = {
   t2Title: 'Kunskapsbaserad verksamhet (Öppna jämförelser): antal svar per fråga',
   t3Title: 'Handläggare med socionomexamen (%)',
   t4Title: (year: number) => `Kostnad för ekonomiskt bistånd per invånare ${year} (kr)`,
+  t5Title: (year: number) => `Försörjningshinder enligt Socialstyrelsens indelning ${year} (%)`,
+  t5Columns: (kpis: readonly string[]) => `Andel av de vuxna biståndsmottagarna med försörjningshinder, per hinder. Kolumnerna: ${kpis.map((k) => `${k} ${T5_NAMES[k] ?? ''}`.trim()).join('; ')}.`,
+  draftHinder: (name: string, n: number, of: number) => `${name} är det vanligaste försörjningshindret i ${n} av ${of} kommuner.`,
   t4Columns: (kpis: readonly string[]) => `Kolumnerna: ${kpis.map((k) => ({ N31008: 'N31008 nettokostnad', N31001: 'N31001 kostnad (brutto minus interna intäkter)', N31002: 'N31002 utbetalt bistånd' })[k] ?? k).join('; ')}, kronor per invånare.`,
   d1Title: (region: string) => `Andel av befolkningen med ekonomiskt bistånd i ${region}`,
   d2Title: 'Andel av befolkningen med ekonomiskt bistånd i storstäderna',

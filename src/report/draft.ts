@@ -5,7 +5,7 @@
  * where any municipality's value is hidden, highest and lowest are not given.
  */
 import type { ChartData, Point, SurveyChart } from '../charts/types.js';
-import { SV } from '../texts-sv.js';
+import { SV, hinderName } from '../texts-sv.js';
 import { areaName, type ReportContext, type TableData } from './context.js';
 import { type Comparison, type KeyFigure, comparisonLabel, comparisonValue } from './profile.js';
 
@@ -84,6 +84,7 @@ export function profileDraft(c: ReportContext, code: string, figures: KeyFigure[
  */
 export function tableDraft(c: ReportContext, o: TableData): string | undefined {
   if (o.codeColumn === undefined) return undefined;
+  if (o.id === 't5') return hinderDraft(c, o);
   // T4's first column of figures is the net cost of the report's year; T1's and T3's columns are years
   const col = o.id === 't4' ? 2 : o.table.columns.findIndex((k) => k.name === String(c.year));
   if (col < 0) return undefined;
@@ -110,6 +111,29 @@ export function tableDraft(c: ReportContext, o: TableData): string | undefined {
   const riket = o.table.rows.find((r) => r[o.codeColumn!] === '0000');
   if (riket && typeof riket[col] === 'number') parts.push(o.id === 't4' ? SV.draftCostRiket(riket[col] as number) : SV.draftTableRiket(riket[col] as number));
   return parts.length ? parts.join(' ') : undefined;
+}
+
+/**
+ * The draft under T5: the försörjningshinder most often the largest in the region's
+ * municipalities. Nothing where a member's value is hidden (a rank would involve it).
+ */
+function hinderDraft(c: ReportContext, o: TableData): string | undefined {
+  const members = new Set(c.region.codes);
+  const own = o.table.rows.filter((r) => members.has(String(r[0])));
+  if (own.length < 2 || own.some((r) => r.slice(2).includes('X'))) return undefined;
+  const largest = new Map<string, number>();
+  for (const r of own) {
+    const vals = r.slice(2).map((v) => (typeof v === 'number' ? v : -1));
+    const max = Math.max(...vals);
+    // a tie is no "largest"
+    if (max < 0 || vals.filter((v) => v === max).length > 1) continue;
+    const kpi = o.table.columns[2 + vals.indexOf(max)].name;
+    largest.set(kpi, (largest.get(kpi) ?? 0) + 1);
+  }
+  const top = [...largest.entries()].sort((a, b) => b[1] - a[1]);
+  if (!top.length || (top[1] && top[1][1] === top[0][1])) return undefined;
+  const name = hinderName(top[0][0]);
+  return SV.draftHinder(name[0].toUpperCase() + name.slice(1), top[0][1], own.length);
 }
 
 /**

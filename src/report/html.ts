@@ -41,6 +41,8 @@ th,td{border-bottom:1px solid #d0d0d0;padding:2px 4px;text-align:left;vertical-a
 th{border-bottom:1.5px solid #555}
 td.n,th.n{text-align:right}
 td.n{white-space:nowrap}
+table.wide{font-size:7pt}
+table.wide th,table.wide td{padding:2px 2px}
 th,td{overflow-wrap:normal}
 th{hyphens:manual}
 .source,.note{font-size:8pt;color:#555;margin:.15em 0}
@@ -94,7 +96,8 @@ function item(it: DocItem, level: 3 | 4, pictures: Pictures): string {
   const cls = (i: number) => (numeric[i] ? ' class="n"' : '');
   const head = `<thead><tr>${t.columns.map((c, i) => `<th scope="col"${cls(i)}>${esc(softHyphens(c.name))}</th>`).join('')}</tr></thead>`;
   const body = `<tbody>${t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${esc(text(c, i))}</td>`).join('')}</tr>`).join('')}</tbody>`;
-  return `<figure id="${it.anchor}" class="table">${h}<table>${head}${body}</table>${foot}${draft}</figure>`;
+  // a table of many columns in a smaller type, as in the Word file, so that it fits the page
+  return `<figure id="${it.anchor}" class="table">${h}<table${t.columns.length > 8 ? ' class="wide"' : ''}>${head}${body}</table>${foot}${draft}</figure>`;
 }
 
 function section(s: DocSection, level: 2 | 3, pictures: Pictures): string {

@@ -82,6 +82,9 @@ export interface ReportPlan {
  */
 export const SCREEN_DPI = 150;
 
+/** More columns than this, and a table's reader form leaves out its codes. */
+const WIDE_TABLE = 8;
+
 /** A municipality's trend on its compact page, in cm. */
 const COMPACT_TREND_CM = 12;
 
@@ -171,7 +174,8 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
     const caption = numberedCaption(o.id, o.title);
     let data: Table;
     if (o.kind === 'table') {
-      const t = p.table(base, o, o.table, undefined, o.codeColumn === undefined ? [] : [o.codeColumn]);
+      const { reader, codeColumns } = readerOf(o, o.table);
+      const t = p.table(base, o, o.table, reader, codeColumns);
       const text = tableDraft(ctx, o) ?? ojDraft(o);
       region.items.push({ ...tableItem(o.id, caption, t, o), ...(text ? { draft: text } : {}) });
       data = o.table;
@@ -245,7 +249,8 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
       }
       if (o.kind === 'table' && o.codeColumn !== undefined) {
         const own = { ...o.table, rows: o.table.rows.filter((r) => r[o.codeColumn!] === code) };
-        const t = p.table(`${folder}/${o.id}-${o.slug}`, o, own, undefined, [o.codeColumn]);
+        const r = readerOf(o, own);
+        const t = p.table(`${folder}/${o.id}-${o.slug}`, o, own, r.reader, r.codeColumns);
         if (full) profile.items.push(tableItem(`k${code}-${o.id}`, o.title, t, o));
         listed.push(`[${o.id.toUpperCase()}](${t.base}.md)`);
       }
@@ -284,5 +289,17 @@ function draftMarkdown(s: DocSection): string[] {
   const items = s.items.filter((it): it is DocItem & { kind: 'table' | 'chart' } => it.kind !== 'skipped' && Boolean(it.draft));
   if (!items.length) return [];
   return [`# ${markdownText(SV.draftLabel)}: ${markdownText(s.heading)}`, '', ...items.flatMap((it) => [`## ${markdownText(it.caption)}`, '', ...it.draft!.split('\n').filter(Boolean).flatMap((l) => [markdownText(l), '']) ])];
+}
+
+/**
+ * A table's reader form and its columns of codes (kept as text in the .sv.csv). A table of many
+ * columns (T5) leaves its codes out: on an A4 page every column must fit its longest word; the
+ * .csv keeps them.
+ */
+function readerOf(o: { codeColumn?: number }, table: Table): { reader: Table; codeColumns: number[] } {
+  const code = o.codeColumn;
+  if (code === undefined) return { reader: readerForm(table), codeColumns: [] };
+  if (table.columns.length <= WIDE_TABLE) return { reader: readerForm(table), codeColumns: [code] };
+  return { reader: readerForm({ columns: table.columns.filter((_, i) => i !== code), rows: table.rows.map((r) => r.filter((_, i) => i !== code)) }), codeColumns: [] };
 }
 

@@ -50,6 +50,18 @@ describe('the draft text', () => {
     expect(draftOf(r, 't2')).toContain(`Flest enheter svarade ja på ”${t2.find((x) => Number(x.ja) === most)!.fraga}” (${most})`);
   });
 
+  it('T4 and T5: the highest and lowest net cost; the försörjningshinder most often the largest, from their CSVs', async () => {
+    const r = await planned(['--recipe', recipe, '--no-png']);
+    const own = (x: Record<string, string>) => /^1\d{3}$/.test(x.kommun_code);
+    const t4 = (await rows(r.plan, 'region/t4-kostnad-per-invanare.csv')).filter(own).sort((a, b) => Number(a.N31008) - Number(b.N31008));
+    const kr = (v: string) => `${v.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0kr`;
+    expect(draftOf(r, 't4')).toContain(`högst i ${t4.at(-1)!.kommun_name} (${kr(t4.at(-1)!.N31008)}) och lägst i ${t4[0].kommun_name} (${kr(t4[0].N31008)})`);
+    const t5 = (await rows(r.plan, 'region/t5-forsorjningshinder-socialstyrelsen.csv')).filter(own);
+    const largest = t5.map((x) => Object.entries(x).slice(2).sort((a, b) => Number(b[1]) - Number(a[1]))[0][0]);
+    const n = largest.filter((k) => k === 'N31858').length;
+    expect(draftOf(r, 't5')).toBe(`Arbetslösa är det vanligaste försörjningshindret i ${n} av ${t5.length} kommuner.`);
+  });
+
   it('D4: where a municipality is hidden, no highest or lowest of that series', async () => {
     const r = await planned(['--recipe', recipe, '--no-png']);
     const d4 = (await rows(r.plan, 'region/d4-langvarigt-per-kommun.csv')).filter((p) => p.year === '2021' && p.series.startsWith('Mycket'));
