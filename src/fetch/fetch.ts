@@ -50,11 +50,15 @@ export interface FetchResult {
   requests: { service: string; count: number }[];
 }
 
-/** The areas Kolada is asked for: the region's municipalities, their counties, Riket, the groups. */
-export function koladaAreas(s: FetchSettings): string[] {
+/** The two-digit codes of the counties of the region's municipalities. */
+function countiesOf(region: Region): string[] {
   const munis = loadMunicipalities();
-  const counties = [...new Set(s.region.codes.map((c) => munis.byCode(c)?.countyCode).filter((c): c is string => Boolean(c)))].map((c) => `00${c}`);
-  return [...s.region.codes, ...counties, '0000', ...(s.groups?.groups.map((g) => g.id) ?? [])];
+  return [...new Set(region.codes.map((c) => munis.byCode(c)?.countyCode).filter((c): c is string => Boolean(c)))];
+}
+
+/** The areas Kolada is asked for, in Kolada's codes: the region's municipalities, their counties (00NN), Riket (0000), the groups. */
+export function koladaAreas(s: FetchSettings): string[] {
+  return [...s.region.codes, ...countiesOf(s.region).map((c) => `00${c}`), '0000', ...(s.groups?.groups.map((g) => g.id) ?? [])];
 }
 
 export async function runFetch(s: FetchSettings): Promise<Piped<FetchResult>> {
@@ -128,9 +132,7 @@ function recipeRegion(r: Region): { value: string; file?: string } {
 
 /** The areas SCB is asked for, in SCB's codes: the region's municipalities, their counties, Riket (00). */
 export function scbAreas(s: FetchSettings): string[] {
-  const munis = loadMunicipalities();
-  const counties = [...new Set(s.region.codes.map((c) => munis.byCode(c)?.countyCode).filter((c): c is string => Boolean(c)))];
-  return [...s.region.codes, ...counties, '00'];
+  return [...s.region.codes, ...countiesOf(s.region), '00'];
 }
 
 /**

@@ -50,8 +50,6 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   let populationNoise = false;
   for (const f of values) {
     const bytes = readFileOrFail(f);
-    const fetched = s.kolada.includes(f) ? fetchedOn(bytes) : undefined;
-    if (fetched && (!koladaFetched || fetched > koladaFetched)) koladaFetched = fetched;
     const population = s.population.includes(f);
     if (population && !s.populationSource) {
       // every population file SCB's, or the source line says "befolkningsuppgifter"
@@ -64,6 +62,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     others.add('tidySummary', f, read.layout, read.rows.length, [['ok', read.rows.filter((r) => r.status === 'ok').length]]);
     noteRead(others, f, read);
     if (population && read.noise) populationNoise = true;
+    if (s.kolada.includes(f) && read.fetched && (!koladaFetched || read.fetched > koladaFetched)) koladaFetched = read.fetched;
     facts.addValues(read.rows, f);
     inputs.push({ file: f, measures: Facts.measuresOf(read.rows) });
   }
@@ -83,17 +82,6 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   if (s.register && !s.source) log.add('registerUncredited');
   log.push(...surveyNotes.notes);
   return { facts, inputs, populationSource, survey, koladaFetched, populationNoise };
-}
-
-/** The day a file `bistand fetch` wrote was fetched (its `bistand.fetched`), or undefined for any other file. */
-function fetchedOn(bytes: Uint8Array): string | undefined {
-  if (bytes[0] !== 0x7b) return undefined;
-  try {
-    const fetched = (JSON.parse(new TextDecoder().decode(bytes)) as { bistand?: { fetched?: unknown } }).bistand?.fetched;
-    return typeof fetched === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fetched) ? fetched : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function registerRead(s: ReportSettings, file: string, years: number[], municipalities: Municipalities) {

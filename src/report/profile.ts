@@ -59,10 +59,7 @@ export function keyFigures(c: ReportContext): KeyFigure[] {
     // a hidden share is X in the table and the trend, not "uppgift saknas"
     return share(n, d, minDenominator ? c.suppress : { ...c.suppress, minDenominator: 0 });
   };
-  const kpi = (id: KpiId) => (code: string, y: number): Figure => {
-    const v = f.get(id, code, y);
-    return v?.status === 'ok' && typeof v.value === 'number' ? v.value : v?.status === 'suppressed' ? SUPPRESSED : null;
-  };
+  const kpi = (id: KpiId) => kpiFigure(c, id);
   const figures: KeyFigure[] = [];
   // a profile of every municipality ranks each among the region's: each value is worked out once
   const out = {
@@ -195,6 +192,12 @@ export function overviewTable(c: ReportContext, figures: KeyFigure[]): { table: 
 }
 
 /** The municipality's share of the population over the years against its comparisons. */
+/** A Kolada KPI as a figure: its value, hidden, or null where the input has none. */
+const kpiFigure = (c: ReportContext, id: KpiId) => (code: string, y: number): Figure => {
+  const v = c.facts.get(id, code, y);
+  return v?.status === 'ok' && typeof v.value === 'number' ? v.value : v?.status === 'suppressed' ? SUPPRESSED : null;
+};
+
 /**
  * The share a profile's trend draws: the key figure where it has the year; before the register's
  * years, Kolada's share of the same definition (N31825 of adults, N31807 of all inhabitants), said
@@ -204,10 +207,7 @@ export function trendFigure(c: ReportContext, figure: KeyFigure): { figure: KeyF
   if (figure.kpi) return { figure };
   const id: KpiId = populationOf(c)?.adults === false ? 'N31807' : 'N31825';
   if (!c.facts.has(id) || !c.trendYears.some((y) => y < c.years[0])) return { figure };
-  const kolada = (code: string, y: number): Figure => {
-    const v = c.facts.get(id, code, y);
-    return v?.status === 'ok' && typeof v.value === 'number' ? v.value : v?.status === 'suppressed' ? SUPPRESSED : null;
-  };
+  const kolada = kpiFigure(c, id);
   return { figure: { ...figure, id: `${figure.id}_trend`, value: (code, y) => (y < c.years[0] ? kolada(code, y) : figure.value(code, y)) }, note: SV.trendKolada(id, c.years[0] - 1) };
 }
 

@@ -44,6 +44,8 @@ export interface AggregatedRead {
   noAdults?: string[];
   /** SCB's Cell Key Method in the table: parts need not sum to the total */
   noise?: boolean;
+  /** the day `bistand fetch` fetched the file (its `bistand.fetched`) */
+  fetched?: string;
 }
 
 export interface AggregatedOptions {
@@ -73,6 +75,12 @@ function loadKpiTitles(): Map<string, string> {
   return kpiTitles;
 }
 
+/** The day a file `bistand fetch` wrote was fetched (its `bistand.fetched`), or undefined for any other file. */
+function fetchedOn(docs: unknown[]): string | undefined {
+  const fetched = (docs[0] as { bistand?: { fetched?: unknown } } | undefined)?.bistand?.fetched;
+  return typeof fetched === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fetched) ? fetched : undefined;
+}
+
 export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOptions = {}): AggregatedRead {
   const names = nameIndex();
   const ctx: ReadContext = { file, names, period: o.period, kpiTitles: loadKpiTitles(), skipped: new Map() };
@@ -88,12 +96,14 @@ export function readAggregated(bytes: Uint8Array, file: string, o: AggregatedOpt
     months: ctx.months,
     noAdults: ctx.noAdults,
     noise: ctx.noise,
+    fetched: ctx.fetched,
   });
   const text = decodeDetected(bytes);
   if (text.trim() === '') throw new InputError({ file, line: 1 }, msg.emptyFile(), 'give a Statistikdatabasen, Kolada, ÖJ or population file');
 
   if (/^\s*[[{]/.test(text) && (o.as === undefined || o.as === 'kolada' || o.as === 'population')) {
     const docs = parseJsonDocuments(text, file);
+    ctx.fetched = fetchedOn(docs);
     if (o.as !== 'population' && looksLikeKoladaJson(docs)) {
       const rows = readKoladaJson(docs, ctx);
       return found('kolada (API v3 JSON)', rows);

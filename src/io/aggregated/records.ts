@@ -26,6 +26,8 @@ export interface ReadContext {
   zeroIsMissing?: boolean;
   /** a table SCB protected with its Cell Key Method: parts and totals need not agree */
   noise?: boolean;
+  /** the day `bistand fetch` fetched the file */
+  fetched?: string;
   /** the age groups of a population that give its total but not its adults (18+), when so */
   noAdults?: string[];
   /** the months a population by month was taken at, for years without December (`2026-04`) */
