@@ -58,5 +58,8 @@ export interface ReportDocument {
   minCount?: number;
 }
 
+/** More columns than this, and a table is wide: its codes are left out of its reader's form and a page sets it smaller. */
+export const WIDE_TABLE = 8;
+
 /** "Tabell 1: …" / "Diagram 4: …", as the GR report numbers its outputs. */
 export const numberedCaption = (id: string, title: string) => `${id.startsWith('t') ? 'Tabell' : 'Diagram'} ${id.slice(1)}: ${title}`;

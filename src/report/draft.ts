@@ -77,17 +77,34 @@ export function profileDraft(c: ReportContext, code: string, figures: KeyFigure[
   return lines.length ? lines.join('\n') : undefined;
 }
 
+/** How a table's draft words its highest, lowest and Riket: a table of years (T1, T3), or of kronor (T4). */
+interface ColumnWords {
+  highLow: (year: number, high: string[], max: number, low: string[], min: number) => string;
+  riket: (v: number) => string;
+}
+const YEAR_WORDS: ColumnWords = { highLow: SV.draftTableHighLow, riket: SV.draftTableRiket };
+const COST_WORDS: ColumnWords = { highLow: SV.draftCost, riket: SV.draftCostRiket };
+
+/** Each table's draft, by its output id. */
+const TABLE_DRAFTS: Partial<Record<TableData['id'], (c: ReportContext, o: TableData) => string | undefined>> = {
+  t1: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === String(c.year)), YEAR_WORDS),
+  t2: (_c, o) => ojDraft(o),
+  t3: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === String(c.year)), YEAR_WORDS),
+  // T4's first column of figures is the net cost of the report's year
+  t4: (c, o) => columnDraft(c, o, 2, COST_WORDS),
+  t5: (c, o) => hinderDraft(c, o),
+};
+
+/** The draft under a table of the region, or undefined for one it cannot speak of. */
+export const tableDraft = (c: ReportContext, o: TableData): string | undefined => TABLE_DRAFTS[o.id]?.(c, o);
+
 /**
- * The draft under a table of the region's municipalities by year (T1, T3): in the report's year,
- * the highest and lowest of the municipalities (their own rows, not Göteborg's units), and Riket.
- * Nothing where a member's value is hidden, or where the table has no column of the year.
+ * The draft of one column of a table of the region's municipalities (T1, T3: the report's year;
+ * T4: the net cost): its highest and lowest municipality (their own rows, not Göteborg's units),
+ * and Riket. No highest or lowest where a member's value is hidden.
  */
-export function tableDraft(c: ReportContext, o: TableData): string | undefined {
-  if (o.codeColumn === undefined) return undefined;
-  if (o.id === 't5') return hinderDraft(c, o);
-  // T4's first column of figures is the net cost of the report's year; T1's and T3's columns are years
-  const col = o.id === 't4' ? 2 : o.table.columns.findIndex((k) => k.name === String(c.year));
-  if (col < 0) return undefined;
+function columnDraft(c: ReportContext, o: TableData, col: number, words: ColumnWords): string | undefined {
+  if (o.codeColumn === undefined || col < 0) return undefined;
   const members = new Set(c.region.codes);
   const seen = new Set<string>();
   // a municipality's first row is its own; the rows after it with its code are its units
@@ -106,10 +123,10 @@ export function tableDraft(c: ReportContext, o: TableData): string | undefined {
     const max = Math.max(...shownRows.map(v));
     const min = Math.min(...shownRows.map(v));
     const [high, low] = [max, min].map((x) => shownRows.filter((r) => v(r) === x).map((r) => String(r[1])));
-    if (max > min) parts.push(o.id === 't4' ? SV.draftCost(c.year, high, max, low, min) : SV.draftTableHighLow(c.year, high, max, low, min));
+    if (max > min) parts.push(words.highLow(c.year, high, max, low, min));
   }
   const riket = o.table.rows.find((r) => r[o.codeColumn!] === '0000');
-  if (riket && typeof riket[col] === 'number') parts.push(o.id === 't4' ? SV.draftCostRiket(riket[col] as number) : SV.draftTableRiket(riket[col] as number));
+  if (riket && typeof riket[col] === 'number') parts.push(words.riket(riket[col] as number));
   return parts.length ? parts.join(' ') : undefined;
 }
 
@@ -140,8 +157,7 @@ function hinderDraft(c: ReportContext, o: TableData): string | undefined {
  * The draft under the ÖJ table (T2): the questions most and fewest units answered yes to, of the
  * units that answered. Nothing where every question has as many yes.
  */
-export function ojDraft(o: TableData): string | undefined {
-  if (o.id !== 't2') return undefined;
+function ojDraft(o: TableData): string | undefined {
   const rows = o.table.rows.filter((r) => r.slice(1, 5).every((v) => typeof v === 'number'));
   if (rows.length < 2) return undefined;
   const yes = (r: (typeof rows)[number]) => r[1] as number;

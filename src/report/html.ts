@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { FONT_FAMILY, fontFilesFor } from '../charts/font-files.js';
 import { readerCells } from '../tables/table.js';
 import { SV } from '../texts-sv.js';
-import { type DocItem, type DocSection, type Pictures, type ReportDocument, pictureOf } from './document.js';
+import { type DocItem, type DocSection, type Pictures, type ReportDocument, pictureOf, WIDE_TABLE } from './document.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -97,7 +97,7 @@ function item(it: DocItem, level: 3 | 4, pictures: Pictures): string {
   const head = `<thead><tr>${t.columns.map((c, i) => `<th scope="col"${cls(i)}>${esc(softHyphens(c.name))}</th>`).join('')}</tr></thead>`;
   const body = `<tbody>${t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${esc(text(c, i))}</td>`).join('')}</tr>`).join('')}</tbody>`;
   // a table of many columns in a smaller type, as in the Word file, so that it fits the page
-  return `<figure id="${it.anchor}" class="table">${h}<table${t.columns.length > 8 ? ' class="wide"' : ''}>${head}${body}</table>${foot}${draft}</figure>`;
+  return `<figure id="${it.anchor}" class="table">${h}<table${t.columns.length > WIDE_TABLE ? ' class="wide"' : ''}>${head}${body}</table>${foot}${draft}</figure>`;
 }
 
 function section(s: DocSection, level: 2 | 3, pictures: Pictures): string {

@@ -18,9 +18,9 @@ import { markdownText } from '../text.js';
 import { similarGroupOf } from '../io/groups.js';
 import { areaName, type Output, type ReportContext } from './context.js';
 import { comparisonsOf, keyFigures, overviewTable, profileTable, trendChart, trendFigure } from './profile.js';
-import { draftText, ojDraft, profileDraft, surveyDraft, tableDraft } from './draft.js';
+import { draftText, profileDraft, surveyDraft, tableDraft } from './draft.js';
 import { membersMissingNote } from './points.js';
-import { DocItem, DocSection, ReportDocument, numberedCaption } from './document.js';
+import { DocItem, DocSection, ReportDocument, WIDE_TABLE, numberedCaption } from './document.js';
 
 /** A table's three files: .csv (machine names), .sv.csv and .md (the reader's form). */
 export interface PlannedTable {
@@ -81,9 +81,6 @@ export interface ReportPlan {
  * print-size PNGs would double the national report's time and memory.
  */
 export const SCREEN_DPI = 150;
-
-/** More columns than this, and a table's reader form leaves out its codes. */
-const WIDE_TABLE = 8;
 
 /** A municipality's trend on its compact page, in cm. */
 const COMPACT_TREND_CM = 12;
@@ -176,7 +173,7 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
     if (o.kind === 'table') {
       const { reader, codeColumns } = readerOf(o, o.table);
       const t = p.table(base, o, o.table, reader, codeColumns);
-      const text = tableDraft(ctx, o) ?? ojDraft(o);
+      const text = tableDraft(ctx, o);
       region.items.push({ ...tableItem(o.id, caption, t, o), ...(text ? { draft: text } : {}) });
       data = o.table;
     } else {
