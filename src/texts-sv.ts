@@ -116,6 +116,7 @@ export const SV = {
   draftRiket: (v: number) => `Riket: ${pct(v)}.`,
   draftTableHighLow: (year: number, high: string[], max: number, low: string[], min: number) => `${year} har ${names(high)} högst (${num(max)}) och ${names(low)} lägst (${num(min)}).`,
   draftCost: (year: number, high: string[], max: number, low: string[], min: number) => `Nettokostnaden per invånare ${year} är högst i ${names(high)} (${kr(max)}) och lägst i ${names(low)} (${kr(min)}).`,
+  draftCostOne: (name: string, year: number, v: number) => `Nettokostnaden per invånare i ${name} ${year}: ${kr(v)}.`,
   draftCostRiket: (v: number) => `Riket: ${kr(v)}.`,
   draftTableOne: (name: string, year: number, v: number) => `${name} ${year}: ${num(v)}.`,
   draftTableRiket: (v: number) => `Riket: ${num(v)}.`,

@@ -79,11 +79,12 @@ export function profileDraft(c: ReportContext, code: string, figures: KeyFigure[
 
 /** How a table's draft words its highest, lowest and Riket: a table of years (T1, T3), or of kronor (T4). */
 interface ColumnWords {
+  one: (name: string, year: number, v: number) => string;
   highLow: (year: number, high: string[], max: number, low: string[], min: number) => string;
   riket: (v: number) => string;
 }
-const YEAR_WORDS: ColumnWords = { highLow: SV.draftTableHighLow, riket: SV.draftTableRiket };
-const COST_WORDS: ColumnWords = { highLow: SV.draftCost, riket: SV.draftCostRiket };
+const YEAR_WORDS: ColumnWords = { one: SV.draftTableOne, highLow: SV.draftTableHighLow, riket: SV.draftTableRiket };
+const COST_WORDS: ColumnWords = { one: SV.draftCostOne, highLow: SV.draftCost, riket: SV.draftCostRiket };
 
 /** Each table's draft, by its output id. */
 const TABLE_DRAFTS: Partial<Record<TableData['id'], (c: ReportContext, o: TableData) => string | undefined>> = {
@@ -116,7 +117,7 @@ function columnDraft(c: ReportContext, o: TableData, col: number, words: ColumnW
   });
   const parts: string[] = [];
   const shownRows = own.filter((r) => typeof r[col] === 'number');
-  if (c.region.codes.length === 1 && shownRows.length === 1) parts.push(SV.draftTableOne(String(shownRows[0][1]), c.year, shownRows[0][col] as number));
+  if (c.region.codes.length === 1 && shownRows.length === 1) parts.push(words.one(String(shownRows[0][1]), c.year, shownRows[0][col] as number));
   else if (own.some((r) => r[col] === 'X')) parts.push(SV.draftHidden(own.filter((r) => r[col] === 'X').length));
   else if (shownRows.length >= 2) {
     const v = (r: (typeof own)[number]) => r[col] as number;
@@ -125,6 +126,9 @@ function columnDraft(c: ReportContext, o: TableData, col: number, words: ColumnW
     const [high, low] = [max, min].map((x) => shownRows.filter((r) => v(r) === x).map((r) => String(r[1])));
     if (max > min) parts.push(words.highLow(c.year, high, max, low, min));
   }
+  // of the members with a value: those without are named, as under the charts
+  const missing = c.region.codes.filter((k) => !own.some((r) => String(r[o.codeColumn!]) === k && (typeof r[col] === 'number' || r[col] === 'X')));
+  if (missing.length && c.region.codes.length > 1) parts.push(SV.draftMissing(missing.map((k) => areaName(c, k))));
   const riket = o.table.rows.find((r) => r[o.codeColumn!] === '0000');
   if (riket && typeof riket[col] === 'number') parts.push(words.riket(riket[col] as number));
   return parts.length ? parts.join(' ') : undefined;
@@ -136,8 +140,10 @@ function columnDraft(c: ReportContext, o: TableData, col: number, words: ColumnW
  */
 function hinderDraft(c: ReportContext, o: TableData): string | undefined {
   const members = new Set(c.region.codes);
-  const own = o.table.rows.filter((r) => members.has(String(r[0])));
+  // the members with values; those without are named after
+  const own = o.table.rows.filter((r) => members.has(String(r[0])) && r.slice(2).some((v) => typeof v === 'number' || v === 'X'));
   if (own.length < 2 || own.some((r) => r.slice(2).includes('X'))) return undefined;
+  const missing = c.region.codes.filter((k) => !own.some((r) => r[0] === k)).map((k) => areaName(c, k));
   const largest = new Map<string, number>();
   for (const r of own) {
     const vals = r.slice(2).map((v) => (typeof v === 'number' ? v : -1));
@@ -150,7 +156,7 @@ function hinderDraft(c: ReportContext, o: TableData): string | undefined {
   const top = [...largest.entries()].sort((a, b) => b[1] - a[1]);
   if (!top.length || (top[1] && top[1][1] === top[0][1])) return undefined;
   const name = hinderName(top[0][0]);
-  return SV.draftHinder(name[0].toUpperCase() + name.slice(1), top[0][1], own.length);
+  return [SV.draftHinder(name[0].toUpperCase() + name.slice(1), top[0][1], own.length), ...(missing.length ? [SV.draftMissing(missing)] : [])].join(' ');
 }
 
 /**
