@@ -71,13 +71,13 @@ export async function runFetch(s: FetchSettings): Promise<Piped<FetchResult>> {
     const today = (s.today ?? new Date()).toISOString().slice(0, 10);
     const kpis = [...new Set([...REPORT_KPIS, ...s.kpis])];
     const told = s.onRequest && ((v: Service) => s.onRequest!(v.name, v.requests));
-    const kolada = new Service('Kolada', 200, undefined, told);
+    const kolada = new Service('Kolada', 200, told);
     const urls = koladaDataUrls(s.koladaUrl ?? KOLADA_URL, kpis, koladaAreas(s), years);
     const kept = s.refresh ? undefined : keptAnswer(join(dir.out, 'kolada.json'), urls);
     const file = kept ?? (await koladaFile(kolada, urls, today));
     dir.write('kolada.json', file);
     if (kept) log.add('fetchKept', 'kolada.json');
-    const scb = new Service('SCB', 400, undefined, told);
+    const scb = new Service('SCB', 400, told);
     const population = await populationFiles(scb, s, dir.out, years, today, log);
     for (const [name, text] of population) dir.write(name, text);
     const region = recipeRegion(s.region);

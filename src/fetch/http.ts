@@ -19,14 +19,15 @@ export class Service {
   requests = 0;
   private last = 0;
 
+  /** ms to wait before the first retry of a 429 without Retry-After */
+  private readonly backoff = 2000;
+
   constructor(
     readonly name: string,
-    /** the least time between two requests, in ms */
+    /** the least time between two requests, in ms (SCB's `/config` sets its own) */
     public gap: number,
-    /** ms to wait before a retry of a 429 without Retry-After (tests make it short) */
-    readonly backoff = 2000,
     /** told of each request, for a progress line */
-    readonly onRequest?: (service: Service, url: string) => void,
+    private readonly onRequest?: (service: Service) => void,
   ) {}
 
   async json(url: string, o: RequestOptions = {}): Promise<unknown> {
@@ -35,7 +36,7 @@ export class Service {
       if (wait > 0) await sleep(wait);
       this.last = Date.now();
       this.requests++;
-      this.onRequest?.(this, url);
+      this.onRequest?.(this);
       let res: Response;
       try {
         res = await fetch(url, {
