@@ -38,6 +38,8 @@ export interface FetchSettings {
   koladaUrl?: string;
   /** SCB's base URL (BISTAND_SCB_URL, else SCB's own) */
   scbUrl?: string;
+  /** ms between two requests to Kolada, which publishes no limit (200: polite; a loopback in the tests needs none) */
+  koladaGap?: number;
   /** the date the answers are dated with (today) */
   today?: Date;
   /** told of each request (a progress line) */
@@ -71,7 +73,7 @@ export async function runFetch(s: FetchSettings): Promise<Piped<FetchResult>> {
     const today = (s.today ?? new Date()).toISOString().slice(0, 10);
     const kpis = [...new Set([...REPORT_KPIS, ...s.kpis])];
     const told = s.onRequest && ((v: Service) => s.onRequest!(v.name, v.requests));
-    const kolada = new Service('Kolada', 200, told);
+    const kolada = new Service('Kolada', s.koladaGap ?? 200, told);
     const urls = koladaDataUrls(s.koladaUrl ?? KOLADA_URL, kpis, koladaAreas(s), years);
     const kept = s.refresh ? undefined : keptAnswer(join(dir.out, 'kolada.json'), urls);
     const file = kept ?? (await koladaFile(kolada, urls, today));

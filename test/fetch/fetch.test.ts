@@ -29,6 +29,8 @@ beforeAll(async () => {
   const counties = [...new Set(munis.kommuner.map((k) => k.countyCode))].map((c) => [c, `${c} län`] as [string, string]);
   // few cells a call: GR's exact years take two
   scb = await scbLoopback({ maxCells: 15000, regions: [['00', 'Riket'], ...counties, ...munis.kommuner.map((k) => [k.code, k.name] as [string, string])] });
+  // calls as fast as the loopbacks answer, but in the test of the limits
+  scb.limit = { calls: 1000, window: 1 };
 });
 afterAll(async () => {
   await server.close();
@@ -37,7 +39,7 @@ afterAll(async () => {
 
 const settings = (region: string, out: string, more: Partial<FetchSettings> = {}): FetchSettings => {
   const groups = { file: GROUPS, groups: readGroups(GROUPS, loadMunicipalities()) };
-  return { year: 2021, region: groupRegion(regionOf(region, true), groups.groups), out: join(tmp, out), groups, kpis: [], refresh: false, koladaUrl: `${server.base}/v3`, scbUrl: `${scb.base}/api/v2`, ...more };
+  return { year: 2021, region: groupRegion(regionOf(region, true), groups.groups), out: join(tmp, out), groups, kpis: [], refresh: false, koladaGap: 0, koladaUrl: `${server.base}/v3`, scbUrl: `${scb.base}/api/v2`, ...more };
 };
 
 const errorOf = async (p: Promise<unknown>) => {
@@ -53,9 +55,19 @@ const errorOf = async (p: Promise<unknown>) => {
 describe('fetch from Kolada and SCB', () => {
   it('GR: every KPI for the municipalities, their counties, Riket and the groups, Y−2…Y+1, in segments of ≤ 25 ids, pages followed; a recipe', async () => {
     server.asked.length = 0;
+    server.at.length = 0;
+    scb.at.length = 0;
     server.tooMany = 1;
     scb.tooMany = 1;
-    const { result, notes } = await runFetch(settings('gr', 'gr'));
+    // SCB's own limit (30 calls a 10 s) and Kolada's spacing, as a user's run has them
+    scb.limit = undefined;
+    const { result, notes } = await runFetch(settings('gr', 'gr', { koladaGap: undefined }));
+    scb.limit = { calls: 1000, window: 1 };
+    // the calls after /config a third of a second apart, Kolada's 200 ms: over all of them (as the
+    // server sees them one may arrive some ms later than it was sent)
+    const span = (at: number[]) => at.at(-1)! - at[0];
+    expect(span(scb.at.slice(1))).toBeGreaterThanOrEqual((scb.at.length - 2) * 333 - 50);
+    expect(span(server.at)).toBeGreaterThanOrEqual((server.at.length - 1) * 200 - 50);
     expect(readdirSync(join(tmp, 'gr')).filter((f) => !f.startsWith('.')).sort()).toEqual(['groups.csv', 'kolada.json', 'recipe.json', 'scb-TAB5557-1.json', 'scb-TAB638-1.json', 'scb-TAB638-2.json']);
     // SCB: a 429 waited out, its limits, the table search, each table's metadata, then the data:
     // TAB638's two years in two calls (more cells than one may ask), TAB5557's 2021 in one

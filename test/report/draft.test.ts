@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import type { DocItem } from '../../src/report/document.js';
-import { planned, rows, text as fileText, type Planned } from './planned.js';
+import { planned, plannedOnce, rows, text as fileText, type Planned } from './planned.js';
 
 const recipe = join(ROOT, 'data/sample/recipe.json');
 const draftOf = (r: Planned, anchor: string) => (r.plan.document.sections[0].items.find((it) => it.anchor === anchor) as DocItem & { kind: 'chart' | 'table' }).draft ?? '';
@@ -14,7 +14,7 @@ const sv = (v: number) => v.toFixed(1).replace('.', ',');
 
 describe('the draft text', () => {
   it('D1: the region, its change, the highest and lowest as the chart shows them', async () => {
-    const r = await planned(['--recipe', recipe, '--no-png']);
+    const r = await plannedOnce(['--recipe', recipe, '--no-png']);
     const d1 = (await rows(r.plan, 'region/d1-andel-av-befolkningen.csv')).filter((p) => p.year === '2021');
     const own = d1.filter((p) => /^\d{4}$/.test(p.kommun_code) && p.status === 'ok').sort((a, b) => Number(a.share_pct) - Number(b.share_pct));
     const region = d1.find((p) => p.region_figure === 'unweighted')!;
@@ -24,7 +24,7 @@ describe('the draft text', () => {
   });
 
   it('text.md: each folder\'s drafts under their captions, the words of the documents', async () => {
-    const r = await planned(['--recipe', recipe, '--no-png']);
+    const r = await plannedOnce(['--recipe', recipe, '--no-png']);
     const md = await fileText(r.plan, 'region/text.md');
     expect(md.split('\n')[0]).toBe('# Förslag till text: Regionen');
     expect(md).toContain(`## Diagram 1: Andel av befolkningen med ekonomiskt bistånd i Göteborgsregionen\n\n${draftOf(r, 'd1').split('\n')[0]}\n`);
@@ -33,7 +33,7 @@ describe('the draft text', () => {
   });
 
   it('T3 and D7: the highest and lowest as the table and the chart give them', async () => {
-    const r = await planned(['--recipe', recipe, '--no-png']);
+    const r = await plannedOnce(['--recipe', recipe, '--no-png']);
     const t3 = (await rows(r.plan, 'region/t3-socionomexamen.csv')).filter((x) => /^\d{4}$/.test(x.kommun_code) && x.kommun_code !== '0000' && x['2021'] !== '');
     const byValue = [...new Map(t3.map((x) => [x.kommun_code, x])).values()].sort((a, b) => Number(a['2021']) - Number(b['2021']));
     expect(draftOf(r, 't3')).toContain(`2021 har ${byValue.at(-1)!.kommun_name} högst (${byValue.at(-1)!['2021']}) och ${byValue[0].kommun_name} lägst (${byValue[0]['2021']}).`);
@@ -42,7 +42,7 @@ describe('the draft text', () => {
   });
 
   it('D2 of the metropolitan three, T2 of the questions, from their CSVs', async () => {
-    const r = await planned(['--recipe', recipe, '--no-png']);
+    const r = await plannedOnce(['--recipe', recipe, '--no-png']);
     const d2 = (await rows(r.plan, 'region/d2-storstaderna.csv')).filter((x) => x.year === '2021' && x.status === 'ok').sort((a, b) => Number(a.share_pct) - Number(b.share_pct));
     expect(draftOf(r, 'd2')).toContain(`Högst har ${d2.at(-1)!.kommun_name} (${sv(Number(d2.at(-1)!.share_pct))} procent), lägst ${d2[0].kommun_name} (${sv(Number(d2[0].share_pct))} procent).`);
     const t2 = await rows(r.plan, 'region/t2-kunskapsbaserad-verksamhet.csv');
@@ -51,7 +51,7 @@ describe('the draft text', () => {
   });
 
   it('T4 and T5: the highest and lowest net cost; the försörjningshinder most often the largest, from their CSVs', async () => {
-    const r = await planned(['--recipe', recipe, '--no-png']);
+    const r = await plannedOnce(['--recipe', recipe, '--no-png']);
     const own = (x: Record<string, string>) => /^1\d{3}$/.test(x.kommun_code);
     const t4 = (await rows(r.plan, 'region/t4-kostnad-per-invanare.csv')).filter(own).sort((a, b) => Number(a.N31008) - Number(b.N31008));
     const kr = (v: string) => `${v.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0kr`;
@@ -63,7 +63,7 @@ describe('the draft text', () => {
   });
 
   it('D4: where a municipality is hidden, no highest or lowest of that series', async () => {
-    const r = await planned(['--recipe', recipe, '--no-png']);
+    const r = await plannedOnce(['--recipe', recipe, '--no-png']);
     const d4 = (await rows(r.plan, 'region/d4-langvarigt-per-kommun.csv')).filter((p) => p.year === '2021' && p.series.startsWith('Mycket'));
     const hidden = d4.filter((p) => p.status === 'suppressed');
     expect(hidden.length).toBeGreaterThan(0);
@@ -73,14 +73,14 @@ describe('the draft text', () => {
   });
 
   it('one municipality: its own value and change, no ranking', async () => {
-    const r = await planned(['--recipe', recipe, '--no-png', '--region', '1481']);
+    const r = await plannedOnce(['--recipe', recipe, '--no-png', '--region', '1481']);
     const text = draftOf(r, 'd1');
     expect(text).toMatch(/^Mölndal 2021: \d+,\d procent/);
     expect(text).not.toMatch(/Högst har/);
   });
 
   it("a municipality's key figures: its value and change beside the region's, a hidden value said to be hidden", async () => {
-    const r = await planned(['--recipe', recipe, '--no-png']);
+    const r = await plannedOnce(['--recipe', recipe, '--no-png']);
     const overview = await rows(r.plan, 'region/oversikt.csv');
     const ockero = overview.find((o) => o.kommun_code === '1407')!;
     expect(ockero.very_long_term).toBe('X');

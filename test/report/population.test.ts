@@ -119,7 +119,9 @@ function jsonStat(): string {
 describe('population as SCB gives it', () => {
   const region = join(dir, 'tre-kommuner.txt');
   writeFileSync(region, '1481\n1402\n1407\n');
-  const run = (pop: string) => planned(['--year', '2021', '--no-png', '--region', region, '--register', sample('register.csv'), '--population', pop]);
+  // (counts not hidden: the pattern is the same whatever the population, and was most of the time)
+  const run = (pop: string) => planned(['--year', '2021', '--no-png', '--no-suppress', '--region', region, '--register', sample('register.csv'), '--population', pop]);
+  let longFile: ReturnType<typeof run> | undefined;
   const forms: [string, string, () => Buffer | string, string][] = [
     ["the web export (years wide, single ages by sex, a title, Windows-1252)", 'BE0101_befolkning.csv', wideExport, 'read as population'],
     ['a PC-Axis file', 'BE0101N1.px', pcAxis, 'read as population (PC-Axis)'],
@@ -128,7 +130,7 @@ describe('population as SCB gives it', () => {
   for (const [name, file, make, layout] of forms)
     it(`${name}: the D1 of the long file`, async () => {
       writeFileSync(join(dir, file), make());
-      const long = await run(sample('population.csv'));
+      const long = await (longFile ??= run(sample('population.csv')));
       const given = await run(join(dir, file));
       expect(given.stderr).toContain(layout);
       for (const f of ['region/d1-andel-av-befolkningen.csv', 'kommun/1481-molndal/trend-utveckling.csv']) {
