@@ -63,11 +63,11 @@ describe('fetch from Kolada and SCB', () => {
     scb.limit = undefined;
     const { result, notes } = await runFetch(settings('gr', 'gr', { koladaGap: undefined }));
     scb.limit = { calls: 1000, window: 1 };
-    // the calls after /config a third of a second apart, Kolada's 200 ms: over all of them (as the
-    // server sees them one may arrive some ms later than it was sent)
+    // the calls after /config a third of a second apart, Kolada's 200 ms: over all of them, less a
+    // fifth (the server sees a request when it arrives, on a busy machine some ms after it was sent)
     const span = (at: number[]) => at.at(-1)! - at[0];
-    expect(span(scb.at.slice(1))).toBeGreaterThanOrEqual((scb.at.length - 2) * 333 - 50);
-    expect(span(server.at)).toBeGreaterThanOrEqual((server.at.length - 1) * 200 - 50);
+    expect(span(scb.at.slice(1))).toBeGreaterThanOrEqual((scb.at.length - 2) * 333 * 0.8);
+    expect(span(server.at)).toBeGreaterThanOrEqual((server.at.length - 1) * 200 * 0.8);
     expect(readdirSync(join(tmp, 'gr')).filter((f) => !f.startsWith('.')).sort()).toEqual(['groups.csv', 'kolada.json', 'recipe.json', 'scb-TAB5557-1.json', 'scb-TAB638-1.json', 'scb-TAB638-2.json']);
     // SCB: a 429 waited out, its limits, the table search, each table's metadata, then the data:
     // TAB638's two years in two calls (more cells than one may ask), TAB5557's 2021 in one
