@@ -48,10 +48,26 @@ const COLUMN_SV: Record<string, string> = {
   period: 'Period',
   sex: 'Kön',
   value: 'Värde',
+  // T6 and T7, whose title says they are percentages (the .csv keeps Kolada's ids)
+  N31825_K: 'Kvinnor 18+',
+  N31825_M: 'Män 18+',
+  U31804: 'Unga vuxna 18–24',
+  age_18_24_pct: '18–24 år',
+  age_25_64_pct: '25–64 år',
+  age_65_plus_pct: '65+ år',
+  U31803: 'Barn',
+  U31809: 'Barn, långvarigt',
+  N31911_pct: 'Kvinna med barn',
+  N31912_pct: 'Kvinna utan barn',
+  N31913_pct: 'Man med barn',
+  N31914_pct: 'Man utan barn',
+  N31915_pct: 'Par med barn',
+  N31916_pct: 'Par utan barn',
 };
 
 /** A column's header for the reader: `long_term_pct` → `Långvarigt (%)`; a year or a measure's own name as it is. */
 export function columnSv(name: string): string {
+  if (COLUMN_SV[name] !== undefined) return COLUMN_SV[name];
   const pct = /_pct$/.test(name);
   const base = pct ? name.replace(/_pct$/, '') : name;
   const sv = COLUMN_SV[base];
@@ -92,6 +108,16 @@ const T5_NAMES: Record<string, string> = {
   N31868: 'uppgift saknas',
 };
 export const hinderName = (kpi: string) => T5_NAMES[kpi] ?? kpi;
+/** The six household types as Kolada names them (N31911–N31916). */
+const T7_NAMES: Record<string, string> = {
+  N31911: 'ensamstående kvinna med barn',
+  N31912: 'ensamstående kvinna utan barn',
+  N31913: 'ensamstående man med barn',
+  N31914: 'ensamstående man utan barn',
+  N31915: 'sammanboende par med barn',
+  N31916: 'sammanboende par utan barn',
+};
+export const householdName = (kpi: string) => T7_NAMES[kpi] ?? kpi;
 /** Kronor as the text writes them: whole, thousands apart. */
 const kr = (v: number) => `${String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0kr`;
 /** Names in a sentence: "A", "A och B", "A, B och C". */
@@ -137,6 +163,22 @@ export const SV = {
   t5Title: (year: number) => `Försörjningshinder enligt Socialstyrelsens indelning ${year} (%)`,
   t5Columns: (kpis: readonly string[]) => `Andel av de vuxna biståndsmottagarna med försörjningshinder, per hinder. Kolumnerna: ${kpis.map((k) => `${k} ${T5_NAMES[k] ?? ''}`.trim()).join('; ')}.`,
   draftHinder: (name: string, n: number, of: number) => `${name} är det vanligaste försörjningshindret i ${n} av ${of} kommuner.`,
+  t6Title: (year: number) => `Vem får ekonomiskt bistånd ${year}: kön, ålder och barn (%)`,
+  t6Columns: (cols: readonly string[]) =>
+    [
+      cols.some((k) => k.startsWith('N31825')) ? 'Kvinnor och män: andel av befolkningen 18 år och äldre med ekonomiskt bistånd (N31825).' : '',
+      cols.includes('U31804') ? 'Unga vuxna: andel av invånarna 18–24 år (U31804).' : '',
+      cols.some((k) => k.startsWith('age_')) ? '18–24, 25–64 och 65+ år: andel av de vuxna biståndsmottagarna, räknad på Koladas antal per ålder (N31837–N31847).' : '',
+      cols.some((k) => k.startsWith('U318')) ? 'Barn: andel av barnen i befolkningen som ingår i familjer med ekonomiskt bistånd (U31803), med långvarigt bistånd (U31809).' : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  t7Title: (year: number) => `Hushåll med ekonomiskt bistånd efter hushållstyp ${year} (%)`,
+  t7Columns: (kpis: readonly string[]) => `Andel av hushållen med ekonomiskt bistånd i de sex hushållstyperna, räknad på Koladas antal (${kpis[0]}–${kpis.at(-1)}).`,
+  draftYoung: (year: number, high: string[], max: number, low: string[], min: number) => `Andelen unga vuxna (18–24 år) med ekonomiskt bistånd ${year} är högst i ${names(high)} (${pct(max)}) och lägst i ${names(low)} (${pct(min)}).`,
+  draftYoungOne: (name: string, year: number, v: number) => `Andelen unga vuxna (18–24 år) med ekonomiskt bistånd i ${name} ${year}: ${pct(v)}.`,
+  draftPctRiket: (v: number) => `Riket: ${pct(v)}.`,
+  draftHousehold: (name: string, n: number, of: number) => `${name} är den vanligaste hushållstypen bland hushållen med bistånd i ${n} av ${of} kommuner.`,
   t4Columns: (kpis: readonly string[]) => `Kolumnerna: ${kpis.map((k) => ({ N31008: 'N31008 nettokostnad', N31001: 'N31001 kostnad (brutto minus interna intäkter)', N31002: 'N31002 utbetalt bistånd' })[k] ?? k).join('; ')}, kronor per invånare.`,
   d1Title: (region: string) => `Andel av befolkningen med ekonomiskt bistånd i ${region}`,
   d2Title: 'Andel av befolkningen med ekonomiskt bistånd i storstäderna',

@@ -22,7 +22,7 @@ import { BistandError } from '../errors.js';
 import * as msg from '../messages.js';
 
 /** The Kolada KPIs the report's outputs read (src/report/outputs/*.ts; a test holds the two together). */
-export const REPORT_KPIS = ['N31807', 'N31825', 'N31814', 'N31816', 'U31801', 'U31900', 'U31404', 'N31858', 'N31859', 'N31860', 'N31861', 'N31862', 'N31863', 'N31864', 'N31865', 'N31866', 'N31867', 'N31868', 'N31008', 'N31001', 'N31002'] as const;
+export const REPORT_KPIS = ['N31807', 'N31825', 'N31814', 'N31816', 'U31801', 'U31900', 'U31404', 'N31858', 'N31859', 'N31860', 'N31861', 'N31862', 'N31863', 'N31864', 'N31865', 'N31866', 'N31867', 'N31868', 'N31008', 'N31001', 'N31002', 'U31804', 'N31837', 'N31838', 'N31839', 'N31840', 'N31841', 'N31842', 'N31843', 'N31844', 'N31845', 'N31846', 'N31847', 'U31803', 'U31809', 'N31911', 'N31912', 'N31913', 'N31914', 'N31915', 'N31916'] as const;
 
 export interface FetchSettings {
   year: number;

@@ -5,7 +5,7 @@
  * where any municipality's value is hidden, highest and lowest are not given.
  */
 import type { ChartData, Point, SurveyChart } from '../charts/types.js';
-import { SV, hinderName } from '../texts-sv.js';
+import { SV, hinderName, householdName } from '../texts-sv.js';
 import { areaName, type ReportContext, type TableData } from './context.js';
 import { type Comparison, type KeyFigure, comparisonLabel, comparisonValue } from './profile.js';
 
@@ -85,6 +85,7 @@ interface ColumnWords {
 }
 const YEAR_WORDS: ColumnWords = { one: SV.draftTableOne, highLow: SV.draftTableHighLow, riket: SV.draftTableRiket };
 const COST_WORDS: ColumnWords = { one: SV.draftCostOne, highLow: SV.draftCost, riket: SV.draftCostRiket };
+const YOUNG_WORDS: ColumnWords = { one: SV.draftYoungOne, highLow: SV.draftYoung, riket: SV.draftPctRiket };
 
 /** Each table's draft, by its output id. */
 const TABLE_DRAFTS: Partial<Record<TableData['id'], (c: ReportContext, o: TableData) => string | undefined>> = {
@@ -93,8 +94,12 @@ const TABLE_DRAFTS: Partial<Record<TableData['id'], (c: ReportContext, o: TableD
   t3: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === String(c.year)), YEAR_WORDS),
   // T4's first column of figures is the net cost of the report's year
   t4: (c, o) => columnDraft(c, o, 2, COST_WORDS),
-  t5: (c, o) => hinderDraft(c, o),
+  t5: (c, o) => largestDraft(c, o, (kpi, n, of) => SV.draftHinder(capital(hinderName(kpi)), n, of)),
+  t6: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === 'U31804'), YOUNG_WORDS),
+  t7: (c, o) => largestDraft(c, o, (col, n, of) => SV.draftHousehold(capital(householdName(col.replace('_pct', ''))), n, of)),
 };
+
+const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 /** The draft under a table of the region, or undefined for one it cannot speak of. */
 export const tableDraft = (c: ReportContext, o: TableData): string | undefined => TABLE_DRAFTS[o.id]?.(c, o);
@@ -135,10 +140,11 @@ function columnDraft(c: ReportContext, o: TableData, col: number, words: ColumnW
 }
 
 /**
- * The draft under T5: the försörjningshinder most often the largest in the region's
- * municipalities. Nothing where a member's value is hidden (a rank would involve it).
+ * The draft under T5 and T7: the column most often the largest in the region's municipalities
+ * (the försörjningshinder, the household type), in `words`. Nothing where a member's value is
+ * hidden (a rank would involve it).
  */
-function hinderDraft(c: ReportContext, o: TableData): string | undefined {
+function largestDraft(c: ReportContext, o: TableData, words: (column: string, n: number, of: number) => string): string | undefined {
   const members = new Set(c.region.codes);
   // the members with values; those without are named after
   const own = o.table.rows.filter((r) => members.has(String(r[0])) && r.slice(2).some((v) => typeof v === 'number' || v === 'X'));
@@ -155,8 +161,7 @@ function hinderDraft(c: ReportContext, o: TableData): string | undefined {
   }
   const top = [...largest.entries()].sort((a, b) => b[1] - a[1]);
   if (!top.length || (top[1] && top[1][1] === top[0][1])) return undefined;
-  const name = hinderName(top[0][0]);
-  return [SV.draftHinder(name[0].toUpperCase() + name.slice(1), top[0][1], own.length), ...(missing.length ? [SV.draftMissing(missing)] : [])].join(' ');
+  return [words(top[0][0], top[0][1], own.length), ...(missing.length ? [SV.draftMissing(missing)] : [])].join(' ');
 }
 
 /**

@@ -27,7 +27,9 @@ export type PopulationMeasure = 'population' | 'population_18plus';
 export type KpiId = `${'N' | 'U'}${number}`;
 /** Statistikdatabasen's yearly recipients (all ages, or adults), and D1's share derived from them. */
 export type SdbMeasure = 'sdb:recipients' | 'sdb:recipients_18plus' | 'sdb:share';
-export type Measure = RegisterMeasure | PopulationMeasure | KpiId | SdbMeasure;
+/** A KPI Kolada divides by gender, for women (K) or men (M); the KPI's own id is the total (T). */
+export type KpiBySex = `${KpiId}:${'K' | 'M'}`;
+export type Measure = RegisterMeasure | PopulationMeasure | KpiId | KpiBySex | SdbMeasure;
 
 /** The disclosure pattern's name of a register measure. */
 export const countMeasure = (m: RegisterMeasure): CountMeasure => m.slice(4) as CountMeasure;
@@ -138,14 +140,16 @@ export class Facts {
 
   addValues(rows: TidyRow[], file?: string): void {
     for (const r of rows) {
-      if (r.sex !== 'T') continue;
+      // women and men of a KPI beside its total (T6); of other measures the totals alone
+      if (r.sex !== 'T' && !((r.sex === 'K' || r.sex === 'M') && isKpiId(r.measure))) continue;
       const where = file && r.at ? { file, line: r.at.line, column: r.at.column } : undefined;
       // other measures (a Statistikdatabasen table) no output reads
       const district = DISTRICTS.find((d) => d === r.extra.district);
       const code = district ? districtCode(district) : r.kommunCode;
       const sdb = sdbMeasureOf(r);
       const measure = sdb ?? r.measure;
-      if (sdb || isKpiId(measure) || isPopulation(measure)) this.set(measure as Measure, code, r.period, { value: r.value, status: r.status, ...(where ? { where } : {}) });
+      if (r.sex !== 'T') this.set(`${measure as KpiId}:${r.sex as 'K' | 'M'}`, code, r.period, { value: r.value, status: r.status, ...(where ? { where } : {}) });
+      else if (sdb || isKpiId(measure) || isPopulation(measure)) this.set(measure as Measure, code, r.period, { value: r.value, status: r.status, ...(where ? { where } : {}) });
     }
   }
 

@@ -74,12 +74,13 @@ describe('fetch from Kolada and SCB', () => {
     expect(scb.asked.map((a) => a.split('?')[0])).toEqual(['GET /api/v2/config', 'GET /api/v2/config', 'GET /api/v2/tables', 'GET /api/v2/tables/TAB5557/metadata', 'GET /api/v2/tables/TAB638/metadata', 'POST /api/v2/tables/TAB5557/data', 'POST /api/v2/tables/TAB638/data', 'POST /api/v2/tables/TAB638/data']);
     expect(result.requests).toEqual([{ service: 'Kolada', count: server.asked.length }, { service: 'SCB', count: scb.asked.length }]);
     expect(notes.find((n) => n.id === 'fetchNoPopulation')?.text).toMatch(/^SCB has no population for 2022 /);
-    // 13 + 2 counties + Riket + 14 groups = 30 areas: two segments; each answer in pages of 200 rows
+    // the KPIs in two segments of ≤ 25; 13 + 2 counties + Riket + 14 groups = 30 areas in two: four
+    // queries, each answer in pages of 200 rows
     const data = server.asked.filter((a) => a.startsWith('/v3/data/'));
-    expect(new Set(data.map((a) => a.split('?')[0])).size).toBe(2);
+    expect(new Set(data.map((a) => a.split('?')[0])).size).toBe(4);
     expect(data.some((a) => a.includes('page=2'))).toBe(true);
     const k = JSON.parse(readFileSync(join(tmp, 'gr', 'kolada.json'), 'utf8'));
-    expect(k.bistand.requests).toHaveLength(2);
+    expect(k.bistand.requests).toHaveLength(4);
     expect(k.values.length).toBe(REPORT_KPIS.length * 30 * 3);
     const fetched = k.bistand.fetched;
     expect(JSON.parse(readFileSync(join(tmp, 'gr', 'recipe.json'), 'utf8'))).toEqual({
@@ -101,6 +102,11 @@ describe('fetch from Kolada and SCB', () => {
     expect(t4.map((x) => x.kommun_code)).toEqual([...['1440', '1489', '1480', '1401', '1384', '1482', '1441', '1462', '1481', '1402', '1415', '1419', '1407'], '0013', '0014', '0000']);
     expect(Number(t4.find((x) => x.kommun_code === '1481')!.N31008)).toBe(Math.round(koladaValue('N31008', '1481', 2021)));
     expect(t4.find((x) => x.kommun_code === '0014')!.kommun_name).toBe('Västra Götalands län');
+    // T6: women and men as Kolada sent them; the age groups from its counts
+    const t6 = (await rows(r.plan, 'region/t6-vem-far-bistand.csv')).find((x) => x.kommun_code === '1481')!;
+    expect(Number(t6.N31825_M)).toBe(Number((koladaValue('N31825', '1481', 2021) + 1).toFixed(1)));
+    const ages = Array.from({ length: 11 }, (_, i) => koladaValue(`N318${37 + i}`, '1481', 2021));
+    expect(Number(t6.age_65_plus_pct)).toBe(Number(((100 * ages[10]) / ages.reduce((a, b) => a + b, 0)).toFixed(1)));
     const molndal = d1.find((p) => p.kommun_code === '1481' && p.year === '2021')!;
     // D1 from N31825, adults per adult inhabitant
     expect(Number(molndal.share_pct)).toBe(koladaValue('N31825', '1481', 2021));

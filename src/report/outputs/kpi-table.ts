@@ -1,11 +1,11 @@
 /** A published KPI as a table: a row per municipality (Riket last), the latest three years as columns (T1, T3). */
 import type { Cell, Column } from '../../tables/table.js';
 import { Output, OutputId, ReportContext, areaName, skip, tableYears, withDistricts } from '../context.js';
-import type { KpiId } from '../facts.js';
+import type { KpiBySex, KpiId } from '../facts.js';
 import { SV } from '../../texts-sv.js';
 
 /** A KPI's cell in a table: its value, or the marker of a hidden (X), not applicable (.) or missing (–) one; empty where the input has no row. */
-export function kpiCell(c: ReportContext, kpi: KpiId, code: string, y: number): Cell {
+export function kpiCell(c: ReportContext, kpi: KpiId | KpiBySex, code: string, y: number): Cell {
   const f = c.facts.get(kpi, code, y);
   if (!f) return '';
   if (f.status === 'ok') return f.value as number;
