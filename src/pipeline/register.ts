@@ -48,6 +48,11 @@ export interface RegisterRun extends Omit<ReadOptions, 'layout'> {
   hinderMap?: string;
   /** years that must have rows (else an error): the ones asked for; the report's Y */
   requireYears?: number[];
+  /**
+   * years before `years` counted too where the input has rows (a report's trend), without notes;
+   * a year of them the input lacks is left out, not an error
+   */
+  earlier?: number[];
   /** decide the pattern of hidden cells for these settings, with the totals of these regions besides the built-in ones */
   protect?: { suppress: SuppressOptions; regions: readonly Region[] };
 }
@@ -63,13 +68,15 @@ export interface RegisterResult {
   hasReasons: boolean;
   /** the one pattern of hidden cells every output of this input uses */
   pattern: Pattern;
+  /** the years counted: the run's, and those of `earlier` the input has rows for */
+  years: number[];
 }
 
 export async function runRegister(source: ByteSource, run: RegisterRun): Promise<Piped<RegisterResult>> {
   const log = new NoteLog();
   const matcher = new ReasonMatcher();
   if (run.hinderMap) loadHinderMap(run.hinderMap, matcher);
-  const layout = layoutFor(run.years);
+  const layout = layoutFor([...(run.earlier ?? []), ...run.years]);
   // notes write counts below the threshold as "fewer than N" (a note is published as much as a table)
   const min = run.protect?.suppress.enabled ? run.protect.suppress.minCount : 1;
   // the pattern weighs the reason groups too, so that classify and reasons hide the same cells
@@ -85,12 +92,14 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   // extract of Y (or of Y−1 and Y) cannot say who was very long-term. Single months without
   // any row inside that history are only noted: a small extract may lack them honestly.
   const veryLongAvailable = layout.years.map((y, yi) => read.firstMonth <= (y - 2) * 12 + 11 && read.state.rowsInYear(yi, -1) > 0);
-  const classification = classify(
+  const counted = classify(
     read.state,
     read.persons,
     { gapRule: run.gapRule, adultsOnly: read.columns.age !== undefined || read.columns.birth_year !== undefined, labelGroup },
     veryLongAvailable,
   );
+  const years = layout.years.filter((y) => run.years.includes(y) || coverage.hasYear(y));
+  const classification = onlyYears(counted, layout.years, years);
 
   log.add(
     'summary',
@@ -102,15 +111,17 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   const withRows = run.municipalities.kommuner.filter((k) => layout.years.some((y) => coverage.has(k.code, y)));
   if (Number.isFinite(read.firstMonth)) log.add('coverage', source.name, withRows.length, read.firstMonth, read.lastMonth);
   layout.years.forEach((y, yi) => {
+    // the earlier years are the trend's: what they lack is said by the chart that draws them
+    if (!run.years.includes(y)) return;
     const uncovered = read.state.uncoveredHistory(yi);
     if (!veryLongAvailable[yi]) log.add('veryLongNotAvailable', y, uncovered);
     else if (uncovered.length) log.add('historyGaps', y, uncovered);
     const gaps = read.state.uncoveredYear(yi);
     // a year without any row is the report's "missing" (or the error of a year asked for), not an incomplete year
     if (gaps.length && gaps.length < 12) log.add('yearIncomplete', y, gaps);
-    if (classification.children[yi]) log.add('childrenLeftOut', y, classification.children[yi], min);
-    if (classification.twoKommuner[yi]) log.add('twoKommuner', y, classification.twoKommuner[yi], min);
-    if (classification.unknownAge[yi]) log.add('unknownAgeCounted', y, classification.unknownAge[yi], min);
+    if (counted.children[yi]) log.add('childrenLeftOut', y, counted.children[yi], min);
+    if (counted.twoKommuner[yi]) log.add('twoKommuner', y, counted.twoKommuner[yi], min);
+    if (counted.unknownAge[yi]) log.add('unknownAgeCounted', y, counted.unknownAge[yi], min);
     for (const k of run.municipalities.kommuner) {
       const months = coverage.gaps(k.code, y);
       if (months.length) log.add('kommunMonthsMissing', `${k.name} (${k.code})`, y, months.map((m) => y * 12 + m - 1));
@@ -130,7 +141,15 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
         withGroups: hasReasons,
       }).then(Pattern.fromState)
     : new Pattern(false);
-  return { result: { read, classification, unknownLabels, coverage, hasReasons, pattern }, notes: log.notes };
+  return { result: { read, classification, unknownLabels, coverage, hasReasons, pattern, years }, notes: log.notes };
+}
+
+/** A classification of the years `all` cut to `keep` (a subset, in order): their rows and their per-year counts. */
+function onlyYears(c: Classification, all: readonly number[], keep: readonly number[]): Classification {
+  if (keep.length === all.length) return c;
+  const at = keep.map((y) => all.indexOf(y));
+  const pick = <T>(xs: T[]) => at.map((i) => xs[i]);
+  return { rows: c.rows.filter((r) => keep.includes(r.year)), veryLongAvailable: pick(c.veryLongAvailable), children: pick(c.children), unknownAge: pick(c.unknownAge), twoKommuner: pick(c.twoKommuner) };
 }
 
 /** Group of every label id seen (index 0: no reason column → missing). */

@@ -37,7 +37,9 @@ export interface Gathered {
  */
 export async function gatherFacts(s: ReportSettings, years: number[], log: NoteLog): Promise<Gathered> {
   const munis = loadMunicipalities();
-  const register = s.register ? registerRead(s, s.register, years, munis) : undefined;
+  // the trend's years before the report's: counted where the register has them
+  const earlier = Array.from({ length: Math.max(0, (s.trendYears ?? 3) - years.length) }, (_, i) => years[0] - (s.trendYears ?? 3) + years.length + i);
+  const register = s.register ? registerRead(s, s.register, years, earlier, munis) : undefined;
   // a failure of the register while the others are read is the run's error at the await below
   register?.catch(() => undefined);
   const others = new NoteLog();
@@ -75,7 +77,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   if (register) {
     const { result, notes } = await register;
     log.push(...notes);
-    facts.addRegister(result.classification, munis, years, result.coverage, result.hasReasons, result.pattern);
+    facts.addRegister(result.classification, munis, result.years, result.coverage, result.hasReasons, result.pattern);
     inputs.unshift({ file: s.register!, measures: [REG.recipients, REG.longTerm, REG.veryLongTerm, ...GROUPS.map(REG.group)] });
   }
   log.push(...others.notes);
@@ -84,8 +86,8 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   return { facts, inputs, populationSource, survey, koladaFetched, populationNoise };
 }
 
-function registerRead(s: ReportSettings, file: string, years: number[], municipalities: Municipalities) {
-  const run = { years, requireYears: [s.year], gapRule: s.gapRule, municipalities, requireHinder: false, readHinder: true, protect: { suppress: s.suppress, regions: [s.region] } };
+function registerRead(s: ReportSettings, file: string, years: number[], earlier: number[], municipalities: Municipalities) {
+  const run = { years, earlier, requireYears: [s.year], gapRule: s.gapRule, municipalities, requireHinder: false, readHinder: true, protect: { suppress: s.suppress, regions: [s.region] } };
   return openSource(file).then((source) => runRegister(source, run));
 }
 

@@ -14,7 +14,7 @@ import { SUPPRESSED, share } from '../domain/suppress.js';
 import type { MuniGroup } from '../io/groups.js';
 import type { Table } from '../tables/table.js';
 import { GROUP_SV, SV } from '../texts-sv.js';
-import { ReportContext, areaName, countyOf } from './context.js';
+import { ReportContext, areaName, countyOf, yearSpan } from './context.js';
 import { KpiId, Measure, REG, RegisterMeasure, countMeasure } from './facts.js';
 import { drawable, populationOf } from './points.js';
 
@@ -205,10 +205,12 @@ const kpiFigure = (c: ReportContext, id: KpiId) => (code: string, y: number): Fi
  */
 export function trendFigure(c: ReportContext, figure: KeyFigure): { figure: KeyFigure; note?: string } {
   if (figure.kpi) return { figure };
+  // the register's first year: the report's own, or an earlier one of the trend it has rows for
+  const first = Math.min(c.years[0], ...c.facts.registerYears);
   const id: KpiId = populationOf(c)?.adults === false ? 'N31807' : 'N31825';
-  if (!c.facts.has(id) || !c.trendYears.some((y) => y < c.years[0])) return { figure };
+  if (!c.facts.has(id) || !c.trendYears.some((y) => y < first)) return { figure };
   const kolada = kpiFigure(c, id);
-  return { figure: { ...figure, id: `${figure.id}_trend`, value: (code, y) => (y < c.years[0] ? kolada(code, y) : figure.value(code, y)) }, note: SV.trendKolada(id, c.years[0] - 1) };
+  return { figure: { ...figure, id: `${figure.id}_trend`, value: (code, y) => (y < first ? kolada(code, y) : figure.value(code, y)) }, note: SV.trendKolada(id, first - 1) };
 }
 
 export function trendChart(c: ReportContext, code: string, figure: KeyFigure, cmps: Comparison[], cache: Map<string, number | null>, source: string, notes: string[]): ChartData {
@@ -240,8 +242,17 @@ export function trendChart(c: ReportContext, code: string, figure: KeyFigure, cm
     order: years.map(String),
     yTitle: SV.yShareOfPopulation,
     points,
-    source,
+    source: registerSpan(c, source, years),
     notes: [...notes, SV.comparisonsNote, ...(without.length ? [SV.comparisonsMissing(without.join(', '))] : [])],
     codes: [code],
   };
+}
+
+/**
+ * A source line of the register's years (D1's, "… 2019–2021, …") for a trend that draws the
+ * register's earlier years too: from the first of them it draws. A source of Kolada's is as it is.
+ */
+function registerSpan(c: ReportContext, source: string, years: number[]): string {
+  const first = years.find((y) => c.facts.registerYears.includes(y));
+  return first !== undefined && first < c.years[0] ? source.replace(yearSpan(c), `${first}–${c.year}`) : source;
 }

@@ -13,7 +13,7 @@ import { BistandError, formatError } from '../../src/errors.js';
 import { REPORT_KPIS, runFetch, type FetchSettings } from '../../src/fetch/fetch.js';
 import { readGroups } from '../../src/io/groups.js';
 import { loadMunicipalities } from '../../src/io/reference.js';
-import { ROOT, cliAsync } from '../helpers.js';
+import { ROOT, cliAsync, command, csvObjects } from '../helpers.js';
 import { paths, planned, rows, spec, text } from '../report/planned.js';
 import { type Loopback, koladaLoopback, koladaValue, scbAdults, scbLoopback } from './server.js';
 
@@ -160,17 +160,21 @@ describe('fetch from Kolada and SCB', () => {
     expect(r.plan.document.sections[1].sections?.map((k) => k.heading)).toEqual(['1480 Göteborg', '1481 Mölndal']);
   });
 
-  it('ten years of trend: fetched, drawn from Kolada before the register\'s years, each value the server\'s', async () => {
+  it('ten years of trend: fetched, drawn from the register where it has the year and Kolada before, each value the server\'s or the register\'s', async () => {
     await runFetch(settings('1481', 'ten', { trendYears: 10, groups: undefined }));
     expect(JSON.parse(readFileSync(join(tmp, 'ten', 'kolada.json'), 'utf8')).bistand.requests[0]).toMatch(/\/year\/2012,2013,2014,2015,2016,2017,2018,2019,2020,2021,2022$/);
     const r = await planned(['--recipe', join(tmp, 'ten', 'recipe.json'), '--register', join(ROOT, 'data/sample/register.csv'), '--no-png']);
     const trend = (await rows(r.plan, 'kommun/1481-molndal/trend-utveckling.csv')).filter((p) => p.kommun_code === '1481');
     expect(trend.map((p) => p.year)).toEqual(['2012', '2013', '2014', '2015', '2016', '2017', '2018', '2019', '2020', '2021']);
-    for (const p of trend.filter((p) => Number(p.year) < 2019)) expect(Number(p.share_pct), p.year).toBe(koladaValue('N31825', '1481', Number(p.year)));
+    // before the register's first year (2017) Kolada's
+    for (const p of trend.filter((p) => Number(p.year) < 2017)) expect(Number(p.share_pct), p.year).toBe(koladaValue('N31825', '1481', Number(p.year)));
+    // the register's earlier years over SCB's population, counted as classify counts them
+    const counted = csvObjects((await command(['classify', join(ROOT, 'data/sample/register.csv'), '--year', '2017-2018', '--no-suppress'])).stdout);
+    for (const y of ['2017', '2018']) expect(Number(trend.find((p) => p.year === y)!.share_pct), y).toBe(Number(((100 * Number(counted.find((x) => x.kommun_code === '1481' && x.year === y)!.recipients)) / scbAdults('1481', Number(y))).toFixed(1)));
     // the report's own years from the register over SCB's population
     const d1 = await rows(r.plan, 'region/d1-andel-av-befolkningen.csv');
     for (const y of ['2019', '2020', '2021']) expect(trend.find((p) => p.year === y)!.share_pct).toBe(d1.find((p) => p.kommun_code === '1481' && p.year === y)!.share_pct);
-    expect(spec(r.plan, 'kommun/1481-molndal/trend-utveckling.vl.json').vconcat[0].title.text.join(' ')).toContain('Till och med 2018: Kolada (N31825)');
+    expect(spec(r.plan, 'kommun/1481-molndal/trend-utveckling.vl.json').vconcat[0].title.text.join(' ')).toContain('Till och med 2016: Kolada (N31825)');
   });
 
   it('a county: its 49 municipalities, the county and Riket in segments Kolada accepts', async () => {
