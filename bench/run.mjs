@@ -8,7 +8,8 @@
 //
 // BISTAND_BENCH_CACHE sets the cache folder (default ~/.cache/bistand-bench); BENCH_RUNS the runs;
 // BENCH_ONLY=classify stops after the comparison with DuckDB; BENCH_ONLY=report runs the reports only
-// (the GR sample, Riket and Västra Götaland on the 300 000-person register).
+// (the GR sample, Riket and Västra Götaland on the 300 000-person register, Riket over ten years
+// on a twelve-year register of 1 000 000 persons).
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -160,6 +161,23 @@ for (const [label, file] of [['sample', join(root, 'data/sample/register.csv')],
   if (!m) throw new Error(`no suppression note for ${label}: ${r.stderr}`);
   const [primary, cells, secondary] = [m[1], m[2], m[3]].map((x) => Number(x.replace(/ /g, '')));
   console.log(`over-suppression (${label}, reasons --total): ${secondary} of ${cells} counts hidden beyond the ${primary} below 5 (${((100 * secondary) / cells).toFixed(1)} % of all counts)`);
+}
+
+// the yearly summary at national scale (issue 37): a twelve-year register of 1 000 000 persons
+// (~18 million rows, 1.2 GB), the report for Riket with ten years of trend, the register's years
+// over a population of each; once (a run is about a minute). BENCH_NATIONAL10=0 leaves it out.
+if (process.env.BENCH_NATIONAL10 !== '0') {
+  const reg12 = join(cache, 'national-1000000-12y-seed7.csv');
+  if (!existsSync(reg12)) {
+    process.stderr.write(`generating ${reg12} …\n`);
+    const r = spawnSync(process.execPath, [cli, 'sample', '--persons', '1000000', '--years', '12', '--kommuner', 'all', '--year', String(YEAR), '--seed', '7', '-o', reg12], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('sample failed');
+  }
+  const pop10 = join(cache, 'national-1000000-12y-population-v1.csv');
+  if (!existsSync(pop10)) spawnSync(process.execPath, [join(root, 'bench/national-population.mjs'), reg12, String(YEAR), pop10, '10'], { stdio: 'inherit' });
+  warm(reg12);
+  const t = timed(`node ${q(cli)} report --year ${YEAR} --region riket --trend-years 10 --register ${q(reg12)} --population ${q(pop10)} --groups ${q(groups)} --out ${q(join(cache, 'report-riket-10y'))} --force >/dev/null 2>&1`);
+  console.log(`${'bistand report (Riket, 10 y)'.padEnd(28)} ${t.wall.toFixed(2).padStart(6)} s   peak RSS ${t.rssMB.toFixed(0).padStart(5)} MB   (1 000 000 persons × 12 years, ${(statSync(reg12).size / 1e9).toFixed(2)} GB; ${verdict(t.wall <= 120 && t.rssMB <= 1536)} ≤ 120 s and ≤ 1 536 MB)`);
 }
 
 // `bistand sample` at national scale over twelve years: written in bounded memory (typed arrays a

@@ -188,6 +188,7 @@ export const SV = {
   trendKolada: (kpi: string, to: number) => `Till och med ${to}: Kolada (${kpi}), som har samma definition; därefter registret.`,
   trendSubtitle: (from: number, to: number) => `Vuxna biståndsmottagare per vuxen invånare (%), ${from}–${to}`,
   comparisonsNote: 'Jämförelserna är ovägda medel av kommunernas andelar där indata inte har ett publicerat värde; dolda värden ingår inte.',
+  comparisonsNoteKr: 'Jämförelserna är ovägda medel av kommunernas värden där indata inte har ett publicerat värde; dolda värden ingår inte.',
   comparisonsMissing: (names: string) => `Uppgift saknas i indata för ${names}.`,
   keyPopulationShare: 'Andel av befolkningen med ekonomiskt bistånd',
   keyPopulationShort: 'Andel av befolkningen',
@@ -205,6 +206,10 @@ export const SV = {
   profileSource: 'Andelar i procent av vuxna biståndsmottagare, utom andelen av befolkningen (per vuxen invånare) och sorteringsnyckeln (index). Förändringen är i procentenheter. Rang 1 = högst värde. X = dolt (sekretess), – = uppgift saknas.',
   overviewTitle: (region: string, year: number) => `Nyckeltal per kommun i ${region} ${year}`,
   trendTitle: (kommun: string) => `${kommun}: andel av befolkningen med ekonomiskt bistånd`,
+  costTrendTitle: (kommun: string) => `${kommun}: kostnad för ekonomiskt bistånd per invånare`,
+  costTrendSubtitle: (from: number, to: number) => `Nettokostnad per invånare (kr), ${from}–${to}`,
+  costTrendLabel: 'Nettokostnad per invånare',
+  indexCostTrend: 'kostnad',
   d6Title: 'Medarbetarnas tid i yrket',
   d7Title: 'Kompetensområdets vikt',
   d8Title: 'Tillgodoser medarbetarna kompetensbehovet?',
@@ -246,6 +251,7 @@ export const SV = {
   regionTail: (method: 'unweighted' | 'pooled') => (method === 'unweighted' ? ', ovägt medel av kommunerna' : ', sammanvägt för regionen'),
   reasonsSubtitle: (year: number) => `Andel av vuxna biståndsmottagare per grupp av försörjningshinder (%), ${year}`,
   yShareOfPopulation: 'Andel av befolkningen (%)',
+  yCostPerInhabitant: 'Kronor per invånare',
   yShareOfRecipients: 'Andel av biståndsmottagarna (%)',
   longTerm: 'Långvarigt (≥ 10 mån)',
   veryLongTerm: 'Mycket långvarigt (≥ 27 av 36 mån)',
@@ -259,7 +265,7 @@ export const SV = {
   highlightedMissing: (kommun: string) => `${kommun} markerad — uppgift saknas eller dold för alla dess värden`,
   draft: 'Ej för publicering – små tal visas',
   altNoValues: (title: string, subtitle: string) => `${title}. ${subtitle}. Inga värden att visa.`,
-  altBars: (title: string, subtitle: string, max: string, min: string) => `${title}. ${subtitle}. Stapeldiagram. Högst: ${max}. Lägst: ${min}.`,
+  altBars: (title: string, subtitle: string, max: string, min: string, lines = false) => `${title}. ${subtitle}. ${lines ? 'Linjediagram' : 'Stapeldiagram'}. Högst: ${max}. Lägst: ${min}.`,
 
   // source lines
   // a register is not Socialstyrelsen's unless the user says so: it may be the municipality's own extract

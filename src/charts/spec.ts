@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { SV } from '../texts-sv.js';
 import type { ChartData } from './types.js';
-import { NOTE_FONT_SIZE, TEXT_SIZE, config, describe, sv, template, wrap } from './templates.js';
+import { NOTE_FONT_SIZE, TEXT_SIZE, config, describe, template, valueText, wrap } from './templates.js';
 import { textWidth } from './fonts.js';
 
 /** A grouped chart's bar, in px: as tall as a value label of the smallest text size. */
@@ -47,6 +47,7 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
   const series = [...new Set(drawn.map((p) => p.series))];
   t.description = describe({ ...c, points: drawn });
   const busyTrend = c.template === 'trend' && series.length > 2;
+  const kr = c.unit === 'kr';
   const subtitle = [c.subtitle, ...(highlight ? [highlightLine(c, highlight)] : []), ...(c.draft ? [SV.draft] : [])];
   t.title = { text: c.title, subtitle: subtitle.length === 1 ? subtitle[0] : subtitle };
   t.data = {
@@ -56,14 +57,15 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
       x: c.template === 'grouped' ? p.name : String(p.year),
       year: String(p.year),
       series: p.series,
-      share: p.pct === null ? null : Math.round(p.pct * 100) / 10000,
+      // a share as a fraction (the axis formats it as percent); kronor as they are
+      share: p.pct === null ? null : kr ? p.pct : Math.round(p.pct * 100) / 10000,
       status: p.status,
       // a hidden value is an X at its slot, a missing one a dash: never an empty slot that reads as 0
       marker: p.status === 'suppressed' ? 'X' : p.status === 'ok' ? '' : '–',
       // the value as the report quotes it, written here so that any renderer prints the same
       // a trend against several comparisons labels the municipality's own points only: the
       // comparisons' labels would lie on each other (their values are in the key-figures table)
-      label: p.pct === null || (busyTrend && p.series !== series[0]) ? '' : `${sv(p.pct)}\u00a0%`,
+      label: p.pct === null || (busyTrend && p.series !== series[0]) ? '' : valueText(p.pct, c.unit),
       // a line chart's label goes above its point when it is the year's highest, else below
       above: p.pct !== null && drawn.every((q) => q.year !== p.year || q.pct === null || q.pct <= p.pct!),
       // the region's figure and Riket: drawn unlike a municipality (outlined, dashed)
@@ -76,7 +78,7 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
   // (a grouped chart's names stand left of its bars: the notes may run under them too)
   const names = c.template === 'grouped' ? Math.max(0, ...drawn.map((p) => textWidth(p.name, TEXT_SIZE, false))) + 6 : 40;
   view.title.text = [c.source, ...c.notes].flatMap((line) => wrap(line, (view.width as number) + names, NOTE_FONT_SIZE));
-  const maxShare = Math.max(0, ...drawn.map((p) => (p.pct ?? 0) / 100));
+  const maxShare = Math.max(0, ...drawn.map((p) => (p.pct ?? 0) / (kr ? 1 : 100)));
   // a grouped chart's bars lie down: every name written horizontally on its own row, every value
   // horizontally at its bar's end, at a size that reads in print (GROUPED_BAR px a bar)
   const grouped = c.template === 'grouped';
@@ -116,7 +118,11 @@ export function chartSpec(c: ChartData, highlight?: { code: string; name: string
     if (q && 'title' in q) q.title = c.yTitle;
     // room at the bars' ends for the longest value label
     if (grouped && q?.scale?.domain) q.scale.domain = [0, Math.max(0.001, maxShare) * 1.18];
-    if (q?.axis) {
+    if (q?.axis && kr) {
+      // whole kronor, thousands apart by a no-break space
+      q.axis.format = ',d';
+      q.axis.labelExpr = `replace(format(datum.value, ',d'), /,/g, '\u00a0')`;
+    } else if (q?.axis) {
       q.axis.format = axisFormat(maxShare, q.axis.tickCount);
       // Swedish whatever the renderer's locale: the Vega editor, Altair and vl2svg ignore a
       // spec's locale when they are given their own

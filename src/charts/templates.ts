@@ -24,6 +24,8 @@ export function config(): Record<string, unknown> {
 export const chartConfig = config;
 
 export const sv = (n: number, d = 1) => n.toFixed(d).replace('.', ',');
+/** A chart's value as its label and alt text quote it: `4,2 %`, or `3 247 kr`. */
+export const valueText = (n: number, unit?: 'kr') => (unit === 'kr' ? `${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0kr` : `${sv(n)}\u00a0%`);
 
 /** Alt text: what the chart shows, and its largest and smallest values. */
 export function describe(c: ChartData): string {
@@ -32,7 +34,7 @@ export function describe(c: ChartData): string {
   const max = ok.reduce((a, b) => (b.pct! > a.pct! ? b : a));
   const min = ok.reduce((a, b) => (b.pct! < a.pct! ? b : a));
   const lbl = (p: (typeof ok)[number]) => `${p.name}${p.series && p.series !== String(p.year) ? `, ${p.series}` : ''}, ${p.year}`;
-  return SV.altBars(c.title, c.subtitle, `${lbl(max)} ${sv(max.pct!)} %`, `${lbl(min)} ${sv(min.pct!)} %`);
+  return SV.altBars(c.title, c.subtitle, `${lbl(max)} ${valueText(max.pct!, c.unit).replaceAll('\u00a0', ' ')}`, `${lbl(min)} ${valueText(min.pct!, c.unit).replaceAll('\u00a0', ' ')}`, c.template === 'trend');
 }
 
 /**

@@ -9,7 +9,7 @@ export interface Point {
   name: string;
   year: number;
   series: string;
-  /** share in percent; null for a gap */
+  /** share in percent (kronor in a chart of `unit` kr); null for a gap */
   pct: number | null;
   numerator: Cell;
   denominator: Cell;
@@ -41,6 +41,8 @@ export interface ChartData {
   codes: string[];
   /** made without small-count suppression: marked as not for publication */
   draft?: boolean;
+  /** what the values are: percent (the default) or kronor (a cost per inhabitant) */
+  unit?: 'kr';
   /** the report's members without a figure, by the years they lack one (warned about, listed in index.md) */
   gaps?: { years: number[]; codes: string[] }[];
 }

@@ -17,7 +17,7 @@ import { SV, readerForm } from '../texts-sv.js';
 import { markdownText } from '../text.js';
 import { similarGroupOf } from '../io/groups.js';
 import { areaName, type Output, type ReportContext } from './context.js';
-import { comparisonsOf, keyFigures, overviewTable, profileTable, trendChart, trendFigure } from './profile.js';
+import { COST_TREND, comparisonsOf, costFigure, keyFigures, overviewTable, profileTable, trendChart, trendFigure } from './profile.js';
 import { draftText, profileDraft, surveyDraft, tableDraft } from './draft.js';
 import { membersMissingNote } from './points.js';
 import { DocItem, DocSection, ReportDocument, WIDE_TABLE, numberedCaption } from './document.js';
@@ -95,7 +95,7 @@ export function chartTable(c: ChartData): Table {
       { name: 'series' },
       { name: 'numerator' },
       { name: 'denominator' },
-      { name: 'share_pct', decimals: 1 },
+      c.unit === 'kr' ? { name: 'value_kr', decimals: 0 } : { name: 'share_pct', decimals: 1 },
       { name: 'status' },
       { name: 'region_figure' },
       { name: 'drawn' },
@@ -216,6 +216,7 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
   if (regionText.length) texts.push({ path: 'region/text.md', lines: regionText });
   const d1 = outputs.find((o): o is ChartData & { id: 'd1' } => o.kind === 'chart' && o.id === 'd1');
   const share = figures.find((k) => k.id === 'population_share');
+  const cost = ctx.facts.has('N31008') ? costFigure(ctx) : undefined;
   const membersLeftOut = d1 && membersMissingNote(ctx, d1.points);
   const similar = (name: string) => similarGroupOf(ctx.groups, name);
   const large = ctx.region.codes.length > RANKED_FROM;
@@ -262,6 +263,16 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
       // a compact page holds the key figures and the trend: the trend 12 cm wide (its text still 7 pt or more)
       profile.items.push(p.chartItem(`k${code}-trend`, trend.title, c, trend, full ? undefined : COMPACT_TREND_CM));
       listed.push(`[${SV.indexTrend}](${c.base}.${img})`);
+    }
+    if (cost) {
+      // what it costs over the same years, against Kolada's county and Riket: in the folder, and
+      // in the document with the full appendix (the compact page holds the key figures and one trend)
+      const t: ChartData = { ...trendChart(ctx, code, cost, cmps, cache, SV.koladaSource('N31008', ctx.credit, ctx.koladaFetched), [SV.markersKolada], COST_TREND), id: 'trend', draft };
+      if (t.points.some((pt) => pt.code === code && pt.pct !== null)) {
+        const c = p.chart(`${folder}/${t.id}-${t.slug}`, chartSpec(t), chartTable(t), large ? SCREEN_DPI : PRINT_DPI);
+        if (full) profile.items.push(p.chartItem(`k${code}-kostnad`, t.title, c, t));
+        listed.push(`[${SV.indexCostTrend}](${c.base}.${img})`);
+      }
     }
     index.push(`- ${code} ${area.name}: ${listed.length ? listed.join(', ') : SV.indexNothing}`);
     if (!profile.items.length) profile.lead = SV.docNothing;

@@ -213,7 +213,21 @@ export function trendFigure(c: ReportContext, figure: KeyFigure): { figure: KeyF
   return { figure: { ...figure, id: `${figure.id}_trend`, value: (code, y) => (y < first ? kolada(code, y) : figure.value(code, y)) }, note: SV.trendKolada(id, first - 1) };
 }
 
-export function trendChart(c: ReportContext, code: string, figure: KeyFigure, cmps: Comparison[], cache: Map<string, number | null>, source: string, notes: string[]): ChartData {
+/** What a trend draws: the share of the population (the default), or the cost per inhabitant. */
+export interface TrendKind {
+  slug: string;
+  title: (name: string) => string;
+  subtitle: (from: number, to: number) => string;
+  yTitle: string;
+  unit?: 'kr';
+}
+export const SHARE_TREND: TrendKind = { slug: 'utveckling', title: SV.trendTitle, subtitle: SV.trendSubtitle, yTitle: SV.yShareOfPopulation };
+export const COST_TREND: TrendKind = { slug: 'kostnad', title: SV.costTrendTitle, subtitle: SV.costTrendSubtitle, yTitle: SV.yCostPerInhabitant, unit: 'kr' };
+
+/** The net cost per inhabitant (Kolada N31008) as a figure of the trend, with Kolada's county and Riket beside it. */
+export const costFigure = (c: ReportContext): KeyFigure => ({ id: 'cost', label: SV.costTrendLabel, unit: 'index', value: kpiFigure(c, 'N31008'), kpi: 'N31008' });
+
+export function trendChart(c: ReportContext, code: string, figure: KeyFigure, cmps: Comparison[], cache: Map<string, number | null>, source: string, notes: string[], kind: TrendKind = SHARE_TREND): ChartData {
   const points: Point[] = [];
   const name = areaName(c, code);
   const add = (series: string, pointCode: string, y: number, v: Figure) =>
@@ -227,23 +241,26 @@ export function trendChart(c: ReportContext, code: string, figure: KeyFigure, cm
   // a comparison the inputs give no figure for is named in a note, not drawn as an empty line
   const without: string[] = [];
   cmps.forEach((cmp, j) => {
-    const label = comparisonLabel(cmp);
     const vals = theirs[j].slice(first);
+    // a county's value as Kolada publishes it for every year drawn is the county's, not a mean
+    const own = cmp.id === 'county' && figure.kpi && years.every((y, i) => vals[i] === null || isNumber(figure.value(cmp.published!, y)));
+    const label = own ? cmp.name : comparisonLabel(cmp);
     if (vals.every((v) => v === null)) without.push(label);
     else years.forEach((y, i) => add(label, cmp.published ?? cmp.id, y, vals[i]));
   });
   return {
     kind: 'chart',
     id: 'trend',
-    slug: 'utveckling',
-    title: SV.trendTitle(name),
-    subtitle: SV.trendSubtitle(years[0], c.year),
+    slug: kind.slug,
+    title: kind.title(name),
+    subtitle: kind.subtitle(years[0], c.year),
     template: 'trend',
     order: years.map(String),
-    yTitle: SV.yShareOfPopulation,
+    yTitle: kind.yTitle,
+    ...(kind.unit ? { unit: kind.unit } : {}),
     points,
     source: registerSpan(c, source, years),
-    notes: [...notes, SV.comparisonsNote, ...(without.length ? [SV.comparisonsMissing(without.join(', '))] : [])],
+    notes: [...notes, kind.unit === 'kr' ? SV.comparisonsNoteKr : SV.comparisonsNote, ...(without.length ? [SV.comparisonsMissing(without.join(', '))] : [])],
     codes: [code],
   };
 }

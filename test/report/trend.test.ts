@@ -55,3 +55,28 @@ describe('a ten-year trend from a twelve-year register', () => {
     expect(trend.every((p) => p.status === 'ok' || p.status === 'suppressed')).toBe(true);
   });
 });
+
+describe("a profile's cost trend", () => {
+  it("the net cost per inhabitant as Kolada publishes it, the county's own, the region's mean of its members", async () => {
+    const { plannedOnce } = await import('./planned.js');
+    const { readFileSync } = await import('node:fs');
+    const { ROOT } = await import('../helpers.js');
+    const kolada = readFileSync(join(ROOT, 'data/sample/kolada.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const cost = (area: string, y: number) => Number(kolada.find((f) => f[0] === 'N31008' && f[1] === area && f[3] === String(y))![5]);
+    const { plan } = await plannedOnce(['--recipe', join(ROOT, 'data/sample/recipe.json'), '--no-png']);
+    const t = await rows(plan, 'kommun/1481-molndal/trend-kostnad.csv');
+    for (const y of [2019, 2020, 2021]) {
+      const at = (code: string) => Number(t.find((p) => p.kommun_code === code && p.year === String(y))!.value_kr);
+      expect([at('1481'), at('0014'), at('0000')], String(y)).toEqual([cost('1481', y), cost('0014', y), cost('0000', y)]);
+      const gr = ['1440', '1489', '1480', '1401', '1384', '1482', '1441', '1462', '1481', '1402', '1415', '1419', '1407'];
+      expect(at('region'), String(y)).toBe(Math.round(gr.reduce((a, k) => a + cost(k, y), 0) / gr.length));
+    }
+    expect(t.find((p) => p.kommun_code === '0014')!.kommun_name).toBe('Västra Götalands län');
+    // kronor on the axis and at the points, thousands apart
+    const vl = spec(plan, 'kommun/1481-molndal/trend-kostnad.vl.json');
+    const label = (v: number) => `${String(v).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0kr`;
+    expect(vl.data.values.find((v: { code: string; year: string }) => v.code === '1481' && v.year === '2021').label).toBe(label(cost('1481', 2021)));
+    expect(vl.description).toContain('Linjediagram');
+    expect(vl.vconcat[0].layer[0].encoding.y.axis.format).toBe(',d');
+  });
+});
