@@ -33,15 +33,10 @@ export interface Gathered {
 
 /**
  * Every input read into the facts. The register's pattern is decided on a thread while this one
- * reads the other files; the notes come in the order of the inputs all the same.
+ * reads the ÖJ and survey files; the notes come in the order of the inputs all the same.
  */
 export async function gatherFacts(s: ReportSettings, years: number[], log: NoteLog): Promise<Gathered> {
   const munis = loadMunicipalities();
-  // the trend's years before the report's: counted where the register has them
-  const earlier = Array.from({ length: Math.max(0, (s.trendYears ?? 3) - years.length) }, (_, i) => years[0] - (s.trendYears ?? 3) + years.length + i);
-  const register = s.register ? registerRead(s, s.register, years, earlier, munis) : undefined;
-  // a failure of the register while the others are read is the run's error at the await below
-  register?.catch(() => undefined);
   const others = new NoteLog();
   const facts = new Facts();
   const inputs: InputUse[] = [];
@@ -68,6 +63,15 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     facts.addValues(read.rows, f);
     inputs.push({ file: f, measures: Facts.measuresOf(read.rows) });
   }
+  // The trend's years before the report's, counted from the register where the population has
+  // them (a share needs both; before them the trend takes Kolada's). The register is read on a
+  // thread while the ÖJ and survey files are read here.
+  const trend = s.trendYears ?? years.length;
+  const withPopulation = new Set([...facts.years('population'), ...facts.years('population_18plus')]);
+  const earlier = Array.from({ length: Math.max(0, trend - years.length) }, (_, i) => years[0] - trend + years.length + i).filter((y) => withPopulation.has(y));
+  const register = s.register ? registerRead(s, s.register, years, earlier, munis) : undefined;
+  // a failure of the register while the others are read is the run's error at the await below
+  register?.catch(() => undefined);
   if (s.oj) {
     facts.addOj(readAggregated(await workbookAsCsv(readFileOrFail(s.oj), s.oj), s.oj, { as: 'oj' }).rows);
     inputs.push({ file: s.oj, measures: ['oj'] });
