@@ -178,6 +178,8 @@ export const SV = {
   draftYoung: (year: number, high: string[], max: number, low: string[], min: number) => `Andelen unga vuxna (18–24 år) med ekonomiskt bistånd ${year} är högst i ${names(high)} (${pct(max)}) och lägst i ${names(low)} (${pct(min)}).`,
   draftYoungOne: (name: string, year: number, v: number) => `Andelen unga vuxna (18–24 år) med ekonomiskt bistånd i ${name} ${year}: ${pct(v)}.`,
   draftPctRiket: (v: number) => `Riket: ${pct(v)}.`,
+  draftHinderOne: (hinder: string, name: string, v: number) => `${hinder} är det vanligaste försörjningshindret i ${name} (${pct(v)} av de vuxna biståndsmottagarna).`,
+  draftHouseholdOne: (type: string, name: string, v: number) => `${type} är den vanligaste hushållstypen bland hushållen med bistånd i ${name} (${pct(v)}).`,
   draftHousehold: (name: string, n: number, of: number) => `${name} är den vanligaste hushållstypen bland hushållen med bistånd i ${n} av ${of} kommuner.`,
   t4Columns: (kpis: readonly string[]) => `Kolumnerna: ${kpis.map((k) => ({ N31008: 'N31008 nettokostnad', N31001: 'N31001 kostnad (brutto minus interna intäkter)', N31002: 'N31002 utbetalt bistånd' })[k] ?? k).join('; ')}, kronor per invånare.`,
   d1Title: (region: string) => `Andel av befolkningen med ekonomiskt bistånd i ${region}`,

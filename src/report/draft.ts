@@ -94,9 +94,9 @@ const TABLE_DRAFTS: Partial<Record<TableData['id'], (c: ReportContext, o: TableD
   t3: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === String(c.year)), YEAR_WORDS),
   // T4's first column of figures is the net cost of the report's year
   t4: (c, o) => columnDraft(c, o, 2, COST_WORDS),
-  t5: (c, o) => largestDraft(c, o, (kpi, n, of) => SV.draftHinder(capital(hinderName(kpi)), n, of)),
+  t5: (c, o) => largestDraft(c, o, { many: (kpi, n, of) => SV.draftHinder(capital(hinderName(kpi)), n, of), one: (kpi, name, v) => SV.draftHinderOne(capital(hinderName(kpi)), name, v) }),
   t6: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === 'U31804'), YOUNG_WORDS),
-  t7: (c, o) => largestDraft(c, o, (col, n, of) => SV.draftHousehold(capital(householdName(col.replace('_pct', ''))), n, of)),
+  t7: (c, o) => largestDraft(c, o, { many: (col, n, of) => SV.draftHousehold(capital(householdName(col.replace('_pct', ''))), n, of), one: (col, name, v) => SV.draftHouseholdOne(capital(householdName(col.replace('_pct', ''))), name, v) }),
 };
 
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
@@ -144,11 +144,18 @@ function columnDraft(c: ReportContext, o: TableData, col: number, words: ColumnW
  * (the försörjningshinder, the household type), in `words`. Nothing where a member's value is
  * hidden (a rank would involve it).
  */
-function largestDraft(c: ReportContext, o: TableData, words: (column: string, n: number, of: number) => string): string | undefined {
+function largestDraft(c: ReportContext, o: TableData, words: { many: (column: string, n: number, of: number) => string; one: (column: string, name: string, v: number) => string }): string | undefined {
   const members = new Set(c.region.codes);
   // the members with values; those without are named after
   const own = o.table.rows.filter((r) => members.has(String(r[0])) && r.slice(2).some((v) => typeof v === 'number' || v === 'X'));
-  if (own.length < 2 || own.some((r) => r.slice(2).includes('X'))) return undefined;
+  if (own.some((r) => r.slice(2).includes('X'))) return undefined;
+  // one municipality's report: its own largest, with its share
+  if (c.region.codes.length === 1 && own.length === 1) {
+    const vals = own[0].slice(2).map((v) => (typeof v === 'number' ? v : -1));
+    const max = Math.max(...vals);
+    return max >= 0 && vals.filter((v) => v === max).length === 1 ? words.one(o.table.columns[2 + vals.indexOf(max)].name, String(own[0][1]), max) : undefined;
+  }
+  if (own.length < 2) return undefined;
   const missing = c.region.codes.filter((k) => !own.some((r) => r[0] === k)).map((k) => areaName(c, k));
   const largest = new Map<string, number>();
   for (const r of own) {
@@ -161,7 +168,7 @@ function largestDraft(c: ReportContext, o: TableData, words: (column: string, n:
   }
   const top = [...largest.entries()].sort((a, b) => b[1] - a[1]);
   if (!top.length || (top[1] && top[1][1] === top[0][1])) return undefined;
-  return [words(top[0][0], top[0][1], own.length), ...(missing.length ? [SV.draftMissing(missing)] : [])].join(' ');
+  return [words.many(top[0][0], top[0][1], own.length), ...(missing.length ? [SV.draftMissing(missing)] : [])].join(' ');
 }
 
 /**

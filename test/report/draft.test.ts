@@ -72,11 +72,20 @@ describe('the draft text', () => {
     expect(line).not.toMatch(/Högst har/);
   });
 
-  it('one municipality: its own value and change, no ranking', async () => {
+  it('one municipality: its own value and change, no ranking; its largest försörjningshinder and household type with their shares', async () => {
     const r = await plannedOnce(['--recipe', recipe, '--no-png', '--region', '1481']);
     const text = draftOf(r, 'd1');
     expect(text).toMatch(/^Mölndal 2021: \d+,\d procent/);
     expect(text).not.toMatch(/Högst har/);
+    const largest = async (file: string) => {
+      const row = (await rows(r.plan, file)).find((x) => x.kommun_code === '1481')!;
+      return Object.entries(row).slice(2).sort((a, b) => Number(b[1]) - Number(a[1]))[0];
+    };
+    const [, hinder] = await largest('region/t5-forsorjningshinder-socialstyrelsen.csv');
+    expect(draftOf(r, 't5')).toBe(`Arbetslösa är det vanligaste försörjningshindret i Mölndal (${sv(Number(hinder))} procent av de vuxna biståndsmottagarna).`);
+    const [type, share] = await largest('region/t7-hushallstyper.csv');
+    expect(type).toBe('N31914_pct');
+    expect(draftOf(r, 't7')).toBe(`Ensamstående man utan barn är den vanligaste hushållstypen bland hushållen med bistånd i Mölndal (${sv(Number(share))} procent).`);
   });
 
   it("a municipality's key figures: its value and change beside the region's, a hidden value said to be hidden", async () => {
