@@ -129,6 +129,8 @@ export const badPeriodHint = () => 'write periods as 2021-03 or 202103';
 export const badAge = (v: string) => `age ${shown(v)} is not a whole number from 0 to 130`;
 export const badBirthYear = (v: string) => `birth year ${shown(v)} does not give an age from 0 to 130`;
 export const badAgeHint = () => 'leave it empty when unknown';
+export const badAmount = (v: string) => `amount ${shown(v)} is not a sum of kronor (1234, 1234,50 or 1234.50)`;
+export const badAmountHint = () => 'leave it empty when there is none, or name the right column with --column amount=NAME';
 export const tooManyLabels = (max: number) => `more than ${fmtInt(max)} different reason labels`;
 export const tooManyLabelsHint = () => 'is the hinder column the right one? map local codes with --hinder-map';
 
@@ -343,6 +345,7 @@ export const SKIP_EN = {
   needsKpi: (kpi: string, orOj: boolean) => `needs Kolada ${kpi} (--kolada)${orOj ? ', or an ÖJ file with a socionomexamen question' : ''}`,
   ojNoUnit: (region: string) => `the ÖJ file has no unit in ${region}`,
   needsOj: 'needs an ÖJ survey file (--oj)',
+  needsAmounts: 'needs --register with an amount column (belopp, sbel)',
   needsSurvey: 'needs a survey export (--survey)',
   surveyTooFew: (group: string, n: number, min: number) => `${group} has ${n} respondent${n === 1 ? '' : 's'}; fewer than ${min} are not shown, so that no respondent can be singled out`,
   surveyOneMunicipality: 'the survey is never shown for one municipality (no survey figure per municipality)',

@@ -173,6 +173,11 @@ export const SV = {
     ]
       .filter(Boolean)
       .join(' '),
+  t8Title: 'Utbetalt ekonomiskt bistånd per biståndsmottagare (kr)',
+  t8Note: (minDenominator: number | undefined) =>
+    `Summan av registrets utbetalda belopp under året delad med antalet vuxna biståndsmottagare. ${minDenominator ? `X = dolt: kommunens antal mottagare är dolt eller färre än ${minDenominator}.` : ''}`.trim(),
+  draftPaid: (year: number, high: string[], max: number, low: string[], min: number) => `Utbetalt bistånd per biståndsmottagare ${year} är högst i ${names(high)} (${kr(max)}) och lägst i ${names(low)} (${kr(min)}).`,
+  draftPaidOne: (name: string, year: number, v: number) => `Utbetalt bistånd per biståndsmottagare i ${name} ${year}: ${kr(v)}.`,
   t7Title: (year: number) => `Hushåll med ekonomiskt bistånd efter hushållstyp ${year} (%)`,
   t7Columns: (kpis: readonly string[]) => `Andel av hushållen med ekonomiskt bistånd i de sex hushållstyperna, räknad på Koladas antal (${kpis[0]}–${kpis.at(-1)}).`,
   draftYoung: (year: number, high: string[], max: number, low: string[], min: number) => `Andelen unga vuxna (18–24 år) med ekonomiskt bistånd ${year} är högst i ${names(high)} (${pct(max)}) och lägst i ${names(low)} (${pct(min)}).`,
@@ -308,6 +313,7 @@ export const SV = {
     'Arbetslöshet = arbetslösa + arbetslösa med etableringsersättning, ohälsa = sjukskrivna + sjuk- eller aktivitetsersättning, sociala skäl = arbetshinder av sociala skäl (Socialstyrelsens kategorier).',
   koladaEtablering: 'Socialstyrelsen räknar Ingen etableringsersättning (prestationsförmåga < 25 %) som etablering, GR-rapporten som ohälsa.',
   markersKolada: 'X = sekretess, – = uppgift saknas, . = ej tillämpligt',
+  markersRegister: 'X = dolt (sekretess), – = uppgift saknas',
   markersOj: 'X = sekretess, – = uppgift saknas',
   gothenburgMean: 'Göteborg: medel av socialförvaltningarnas svar.',
   noRiketInOj: 'Riket saknas i ÖJ-filen.',
@@ -372,6 +378,7 @@ export const SKIP_SV = {
   needsKpi: (kpi: string, orOj: boolean) => `behöver Koladas nyckeltal ${kpi}${orOj ? ', eller en ÖJ-fil med en fråga om socionomexamen' : ''}`,
   ojNoUnit: (region: string) => `ÖJ-filen har ingen enhet i ${region}`,
   needsOj: 'behöver Öppna jämförelsers enkät (ÖJ)',
+  needsAmounts: 'behöver registeruppgifter med en kolumn för utbetalt belopp (belopp, sbel)',
   needsSurvey: 'behöver enkäten till första linjens arbetsledare',
   surveyTooFew: (group: string, n: number, min: number) => `${group} har ${n} svar; färre än ${min} visas inte, så att ingen svarande kan pekas ut`,
   surveyOneMunicipality: 'enkäten redovisas aldrig för en enskild kommun',

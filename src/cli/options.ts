@@ -189,6 +189,7 @@ export const OPTIONS = {
   samplePeriod: { flags: '--period <style>', description: 'year and month columns, or one period column', choices: ['year-month', 'period'], default: 'year-month' },
   age: { flags: '--age <col>', description: 'age column', choices: ['age', 'birth_year', 'none'], default: 'age' },
   crlf: { flags: '--crlf', description: 'end lines with CRLF' },
+  amounts: { flags: '--amounts', description: 'an amount column (belopp): kronor paid on each row' },
   unknownLabels: { flags: '--unknown-labels <share>', description: 'share of rows with a reason label no catalogue knows', default: '0', parse: parseShare },
   sampleOutput: { flags: '-o, --output <file>', description: 'write to this file instead of stdout', parse: text },
 } as const satisfies Record<string, OptionDef>;
@@ -255,7 +256,7 @@ export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects
 export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'sheet', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
 export const REPORT_OPTIONS = ['reportYear', 'region', 'regionName', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'survey', 'surveyMap', 'surveyFocus', 'groups', 'recipe', 'regionMean', 'trendYears', 'appendix', 'template', 'source', 'populationSource', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'noPng', 'pdf', 'force', 'debug'] as const satisfies readonly OptionName[];
 export const FETCH_OPTIONS = ['reportYear', 'region', 'out', 'groups', 'kpi', 'trendYears', 'refresh', 'debug'] as const satisfies readonly OptionName[];
-export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'sampleYears', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
+export const SAMPLE_OPTIONS = ['persons', 'sampleYear', 'sampleYears', 'kommuner', 'seed', 'sampleDelimiter', 'sampleEncoding', 'header', 'samplePeriod', 'age', 'crlf', 'amounts', 'unknownLabels', 'sampleOutput'] as const satisfies readonly OptionName[];
 
 export type RegisterCommandOptions = OptionsOf<(typeof REGISTER_OPTIONS)[number]>;
 export type TidyOptions = OptionsOf<(typeof TIDY_OPTIONS)[number]>;

@@ -25,6 +25,7 @@ export const sampleCommand = () => {
       age: o.age,
       lineEnding: o.crlf ? '\r\n' : '\n',
       unknownLabels: o.unknownLabels,
+      amounts: Boolean(o.amounts),
     };
     const encode = (s: string) => (o.encoding === 'windows-1252' ? encodeCp1252(s) : Buffer.from(s, 'utf8'));
     checkTargets([], [{ option: '-o', path: o.output }]);

@@ -27,6 +27,8 @@ export interface KommunYear {
   veryLongTerm: number | null;
   /** recipients per reason group, in GROUPS order */
   groups: number[];
+  /** the amounts of the municipality's rows in the year, in öre; null without an amount column */
+  paid: number | null;
 }
 
 export interface Classification {
@@ -91,7 +93,7 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
       const key = k * nYears + yi;
       let row = byKey[key];
       if (!row) {
-        row = { kommun: k, year: years[yi], recipients: 0, longTerm: 0, veryLongTerm: veryLongAvailable[yi] ? 0 : null, groups: [0, 0, 0, 0, 0] };
+        row = { kommun: k, year: years[yi], recipients: 0, longTerm: 0, veryLongTerm: veryLongAvailable[yi] ? 0 : null, groups: [0, 0, 0, 0, 0], paid: state.paidInYear(k, yi) };
         byKey[key] = row;
       }
       const window = state.window(p, yi);

@@ -57,6 +57,8 @@ function combine(cur: number, next: number): number {
 export interface PersonStateData {
   records: Int32Array;
   rowsByKommunMonth: Float64Array;
+  /** the amounts paid per municipality and window month, in öre (an input with an amount column) */
+  paidByKommunMonth?: Float64Array;
   withLabels: boolean;
 }
 
@@ -83,11 +85,19 @@ export class PersonState {
   /** whether reason labels are kept (not for `classify`: a record is then a third the size) */
   readonly withLabels: boolean;
 
+  /**
+   * The amounts of the rows (an amount column), per window month and municipality as
+   * rowsByKommunMonth, in whole öre: a sum of integers is the same in any order, so the
+   * threads' parts add up to the bytes of one thread.
+   */
+  paidByKommunMonth?: Float64Array;
+
   constructor(
     readonly layout: WindowLayout,
     capacity = 1 << 12,
     data?: PersonStateData,
     withLabels = true,
+    withPaid = false,
   ) {
     this.withLabels = data?.withLabels ?? withLabels;
     this.words = (layout.months + 31) >>> 5;
@@ -105,6 +115,27 @@ export class PersonState {
     this.capacity = this.records.length / this.stride;
     this.labels = new Uint16Array(this.records.buffer, this.records.byteOffset, this.records.length * 2);
     this.rowsByKommunMonth = data?.rowsByKommunMonth ?? new Float64Array(KOMMUN_SLOTS * layout.months);
+    this.paidByKommunMonth = data ? data.paidByKommunMonth : withPaid ? new Float64Array(KOMMUN_SLOTS * layout.months) : undefined;
+  }
+
+  /** The raw arrays, to move them between threads. */
+  data(): PersonStateData {
+    return { records: this.records, rowsByKommunMonth: this.rowsByKommunMonth, ...(this.paidByKommunMonth ? { paidByKommunMonth: this.paidByKommunMonth } : {}), withLabels: this.withLabels };
+  }
+
+  /** A row's amount, in öre: municipality index k, window month m. */
+  addPaid(m: number, k: number, ore: number): void {
+    this.paidByKommunMonth![m * KOMMUN_SLOTS + k] += ore;
+  }
+
+  /** The amounts of municipality index k's rows in year index yi, in öre; null without an amount column. */
+  paidInYear(k: number, yi: number): number | null {
+    const paid = this.paidByKommunMonth;
+    if (!paid) return null;
+    const first = this.layout.years[yi] * 12 - this.layout.start;
+    let sum = 0;
+    for (let m = first; m < first + 12; m++) sum += paid[m * KOMMUN_SLOTS + k];
+    return sum;
   }
 
   ensure(persons: number): void {
@@ -257,11 +288,14 @@ export class PersonState {
     return this.rowsByKommunMonth[m * KOMMUN_SLOTS + k];
   }
 
-  /** Folds another part's coverage into this one. */
+  /** Folds another part's coverage, and its amounts, into this one. */
   addCoverage(other: PersonState): void {
     const a = this.rowsByKommunMonth;
     const b = other.rowsByKommunMonth;
     for (let i = 0; i < a.length; i++) a[i] += b[i];
+    const pa = this.paidByKommunMonth;
+    const pb = other.paidByKommunMonth;
+    if (pa && pb) for (let i = 0; i < pa.length; i++) pa[i] += pb[i];
   }
 
   uncoveredYear(yi: number): number[] {

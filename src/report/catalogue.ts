@@ -17,11 +17,12 @@ import { t4 } from './outputs/t4.js';
 import { t5 } from './outputs/t5.js';
 import { t6 } from './outputs/t6.js';
 import { t7 } from './outputs/t7.js';
+import { t8 } from './outputs/t8.js';
 
 /** The survey's diagrams, made from the survey alone. */
 export const FROM_SURVEY: readonly OutputModule[] = [d6, d7, d8, d9, d10, d11, d12];
 
-export const CATALOGUE: readonly OutputModule[] = [t1, t2, t3, t4, t5, t6, t7, d1, d2, d3, d4, d5, ...FROM_SURVEY];
+export const CATALOGUE: readonly OutputModule[] = [t1, t2, t3, t4, t5, t6, t7, t8, d1, d2, d3, d4, d5, ...FROM_SURVEY];
 
 export function buildOutputs(c: ReportContext, modules: readonly OutputModule[] = CATALOGUE): Output[] {
   // municipalities in Swedish alphabetical order, as a reader looks for them

@@ -85,6 +85,7 @@ interface ColumnWords {
 }
 const YEAR_WORDS: ColumnWords = { one: SV.draftTableOne, highLow: SV.draftTableHighLow, riket: SV.draftTableRiket };
 const COST_WORDS: ColumnWords = { one: SV.draftCostOne, highLow: SV.draftCost, riket: SV.draftCostRiket };
+const PAID_WORDS: ColumnWords = { one: SV.draftPaidOne, highLow: SV.draftPaid, riket: SV.draftCostRiket };
 const YOUNG_WORDS: ColumnWords = { one: SV.draftYoungOne, highLow: SV.draftYoung, riket: SV.draftPctRiket };
 
 /** Each table's draft, by its output id. */
@@ -95,6 +96,7 @@ const TABLE_DRAFTS: Partial<Record<TableData['id'], (c: ReportContext, o: TableD
   // T4's first column of figures is the net cost of the report's year
   t4: (c, o) => columnDraft(c, o, 2, COST_WORDS),
   t5: (c, o) => largestDraft(c, o, { many: (kpi, n, of) => SV.draftHinder(capital(hinderName(kpi)), n, of), one: (kpi, name, v) => SV.draftHinderOne(capital(hinderName(kpi)), name, v) }),
+  t8: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === String(c.year)), PAID_WORDS),
   t6: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === 'U31804'), YOUNG_WORDS),
   t7: (c, o) => largestDraft(c, o, { many: (col, n, of) => SV.draftHousehold(capital(householdName(col.replace('_pct', ''))), n, of), one: (col, name, v) => SV.draftHouseholdOne(capital(householdName(col.replace('_pct', ''))), name, v) }),
 };

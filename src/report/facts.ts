@@ -21,6 +21,8 @@ export interface Fact {
 
 /** Register measures, counted over adults (when the register has ages). */
 export type RegisterMeasure = 'reg:recipients' | 'reg:long_term' | 'reg:very_long_term' | `reg:${Group}`;
+/** The register's amounts paid (kronor; an amount column), not a count: no cell of the pattern. */
+export type PaidMeasure = 'reg:paid';
 /** SCB population at 31 December (io/aggregated/population). */
 export type PopulationMeasure = 'population' | 'population_18plus';
 /** A Kolada KPI id: N31807, U31900, … */
@@ -29,7 +31,7 @@ export type KpiId = `${'N' | 'U'}${number}`;
 export type SdbMeasure = 'sdb:recipients' | 'sdb:recipients_18plus' | 'sdb:share';
 /** A KPI Kolada divides by gender, for women (K) or men (M); the KPI's own id is the total (T). */
 export type KpiBySex = `${KpiId}:${'K' | 'M'}`;
-export type Measure = RegisterMeasure | PopulationMeasure | KpiId | KpiBySex | SdbMeasure;
+export type Measure = RegisterMeasure | PaidMeasure | PopulationMeasure | KpiId | KpiBySex | SdbMeasure;
 
 /** The disclosure pattern's name of a register measure. */
 export const countMeasure = (m: RegisterMeasure): CountMeasure => m.slice(4) as CountMeasure;
@@ -39,7 +41,8 @@ export const REG = {
   longTerm: 'reg:long_term',
   veryLongTerm: 'reg:very_long_term',
   group: (g: Group): RegisterMeasure => `reg:${g}`,
-} as const satisfies Record<string, RegisterMeasure | ((g: Group) => RegisterMeasure)>;
+  paid: 'reg:paid',
+} as const satisfies Record<string, RegisterMeasure | PaidMeasure | ((g: Group) => RegisterMeasure)>;
 
 const isKpiId = (m: string): m is KpiId => /^[NU]\d{5}$/.test(m);
 const isPopulation = (m: string): m is PopulationMeasure => m === 'population' || m === 'population_18plus';
@@ -178,6 +181,7 @@ export class Facts {
       this.set(REG.longTerm, code, r.year, { value: r.longTerm, status: 'ok' });
       if (r.veryLongTerm !== null) this.set(REG.veryLongTerm, code, r.year, { value: r.veryLongTerm, status: 'ok' });
       GROUPS.forEach((g, i) => this.set(REG.group(g), code, r.year, { value: r.groups[i], status: 'ok' }));
+      if (r.paid !== null) this.set(REG.paid, code, r.year, { value: r.paid / 100, status: 'ok' });
     });
     c.veryLongAvailable.forEach((ok, yi) => {
       if (ok) this.veryLongYears.add(years[yi]);

@@ -23,6 +23,8 @@ export interface SampleOptions {
   lineEnding: '\n' | '\r\n';
   /** share of person-months given a label no catalogue knows (tests the unknown-label report) */
   unknownLabels: number;
+  /** an amount column (belopp): the kronor of each row, a payment */
+  amounts?: boolean;
 }
 
 export const DEFAULT_SAMPLE: SampleOptions = {
@@ -174,6 +176,7 @@ export function generateSample(o: SampleOptions, emit: (text: string) => void): 
   if (o.age === 'age') cols.push(sw ? 'Ålder' : 'age');
   if (o.age === 'birth_year') cols.push(sw ? 'Födelseår' : 'birth_year');
   cols.push(sw ? 'Kön' : 'sex');
+  if (o.amounts) cols.push(sw ? 'Belopp' : 'belopp');
   const eol = o.lineEnding;
   const quote = (s: string) => (s.includes(d) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
   const spell = (reason: number): string => {
@@ -206,7 +209,9 @@ export function generateSample(o: SampleOptions, emit: (text: string) => void): 
       const payments = rand() < 0.05 ? 2 : 1;
       for (let n = 0; n < payments; n++) {
         const reason = n === 0 ? plans.reasons[pi * N + m] : mainReason();
-        out += `${id}${d}${k}${d}${when}${d}${quote(spell(reason))}${ageCol}${d}${sex}${eol}`;
+        // (drawn only when asked for: the rows without amounts are those of earlier versions)
+        const amount = o.amounts ? `${d}${quote(`${1500 + Math.floor(rand() * 9000)},${String(Math.floor(rand() * 100)).padStart(2, '0')}`)}` : '';
+        out += `${id}${d}${k}${d}${when}${d}${quote(spell(reason))}${ageCol}${d}${sex}${amount}${eol}`;
       }
       if (out.length > 1 << 20) {
         emit(out);

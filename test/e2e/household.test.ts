@@ -56,6 +56,19 @@ describe('the household file', () => {
     expect(r.stderr.trim()).toBe(`bistand: ${bad}:6:${HEADER.indexOf('Alder2') + 1} (Alder2): age "400" is not a whole number from 0 to 130 — leave it empty when unknown`);
   });
 
+  it("Sbel is the household's: paid once per household and month, whatever its adults", async () => {
+    const { planned, rows } = await import('../report/planned.js');
+    const r = await planned(['--year', '2021', '--register', file, '--population', join(ROOT, 'data/sample/population.csv'), '--no-suppress', '--no-png']);
+    const t8 = await rows(r.plan, 'region/t8-utbetalt-per-mottagare.csv');
+    // each household row paid 5 400 kr: a municipality's households of the year, over its recipients
+    const lines = readFileSync(file, 'latin1').trim().split('\r\n').slice(1).map((l) => l.split('\t'));
+    const recipients = (await command(['classify', REGISTER, '--year', '2021', '--no-suppress'])).stdout.trim().split('\n').slice(1).map((l) => l.split(','));
+    for (const [code, , , n] of recipients) {
+      const households = lines.filter((f) => f[0] === '2021' && f[2] === code).length;
+      expect(Number(t8.find((x) => x.kommun_code === code)!['2021']), code).toBe(Math.round((households * 5400) / Number(n)));
+    }
+  });
+
   it('tidy refuses it as a register extract', async () => {
     const r = await cliAsync(['tidy', file]);
     expect(r.status).toBe(1);

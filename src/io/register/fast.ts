@@ -14,7 +14,7 @@
 import { ByteView } from '../byte-view.js';
 import { CsvScanner, LF } from '../csv-scan.js';
 import { RegisterSink } from './sink.js';
-import { AGE, BIRTH, HINDER, ID, KOMMUN, MONTH, PERIOD, RowLoop, YEAR, compileRowLoop } from './rowloop.js';
+import { AGE, AMOUNT, BIRTH, HINDER, ID, KOMMUN, MONTH, PERIOD, RowLoop, YEAR, compileRowLoop } from './rowloop.js';
 
 /** Bytes the buffer must have free after the data: the stop byte, and a word read from it. */
 export const STOP_ROOM = 4;
@@ -41,6 +41,7 @@ export class RegisterScanner {
     set(s.cAge, AGE);
     set(s.cBirth, BIRTH);
     set(s.cHinder, HINDER);
+    set(s.cAmount, AMOUNT);
     this.loop = compileRowLoop(roles, general, sink);
   }
 

@@ -25,6 +25,8 @@ export interface HouseholdLayout {
   month: number;
   kommun: number;
   district: number;
+  /** Sbel, the assistance paid to the household in the month */
+  paid: number;
   adults: { n: number; id: number; sex: number; age: number; hinder: number }[];
   width: number;
   /** the header's names, for messages */
@@ -49,14 +51,15 @@ export function householdLayout(header: string[], delimiter: string, hinder?: st
     month: at('manad'),
     kommun: at('kommun'),
     district: at('distrikt'),
+    paid: at('sbel'),
     adults: ids.map(({ n, i }) => ({ n, id: i, sex: at(`kon${n}`), age: at(`alder${n}`), hinder: Math.max(-1, ...(hinder ? [foldHeader(hinder)] : HINDER).map((h) => at(`${h}${n}`))) })),
     width: header.length,
     names: header.map((h) => h.trim()),
   };
 }
 
-/** The columns of the person rows, in order. */
-export const PERSON_HEADER = ['person_id', 'kommun', 'year', 'month', 'district', 'sex', 'age', 'hinder'];
+/** The columns of the person rows, in order; the household's amount on its first adult's row alone. */
+export const PERSON_HEADER = ['person_id', 'kommun', 'year', 'month', 'district', 'sex', 'age', 'hinder', 'amount'];
 
 /** An opaque id from the personnummer's bytes: 64 bits of two FNV-1a hashes, as hex. */
 function hashId(buf: Uint8Array, s: number, e: number): string {
@@ -119,12 +122,13 @@ export function householdSource(from: ByteSource, first: Uint8Array, dataStart: 
       e = canonicalId(line, s, e);
       persons++;
       // the latin1 text of the other fields keeps their bytes: the reader decodes them as usual
-      rows.push([hashId(line, s, e), ...common, get(a.sex), get(a.age), get(a.hinder)].join('\t') + '\n');
+      // the household's Sbel once, on its first adult's row: paid per household, not per adult
+      rows.push([hashId(line, s, e), ...common, get(a.sex), get(a.age), get(a.hinder), persons === 1 ? get(layout.paid) : ''].join('\t') + '\n');
       origins.push(fileLine, a.n);
     }
     // a household row without any adult is a row the reader must see (and reject): an empty id
     if (!persons) {
-      rows.push(['', ...common, '', '', ''].join('\t') + '\n');
+      rows.push(['', ...common, '', '', '', ''].join('\t') + '\n');
       origins.push(fileLine, 0);
     }
   };

@@ -55,7 +55,7 @@ export function absorb(first: PartResult, opts: ReadOptions) {
     state,
     p,
     part(): PartResult {
-      return { ...p, ids: ids.data(), labels: labels.data(), state: { records: state.records, rowsByKommunMonth: state.rowsByKommunMonth, withLabels: state.withLabels } };
+      return { ...p, ids: ids.data(), labels: labels.data(), state: state.data() };
     },
   };
 }

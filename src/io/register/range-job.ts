@@ -36,7 +36,7 @@ export function readRangeJob(job: WorkerJob): { reply: WorkerReply; transfer: Ar
         1,
         (bytes) => handoff.progress(job.worker, bytes),
       );
-      const buffers = [r.ids.table, r.ids.offsets, r.ids.lengths, r.ids.pool, r.labels.table, r.labels.offsets, r.labels.lengths, r.labels.pool, r.state.records, r.state.rowsByKommunMonth].map((a) => a.buffer as ArrayBuffer);
+      const buffers = [r.ids.table, r.ids.offsets, r.ids.lengths, r.ids.pool, r.labels.table, r.labels.offsets, r.labels.lengths, r.labels.pool, r.state.records, r.state.rowsByKommunMonth, ...(r.state.paidByKommunMonth ? [r.state.paidByKommunMonth] : [])].map((a) => a.buffer as ArrayBuffer);
       return { reply: { ...r, rejects, to: job.to }, transfer: [...new Set(buffers)] };
     } finally {
       closeSync(fd);

@@ -11,7 +11,7 @@
 import type { CsvScanner } from '../csv-scan.js';
 import { parsePeriod } from './period.js';
 import { isPnr12 } from './person-id.js';
-import type { RegisterSink } from './sink.js';
+import { type RegisterSink, oreOf } from './sink.js';
 import { UNKNOWN_AGE } from '../../domain/person-state.js';
 
 /** a column the command does not read (the default role) */
@@ -24,6 +24,7 @@ export const PERIOD = 5;
 export const AGE = 6;
 export const BIRTH = 7;
 export const HINDER = 8;
+export const AMOUNT = 9;
 
 /**
  * Per role: whether the field is text (skipped to its end) or digits (read into `v`), and the
@@ -46,6 +47,8 @@ const FIELDS: Record<number, { text: boolean; after: string }> = {
   [MONTH]: { text: false, after: 'month = v; if (len < 1 || len > 2 || v < 1 || v > 12) break take;' },
   [AGE]: { text: false, after: 'if (len > 0) age = v; if (len > 3 || (len > 0 && v > 130)) break take;' },
   [BIRTH]: { text: false, after: 'if (len > 0) birth = v; if (len > 4) break take;' },
+  // kronor, öre after a comma or point, a minus first; a space or anything else: the general path
+  [AMOUNT]: { text: true, after: 'if (len > 0) { paid = oreOf(buf, fs, fe); if (paid !== paid || buf[fs] === 32 || buf[fe - 1] === 32) break take; for (let j = fs; j < fe; j++) if (buf[j] > 127 || buf[j] === 32) break take; }' },
 };
 
 /** The loop: rows of buf[pos, end) until the first incomplete one; returns where it starts. */
@@ -103,7 +106,7 @@ export function compileRowLoop(roles: Uint8Array, general: CsvScanner, sink: Reg
         const rowStart = pos;
         let i = pos, fs = 0, fe = 0, len = 0, v = 0;
         let idStart = 0, idEnd = 0, code = -1, codeLen = 0, year = -1, month = -1, period = -1;
-        let age = ${UNKNOWN_AGE}, birth = -1, hs = 0, he = 0;
+        let age = ${UNKNOWN_AGE}, birth = -1, hs = 0, he = 0, paid = 0;
         take: {
           if (buf[i] === 0xef) break take; // a byte-order mark: the general scanner drops it
           ${fields.join('\n        ')}
@@ -122,7 +125,7 @@ export function compileRowLoop(roles: Uint8Array, general: CsvScanner, sink: Reg
             sink.rowsOutside++;
             continue;
           }
-          sink.push(buf, idStart, idEnd, m, k, age, ${has(HINDER) ? 'sink.label(buf, hs, he, general.line)' : '0'});
+          sink.push(buf, idStart, idEnd, m, k, age, ${has(HINDER) ? 'sink.label(buf, hs, he, general.line)' : '0'}, paid);
           continue;
         }
         const next = general.scan(buf, rowStart, end, final, sink, true);
@@ -135,6 +138,6 @@ export function compileRowLoop(roles: Uint8Array, general: CsvScanner, sink: Reg
   cls[delim] = 1;
   cls[10] = 2;
   cls[34] = 3;
-  const make = new Function('cls', 'munis', 'sink', 'general', 'parsePeriod', 'isPnr12', 'windowStart', 'months', source);
-  return make(cls, sink.opts.municipalities, sink, general, parsePeriod, isPnr12, sink.start, sink.months) as RowLoop;
+  const make = new Function('cls', 'munis', 'sink', 'general', 'parsePeriod', 'isPnr12', 'oreOf', 'windowStart', 'months', source);
+  return make(cls, sink.opts.municipalities, sink, general, parsePeriod, isPnr12, oreOf, sink.start, sink.months) as RowLoop;
 }

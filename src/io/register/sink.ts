@@ -34,6 +34,34 @@ function initialPersons(bytes: number | undefined): number {
   return Math.min(cap, MAX_INITIAL_PERSONS);
 }
 
+/**
+ * An amount in kronor as case systems write it — `1234`, `1234,50`, `1234.5`, `-350` (a
+ * correction), spaces between thousands — in whole öre; NaN when it is not one.
+ */
+export function oreOf(buf: Uint8Array, s: number, e: number): number {
+  let i = s;
+  const negative = buf[i] === 45;
+  if (negative) i++;
+  let ore = 0;
+  let decimals = -1;
+  let digits = 0;
+  for (; i < e; i++) {
+    const b = buf[i];
+    if (b >= 48 && b <= 57) {
+      if (decimals >= 0 && ++decimals > 2) return NaN;
+      ore = ore * 10 + (b - 48);
+      digits++;
+    } else if ((b === 44 || b === 46) && decimals < 0) decimals = 0;
+    // a space or a no-break space (Latin-1 or UTF-8) between thousands
+    else if ((b === 32 || b === 0xa0 || (b === 0xc2 && buf[i + 1] === 0xa0)) && decimals < 0) {
+      if (b === 0xc2) i++;
+    } else return NaN;
+  }
+  if (!digits) return NaN;
+  ore *= decimals <= 0 ? 100 : decimals === 1 ? 10 : 1;
+  return negative ? -ore : ore;
+}
+
 export class RegisterSink implements RowSink {
   private batched = 0;
   private readonly bStart = new Int32Array(BATCH);
@@ -42,6 +70,7 @@ export class RegisterSink implements RowSink {
   private readonly bKommun = new Int32Array(BATCH);
   private readonly bAge = new Int32Array(BATCH);
   private readonly bLabel = new Int32Array(BATCH);
+  private readonly bPaid = new Float64Array(BATCH);
   private readonly bPerson = new Int32Array(BATCH);
   private readonly bHash = new Int32Array(BATCH);
   private readonly bK0 = new Int32Array(BATCH);
@@ -71,6 +100,7 @@ export class RegisterSink implements RowSink {
   readonly cHinder: number;
   readonly cAge: number;
   readonly cBirth: number;
+  readonly cAmount: number;
   readonly start: number;
   readonly months: number;
 
@@ -91,7 +121,8 @@ export class RegisterSink implements RowSink {
     this.cYear = index.period === undefined ? index.year! : -1;
     this.cMonth = index.period === undefined ? index.month! : -1;
     this.cHinder = opts.requireHinder || opts.readHinder ? (index.hinder ?? -1) : -1;
-    this.state = new PersonState(opts.layout, cap, undefined, this.cHinder >= 0);
+    this.cAmount = index.amount ?? -1;
+    this.state = new PersonState(opts.layout, cap, undefined, this.cHinder >= 0, this.cAmount >= 0);
     this.cAge = index.age ?? -1;
     this.cBirth = index.age === undefined ? (index.birth_year ?? -1) : -1;
     this.start = opts.layout.start;
@@ -163,6 +194,12 @@ export class RegisterSink implements RowSink {
       age = a;
     }
 
+    let paid = 0;
+    if (this.cAmount >= 0 && ends[this.cAmount] > starts[this.cAmount]) {
+      paid = oreOf(buf, starts[this.cAmount], ends[this.cAmount]);
+      if (Number.isNaN(paid)) return this.reject(buf, starts, ends, nf, line, this.cAmount, msg.badAmount(this.text(buf, starts[this.cAmount], ends[this.cAmount])), msg.badAmountHint());
+    }
+
     if (code < 1000 && codeLen === 3) this.paddedCodes++;
     if (g < this.firstMonth) this.firstMonth = g;
     if (g > this.lastMonth) this.lastMonth = g;
@@ -177,7 +214,7 @@ export class RegisterSink implements RowSink {
     // change drops bytes, so a shorter id is a rewritten one)
     const idEnd = canonicalId(buf, starts[cId], ends[cId]);
     if (idEnd !== ends[cId]) this.idForms++;
-    this.push(buf, starts[cId], idEnd, m, k, age, label);
+    this.push(buf, starts[cId], idEnd, m, k, age, label, paid);
   }
 
   /** The stored value of the reason label at buf[s, e): its id + 1. */
@@ -189,7 +226,7 @@ export class RegisterSink implements RowSink {
   }
 
   /** A valid row inside the window: the id at buf[idStart, idEnd), window month m. */
-  push(buf: Uint8Array, idStart: number, idEnd: number, m: number, k: number, age: number, label: number): void {
+  push(buf: Uint8Array, idStart: number, idEnd: number, m: number, k: number, age: number, label: number, paid = 0): void {
     const b = this.batched++;
     this.bStart[b] = idStart;
     this.bEnd[b] = idEnd;
@@ -197,6 +234,7 @@ export class RegisterSink implements RowSink {
     this.bKommun[b] = k;
     this.bAge[b] = age;
     this.bLabel[b] = label;
+    this.bPaid[b] = paid;
     this.rowsUsed++;
     if (this.batched === BATCH) this.flush(buf);
   }
@@ -224,6 +262,7 @@ export class RegisterSink implements RowSink {
     }
     touched += state.prefetch(this.bPerson, n);
     for (let i = 0; i < n; i++) state.add(this.bPerson[i], this.bMonth[i], this.bKommun[i], this.bAge[i], this.bLabel[i]);
+    if (this.cAmount >= 0) for (let i = 0; i < n; i++) state.addPaid(this.bMonth[i], this.bKommun[i], this.bPaid[i]);
     this.batched = 0;
     this.touched ^= touched;
   }
@@ -232,7 +271,7 @@ export class RegisterSink implements RowSink {
     return {
       ids: this.ids.data(),
       labels: this.labelIntern.data(),
-      state: { records: this.state.records, rowsByKommunMonth: this.state.rowsByKommunMonth, withLabels: this.state.withLabels },
+      state: this.state.data(),
       labelRows: this.labelRows,
       rowsRead: this.rowsRead,
       rowsUsed: this.rowsUsed,

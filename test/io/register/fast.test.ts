@@ -18,14 +18,15 @@ const PERIOD = ['2021-03', '202103', '2021M03', '2020-12-31', '2021-13', '21-03'
 const HINDER = ['Arbetslös – ingen ersättning', ' Sjukskriven m läkarintyg ', '"Sociala skäl; annat"', '"Arbetslös – ingen ersättning"', '"Okänt"', '"ab"', '"abcdef"', 'x"y', 'a\rb', '', 'Okänt'];
 const AGE = ['30', '45', '', '17', '131', ' 40', '0042', 'x', '3\r0'];
 const BIRTH = ['1980', '2010', '', '1849', '2030', '80'];
+const AMOUNT = ['1234', '1234,50', '12.5', '-350', '', '1 234', '12,345', 'x', '1,2,3', ' 5', '"100"', '0', '7.'];
 
 type Layout = 'year-month' | 'period' | 'birth';
 const HEADERS: Record<Layout, string[]> = {
-  'year-month': ['person_id', 'kommun', 'year', 'month', 'hinder', 'age'],
+  'year-month': ['person_id', 'kommun', 'year', 'month', 'hinder', 'age', 'belopp'],
   period: ['period', 'kommun', 'person_id', 'hinder'],
   birth: ['kommun', 'person_id', 'year', 'month', 'birth_year', 'hinder'],
 };
-const POOLS: Record<string, string[]> = { person_id: ID, kommun: KOMMUN, year: YEAR, month: MONTH, period: PERIOD, hinder: HINDER, age: AGE, birth_year: BIRTH };
+const POOLS: Record<string, string[]> = { person_id: ID, kommun: KOMMUN, year: YEAR, month: MONTH, period: PERIOD, hinder: HINDER, age: AGE, birth_year: BIRTH, belopp: AMOUNT };
 
 const rowArb = (header: string[]) =>
   fc.record({
