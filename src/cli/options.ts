@@ -120,6 +120,12 @@ export const OPTIONS = {
   minDenominator: { flags: '--min-denominator <n>', description: 'shares of fewer persons are hidden as X', default: String(DEFAULT_SUPPRESS.minDenominator), parse: parsePositive },
   delimiter: { flags: '--delimiter <char>', description: 'field delimiter `;`, `,` or `tab` (detected from the header by default)', parse: parseDelimiter },
   encoding: { flags: '--encoding <name>', description: '`utf8` or `windows-1252` (detected by default)', parse: parseEncodingOption },
+  by: {
+    flags: '--by <part>',
+    description:
+      '`sex` (K, M, unknown) or `age` (18-24, 25-64, 65+, unknown): a row per part of each municipality, its part in a last column (`sex`, `age_group`). Only with --no-suppress: small-count suppression does not yet cover the parts, so these are counts for your own analysis, not for publication',
+    choices: ['sex', 'age'] as const,
+  },
   total: { flags: '--total', description: 'a row per year summing the municipalities (`kommun_name` = `Totalt`); secondary suppression then covers the columns too' },
   onlyRegion: {
     flags: '--region <region>',
@@ -252,7 +258,7 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
   return cmd;
 }
 
-export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'onlyRegion', 'regionName', 'delimiter', 'encoding', 'column', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
+export const REGISTER_OPTIONS = ['year', 'format', 'output', 'gapRule', 'rejects', 'noSuppress', 'minCount', 'minDenominator', 'total', 'by', 'onlyRegion', 'regionName', 'delimiter', 'encoding', 'column', 'hinderMap', 'debug'] as const satisfies readonly OptionName[];
 export const TIDY_OPTIONS = ['as', 'period', 'nameMap', 'sheet', 'format', 'output', 'debug'] as const satisfies readonly OptionName[];
 export const REPORT_OPTIONS = ['reportYear', 'region', 'regionName', 'out', 'register', 'population', 'kolada', 'sdb', 'oj', 'survey', 'surveyMap', 'surveyFocus', 'groups', 'recipe', 'regionMean', 'trendYears', 'appendix', 'template', 'source', 'populationSource', 'credit', 'gapRule', 'noSuppress', 'minCount', 'minDenominator', 'noPng', 'pdf', 'force', 'debug'] as const satisfies readonly OptionName[];
 export const FETCH_OPTIONS = ['reportYear', 'region', 'out', 'groups', 'kpi', 'trendYears', 'refresh', 'debug'] as const satisfies readonly OptionName[];

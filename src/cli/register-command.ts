@@ -45,6 +45,7 @@ async function runCommand(spec: RegisterCommandSpec, file: string, o: RegisterCo
   // --min-count 1 hides nothing: it is --no-suppress, and says so
   const suppress = { enabled: o.suppress && o.minCount >= 2, minCount: o.minCount, minDenominator: o.minDenominator };
   if (o.suppress && !suppress.enabled) notes.push(makeNote('minCountOff', o.minCount));
+  if (o.by && suppress.enabled) throw new UsageError(msg.byNeedsNoSuppress(o.by), msg.byNeedsNoSuppressHint());
   checkTargets([file, ...(o.hinderMap ? [o.hinderMap] : []), ...(o.region?.file ? [o.region.file] : [])], [
     { option: '-o', path: o.output },
     ...(o.rejects ? [{ option: '--rejects', path: o.rejects }] : []),
@@ -65,6 +66,7 @@ async function runCommand(spec: RegisterCommandSpec, file: string, o: RegisterCo
     suppress,
     region: o.region && o.regionName ? { ...o.region, name: o.regionName } : o.region,
     total: Boolean(o.total),
+    by: o.by,
   });
   bar?.done();
   if (o.format === 'xlsx' && !o.output && process.stdout.isTTY) throw new UsageError(msg.binaryToTerminal(), msg.binaryToTerminalHint());

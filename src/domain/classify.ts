@@ -17,16 +17,36 @@ export interface ClassifyOptions {
   labelGroup: Int8Array;
 }
 
-export interface KommunYear {
-  /** index into Municipalities.kommuner */
-  kommun: number;
-  year: number;
+/**
+ * The parts of a municipality's recipients `--by` prints: by sex as the register gives it, by age
+ * group (18–24 as Socialstyrelsen's young adults); "unknown" where the register gives none, so that
+ * the parts add up to the whole.
+ */
+export const BREAKDOWNS = {
+  sex: ['K', 'M', 'unknown'],
+  age: ['18-24', '25-64', '65+', 'unknown'],
+} as const;
+export type Breakdown = keyof typeof BREAKDOWNS;
+
+/** The age group of an age (UNKNOWN_AGE: unknown), as an index into BREAKDOWNS.age. */
+export const ageGroup = (age: number) => (age === UNKNOWN_AGE ? 3 : age < 25 ? 0 : age < 65 ? 1 : 2);
+
+/** The counts of some of a municipality's recipients: all of them, or one part of a breakdown. */
+export interface Counts {
   recipients: number;
   longTerm: number;
   /** null when the input does not reach back to Jan Y−2 */
   veryLongTerm: number | null;
   /** recipients per reason group, in GROUPS order */
   groups: number[];
+}
+
+export interface KommunYear extends Counts {
+  /** index into Municipalities.kommuner */
+  kommun: number;
+  year: number;
+  /** the recipients by each breakdown, in the order of its parts (BREAKDOWNS) */
+  by: Record<Breakdown, Counts[]>;
   /** the amounts of the municipality's rows in the year, in öre; null without an amount column */
   paid: number | null;
 }
@@ -93,22 +113,28 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
       const key = k * nYears + yi;
       let row = byKey[key];
       if (!row) {
-        row = { kommun: k, year: years[yi], recipients: 0, longTerm: 0, veryLongTerm: veryLongAvailable[yi] ? 0 : null, groups: [0, 0, 0, 0, 0], paid: state.paidInYear(k, yi) };
+        const counts = (): Counts => ({ recipients: 0, longTerm: 0, veryLongTerm: veryLongAvailable[yi] ? 0 : null, groups: [0, 0, 0, 0, 0] });
+        row = { kommun: k, year: years[yi], ...counts(), paid: state.paidInYear(k, yi), by: { sex: BREAKDOWNS.sex.map(counts), age: BREAKDOWNS.age.map(counts) } };
         byKey[key] = row;
       }
       const window = state.window(p, yi);
-      row.recipients++;
-      if (isLongTerm(window)) row.longTerm++;
-      if (row.veryLongTerm !== null && isVeryLongTerm(window, opts.gapRule)) row.veryLongTerm++;
+      const long = isLongTerm(window);
+      const veryLong = row.veryLongTerm !== null && isVeryLongTerm(window, opts.gapRule);
+      let group: number;
       // without a reason column every month votes "missing" (labelGroup[0])
-      if (!state.withLabels) {
-        row.groups[opts.labelGroup[0]]++;
-        continue;
+      if (!state.withLabels) group = opts.labelGroup[0];
+      else {
+        for (let m = 0; m < 12; m++) monthGroups[m] = hasMonth(window, 24 + m) ? opts.labelGroup[state.label(p, yi, m)] : -1;
+        group = winner(monthGroups, votes, latest);
       }
-      for (let m = 0; m < 12; m++) {
-        monthGroups[m] = hasMonth(window, 24 + m) ? opts.labelGroup[state.label(p, yi, m)] : -1;
+      // SEX 2 = woman, 1 = man, 0 = unknown: BREAKDOWNS.sex's K, M, unknown
+      const sex = state.sex(p, yi);
+      for (const c of [row, row.by.sex[sex === 2 ? 0 : sex === 1 ? 1 : 2], row.by.age[ageGroup(age)]]) {
+        c.recipients++;
+        if (long) c.longTerm++;
+        if (veryLong) c.veryLongTerm!++;
+        c.groups[group]++;
       }
-      row.groups[winner(monthGroups, votes, latest)]++;
     }
   }
   const rows = byKey.filter((r): r is KommunYear => r !== undefined).sort((a, b) => a.year - b.year || a.kommun - b.kommun);

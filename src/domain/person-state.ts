@@ -4,7 +4,8 @@
  * cache lines:
  *
  *   [ month bits: `words` × 32 bits over Jan(min Y − 2)…Dec(max Y) ]
- *   [ per reference year: info = lastMonth+1 (4 bits) | municipality index (12 bits) | age (8 bits) ]
+ *   [ per reference year: info = lastMonth+1 (4 bits) | municipality index (12 bits) | age (8 bits)
+ *     | two municipalities (1 bit) | sex (2 bits) ]
  *   [ per reference year: 12 reason labels, Uint16 each (0 = none, else label id + 1) ]
  *
  * The latest record of a month wins the label; the latest month of a year gives the municipality
@@ -14,6 +15,9 @@
  */
 
 export const UNKNOWN_AGE = 255;
+
+/** The sex of a row as the register gives it (1/2, M/K, man/kvinna); 0 when not given or not read. */
+export const SEX = { unknown: 0, man: 1, woman: 2 } as const;
 
 export interface WindowLayout {
   /** reference years, ascending */
@@ -36,6 +40,7 @@ export const KOMMUN_SLOTS = 300;
 const AGE_SHIFT = 16;
 /** set on a year's info when its latest month had rows in two municipalities */
 const TWO_KOMMUNER = 1 << 24;
+const SEX_SHIFT = 25;
 
 /**
  * The year's info after a row (or another part's info) `next`: the later month wins; in the same
@@ -154,7 +159,7 @@ export class PersonState {
    * municipality index `k`, aged `age` (UNKNOWN_AGE when not given), with reason label
    * `label` (0 = none, else label id + 1). The latest month's municipality and age: `combine`.
    */
-  add(p: number, m: number, k: number, age: number, label: number): void {
+  add(p: number, m: number, k: number, age: number, label: number, sex = 0): void {
     const base = p * this.stride;
     const r = this.records;
     r[base + (m >>> 5)] |= 1 << (m & 31);
@@ -164,7 +169,7 @@ export class PersonState {
     if (yi < 0) return;
     const mi = this.monthOfYear[m];
     const at = base + this.infoAt + yi;
-    r[at] = combine(r[at], mi + 1 + (k << K_SHIFT) + (age << AGE_SHIFT));
+    r[at] = combine(r[at], mi + 1 + (k << K_SHIFT) + (age << AGE_SHIFT) + (sex << SEX_SHIFT));
     if (this.withLabels) this.labels[(base + this.labelAt + yi * 6) * 2 + mi] = label;
   }
 
@@ -193,6 +198,11 @@ export class PersonState {
 
   age(p: number, yi: number): number {
     return (this.records[p * this.stride + this.infoAt + yi] >>> AGE_SHIFT) & 0xff;
+  }
+
+  /** SEX of the person's latest month of year index yi (with its municipality and age). */
+  sex(p: number, yi: number): number {
+    return (this.records[p * this.stride + this.infoAt + yi] >>> SEX_SHIFT) & 3;
   }
 
   label(p: number, yi: number, month: number): number {

@@ -31,7 +31,7 @@ import { Pattern, printableRegions } from '../domain/disclosure.js';
 import { onThread } from '../threads/pool.js';
 import { SuppressedTable, classifyTable, reasonsTable } from '../tables/register-tables.js';
 import { loadHinderMap } from '../io/hinder-map.js';
-import { Classification, classify } from '../domain/classify.js';
+import { Breakdown, Classification, classify } from '../domain/classify.js';
 import { Coverage } from '../domain/coverage.js';
 import { InputError } from '../errors.js';
 import * as msg from '../messages.js';
@@ -195,6 +195,8 @@ export interface RegisterTableRun extends Omit<RegisterRun, 'requireHinder' | 'o
   region?: Region;
   /** a row per year summing the municipalities */
   total: boolean;
+  /** a row per part of a breakdown (--by) */
+  by?: Breakdown;
   /** bad rows are collected in the result and the run goes on (--rejects); else the first stops it */
   collectRejects: boolean;
 }
@@ -217,10 +219,15 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
   const { result, notes } = await runRegister(source, {
     ...run,
     requireHinder: kind.requireHinder,
+    readSex: run.by === 'sex',
     onReject: run.collectRejects ? (r) => rejected.push(r) : undefined,
     protect: { suppress: run.suppress, regions: run.region ? [run.region] : [] },
   });
   log.push(...notes);
+  // a breakdown the file cannot give would be all "unknown": said, not printed
+  const cols = result.read.columns;
+  if (run.by && (run.by === 'sex' ? cols.sex === undefined : cols.age === undefined && cols.birth_year === undefined))
+    throw new InputError({ file: source.name, line: 1 }, msg.byNoColumn(run.by), msg.byNoColumnHint(run.by));
   const munis = run.municipalities;
   const region = run.region;
   const classification = region
@@ -231,7 +238,7 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
       const missing = result.coverage.missing(region.codes, y);
       if (missing.length) log.add('regionMissing', region.name, y, missing.map((c) => `${munis.byCode(c)?.name ?? c} (${c})`), region.codes.length, run.total);
     }
-  const table = kind.table(classification, munis, run.suppress, { total: run.total }, result.pattern);
+  const table = kind.table(classification, munis, run.suppress, { total: run.total, by: run.by }, result.pattern);
   if (run.suppress.enabled && table.hidden.primary + table.hidden.secondary > 0)
     log.add('suppressionSummary', table.hidden.primary, table.hidden.secondary, table.hidden.cells, run.suppress.minCount);
   kind.notes(result, run, log);

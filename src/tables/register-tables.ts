@@ -2,7 +2,7 @@
  * The `classify` and `reasons` tables (SPEC §7): one row per municipality and year, and with
  * `--total` a row per year that sums them, each count shown or hidden as the input's pattern says.
  */
-import { Classification, KommunYear } from '../domain/classify.js';
+import { BREAKDOWNS, Breakdown, Classification, Counts } from '../domain/classify.js';
 import { Municipalities } from '../domain/municipalities.js';
 import { GROUPS } from '../domain/reasons.js';
 import { Count, PRIMARY, SECONDARY, SuppressOptions, share } from '../domain/suppress.js';
@@ -19,12 +19,17 @@ export interface SuppressedTable extends Table {
 export interface TableOptions {
   /** a row per year summing the municipalities above it */
   total: boolean;
+  /** a row per part of the breakdown (--by), its part in a last column; only with counts shown as they are */
+  by?: Breakdown;
 }
+
+/** The column that names a row's part of a breakdown. */
+const BY_COLUMN: Record<Breakdown, string> = { sex: 'sex', age: 'age_group' };
 
 interface Layout {
   /** the measures of one output row, in column order, and their counts */
   measures: CountMeasure[];
-  counts: (r: KommunYear) => (number | null)[];
+  counts: (r: Counts) => (number | null)[];
   columns: Column[];
   /** the printed cells after the labels, from the counts as shown */
   cells: (shownCounts: Count[], s: SuppressOptions) => Cell[];
@@ -47,24 +52,29 @@ function build(c: Classification, munis: Municipalities, s: SuppressOptions, o: 
     }
     return shown;
   };
+  // a breakdown's parts are printed only as they are (the pattern has no cells for them)
+  if (o.by && s.enabled) throw new Error('a breakdown is printed without suppression only');
+  const parts: [string | undefined, (r: (typeof c.rows)[number]) => Counts][] = o.by ? BREAKDOWNS[o.by].map((v, vi) => [v, (r) => r.by[o.by!][vi]]) : [[undefined, (r) => r]];
   const out: Cell[][] = [];
   for (const y of years) {
     const mine = c.rows.filter((r) => r.year === y);
-    for (const r of mine) {
-      const code = munis.kommuner[r.kommun].code;
-      const counts = layout.counts(r).map((v, j) => count(layout.measures[j], code, y, v));
-      out.push([code, munis.kommuner[r.kommun].name, y, ...layout.cells(counts, s)]);
-    }
-    if (o.total && mine.length) {
-      const key = totalKey(mine.map((r) => munis.kommuner[r.kommun].code));
-      const sums = layout.measures.map((_m, j) => {
-        const vals = mine.map((r) => layout.counts(r)[j]);
-        return vals.some((v) => v === null) ? null : vals.reduce<number>((a, v) => a + (v as number), 0);
-      });
-      out.push(['', 'Totalt', y, ...layout.cells(sums.map((v, j) => count(layout.measures[j], key, y, v)), s)]);
-    }
+    for (const r of mine)
+      for (const [part, of] of parts) {
+        const code = munis.kommuner[r.kommun].code;
+        const counts = layout.counts(of(r)).map((v, j) => count(layout.measures[j], code, y, v));
+        out.push([code, munis.kommuner[r.kommun].name, y, ...layout.cells(counts, s), ...(part ? [part] : [])]);
+      }
+    if (o.total && mine.length)
+      for (const [part, of] of parts) {
+        const key = totalKey(mine.map((r) => munis.kommuner[r.kommun].code));
+        const sums = layout.measures.map((_m, j) => {
+          const vals = mine.map((r) => layout.counts(of(r))[j]);
+          return vals.some((v) => v === null) ? null : vals.reduce<number>((a, v) => a + (v as number), 0);
+        });
+        out.push(['', 'Totalt', y, ...layout.cells(sums.map((v, j) => count(layout.measures[j], key, y, v)), s), ...(part ? [part] : [])]);
+      }
   }
-  return { columns: layout.columns, rows: out, hidden };
+  return { columns: o.by ? [...layout.columns, { name: BY_COLUMN[o.by] }] : layout.columns, rows: out, hidden };
 }
 
 export function classifyTable(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions, pattern: Pattern): SuppressedTable {

@@ -41,6 +41,7 @@ export async function readParallel(path: string, name: string, size: number, inf
         years: [...opts.layout.years],
         requireHinder: opts.requireHinder,
         readHinder: opts.readHinder ?? false,
+        readSex: opts.readSex ?? false,
         collectRejects: opts.onReject !== undefined,
         shared: handoff.buffer,
         worker: i,

@@ -31,6 +31,7 @@ export function readRangeJob(job: WorkerJob): { reply: WorkerReply; transfer: Ar
           municipalities,
           requireHinder: job.requireHinder,
           readHinder: job.readHinder,
+          readSex: job.readSex,
           onReject: job.collectRejects ? (x) => rejects.push(x) : undefined,
         },
         1,

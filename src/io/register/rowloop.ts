@@ -25,6 +25,7 @@ export const AGE = 6;
 export const BIRTH = 7;
 export const HINDER = 8;
 export const AMOUNT = 9;
+export const SEX_COLUMN = 10;
 
 /**
  * Per role: whether the field is text (skipped to its end) or digits (read into `v`), and the
@@ -47,6 +48,8 @@ const FIELDS: Record<number, { text: boolean; after: string }> = {
   [MONTH]: { text: false, after: 'month = v; if (len < 1 || len > 2 || v < 1 || v > 12) break take;' },
   [AGE]: { text: false, after: 'if (len > 0) age = v; if (len > 3 || (len > 0 && v > 130)) break take;' },
   [BIRTH]: { text: false, after: 'if (len > 0) birth = v; if (len > 4) break take;' },
+  // one byte: 1/2, M/K, m/k (bit 5 set makes either case lower); a word: the general path
+  [SEX_COLUMN]: { text: true, after: 'if (len === 1) { const c = buf[fs] | 32; sex = c === 49 || c === 109 ? 1 : c === 50 || c === 107 ? 2 : -1; if (sex < 0) break take; } else if (len > 0) break take;' },
   // kronor, öre after a comma or point, a minus first; a space or anything else: the general path
   [AMOUNT]: { text: true, after: 'if (len > 0) { paid = oreOf(buf, fs, fe); if (paid !== paid || buf[fs] === 32 || buf[fe - 1] === 32) break take; for (let j = fs; j < fe; j++) if (buf[j] > 127 || buf[j] === 32) break take; }' },
 };
@@ -106,7 +109,7 @@ export function compileRowLoop(roles: Uint8Array, general: CsvScanner, sink: Reg
         const rowStart = pos;
         let i = pos, fs = 0, fe = 0, len = 0, v = 0;
         let idStart = 0, idEnd = 0, code = -1, codeLen = 0, year = -1, month = -1, period = -1;
-        let age = ${UNKNOWN_AGE}, birth = -1, hs = 0, he = 0, paid = 0;
+        let age = ${UNKNOWN_AGE}, birth = -1, hs = 0, he = 0, paid = 0, sex = 0;
         take: {
           if (buf[i] === 0xef) break take; // a byte-order mark: the general scanner drops it
           ${fields.join('\n        ')}
@@ -125,7 +128,7 @@ export function compileRowLoop(roles: Uint8Array, general: CsvScanner, sink: Reg
             sink.rowsOutside++;
             continue;
           }
-          sink.push(buf, idStart, idEnd, m, k, age, ${has(HINDER) ? 'sink.label(buf, hs, he, general.line)' : '0'}, paid);
+          sink.push(buf, idStart, idEnd, m, k, age, ${has(HINDER) ? 'sink.label(buf, hs, he, general.line)' : '0'}, paid, sex);
           continue;
         }
         const next = general.scan(buf, rowStart, end, final, sink, true);

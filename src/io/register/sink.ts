@@ -5,7 +5,7 @@
 import { canonicalId } from './person-id.js';
 import { InputError, Location } from '../../errors.js';
 import * as msg from '../../messages.js';
-import { PersonState, UNKNOWN_AGE } from '../../domain/person-state.js';
+import { PersonState, SEX, UNKNOWN_AGE } from '../../domain/person-state.js';
 import { ByteIntern } from '../byte-intern.js';
 import { RowSink, unquote } from '../csv-scan.js';
 import { decode, isValidUtf8 } from '../encoding.js';
@@ -32,6 +32,21 @@ function initialPersons(bytes: number | undefined): number {
   let cap = 1 << 14;
   while (cap < MAX_INITIAL_PERSONS && cap * 64 < bytes) cap <<= 1;
   return Math.min(cap, MAX_INITIAL_PERSONS);
+}
+
+/**
+ * The sex written in buf[s, e) — 1/2 (SCB's and the household file's codes), M/K, man/kvinna,
+ * män/kvinnor, in any case — as SEX; -1 when it is none of them.
+ */
+export function sexOf(buf: Uint8Array, s: number, e: number): number {
+  if (e - s > 8) return -1;
+  let word = '';
+  for (let i = s; i < e; i++) word += String.fromCharCode(buf[i]);
+  // 'ä' as Latin-1 or UTF-8: män reads as man
+  const w = word.toLowerCase().replace(/\xc3\xa4|\xe4/g, 'a');
+  if (w === '1' || w === 'm' || w === 'man' || w === 'male') return SEX.man;
+  if (w === '2' || w === 'k' || w === 'kvinna' || w === 'kvinnor' || w === 'female') return SEX.woman;
+  return -1;
 }
 
 /**
@@ -71,6 +86,7 @@ export class RegisterSink implements RowSink {
   private readonly bAge = new Int32Array(BATCH);
   private readonly bLabel = new Int32Array(BATCH);
   private readonly bPaid = new Float64Array(BATCH);
+  private readonly bSex = new Int32Array(BATCH);
   private readonly bPerson = new Int32Array(BATCH);
   private readonly bHash = new Int32Array(BATCH);
   private readonly bK0 = new Int32Array(BATCH);
@@ -101,6 +117,7 @@ export class RegisterSink implements RowSink {
   readonly cAge: number;
   readonly cBirth: number;
   readonly cAmount: number;
+  readonly cSex: number;
   readonly start: number;
   readonly months: number;
 
@@ -122,6 +139,7 @@ export class RegisterSink implements RowSink {
     this.cMonth = index.period === undefined ? index.month! : -1;
     this.cHinder = opts.requireHinder || opts.readHinder ? (index.hinder ?? -1) : -1;
     this.cAmount = index.amount ?? -1;
+    this.cSex = opts.readSex ? (index.sex ?? -1) : -1;
     this.state = new PersonState(opts.layout, cap, undefined, this.cHinder >= 0, this.cAmount >= 0);
     this.cAge = index.age ?? -1;
     this.cBirth = index.age === undefined ? (index.birth_year ?? -1) : -1;
@@ -194,6 +212,12 @@ export class RegisterSink implements RowSink {
       age = a;
     }
 
+    let sex: number = SEX.unknown;
+    if (this.cSex >= 0 && ends[this.cSex] > starts[this.cSex]) {
+      sex = sexOf(buf, starts[this.cSex], ends[this.cSex]);
+      if (sex < 0) return this.reject(buf, starts, ends, nf, line, this.cSex, msg.badPersonSex(this.text(buf, starts[this.cSex], ends[this.cSex])), msg.badPersonSexHint());
+    }
+
     let paid = 0;
     if (this.cAmount >= 0 && ends[this.cAmount] > starts[this.cAmount]) {
       paid = oreOf(buf, starts[this.cAmount], ends[this.cAmount]);
@@ -214,7 +238,7 @@ export class RegisterSink implements RowSink {
     // change drops bytes, so a shorter id is a rewritten one)
     const idEnd = canonicalId(buf, starts[cId], ends[cId]);
     if (idEnd !== ends[cId]) this.idForms++;
-    this.push(buf, starts[cId], idEnd, m, k, age, label, paid);
+    this.push(buf, starts[cId], idEnd, m, k, age, label, paid, sex);
   }
 
   /** The stored value of the reason label at buf[s, e): its id + 1. */
@@ -226,7 +250,7 @@ export class RegisterSink implements RowSink {
   }
 
   /** A valid row inside the window: the id at buf[idStart, idEnd), window month m. */
-  push(buf: Uint8Array, idStart: number, idEnd: number, m: number, k: number, age: number, label: number, paid = 0): void {
+  push(buf: Uint8Array, idStart: number, idEnd: number, m: number, k: number, age: number, label: number, paid = 0, sex = 0): void {
     const b = this.batched++;
     this.bStart[b] = idStart;
     this.bEnd[b] = idEnd;
@@ -235,6 +259,7 @@ export class RegisterSink implements RowSink {
     this.bAge[b] = age;
     this.bLabel[b] = label;
     this.bPaid[b] = paid;
+    this.bSex[b] = sex;
     this.rowsUsed++;
     if (this.batched === BATCH) this.flush(buf);
   }
@@ -261,7 +286,7 @@ export class RegisterSink implements RowSink {
       this.bPerson[i] = p;
     }
     touched += state.prefetch(this.bPerson, n);
-    for (let i = 0; i < n; i++) state.add(this.bPerson[i], this.bMonth[i], this.bKommun[i], this.bAge[i], this.bLabel[i]);
+    for (let i = 0; i < n; i++) state.add(this.bPerson[i], this.bMonth[i], this.bKommun[i], this.bAge[i], this.bLabel[i], this.bSex[i]);
     if (this.cAmount >= 0) for (let i = 0; i < n; i++) state.addPaid(this.bMonth[i], this.bKommun[i], this.bPaid[i]);
     this.batched = 0;
     this.touched ^= touched;

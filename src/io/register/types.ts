@@ -23,6 +23,8 @@ export interface ReadOptions {
   requireHinder: boolean;
   /** read the reason column when there is one (the report) */
   readHinder?: boolean;
+  /** read the sex column (`--by sex`); else it is skipped, whatever it holds */
+  readSex?: boolean;
   /** when set, bad rows go here and the run goes on; otherwise the first bad row stops it */
   onReject?: (r: Rejected) => void;
   /** called now and then with bytes read so far */
@@ -52,6 +54,7 @@ export interface WorkerJob {
   years: number[];
   requireHinder: boolean;
   readHinder: boolean;
+  readSex: boolean;
   collectRejects: boolean;
   /** the Handoff's memory; the first worker (from = -1) waits on it for its start */
   shared: SharedArrayBuffer;
