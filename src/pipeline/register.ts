@@ -48,6 +48,8 @@ export interface RegisterRun extends Omit<ReadOptions, 'layout'> {
   hinderMap?: string;
   /** years that must have rows (else an error): the ones asked for; the report's Y */
   requireYears?: number[];
+  /** count the parts of each breakdown (--by) */
+  breakdowns?: boolean;
   /**
    * years before `years` counted too where the input has rows (a report's trend), without notes;
    * a year of them the input lacks is left out, not an error
@@ -95,7 +97,7 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   const counted = classify(
     read.state,
     read.persons,
-    { gapRule: run.gapRule, adultsOnly: read.columns.age !== undefined || read.columns.birth_year !== undefined, labelGroup },
+    { gapRule: run.gapRule, adultsOnly: read.columns.age !== undefined || read.columns.birth_year !== undefined, labelGroup, breakdowns: run.breakdowns },
     veryLongAvailable,
   );
   const years = layout.years.filter((y) => run.years.includes(y) || coverage.hasYear(y));
@@ -220,6 +222,7 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
     ...run,
     requireHinder: kind.requireHinder,
     readSex: run.by === 'sex',
+    breakdowns: run.by !== undefined,
     onReject: run.collectRejects ? (r) => rejected.push(r) : undefined,
     protect: { suppress: run.suppress, regions: run.region ? [run.region] : [] },
   });

@@ -54,7 +54,7 @@ function build(c: Classification, munis: Municipalities, s: SuppressOptions, o: 
   };
   // a breakdown's parts are printed only as they are (the pattern has no cells for them)
   if (o.by && s.enabled) throw new Error('a breakdown is printed without suppression only');
-  const parts: [string | undefined, (r: (typeof c.rows)[number]) => Counts][] = o.by ? BREAKDOWNS[o.by].map((v, vi) => [v, (r) => r.by[o.by!][vi]]) : [[undefined, (r) => r]];
+  const parts: [string | undefined, (r: (typeof c.rows)[number]) => Counts][] = o.by ? BREAKDOWNS[o.by].map((v, vi) => [v, (r) => r.by![o.by!][vi]]) : [[undefined, (r) => r]];
   const out: Cell[][] = [];
   for (const y of years) {
     const mine = c.rows.filter((r) => r.year === y);

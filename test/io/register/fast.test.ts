@@ -44,6 +44,7 @@ async function read(text: string, fastRows: boolean) {
     municipalities: loadMunicipalities(),
     requireHinder: true,
     readSex: true,
+    breakdowns: true,
     onReject: (x) => rejects.push(x),
     fastRows,
   });
