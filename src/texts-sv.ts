@@ -205,8 +205,6 @@ export const SV = {
   keyVeryLongShort: 'Mycket långvarigt',
   keySortingKey: 'Socioekonomisk sorteringsnyckel',
   keySocialWorkDegree: 'Handläggare med socionomexamen',
-  keyYoungAdults: 'Unga vuxna (18–24 år) med ekonomiskt bistånd',
-  keyYoungShort: 'Unga vuxna',
   keyMeasure: 'Nyckeltal',
   keyChange: (from: number) => `Förändring sedan ${from}`,
   keyRank: (region: string) => `Rang i ${region}`,

@@ -89,7 +89,6 @@ export function keyFigures(c: ReportContext): KeyFigure[] {
     if (f.has('N31814')) out.push({ id: 'long_term', label: SV.longTerm, short: SV.keyLongShort, unit: 'pct', value: kpi('N31814'), kpi: 'N31814' });
     if (f.has('U31801')) out.push({ id: 'very_long_term', label: SV.veryLongTerm, short: SV.keyVeryLongShort, unit: 'pct', value: kpi('U31801'), kpi: 'U31801' });
   }
-  if (f.has('U31804')) out.push({ id: 'young_adults', label: SV.keyYoungAdults, short: SV.keyYoungShort, unit: 'pct', value: kpi('U31804'), kpi: 'U31804' });
   if (f.has('U31900')) out.push({ id: 'sorting_key', label: SV.keySortingKey, short: SV.keySortingShort, unit: 'index', value: kpi('U31900'), kpi: 'U31900' });
   if (f.has('U31404')) out.push({ id: 'social_work_degree', label: SV.keySocialWorkDegree, short: SV.keySocialWorkShort, unit: 'pct', value: kpi('U31404'), kpi: 'U31404' });
   // a figure the inputs give for none of the region's municipalities in Y is no key figure

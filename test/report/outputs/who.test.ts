@@ -47,15 +47,6 @@ describe('T6: who receives assistance', () => {
   });
 });
 
-describe("young adults in a municipality's key figures", () => {
-  it("its share as Kolada publishes it, beside its county's and Riket's", async () => {
-    const { plan } = await plannedOnce(['--recipe', recipe, '--no-png']);
-    const row = (await rows(plan, 'kommun/1481-molndal/nyckeltal.csv')).find((x) => x.measure === 'young_adults')!;
-    expect([row.value, row.county_value, row.riket_value].map(Number)).toEqual([k('U31804', '1481'), k('U31804', '0014'), k('U31804', '0000')]);
-    expect(row.measure_name).toBe('Unga vuxna (18–24 år) med ekonomiskt bistånd');
-  });
-});
-
 describe('T7: households by type', () => {
   it("each type's share of the six, from Kolada's counts; the draft names the most common", async () => {
     const { plan } = await plannedOnce(['--recipe', recipe, '--no-png']);
