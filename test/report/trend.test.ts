@@ -20,9 +20,9 @@ const adults = (code: string) => 20_000 + (Number(code) % 97) * 300;
 let text = '';
 
 beforeAll(() => {
-  // `bistand sample --persons 3000 --years 12 --seed 11`: GR, 2010–2021
+  // `bistand sample --persons 1500 --years 12 --seed 11`: GR, 2010–2021
   const parts: string[] = [];
-  generateSample({ ...DEFAULT_SAMPLE, persons: 3000, years: 12, seed: 11 }, (t) => parts.push(t));
+  generateSample({ ...DEFAULT_SAMPLE, persons: 1500, years: 12, seed: 11 }, (t) => parts.push(t));
   text = parts.join('');
   writeFileSync(register, text);
   const codes = DEFAULT_SAMPLE.kommuner;
