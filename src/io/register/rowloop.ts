@@ -50,8 +50,8 @@ const FIELDS: Record<number, { text: boolean; after: string }> = {
   [BIRTH]: { text: false, after: 'if (len > 0) birth = v; if (len > 4) break take;' },
   // one byte: 1/2, M/K, m/k (bit 5 set makes either case lower); a word: the general path
   [SEX_COLUMN]: { text: true, after: 'if (len === 1) { const c = buf[fs] | 32; sex = c === 49 || c === 109 ? 1 : c === 50 || c === 107 ? 2 : -1; if (sex < 0) break take; } else if (len > 0) break take;' },
-  // kronor, öre after a comma or point, a minus first; a space or anything else: the general path
-  [AMOUNT]: { text: true, after: 'if (len > 0) { paid = oreOf(buf, fs, fe); if (paid !== paid || buf[fs] === 32 || buf[fe - 1] === 32) break take; for (let j = fs; j < fe; j++) if (buf[j] > 127 || buf[j] === 32) break take; }' },
+  // kronor as oreOf reads them (the general path's reader); what it cannot read, the general path rejects
+  [AMOUNT]: { text: true, after: 'if (len > 0) { paid = oreOf(buf, fs, fe); if (paid !== paid) break take; }' },
 };
 
 /** The loop: rows of buf[pos, end) until the first incomplete one; returns where it starts. */
