@@ -131,10 +131,17 @@ export const badBirthYear = (v: string) => `birth year ${shown(v)} does not give
 export const badAgeHint = () => 'leave it empty when unknown';
 export const byNeedsNoSuppress = (by: string) => `--by ${by} prints its parts only with --no-suppress: small-count suppression does not yet cover the parts of a breakdown`;
 export const byNeedsNoSuppressHint = () => 'add --no-suppress for your own analysis (not for publication), or leave --by out';
-export const byNoColumn = (by: string) => `--by ${by}: the file has no ${by === 'sex' ? 'sex column (kon, sex)' : 'age or birth-year column (alder, fodelsear)'}`;
-export const byNoColumnHint = (by: string) => `name it with --column ${by === 'sex' ? 'sex' : 'age'}=NAME, or leave --by out`;
+const BY_NEEDS: Record<string, [string, string]> = {
+  sex: ['sex column (kon, sex)', '--column sex=NAME'],
+  age: ['age or birth-year column (alder, fodelsear)', '--column age=NAME'],
+  household: ['household type: the household file with Barn15, or a column hushallstyp of codes 1–6', '--column household_type=NAME'],
+};
+export const byNoColumn = (by: string) => `--by ${by}: the file has no ${BY_NEEDS[by][0]}`;
+export const byNoColumnHint = (by: string) => `name it with ${BY_NEEDS[by][1]}, or leave --by out`;
 export const badPersonSex = (v: string) => `sex ${shown(v)} is none of 1/2, M/K, man/kvinna`;
 export const badPersonSexHint = () => 'leave it empty when unknown';
+export const badHouseholdType = (v: string) => `household type ${shown(v)} is none of 1–6 (Kolada's N31911–N31916: single woman with/without children, single man with/without, couple with/without)`;
+export const badHouseholdTypeHint = () => 'leave it empty when unknown';
 export const badAmount = (v: string) => `amount ${shown(v)} is not a sum of kronor (1234, 1234,50 or 1234.50)`;
 export const badAmountHint = () => 'leave it empty when there is none, or name the right column with --column amount=NAME';
 export const tooManyLabels = (max: number) => `more than ${fmtInt(max)} different reason labels`;

@@ -123,8 +123,8 @@ export const OPTIONS = {
   by: {
     flags: '--by <part>',
     description:
-      '`sex` (K, M, unknown) or `age` (18-24, 25-64, 65+, unknown): a row per part of each municipality, its part in a last column (`sex`, `age_group`). Only with --no-suppress: small-count suppression does not yet cover the parts, so these are counts for your own analysis, not for publication',
-    choices: ['sex', 'age'] as const,
+      '`sex` (K, M, unknown), `age` (18-24, 25-64, 65+, unknown) or `household` (Kolada\'s six household types, from the household file\'s adults and Barn15 or a hushallstyp column of codes 1–6; unknown): a row per part of each municipality, its part in a last column (`sex`, `age_group`, `household_type`); each person in the part of their latest month of the year. Only with --no-suppress: small-count suppression does not yet cover the parts, so these are counts for your own analysis, not for publication',
+    choices: ['sex', 'age', 'household'] as const,
   },
   total: { flags: '--total', description: 'a row per year summing the municipalities (`kommun_name` = `Totalt`); secondary suppression then covers the columns too' },
   onlyRegion: {

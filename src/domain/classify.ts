@@ -21,12 +21,14 @@ export interface ClassifyOptions {
 
 /**
  * The parts of a municipality's recipients `--by` prints: by sex as the register gives it, by age
- * group (18–24 as Socialstyrelsen's young adults); "unknown" where the register gives none, so that
- * the parts add up to the whole.
+ * group (18–24 as Socialstyrelsen's young adults), by household type in Kolada's order
+ * (N31911–N31916; the register's codes 1–6); "unknown" where the register gives none, so that the
+ * parts add up to the whole. Each person counts in the part of the latest month of the year.
  */
 export const BREAKDOWNS = {
   sex: ['K', 'M', 'unknown'],
   age: ['18-24', '25-64', '65+', 'unknown'],
+  household: ['single_woman_with_children', 'single_woman_without_children', 'single_man_with_children', 'single_man_without_children', 'couple_with_children', 'couple_without_children', 'unknown'],
 } as const;
 export type Breakdown = keyof typeof BREAKDOWNS;
 
@@ -123,7 +125,7 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
       let row = byKey[key];
       if (!row) {
         const counts = (): Counts => ({ recipients: 0, longTerm: 0, veryLongTerm: veryLongAvailable[yi] ? 0 : null, groups: [0, 0, 0, 0, 0] });
-        row = { kommun: k, year: years[yi], ...counts(), paid: state.paidInYear(k, yi), ...(opts.breakdowns ? { by: { sex: BREAKDOWNS.sex.map(counts), age: BREAKDOWNS.age.map(counts) } } : {}) };
+        row = { kommun: k, year: years[yi], ...counts(), paid: state.paidInYear(k, yi), ...(opts.breakdowns ? { by: { sex: BREAKDOWNS.sex.map(counts), age: BREAKDOWNS.age.map(counts), household: BREAKDOWNS.household.map(counts) } } : {}) };
         byKey[key] = row;
       }
       const window = state.window(p, yi);
@@ -142,6 +144,9 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
         const sex = state.sex(p, yi);
         count(row.by.sex[sex === 2 ? 0 : sex === 1 ? 1 : 2], long, veryLong, group);
         count(row.by.age[ageGroup(age)], long, veryLong, group);
+        // household 1–6: parts 0–5; 0 (unknown): the last
+        const household = state.household(p, yi);
+        count(row.by.household[household === 0 ? 6 : household - 1], long, veryLong, group);
       }
     }
   }

@@ -5,12 +5,13 @@
  *
  *   [ month bits: `words` × 32 bits over Jan(min Y − 2)…Dec(max Y) ]
  *   [ per reference year: info = lastMonth+1 (4 bits) | municipality index (12 bits) | age (8 bits)
- *     | two municipalities (1 bit) | sex (2 bits) ]
+ *     | two municipalities (1 bit) | sex (2 bits) | household type (3 bits) ]
  *   [ per reference year: 12 reason labels, Uint16 each (0 = none, else label id + 1) ]
  *
  * The latest record of a month wins the label; the latest month of a year gives the municipality
  * and the age. When rows of that month name two municipalities (a person who moved, a register
- * of two municipalities' extracts), the lower municipality code counts, and then the lower age —
+ * of two municipalities' extracts), the lower municipality code counts, then the lower age, then the
+ * higher sex and household type —
  * whatever the rows' order — and the record is marked, so that the persons can be counted.
  */
 
@@ -18,6 +19,9 @@ export const UNKNOWN_AGE = 255;
 
 /** The sex of a row as the register gives it (1/2, M/K, man/kvinna); 0 when not given or not read. */
 export const SEX = { unknown: 0, man: 1, woman: 2 } as const;
+
+/** A row's sex and household type (1–6, 0 unknown) as one number, the bits above the age. */
+export const who = (sex: number, household: number) => sex | (household << 2);
 
 export interface WindowLayout {
   /** reference years, ascending */
@@ -41,10 +45,12 @@ const AGE_SHIFT = 16;
 /** set on a year's info when its latest month had rows in two municipalities */
 const TWO_KOMMUNER = 1 << 24;
 const SEX_SHIFT = 25;
+const HOUSEHOLD_SHIFT = 27;
 
 /**
  * The year's info after a row (or another part's info) `next`: the later month wins; in the same
- * month the lower municipality, then the lower age — so that the row order does not matter.
+ * month the lower municipality, then the lower age, then the higher sex and household type (a
+ * known one over none) — so that the row order does not matter.
  */
 function combine(cur: number, next: number): number {
   const a = cur & 15;
@@ -54,7 +60,9 @@ function combine(cur: number, next: number): number {
   const ka = (cur >>> K_SHIFT) & 0xfff;
   const kb = (next >>> K_SHIFT) & 0xfff;
   const flag = ka !== kb || ((cur | next) & TWO_KOMMUNER) !== 0 ? TWO_KOMMUNER : 0;
-  const keep = kb < ka || (kb === ka && ((next >>> AGE_SHIFT) & 0xff) < ((cur >>> AGE_SHIFT) & 0xff)) ? next : cur;
+  const agea = (cur >>> AGE_SHIFT) & 0xff;
+  const ageb = (next >>> AGE_SHIFT) & 0xff;
+  const keep = kb < ka || (kb === ka && (ageb < agea || (ageb === agea && next >>> SEX_SHIFT > cur >>> SEX_SHIFT))) ? next : cur;
   return (keep & ~TWO_KOMMUNER) | flag;
 }
 
@@ -159,7 +167,7 @@ export class PersonState {
    * municipality index `k`, aged `age` (UNKNOWN_AGE when not given), with reason label
    * `label` (0 = none, else label id + 1). The latest month's municipality and age: `combine`.
    */
-  add(p: number, m: number, k: number, age: number, label: number, sex = 0): void {
+  add(p: number, m: number, k: number, age: number, label: number, whoBits = 0): void {
     const base = p * this.stride;
     const r = this.records;
     r[base + (m >>> 5)] |= 1 << (m & 31);
@@ -169,7 +177,7 @@ export class PersonState {
     if (yi < 0) return;
     const mi = this.monthOfYear[m];
     const at = base + this.infoAt + yi;
-    r[at] = combine(r[at], mi + 1 + (k << K_SHIFT) + (age << AGE_SHIFT) + (sex << SEX_SHIFT));
+    r[at] = combine(r[at], mi + 1 + (k << K_SHIFT) + (age << AGE_SHIFT) + (whoBits << SEX_SHIFT));
     if (this.withLabels) this.labels[(base + this.labelAt + yi * 6) * 2 + mi] = label;
   }
 
@@ -203,6 +211,11 @@ export class PersonState {
   /** SEX of the person's latest month of year index yi (with its municipality and age). */
   sex(p: number, yi: number): number {
     return (this.records[p * this.stride + this.infoAt + yi] >>> SEX_SHIFT) & 3;
+  }
+
+  /** The household type (1–6, 0 unknown) of the person's latest month of year index yi. */
+  household(p: number, yi: number): number {
+    return (this.records[p * this.stride + this.infoAt + yi] >>> HOUSEHOLD_SHIFT) & 7;
   }
 
   label(p: number, yi: number, month: number): number {

@@ -222,6 +222,7 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
     ...run,
     requireHinder: kind.requireHinder,
     readSex: run.by === 'sex',
+    readHousehold: run.by === 'household',
     breakdowns: run.by !== undefined,
     onReject: run.collectRejects ? (r) => rejected.push(r) : undefined,
     protect: { suppress: run.suppress, regions: run.region ? [run.region] : [] },
@@ -229,7 +230,8 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
   log.push(...notes);
   // a breakdown the file cannot give would be all "unknown": said, not printed
   const cols = result.read.columns;
-  if (run.by && (run.by === 'sex' ? cols.sex === undefined : cols.age === undefined && cols.birth_year === undefined))
+  const lacking = { sex: cols.sex === undefined, age: cols.age === undefined && cols.birth_year === undefined, household: cols.household_type === undefined };
+  if (run.by && lacking[run.by])
     throw new InputError({ file: source.name, line: 1 }, msg.byNoColumn(run.by), msg.byNoColumnHint(run.by));
   const munis = run.municipalities;
   const region = run.region;

@@ -24,7 +24,7 @@ export interface TableOptions {
 }
 
 /** The column that names a row's part of a breakdown. */
-const BY_COLUMN: Record<Breakdown, string> = { sex: 'sex', age: 'age_group' };
+const BY_COLUMN: Record<Breakdown, string> = { sex: 'sex', age: 'age_group', household: 'household_type' };
 
 interface Layout {
   /** the measures of one output row, in column order, and their counts */

@@ -7,14 +7,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, cliAsync, command } from '../helpers.js';
+import { ROOT, cliAsync, command, csvObjects } from '../helpers.js';
+import { parseRegisterText, referenceClassify } from '../reference/classifier.js';
 import { encodeCp1252 } from '../../src/io/encoding.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-household-'));
 const REGISTER = join(ROOT, 'data/sample/register.csv');
 const HEADER = ['Ar', 'Manad', 'Kommun', 'Distrikt', 'Barn15', 'Sbel', ...[1, 2].flatMap((n) => [`Personnr${n}`, `Hhstatus${n}`, `Flykting${n}`, `Utlblank${n}`, `Kon${n}`, `Alder${n}`, `Hinder${n}`])];
 
-/** The sample register as households of up to two adults of one municipality and month. */
+/** Barn15 of the i-th household row of a month: children in every third, none given in every eleventh. */
+const barn15 = (i: number, month: string) => ((i + Number(month)) % 11 === 0 ? '' : (i + Number(month)) % 3 === 0 ? '2' : '0');
+
+/** The sample register as households of one or two adults of one municipality and month. */
 function householdFile(): Buffer {
   const rows = readFileSync(REGISTER, 'utf8').trim().split('\n').slice(1).map((l) => l.split(';'));
   const byMonth = new Map<string, string[][]>();
@@ -26,7 +30,12 @@ function householdFile(): Buffer {
   const lines = [HEADER.join('\t')];
   for (const [k, rs] of byMonth) {
     const [kommun, year, month] = k.split('|');
-    for (let i = 0; i < rs.length; i += 2) lines.push([year, month, kommun, '', '0', '5400', ...adult(rs[i]), ...adult(rs[i + 1])].join('\t'));
+    // one adult in every fourth household, two in the others
+    for (let i = 0, h = 0; i < rs.length; h++) {
+      const two = (h + Number(month)) % 4 !== 0;
+      lines.push([year, month, kommun, '', barn15(h, month), '5400', ...adult(rs[i]), ...adult(two ? rs[i + 1] : undefined)].join('\t'));
+      i += two ? 2 : 1;
+    }
   }
   return encodeCp1252(lines.join('\r\n') + '\r\n');
 }
@@ -67,6 +76,57 @@ describe('the household file', () => {
       const households = lines.filter((f) => f[0] === '2021' && f[2] === code).length;
       expect(Number(t8.find((x) => x.kommun_code === code)!['2021']), code).toBe(Math.round((households * 5400) / Number(n)));
     }
+  });
+
+  it("--by household: each of Kolada's six types the reference count of its persons (their latest month of the year)", async () => {
+    const got = csvObjects((await command(['classify', file, '--year', '2021', '--by', 'household', '--no-suppress'])).stdout);
+    // the type of each household row, told independently: adults, the single adult's sex, Barn15
+    const lines = readFileSync(file, 'latin1').replace(/\r\n$/, '').split('\r\n').slice(1).map((l) => l.split('\t'));
+    const col = (name: string) => HEADER.indexOf(name);
+    const TYPES = ['single_woman_with_children', 'single_woman_without_children', 'single_man_with_children', 'single_man_without_children', 'couple_with_children', 'couple_without_children'];
+    // the person's latest month of 2021; of its rows the lowest municipality, the lowest age, then the
+    // highest household type and sex (person-state.ts), whatever the order of the rows
+    const latest = new Map<string, { rank: number[]; type: string }>();
+    const before = (a: number[], b: number[]) => {
+      const i = a.findIndex((x, j) => x !== b[j]);
+      return i >= 0 && a[i] < b[i];
+    };
+    for (const f of lines) {
+      if (f[col('Ar')] !== '2021') continue;
+      const n = [1, 2].filter((k) => f[col(`Personnr${k}`)] !== '');
+      const kids = f[col('Barn15')];
+      const sex = f[col('Kon1')];
+      const code = kids === '' ? 0 : n.length === 2 ? (kids !== '0' ? 5 : 6) : sex === '2' ? (kids !== '0' ? 1 : 2) : sex === '1' ? (kids !== '0' ? 3 : 4) : 0;
+      for (const k of n) {
+        const person = String(Number(f[col(`Personnr${k}`)].slice(2)));
+        const sexK = Number(f[col(`Kon${k}`)] || 0);
+        // later month first, then lower municipality and age, then higher type and sex: as ranks to minimise
+        const rank = [-Number(f[col('Manad')]), Number(f[col('Kommun')]), Number(f[col(`Alder${k}`)]), -(code * 4 + sexK)];
+        const cur = latest.get(person);
+        if (!cur || before(rank, cur.rank)) latest.set(person, { rank, type: code === 0 ? 'unknown' : TYPES[code - 1] });
+      }
+    }
+    const { rows: ref, hasAge } = parseRegisterText(readFileSync(REGISTER, 'utf8'));
+    let seen = 0;
+    for (const type of [...TYPES, 'unknown']) {
+      // (a part's persons may have no rows as early as Jan Y−2: the file has, so very long-term is counted)
+      const want = referenceClassify(ref.filter((r) => latest.get(String(Number(r.id)))?.type === type), 2021, 'internal', hasAge);
+      for (const w of want) {
+        const row = got.find((x) => x.kommun_code === w.kommun && x.household_type === type)!;
+        expect([row.recipients, row.long_term, row.very_long_term].map(Number), `${w.kommun} ${type}`).toEqual([w.recipients, w.longTerm, w.veryLongTerm ?? 0]);
+        seen += w.recipients;
+      }
+    }
+    expect(seen).toBe(csvObjects((await command(['classify', file, '--year', '2021', '--no-suppress'])).stdout).reduce((a, x) => a + Number(x.recipients), 0));
+    // every type is met in this file
+    expect(new Set(got.filter((x) => Number(x.recipients) > 0).map((x) => x.household_type)).size).toBe(7);
+  });
+
+  it('--by household without Barn15: one line saying what is missing', async () => {
+    const without = join(dir, 'utan-barn15.txt');
+    const lines = readFileSync(file, 'latin1').split('\r\n').map((l) => l.split('\t').filter((_, i) => i !== HEADER.indexOf('Barn15')).join('\t'));
+    writeFileSync(without, Buffer.from(lines.join('\r\n'), 'latin1'));
+    await expect(command(['classify', without, '--year', '2021', '--by', 'household', '--no-suppress'])).rejects.toThrow(/--by household: the file has no household type/);
   });
 
   it('tidy refuses it as a register extract', async () => {

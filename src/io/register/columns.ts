@@ -12,6 +12,8 @@ export const REGISTER_COLUMNS = {
   age: ['age', 'alder'],
   birth_year: ['birth_year', 'fodelsear', 'fodelsear'],
   sex: ['sex', 'kon'],
+  /** 1–6 in Kolada's order of household types (N31911–N31916; HOUSEHOLD_TYPES); the household file's rows get it from their adults and Barn15 */
+  household_type: ['household_type', 'hushallstyp'],
   household_id: ['household_id', 'hushallsnr', 'hushall_id'],
   amount: ['amount', 'belopp', 'sbel'],
   district: ['district', 'distrikt', 'stadsdel'],

@@ -14,7 +14,7 @@
 import { ByteView } from '../byte-view.js';
 import { CsvScanner, LF } from '../csv-scan.js';
 import { RegisterSink } from './sink.js';
-import { AGE, AMOUNT, BIRTH, HINDER, ID, KOMMUN, MONTH, PERIOD, RowLoop, SEX_COLUMN, YEAR, compileRowLoop } from './rowloop.js';
+import { AGE, AMOUNT, BIRTH, HINDER, ID, KOMMUN, MONTH, PERIOD, RowLoop, SEX_COLUMN, HOUSEHOLD_COLUMN, YEAR, compileRowLoop } from './rowloop.js';
 
 /** Bytes the buffer must have free after the data: the stop byte, and a word read from it. */
 export const STOP_ROOM = 4;
@@ -43,6 +43,7 @@ export class RegisterScanner {
     set(s.cHinder, HINDER);
     set(s.cAmount, AMOUNT);
     set(s.cSex, SEX_COLUMN);
+    set(s.cHousehold, HOUSEHOLD_COLUMN);
     this.loop = compileRowLoop(roles, general, sink);
   }
 

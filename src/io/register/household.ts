@@ -5,7 +5,8 @@
  * household's `Ar`, `Manad`, `Kommun`, `Distrikt` and the adult's `KonN`, `AlderN` and reason
  * (`HinderN`, `ForsorjningshinderN` or `OrsakN`). The personnummer is hashed as it is read, so no
  * id leaves this module and none is kept; messages point at the household file's own line and
- * column. `Barn15` and `Sbel` belong to the household and are not read yet.
+ * column. The household's `Sbel` goes on its first adult's row; its type (one or two adults, the
+ * single adult's sex, whether `Barn15` counts children) on every adult's row.
  *
  *   household bytes ──► rows split at the delimiter ──► person rows (tab-delimited, hashed ids)
  *                                                        └─► line map: person row → file line, N
@@ -27,6 +28,8 @@ export interface HouseholdLayout {
   district: number;
   /** Sbel, the assistance paid to the household in the month */
   paid: number;
+  /** Barn15, the household's children under 16 */
+  children: number;
   adults: { n: number; id: number; sex: number; age: number; hinder: number }[];
   width: number;
   /** the header's names, for messages */
@@ -52,14 +55,33 @@ export function householdLayout(header: string[], delimiter: string, hinder?: st
     kommun: at('kommun'),
     district: at('distrikt'),
     paid: at('sbel'),
+    children: at('barn15'),
     adults: ids.map(({ n, i }) => ({ n, id: i, sex: at(`kon${n}`), age: at(`alder${n}`), hinder: Math.max(-1, ...(hinder ? [foldHeader(hinder)] : HINDER).map((h) => at(`${h}${n}`))) })),
     width: header.length,
     names: header.map((h) => h.trim()),
   };
 }
 
-/** The columns of the person rows, in order; the household's amount on its first adult's row alone. */
-export const PERSON_HEADER = ['person_id', 'kommun', 'year', 'month', 'district', 'sex', 'age', 'hinder', 'amount'];
+/**
+ * The columns of the person rows, in order; the household's amount on its first adult's row alone;
+ * the household's type only where the file has Barn15 (without it no type can be told).
+ */
+const PERSON_HEADER = ['person_id', 'kommun', 'year', 'month', 'district', 'sex', 'age', 'hinder', 'amount', 'household_type'];
+
+/**
+ * The household's type as Kolada counts them (N31911–N31916, HOUSEHOLD_TYPES' codes 1–6): two
+ * adults or more are a couple; one is a single woman or man by `KonN`; with children when `Barn15`
+ * is above 0. Empty (unknown) when the sex of a single adult or the children are not given.
+ */
+function householdType(adults: number, sex: string, children: string): string {
+  if (!/^\d+$/.test(children)) return '';
+  const without = Number(children) > 0 ? 0 : 1;
+  if (adults >= 2) return String(5 + without);
+  const s = sex.toLowerCase();
+  if (s === '2' || s === 'k' || s === 'kvinna') return String(1 + without);
+  if (s === '1' || s === 'm' || s === 'man') return String(3 + without);
+  return '';
+}
 
 /** An opaque id from the personnummer's bytes: 64 bits of two FNV-1a hashes, as hex. */
 function hashId(buf: Uint8Array, s: number, e: number): string {
@@ -88,7 +110,8 @@ export function householdSource(from: ByteSource, first: Uint8Array, dataStart: 
   let pending: Uint8Array = first.slice(dataStart);
   let fileLine = 1;
   let done = false;
-  let out = Buffer.from(PERSON_HEADER.join('\t') + '\n');
+  const header = layout.children >= 0 ? PERSON_HEADER : PERSON_HEADER.slice(0, -1);
+  let out = Buffer.from(header.join('\t') + '\n');
   let rows: string[] = [];
   const chunk = new Uint8Array(1 << 20);
   const text = (b: Uint8Array, s: number, e: number) => Buffer.from(b.buffer, b.byteOffset + s, e - s).toString('latin1');
@@ -106,12 +129,14 @@ export function householdSource(from: ByteSource, first: Uint8Array, dataStart: 
     };
     // rows of delimiters only, as Excel leaves them: the reader skips and counts them
     if (end === 0 || starts.every((s, k) => (k + 1 < starts.length ? starts[k + 1] - 1 : end) === s)) {
-      rows.push('\t'.repeat(PERSON_HEADER.length - 1) + '\n');
+      rows.push('\t'.repeat(header.length - 1) + '\n');
       origins.push(fileLine, 0);
       return;
     }
     if (starts.length !== layout.width) throw new InputError({ file: from.name, line: fileLine }, msg.fieldCount(layout.width, starts.length), msg.fieldCountHint());
     const common = [get(layout.kommun), get(layout.year), get(layout.month), get(layout.district)];
+    const adults = layout.adults.filter((a) => get(a.id) !== '').length;
+    const children = get(layout.children);
     let persons = 0;
     for (const a of layout.adults) {
       let [s, e] = field(a.id);
@@ -123,12 +148,12 @@ export function householdSource(from: ByteSource, first: Uint8Array, dataStart: 
       persons++;
       // the latin1 text of the other fields keeps their bytes: the reader decodes them as usual
       // the household's Sbel once, on its first adult's row: paid per household, not per adult
-      rows.push([hashId(line, s, e), ...common, get(a.sex), get(a.age), get(a.hinder), persons === 1 ? get(layout.paid) : ''].join('\t') + '\n');
+      rows.push([hashId(line, s, e), ...common, get(a.sex), get(a.age), get(a.hinder), persons === 1 ? get(layout.paid) : '', ...(layout.children >= 0 ? [householdType(adults, get(a.sex), children)] : [])].join('\t') + '\n');
       origins.push(fileLine, a.n);
     }
     // a household row without any adult is a row the reader must see (and reject): an empty id
     if (!persons) {
-      rows.push(['', ...common, '', '', '', ''].join('\t') + '\n');
+      rows.push(['', ...common, ...Array<string>(header.length - 5).fill('')].join('\t') + '\n');
       origins.push(fileLine, 0);
     }
   };

@@ -120,7 +120,7 @@ async function readHouseholds(from: ByteSource, first: Uint8Array, dataStart: nu
     const o = where.line === undefined ? undefined : hh.origin(where.line);
     if (!o) return where;
     const adult = layout.adults.find((a) => a.n === o.n);
-    const byRole: Record<string, number | undefined> = { person_id: adult?.id, kommun: layout.kommun, year: layout.year, month: layout.month, district: layout.district, sex: adult?.sex, age: adult?.age, hinder: adult?.hinder, amount: layout.paid };
+    const byRole: Record<string, number | undefined> = { person_id: adult?.id, kommun: layout.kommun, year: layout.year, month: layout.month, district: layout.district, sex: adult?.sex, age: adult?.age, hinder: adult?.hinder, amount: layout.paid, household_type: layout.children };
     const col = where.columnName === undefined ? undefined : byRole[where.columnName];
     return { file: from.name, line: o.line, ...(col !== undefined && col >= 0 ? { column: col + 1, columnName: layout.names[col] } : {}) };
   };

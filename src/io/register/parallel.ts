@@ -42,6 +42,7 @@ export async function readParallel(path: string, name: string, size: number, inf
         requireHinder: opts.requireHinder,
         readHinder: opts.readHinder ?? false,
         readSex: opts.readSex ?? false,
+        readHousehold: opts.readHousehold ?? false,
         collectRejects: opts.onReject !== undefined,
         shared: handoff.buffer,
         worker: i,

@@ -32,6 +32,7 @@ export function readRangeJob(job: WorkerJob): { reply: WorkerReply; transfer: Ar
           requireHinder: job.requireHinder,
           readHinder: job.readHinder,
           readSex: job.readSex,
+          readHousehold: job.readHousehold,
           onReject: job.collectRejects ? (x) => rejects.push(x) : undefined,
         },
         1,

@@ -26,6 +26,7 @@ export const BIRTH = 7;
 export const HINDER = 8;
 export const AMOUNT = 9;
 export const SEX_COLUMN = 10;
+export const HOUSEHOLD_COLUMN = 11;
 
 /**
  * Per role: whether the field is text (skipped to its end) or digits (read into `v`), and the
@@ -50,6 +51,8 @@ const FIELDS: Record<number, { text: boolean; after: string }> = {
   [BIRTH]: { text: false, after: 'if (len > 0) birth = v; if (len > 4) break take;' },
   // one byte: 1/2, M/K, m/k (bit 5 set makes either case lower); a word: the general path
   [SEX_COLUMN]: { text: true, after: 'if (len === 1) { const c = buf[fs] | 32; sex = c === 49 || c === 109 ? 1 : c === 50 || c === 107 ? 2 : -1; if (sex < 0) break take; } else if (len > 0) break take;' },
+  // one digit 1–6 (HOUSEHOLD_TYPES' code); anything else: the general path, which rejects it
+  [HOUSEHOLD_COLUMN]: { text: true, after: 'if (len === 1) { hh = buf[fs] - 48; if (hh < 1 || hh > 6) break take; } else if (len > 0) break take;' },
   // kronor as oreOf reads them (the general path's reader); what it cannot read, the general path rejects
   [AMOUNT]: { text: true, after: 'if (len > 0) { paid = oreOf(buf, fs, fe); if (paid !== paid) break take; }' },
 };
@@ -109,7 +112,7 @@ export function compileRowLoop(roles: Uint8Array, general: CsvScanner, sink: Reg
         const rowStart = pos;
         let i = pos, fs = 0, fe = 0, len = 0, v = 0;
         let idStart = 0, idEnd = 0, code = -1, codeLen = 0, year = -1, month = -1, period = -1;
-        let age = ${UNKNOWN_AGE}, birth = -1, hs = 0, he = 0, paid = 0, sex = 0;
+        let age = ${UNKNOWN_AGE}, birth = -1, hs = 0, he = 0, paid = 0, sex = 0, hh = 0;
         take: {
           if (buf[i] === 0xef) break take; // a byte-order mark: the general scanner drops it
           ${fields.join('\n        ')}
@@ -128,7 +131,7 @@ export function compileRowLoop(roles: Uint8Array, general: CsvScanner, sink: Reg
             sink.rowsOutside++;
             continue;
           }
-          sink.push(buf, idStart, idEnd, m, k, age, ${has(HINDER) ? 'sink.label(buf, hs, he, general.line)' : '0'}, paid, sex);
+          sink.push(buf, idStart, idEnd, m, k, age, ${has(HINDER) ? 'sink.label(buf, hs, he, general.line)' : '0'}, paid, sex | (hh << 2));
           continue;
         }
         const next = general.scan(buf, rowStart, end, final, sink, true);

@@ -5,7 +5,7 @@
 import { canonicalId } from './person-id.js';
 import { InputError, Location } from '../../errors.js';
 import * as msg from '../../messages.js';
-import { PersonState, SEX, UNKNOWN_AGE } from '../../domain/person-state.js';
+import { PersonState, SEX, UNKNOWN_AGE, who } from '../../domain/person-state.js';
 import { ByteIntern } from '../byte-intern.js';
 import { RowSink, unquote } from '../csv-scan.js';
 import { decode, isValidUtf8 } from '../encoding.js';
@@ -86,7 +86,8 @@ export class RegisterSink implements RowSink {
   private readonly bAge = new Int32Array(BATCH);
   private readonly bLabel = new Int32Array(BATCH);
   private readonly bPaid = new Float64Array(BATCH);
-  private readonly bSex = new Int32Array(BATCH);
+  /** the row's sex and household type (person-state.ts `who`) */
+  private readonly bWho = new Int32Array(BATCH);
   private readonly bPerson = new Int32Array(BATCH);
   private readonly bHash = new Int32Array(BATCH);
   private readonly bK0 = new Int32Array(BATCH);
@@ -118,6 +119,7 @@ export class RegisterSink implements RowSink {
   readonly cBirth: number;
   readonly cAmount: number;
   readonly cSex: number;
+  readonly cHousehold: number;
   readonly start: number;
   readonly months: number;
 
@@ -140,6 +142,7 @@ export class RegisterSink implements RowSink {
     this.cHinder = opts.requireHinder || opts.readHinder ? (index.hinder ?? -1) : -1;
     this.cAmount = index.amount ?? -1;
     this.cSex = opts.readSex ? (index.sex ?? -1) : -1;
+    this.cHousehold = opts.readHousehold ? (index.household_type ?? -1) : -1;
     this.state = new PersonState(opts.layout, cap, undefined, this.cHinder >= 0, this.cAmount >= 0);
     this.cAge = index.age ?? -1;
     this.cBirth = index.age === undefined ? (index.birth_year ?? -1) : -1;
@@ -218,6 +221,13 @@ export class RegisterSink implements RowSink {
       if (sex < 0) return this.reject(buf, starts, ends, nf, line, this.cSex, msg.badPersonSex(this.text(buf, starts[this.cSex], ends[this.cSex])), msg.badPersonSexHint());
     }
 
+    let household = 0;
+    const cH = this.cHousehold;
+    if (cH >= 0 && ends[cH] > starts[cH]) {
+      household = ends[cH] - starts[cH] === 1 ? buf[starts[cH]] - 48 : -1;
+      if (household < 1 || household > 6) return this.reject(buf, starts, ends, nf, line, cH, msg.badHouseholdType(this.text(buf, starts[cH], ends[cH])), msg.badHouseholdTypeHint());
+    }
+
     let paid = 0;
     if (this.cAmount >= 0 && ends[this.cAmount] > starts[this.cAmount]) {
       paid = oreOf(buf, starts[this.cAmount], ends[this.cAmount]);
@@ -238,7 +248,7 @@ export class RegisterSink implements RowSink {
     // change drops bytes, so a shorter id is a rewritten one)
     const idEnd = canonicalId(buf, starts[cId], ends[cId]);
     if (idEnd !== ends[cId]) this.idForms++;
-    this.push(buf, starts[cId], idEnd, m, k, age, label, paid, sex);
+    this.push(buf, starts[cId], idEnd, m, k, age, label, paid, who(sex, household));
   }
 
   /** The stored value of the reason label at buf[s, e): its id + 1. */
@@ -250,7 +260,7 @@ export class RegisterSink implements RowSink {
   }
 
   /** A valid row inside the window: the id at buf[idStart, idEnd), window month m. */
-  push(buf: Uint8Array, idStart: number, idEnd: number, m: number, k: number, age: number, label: number, paid = 0, sex = 0): void {
+  push(buf: Uint8Array, idStart: number, idEnd: number, m: number, k: number, age: number, label: number, paid = 0, whoBits = 0): void {
     const b = this.batched++;
     this.bStart[b] = idStart;
     this.bEnd[b] = idEnd;
@@ -259,7 +269,7 @@ export class RegisterSink implements RowSink {
     this.bAge[b] = age;
     this.bLabel[b] = label;
     this.bPaid[b] = paid;
-    this.bSex[b] = sex;
+    this.bWho[b] = whoBits;
     this.rowsUsed++;
     if (this.batched === BATCH) this.flush(buf);
   }
@@ -286,7 +296,7 @@ export class RegisterSink implements RowSink {
       this.bPerson[i] = p;
     }
     touched += state.prefetch(this.bPerson, n);
-    for (let i = 0; i < n; i++) state.add(this.bPerson[i], this.bMonth[i], this.bKommun[i], this.bAge[i], this.bLabel[i], this.bSex[i]);
+    for (let i = 0; i < n; i++) state.add(this.bPerson[i], this.bMonth[i], this.bKommun[i], this.bAge[i], this.bLabel[i], this.bWho[i]);
     if (this.cAmount >= 0) for (let i = 0; i < n; i++) state.addPaid(this.bMonth[i], this.bKommun[i], this.bPaid[i]);
     this.batched = 0;
     this.touched ^= touched;

@@ -25,6 +25,8 @@ export interface ReadOptions {
   readHinder?: boolean;
   /** read the sex column (`--by sex`); else it is skipped, whatever it holds */
   readSex?: boolean;
+  /** read the household type column (`--by household`); else it is skipped */
+  readHousehold?: boolean;
   /** when set, bad rows go here and the run goes on; otherwise the first bad row stops it */
   onReject?: (r: Rejected) => void;
   /** called now and then with bytes read so far */
@@ -55,6 +57,7 @@ export interface WorkerJob {
   requireHinder: boolean;
   readHinder: boolean;
   readSex: boolean;
+  readHousehold: boolean;
   collectRejects: boolean;
   /** the Handoff's memory; the first worker (from = -1) waits on it for its start */
   shared: SharedArrayBuffer;

@@ -19,15 +19,16 @@ const HINDER = ['Arbetslös – ingen ersättning', ' Sjukskriven m läkarintyg 
 const AGE = ['30', '45', '', '17', '131', ' 40', '0042', 'x', '3\r0'];
 const BIRTH = ['1980', '2010', '', '1849', '2030', '80'];
 const SEX = ['K', 'M', '1', '2', 'k', 'm', 'man', 'Kvinna', 'kvinnor', 'män', '', '3', 'x', ' K', '"M"', 'KM'];
+const HOUSEHOLD = ['1', '2', '3', '4', '5', '6', '', '0', '7', '12', ' 3', '"4"', 'x'];
 const AMOUNT = ['1234', '1234,50', '12.5', '-350', '', '1 234', '12,345', 'x', '1,2,3', ' 5', '"100"', '0', '7.'];
 
 type Layout = 'year-month' | 'period' | 'birth';
 const HEADERS: Record<Layout, string[]> = {
   'year-month': ['person_id', 'kommun', 'year', 'month', 'hinder', 'age', 'belopp', 'sex'],
-  period: ['period', 'kommun', 'person_id', 'hinder'],
+  period: ['period', 'kommun', 'person_id', 'hinder', 'hushallstyp'],
   birth: ['kommun', 'sex', 'person_id', 'year', 'month', 'birth_year', 'hinder'],
 };
-const POOLS: Record<string, string[]> = { person_id: ID, kommun: KOMMUN, year: YEAR, month: MONTH, period: PERIOD, hinder: HINDER, age: AGE, birth_year: BIRTH, belopp: AMOUNT, sex: SEX };
+const POOLS: Record<string, string[]> = { person_id: ID, kommun: KOMMUN, year: YEAR, month: MONTH, period: PERIOD, hinder: HINDER, age: AGE, birth_year: BIRTH, belopp: AMOUNT, sex: SEX, hushallstyp: HOUSEHOLD };
 
 const rowArb = (header: string[]) =>
   fc.record({
@@ -44,6 +45,7 @@ async function read(text: string, fastRows: boolean) {
     municipalities: loadMunicipalities(),
     requireHinder: true,
     readSex: true,
+    readHousehold: true,
     breakdowns: true,
     onReject: (x) => rejects.push(x),
     fastRows,
