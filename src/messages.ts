@@ -129,8 +129,8 @@ export const badPeriodHint = () => 'write periods as 2021-03 or 202103';
 export const badAge = (v: string) => `age ${shown(v)} is not a whole number from 0 to 130`;
 export const badBirthYear = (v: string) => `birth year ${shown(v)} does not give an age from 0 to 130`;
 export const badAgeHint = () => 'leave it empty when unknown';
-export const byNeedsNoSuppress = (by: string) => `--by ${by} prints its parts only with --no-suppress: small-count suppression does not yet cover the parts of a breakdown`;
-export const byNeedsNoSuppressHint = () => 'add --no-suppress for your own analysis (not for publication), or leave --by out';
+export const byTotalNeedsNoSuppress = (by: string) => `--by ${by} with --total prints the parts of the total only with --no-suppress: suppression decides each municipality's parts against its own counts, not against the total's`;
+export const byTotalNeedsNoSuppressHint = () => 'leave --total out, or add --no-suppress for your own analysis (not for publication)';
 const BY_NEEDS: Record<string, [string, string]> = {
   sex: ['sex column (kon, sex)', '--column sex=NAME'],
   age: ['age or birth-year column (alder, fodelsear)', '--column age=NAME'],
@@ -215,6 +215,8 @@ export const NOTES = {
   gapRuleAll: { level: 'note', text: () =>
     'do not publish very long-term under both gap rules side by side: the difference between them can single out small groups' },
   rejectsWritten: { level: 'info', text: (file: string, n: number) => `${fmtInt(n)} rejected rows written to ${file}` },
+  byLeftOut: { level: 'note', text: (by: string, n: number, of: number, names: string[]) =>
+    `--by ${by}: the parts of ${fmtInt(n)} of ${fmtInt(of)} municipality-years are left out (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}): a count of the municipality is hidden, or its recipients are too few to split without revealing a small count` },
   suppressionOff: { level: 'warning', text: () => 'small-count suppression is off (--no-suppress): the output shows small counts and must not be published as is' },
   suppressionSummary: { level: 'note', text: (primary: number, secondary: number, cells: number, minCount: number) =>
     `${fmtInt(primary)} of ${fmtInt(cells)} counts hidden as X (1–${minCount - 1}), ${fmtInt(secondary)} more so that no hidden count can be worked out from a total` },

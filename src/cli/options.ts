@@ -123,7 +123,7 @@ export const OPTIONS = {
   by: {
     flags: '--by <part>',
     description:
-      '`sex` (K, M, unknown), `age` (18-24, 25-64, 65+, unknown) or `household` (Kolada\'s six household types, from the household file\'s adults and Barn15 or a hushallstyp column of codes 1–6; unknown): a row per part of each municipality, its part in a last column (`sex`, `age_group`, `household_type`); each person in the part of their latest month of the year. Only with --no-suppress: small-count suppression does not yet cover the parts, so these are counts for your own analysis, not for publication',
+      '`sex` (K, M, unknown), `age` (18-24, 25-64, 65+, unknown) or `household` (Kolada\'s six household types, from the household file\'s adults and Barn15 or a hushallstyp column of codes 1–6; unknown): a row per part of each municipality, its part in a last column (`sex`, `age_group`, `household_type`); each person in the part of their latest month of the year. Under suppression a part is its count or X, decided against its municipality\'s shown counts; a municipality-year whose counts are hidden, or whose parts no pattern protects, is left out (a note names it); with --total only with --no-suppress',
     choices: ['sex', 'age', 'household'] as const,
   },
   total: { flags: '--total', description: 'a row per year summing the municipalities (`kommun_name` = `Totalt`); secondary suppression then covers the columns too' },

@@ -45,7 +45,7 @@ async function runCommand(spec: RegisterCommandSpec, file: string, o: RegisterCo
   // --min-count 1 hides nothing: it is --no-suppress, and says so
   const suppress = { enabled: o.suppress && o.minCount >= 2, minCount: o.minCount, minDenominator: o.minDenominator };
   if (o.suppress && !suppress.enabled) notes.push(makeNote('minCountOff', o.minCount));
-  if (o.by && suppress.enabled) throw new UsageError(msg.byNeedsNoSuppress(o.by), msg.byNeedsNoSuppressHint());
+  if (o.by && o.total && suppress.enabled) throw new UsageError(msg.byTotalNeedsNoSuppress(o.by), msg.byTotalNeedsNoSuppressHint());
   checkTargets([file, ...(o.hinderMap ? [o.hinderMap] : []), ...(o.region?.file ? [o.region.file] : [])], [
     { option: '-o', path: o.output },
     ...(o.rejects ? [{ option: '--rejects', path: o.rejects }] : []),

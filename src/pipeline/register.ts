@@ -28,8 +28,9 @@ import { ReadOptions, RegisterRead, Rejected, readRegister } from '../io/registe
 import { SuppressOptions } from '../domain/suppress.js';
 import { Region } from '../domain/municipalities.js';
 import { Pattern, printableRegions } from '../domain/disclosure.js';
+import { decideParts } from '../domain/disclosure/parts.js';
 import { onThread } from '../threads/pool.js';
-import { SuppressedTable, classifyTable, reasonsTable } from '../tables/register-tables.js';
+import { SuppressedTable, classifyTable, leftOut, reasonsTable } from '../tables/register-tables.js';
 import { loadHinderMap } from '../io/hinder-map.js';
 import { Breakdown, Classification, classify } from '../domain/classify.js';
 import { Coverage } from '../domain/coverage.js';
@@ -243,7 +244,14 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
       const missing = result.coverage.missing(region.codes, y);
       if (missing.length) log.add('regionMissing', region.name, y, missing.map((c) => `${munis.byCode(c)?.name ?? c} (${c})`), region.codes.length, run.total);
     }
-  const table = kind.table(classification, munis, run.suppress, { total: run.total, by: run.by }, result.pattern);
+  // a breakdown's parts hide cells of their own, under the pattern (disclosure/parts.ts)
+  const parts = run.by ? await decideParts(classification.rows, (k) => munis.kommuner[k].code, run.by, result.pattern, run.suppress, result.hasReasons) : undefined;
+  const out = parts && leftOut(parts, run.table === 'reasons');
+  if (run.by && out?.size) {
+    const names = classification.rows.filter((r) => out.has(`${munis.kommuner[r.kommun].code}|${r.year}`)).map((r) => `${munis.kommuner[r.kommun].name} ${r.year}`);
+    log.add('byLeftOut', run.by, out.size, classification.rows.length, names);
+  }
+  const table = kind.table(classification, munis, run.suppress, { total: run.total, by: run.by && parts && { breakdown: run.by, parts } }, result.pattern);
   if (run.suppress.enabled && table.hidden.primary + table.hidden.secondary > 0)
     log.add('suppressionSummary', table.hidden.primary, table.hidden.secondary, table.hidden.cells, run.suppress.minCount);
   kind.notes(result, run, log);

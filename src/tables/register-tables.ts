@@ -6,7 +6,8 @@ import { BREAKDOWNS, Breakdown, Classification, Counts } from '../domain/classif
 import { Municipalities } from '../domain/municipalities.js';
 import { GROUPS } from '../domain/reasons.js';
 import { Count, PRIMARY, SECONDARY, SuppressOptions, share } from '../domain/suppress.js';
-import { CountMeasure, Pattern, totalKey } from '../domain/disclosure.js';
+import { CountMeasure, Pattern, PatternView, totalKey } from '../domain/disclosure.js';
+import { PartsPattern, partArea } from '../domain/disclosure/parts.js';
 import { Cell, Column, Table } from './table.js';
 
 const PCT_DECIMALS = 1;
@@ -19,8 +20,8 @@ export interface SuppressedTable extends Table {
 export interface TableOptions {
   /** a row per year summing the municipalities above it */
   total: boolean;
-  /** a row per part of the breakdown (--by), its part in a last column; only with counts shown as they are */
-  by?: Breakdown;
+  /** a row per part of the breakdown (--by), its part in a last column, each count as the parts' pattern shows it */
+  by?: { breakdown: Breakdown; parts: PartsPattern };
 }
 
 /** The column that names a row's part of a breakdown. */
@@ -42,28 +43,32 @@ interface Layout {
 function build(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions, pattern: Pattern, layout: Layout): SuppressedTable {
   const years = [...new Set(c.rows.map((r) => r.year))];
   const hidden = { primary: 0, secondary: 0, cells: 0 };
-  const count = (m: CountMeasure, area: string, y: number, v: number | null): Count => {
-    const shown = pattern.shown(m, area, y, v);
+  const count = (m: CountMeasure, area: string, y: number, v: number | null, view: PatternView = pattern): Count => {
+    const shown = view.shown(m, area, y, v);
     if (v !== null) {
       hidden.cells++;
-      const st = pattern.stateOf(m, area, y);
+      const st = view.stateOf(m, area, y);
       if (st === PRIMARY) hidden.primary++;
       if (st === SECONDARY) hidden.secondary++;
     }
     return shown;
   };
-  // a breakdown's parts are printed only as they are (the pattern has no cells for them)
-  if (o.by && s.enabled) throw new Error('a breakdown is printed without suppression only');
-  const parts: [string | undefined, (r: (typeof c.rows)[number]) => Counts][] = o.by ? BREAKDOWNS[o.by].map((v, vi) => [v, (r) => r.by![o.by!][vi]]) : [[undefined, (r) => r]];
+  // the parts' totals are printed only as they are (the command refuses them under suppression)
+  if (o.by && o.total && s.enabled) throw new Error('the parts of a total are printed without suppression only');
+  const by = o.by?.breakdown;
+  const parts: [string | undefined, (r: (typeof c.rows)[number]) => Counts][] = by ? BREAKDOWNS[by].map((v, vi) => [v, (r) => r.by![by][vi]]) : [[undefined, (r) => r]];
   const out: Cell[][] = [];
   for (const y of years) {
     const mine = c.rows.filter((r) => r.year === y);
-    for (const r of mine)
+    for (const r of mine) {
+      const code = munis.kommuner[r.kommun].code;
+      // parts the pattern of parts could not protect are left out (the command's note says which)
+      if (o.by && leftOut(o.by.parts, layout.measures.includes(GROUPS[0])).has(`${code}|${y}`)) continue;
       for (const [part, of] of parts) {
-        const code = munis.kommuner[r.kommun].code;
-        const counts = layout.counts(of(r)).map((v, j) => count(layout.measures[j], code, y, v));
+        const counts = layout.counts(of(r)).map((v, j) => (part ? count(layout.measures[j], partArea(code, by!, part), y, v, o.by!.parts.view) : count(layout.measures[j], code, y, v)));
         out.push([code, munis.kommuner[r.kommun].name, y, ...layout.cells(counts, s), ...(part ? [part] : [])]);
       }
+    }
     if (o.total && mine.length)
       for (const [part, of] of parts) {
         const key = totalKey(mine.map((r) => munis.kommuner[r.kommun].code));
@@ -74,8 +79,11 @@ function build(c: Classification, munis: Municipalities, s: SuppressOptions, o: 
         out.push(['', 'Totalt', y, ...layout.cells(sums.map((v, j) => count(layout.measures[j], key, y, v)), s), ...(part ? [part] : [])]);
       }
   }
-  return { columns: o.by ? [...layout.columns, { name: BY_COLUMN[o.by] }] : layout.columns, rows: out, hidden };
+  return { columns: by ? [...layout.columns, { name: BY_COLUMN[by] }] : layout.columns, rows: out, hidden };
 }
+
+/** The municipality-years whose parts a table leaves out: those of its reason groups too, where it prints them. */
+export const leftOut = (parts: PartsPattern, withGroups: boolean) => (withGroups ? new Set([...parts.leftOut, ...parts.groupsLeftOut]) : parts.leftOut);
 
 export function classifyTable(c: Classification, munis: Municipalities, s: SuppressOptions, o: TableOptions, pattern: Pattern): SuppressedTable {
   return build(c, munis, s, o, pattern, {

@@ -1,8 +1,9 @@
 /**
- * `classify` and `reasons` `--by sex|age` (with --no-suppress): each part of each municipality
- * the count of an independent reading of the file (the reference classifier over that part's
- * persons); the parts add up to the municipality; without --no-suppress, or without the column,
- * one line saying why.
+ * `classify` and `reasons` `--by sex|age`: each part of each municipality the count of an
+ * independent reading of the file (the reference classifier over that part's persons); the parts
+ * add up to the municipality. Under suppression each part is the open count or X, and the parts
+ * that cannot be protected are left out and named (their attacker: test/domain/disclosure/parts.test.ts);
+ * with --total, or without the column, one line saying why.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,8 +47,21 @@ describe('--by', () => {
     }
   });
 
-  it('without --no-suppress: one line saying why, nothing printed', async () => {
-    await expect(command(['classify', sample, '--year', '2021', '--by', 'sex'])).rejects.toThrow(/--by sex prints its parts only with --no-suppress/);
+  it('under suppression: each part its count or X; the parts left out are named in a note', async () => {
+    const open = csvObjects((await command(['classify', sample, '--year', '2021', '--by', 'sex', '--no-suppress'])).stdout);
+    const r = await command(['classify', sample, '--year', '2021', '--by', 'sex']);
+    const got = csvObjects(r.stdout);
+    for (const row of got) {
+      const same = open.find((x) => x.kommun_code === row.kommun_code && x.sex === row.sex)!;
+      for (const m of ['recipients', 'long_term', 'very_long_term']) expect([same[m], 'X'], `${row.kommun_code} ${row.sex} ${m}`).toContain(row[m]);
+    }
+    const missing = [...new Set(open.map((x) => x.kommun_name))].filter((n) => !got.some((x) => x.kommun_name === n));
+    expect(missing.length).toBeGreaterThan(0);
+    for (const n of missing.slice(0, 5)) expect(r.stderr).toContain(`${n} 2021`);
+  });
+
+  it('with --total under suppression: one line saying why, nothing printed', async () => {
+    await expect(command(['classify', sample, '--year', '2021', '--by', 'sex', '--total'])).rejects.toThrow(/--by sex with --total prints the parts of the total only with --no-suppress/);
   });
 
   it('a file without the column: an error naming the file', async () => {
