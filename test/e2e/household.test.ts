@@ -120,6 +120,10 @@ describe('the household file', () => {
     expect(seen).toBe(csvObjects((await command(['classify', file, '--year', '2021', '--no-suppress'])).stdout).reduce((a, x) => a + Number(x.recipients), 0));
     // every type is met in this file
     expect(new Set(got.filter((x) => Number(x.recipients) > 0).map((x) => x.household_type)).size).toBe(7);
+    // under suppression: each type its count or X, for the municipalities whose parts can be shown
+    const hidden = csvObjects((await command(['classify', file, '--year', '2021', '--by', 'household'])).stdout);
+    expect(hidden.length).toBeGreaterThan(7 * 5);
+    for (const row of hidden) expect([got.find((x) => x.kommun_code === row.kommun_code && x.household_type === row.household_type)!.recipients, 'X']).toContain(row.recipients);
   });
 
   it('--by household without Barn15: one line saying what is missing', async () => {
