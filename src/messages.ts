@@ -361,6 +361,8 @@ export const SKIP_EN = {
   ojNoUnit: (region: string) => `the ÖJ file has no unit in ${region}`,
   needsOj: 'needs an ÖJ survey file (--oj)',
   needsAmounts: 'needs --register with an amount column (belopp, sbel)',
+  needsSexOrAge: 'needs --register with a sex or an age column',
+  needsHouseholdType: 'needs the household file with Barn15, or --register with a hushallstyp column',
   needsSurvey: 'needs a survey export (--survey)',
   surveyTooFew: (group: string, n: number, min: number) => `${group} has ${n} respondent${n === 1 ? '' : 's'}; fewer than ${min} are not shown, so that no respondent can be singled out`,
   surveyOneMunicipality: 'the survey is never shown for one municipality (no survey figure per municipality)',

@@ -63,6 +63,15 @@ const COLUMN_SV: Record<string, string> = {
   N31914_pct: 'Man utan barn',
   N31915_pct: 'Par med barn',
   N31916_pct: 'Par utan barn',
+  // T9 and T10, from the register (their titles say percentages)
+  women_pct: 'Kvinnor',
+  men_pct: 'Män',
+  single_woman_with_children_pct: 'Kvinna med barn',
+  single_woman_without_children_pct: 'Kvinna utan barn',
+  single_man_with_children_pct: 'Man med barn',
+  single_man_without_children_pct: 'Man utan barn',
+  couple_with_children_pct: 'Par med barn',
+  couple_without_children_pct: 'Par utan barn',
 };
 
 /** A column's header for the reader: `long_term_pct` → `Långvarigt (%)`; a year or a measure's own name as it is. */
@@ -117,7 +126,17 @@ const T7_NAMES: Record<string, string> = {
   N31915: 'sammanboende par med barn',
   N31916: 'sammanboende par utan barn',
 };
-export const householdName = (kpi: string) => T7_NAMES[kpi] ?? kpi;
+/** The register's household types (domain/classify BREAKDOWNS.household) by Kolada's KPI of the same type. */
+const REGISTER_HOUSEHOLD: Record<string, string> = {
+  single_woman_with_children: 'N31911',
+  single_woman_without_children: 'N31912',
+  single_man_with_children: 'N31913',
+  single_man_without_children: 'N31914',
+  couple_with_children: 'N31915',
+  couple_without_children: 'N31916',
+};
+/** A household type's name, by Kolada's KPI or the register's code. */
+export const householdName = (kpi: string) => T7_NAMES[kpi] ?? T7_NAMES[REGISTER_HOUSEHOLD[kpi]] ?? kpi;
 /** Kronor as the text writes them: whole, thousands apart. */
 const kr = (v: number) => `${String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0kr`;
 /** Names in a sentence: "A", "A och B", "A, B och C". */
@@ -178,6 +197,14 @@ export const SV = {
     `Summan av registrets utbetalda belopp under året delad med antalet vuxna biståndsmottagare. ${minDenominator ? `X = dolt: kommunens antal mottagare är dolt eller färre än ${minDenominator}.` : ''}`.trim(),
   draftPaid: (year: number, high: string[], max: number, low: string[], min: number) => `Utbetalt bistånd per biståndsmottagare ${year} är högst i ${names(high)} (${kr(max)}) och lägst i ${names(low)} (${kr(min)}).`,
   draftPaidOne: (name: string, year: number, v: number) => `Utbetalt bistånd per biståndsmottagare i ${name} ${year}: ${kr(v)}.`,
+  t9Title: (year: number) => `Vuxna biståndsmottagare efter kön och ålder ${year}, enligt registret (%)`,
+  t9Note: 'Andel av kommunens vuxna biståndsmottagare under året. Varje person räknas med kön och ålder från sin sista månad med bistånd under året; andelarna av kön och av ålder summerar var för sig till 100 % utom för personer där uppgiften saknas.',
+  t10Title: (year: number) => `Vuxna biståndsmottagare efter hushållstyp ${year}, enligt registret (%)`,
+  t10Note: 'Andel av kommunens vuxna biståndsmottagare (personer, inte hushåll) i de sex hushållstyperna, från hushållets vuxna och antalet barn under 16 år (Barn15) under personens sista månad med bistånd under året. Par: två vuxna i hushållet. Personer vars hushållstyp inte framgår ingår inte i någon kolumn.',
+  partsHidden: (minDenominator: number) =>
+    `X = dolt: ett litet antal, dolt så att ett annat inte kan räknas fram, eller en kommun med färre än ${minDenominator} mottagare eller för få för att dela upp utan att ett litet antal framgår.`,
+  draftYoungRecipients: (year: number, high: string[], max: number, low: string[], min: number) => `Andelen unga vuxna (18–24 år) bland de vuxna biståndsmottagarna ${year} är högst i ${names(high)} (${pct(max)}) och lägst i ${names(low)} (${pct(min)}).`,
+  draftYoungRecipientsOne: (name: string, year: number, v: number) => `Andelen unga vuxna (18–24 år) bland de vuxna biståndsmottagarna i ${name} ${year}: ${pct(v)}.`,
   t7Title: (year: number) => `Hushåll med ekonomiskt bistånd efter hushållstyp ${year} (%)`,
   t7Columns: (kpis: readonly string[]) => `Andel av hushållen med ekonomiskt bistånd i de sex hushållstyperna, räknad på Koladas antal (${kpis[0]}–${kpis.at(-1)}).`,
   draftYoung: (year: number, high: string[], max: number, low: string[], min: number) => `Andelen unga vuxna (18–24 år) med ekonomiskt bistånd ${year} är högst i ${names(high)} (${pct(max)}) och lägst i ${names(low)} (${pct(min)}).`,
@@ -185,6 +212,8 @@ export const SV = {
   draftPctRiket: (v: number) => `Riket: ${pct(v)}.`,
   draftHinderOne: (hinder: string, name: string, v: number) => `${hinder} är det vanligaste försörjningshindret i ${name} (${pct(v)} av de vuxna biståndsmottagarna).`,
   draftHouseholdOne: (type: string, name: string, v: number) => `${type} är den vanligaste hushållstypen bland hushållen med bistånd i ${name} (${pct(v)}).`,
+  draftHouseholdPersons: (name: string, n: number, of: number) => `${name} är den vanligaste hushållstypen bland de vuxna biståndsmottagarna i ${n} av ${of} kommuner.`,
+  draftHouseholdPersonsOne: (type: string, name: string, v: number) => `${type} är den vanligaste hushållstypen bland de vuxna biståndsmottagarna i ${name} (${pct(v)}).`,
   draftHousehold: (name: string, n: number, of: number) => `${name} är den vanligaste hushållstypen bland hushållen med bistånd i ${n} av ${of} kommuner.`,
   t4Columns: (kpis: readonly string[]) => `Kolumnerna: ${kpis.map((k) => ({ N31008: 'N31008 nettokostnad', N31001: 'N31001 kostnad (brutto minus interna intäkter)', N31002: 'N31002 utbetalt bistånd' })[k] ?? k).join('; ')}, kronor per invånare.`,
   d1Title: (region: string) => `Andel av befolkningen med ekonomiskt bistånd i ${region}`,
@@ -379,6 +408,8 @@ export const SKIP_SV = {
   ojNoUnit: (region: string) => `ÖJ-filen har ingen enhet i ${region}`,
   needsOj: 'behöver Öppna jämförelsers enkät (ÖJ)',
   needsAmounts: 'behöver registeruppgifter med en kolumn för utbetalt belopp (belopp, sbel)',
+  needsSexOrAge: 'behöver registeruppgifter med kön eller ålder',
+  needsHouseholdType: 'behöver hushållsfilen (Socialstyrelsens postbeskrivning) med Barn15, eller registeruppgifter med en kolumn hushallstyp',
   needsSurvey: 'behöver enkäten till första linjens arbetsledare',
   surveyTooFew: (group: string, n: number, min: number) => `${group} har ${n} svar; färre än ${min} visas inte, så att ingen svarande kan pekas ut`,
   surveyOneMunicipality: 'enkäten redovisas aldrig för en enskild kommun',

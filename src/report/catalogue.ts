@@ -18,11 +18,13 @@ import { t5 } from './outputs/t5.js';
 import { t6 } from './outputs/t6.js';
 import { t7 } from './outputs/t7.js';
 import { t8 } from './outputs/t8.js';
+import { t9 } from './outputs/t9.js';
+import { t10 } from './outputs/t10.js';
 
 /** The survey's diagrams, made from the survey alone. */
 export const FROM_SURVEY: readonly OutputModule[] = [d6, d7, d8, d9, d10, d11, d12];
 
-export const CATALOGUE: readonly OutputModule[] = [t1, t2, t3, t4, t5, t6, t7, t8, d1, d2, d3, d4, d5, ...FROM_SURVEY];
+export const CATALOGUE: readonly OutputModule[] = [t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, d1, d2, d3, d4, d5, ...FROM_SURVEY];
 
 export function buildOutputs(c: ReportContext, modules: readonly OutputModule[] = CATALOGUE): Output[] {
   // municipalities in Swedish alphabetical order, as a reader looks for them

@@ -15,7 +15,7 @@ import { SKIP_SV } from '../texts-sv.js';
 import { DISTRICTS, GOTEBORG, districtCode, districtName } from '../domain/districts.js';
 import { loadCounties } from '../io/reference.js';
 
-export const OUTPUT_IDS = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9', 'd10', 'd11', 'd12'] as const;
+export const OUTPUT_IDS = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9', 'd10', 'd11', 'd12'] as const;
 export type OutputId = (typeof OUTPUT_IDS)[number];
 
 export interface TableData {

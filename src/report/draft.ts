@@ -87,6 +87,7 @@ const YEAR_WORDS: ColumnWords = { one: SV.draftTableOne, highLow: SV.draftTableH
 const COST_WORDS: ColumnWords = { one: SV.draftCostOne, highLow: SV.draftCost, riket: SV.draftCostRiket };
 const PAID_WORDS: ColumnWords = { one: SV.draftPaidOne, highLow: SV.draftPaid, riket: SV.draftCostRiket };
 const YOUNG_WORDS: ColumnWords = { one: SV.draftYoungOne, highLow: SV.draftYoung, riket: SV.draftPctRiket };
+const YOUNG_RECIPIENTS_WORDS: ColumnWords = { one: SV.draftYoungRecipientsOne, highLow: SV.draftYoungRecipients, riket: SV.draftPctRiket };
 
 /** Each table's draft, by its output id. */
 const TABLE_DRAFTS: Partial<Record<TableData['id'], (c: ReportContext, o: TableData) => string | undefined>> = {
@@ -98,6 +99,8 @@ const TABLE_DRAFTS: Partial<Record<TableData['id'], (c: ReportContext, o: TableD
   t5: (c, o) => largestDraft(c, o, { many: (kpi, n, of) => SV.draftHinder(capital(hinderName(kpi)), n, of), one: (kpi, name, v) => SV.draftHinderOne(capital(hinderName(kpi)), name, v) }),
   t8: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === String(c.year)), PAID_WORDS),
   t6: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === 'U31804'), YOUNG_WORDS),
+  t9: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === 'age_18_24_pct'), YOUNG_RECIPIENTS_WORDS),
+  t10: (c, o) => largestDraft(c, { ...o, table: { ...o.table, columns: [o.table.columns[0], o.table.columns[1], ...o.table.columns.slice(3)], rows: o.table.rows.map((r) => [r[0], r[1], ...r.slice(3)]) } }, { many: (col, n, of) => SV.draftHouseholdPersons(capital(householdName(col.replace('_pct', ''))), n, of), one: (col, name, v) => SV.draftHouseholdPersonsOne(capital(householdName(col.replace('_pct', ''))), name, v) }),
   t7: (c, o) => largestDraft(c, o, { many: (col, n, of) => SV.draftHousehold(capital(householdName(col.replace('_pct', ''))), n, of), one: (col, name, v) => SV.draftHouseholdOne(capital(householdName(col.replace('_pct', ''))), name, v) }),
 };
 

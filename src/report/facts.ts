@@ -3,7 +3,8 @@
  * published statistics (Kolada KPIs, population), by measure, municipality and year. A
  * suppressed or missing value keeps its status.
  */
-import { Classification } from '../domain/classify.js';
+import { Breakdown, Classification, Counts, KommunYear } from '../domain/classify.js';
+import type { PartsPattern } from '../domain/disclosure/parts.js';
 import { Coverage } from '../domain/coverage.js';
 import { CountMeasure, Pattern, type PatternView } from '../domain/disclosure.js';
 import { DISTRICTS, districtCode } from '../domain/districts.js';
@@ -75,6 +76,8 @@ export class Facts {
   private decided: PatternView = new Pattern(false);
   /** whether the register has a reason column (else every person's group is "missing") */
   registerHasReasons = false;
+  /** the register's parts of each breakdown it has (sex, age, household type) in the report's year, with the pattern they are shown through */
+  readonly parts = new Map<Breakdown, { counts: Map<string, Counts[]>; pattern: PartsPattern }>();
   /** measures some output has read, so that an input no output uses is named */
   readonly used = new Set<Measure | 'oj'>();
 
@@ -168,6 +171,11 @@ export class Facts {
   /** The register's pattern of hidden cells (hiding nothing without a register). */
   get pattern(): PatternView {
     return this.decided;
+  }
+
+  /** A breakdown's parts of the municipalities (`rows` of one year), with the pattern of parts decided for them. */
+  addParts(by: Breakdown, rows: readonly KommunYear[], munis: Municipalities, pattern: PartsPattern): void {
+    this.parts.set(by, { counts: new Map(rows.map((r) => [munis.kommuner[r.kommun].code, r.by![by]])), pattern });
   }
 
   /** The register's counts, with the pattern they are shown through. */

@@ -4,6 +4,8 @@ import { workbookAsCsv } from '../io/aggregated/workbook.js';
 import { loadMunicipalities } from '../io/reference.js';
 import { openSource, readFileOrFail } from '../io/source.js';
 import { NoteLog } from '../notes.js';
+import { BREAKDOWNS, type Breakdown } from '../domain/classify.js';
+import { decideParts } from '../domain/disclosure/parts.js';
 import { runRegister } from '../pipeline/register.js';
 import { noteRead } from '../pipeline/tidy.js';
 import type { ReportSettings } from './context.js';
@@ -82,6 +84,13 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     const { result, notes } = await register;
     log.push(...notes);
     facts.addRegister(result.classification, munis, result.years, result.coverage, result.hasReasons, result.pattern);
+    // the parts of each breakdown the register has, in the report's year, as classify --by decides them
+    const cols = result.read.columns;
+    const has: Record<Breakdown, boolean> = { sex: cols.sex !== undefined, age: cols.age !== undefined || cols.birth_year !== undefined, household: cols.household_type !== undefined };
+    const members = new Set(s.region.codes);
+    const rows = result.classification.rows.filter((r) => r.year === s.year && members.has(munis.kommuner[r.kommun].code));
+    for (const by of Object.keys(BREAKDOWNS) as Breakdown[])
+      if (has[by]) facts.addParts(by, rows, munis, await decideParts(rows, (k) => munis.kommuner[k].code, by, result.pattern, s.suppress, result.hasReasons));
     inputs.unshift({ file: s.register!, measures: [REG.recipients, REG.longTerm, REG.veryLongTerm, ...GROUPS.map(REG.group)] });
   }
   log.push(...others.notes);
@@ -91,7 +100,8 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
 }
 
 function registerRead(s: ReportSettings, file: string, years: number[], earlier: number[], municipalities: Municipalities) {
-  const run = { years, earlier, requireYears: [s.year], gapRule: s.gapRule, municipalities, requireHinder: false, readHinder: true, protect: { suppress: s.suppress, regions: [s.region] } };
+  // sex and household type read where the register has them, for the breakdowns (T9, T10)
+  const run = { years, earlier, requireYears: [s.year], gapRule: s.gapRule, municipalities, requireHinder: false, readHinder: true, readSex: true, readHousehold: true, breakdowns: true, protect: { suppress: s.suppress, regions: [s.region] } };
   return openSource(file).then((source) => runRegister(source, run));
 }
 

@@ -76,6 +76,12 @@ describe('the household file', () => {
       const households = lines.filter((f) => f[0] === '2021' && f[2] === code).length;
       expect(Number(t8.find((x) => x.kommun_code === code)!['2021']), code).toBe(Math.round((households * 5400) / Number(n)));
     }
+    // T10: each household type's share of the recipients, as classify --by household counts them
+    const t10 = await rows(r.plan, 'region/t10-hushallstyper-registret.csv');
+    const types = csvObjects((await command(['classify', file, '--year', '2021', '--by', 'household', '--no-suppress'])).stdout);
+    for (const row of t10)
+      for (const t of types.filter((x) => x.kommun_code === row.kommun_code && x.household_type !== 'unknown'))
+        expect(row[`${t.household_type}_pct`], `${row.kommun_code} ${t.household_type}`).toBe(((100 * Number(t.recipients)) / Number(row.recipients)).toFixed(1));
   });
 
   it("--by household: each of Kolada's six types the reference count of its persons (their latest month of the year)", async () => {
