@@ -51,7 +51,7 @@ describe('tables for Excel', () => {
     const out = r.out;
     expect(r.status, r.stderr).toBe(0);
     const wb = await sheets(join(out, 'tabeller.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'Översikt', 'Teckenförklaring']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T9', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'Översikt', 'Teckenförklaring']);
     expect(wb.getWorksheet('T1')!.getCell('A1').value).toBe('T1 Socioekonomisk sorteringsnyckel per kommun');
     expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('[tabeller.xlsx](tabeller.xlsx)');
     // each sheet read back is its output's CSV: the same cells, numbers typed, headers and coded values in Swedish

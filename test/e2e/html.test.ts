@@ -57,7 +57,7 @@ describe('rapport.html', () => {
     expect(html).not.toMatch(/url\((?!data:)/);
     // the region's outputs in order, then a section per municipality
     const captions = [...html.matchAll(/<h3>((?:Tabell|Diagram) \d+):/g)].map((m) => m[1]);
-    expect(captions).toEqual(['Tabell 1', 'Tabell 2', 'Tabell 3', 'Tabell 4', 'Tabell 5', 'Tabell 6', 'Tabell 7', 'Tabell 8', ...Array.from({ length: 12 }, (_, i) => `Diagram ${i + 1}`)]);
+    expect(captions).toEqual(['Tabell 1', 'Tabell 2', 'Tabell 3', 'Tabell 4', 'Tabell 5', 'Tabell 6', 'Tabell 7', 'Tabell 8', 'Tabell 9', 'Tabell 10', ...Array.from({ length: 12 }, (_, i) => `Diagram ${i + 1}`)]);
     expect([...html.matchAll(/<section id="kommun-(\d{4})" class="kommun">/g)].length).toBe(13);
     // Vega's English screen-reader labels are gone; each chart is named by its Swedish alt text
     expect(html).not.toMatch(/aria-roledescription|X-axis/);
