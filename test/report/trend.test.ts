@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SAMPLE, generateSample } from '../../src/sample/generate.js';
 import { parseRegisterText, referenceClassify } from '../reference/classifier.js';
-import { planned, rows, spec } from './planned.js';
+import { paths, planned, rows, spec } from './planned.js';
+import { command, csvObjects } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-trend-'));
 const register = join(dir, 'register.csv');
@@ -48,11 +49,23 @@ describe('a ten-year trend from a twelve-year register', () => {
     expect(r.stderr.split('\n').filter((l) => !l.startsWith(register)).join('\n')).not.toMatch(/201[0-8]/);
   });
 
-  it('with small counts hidden, the trend hides what the pattern hides and shows the rest', async () => {
+  it('with small counts hidden, each year of each line hides what classify of that year hides, and shows the rest', async () => {
     const r = await planned(['--year', '2021', '--register', register, '--population', population, '--trend-years', '10', '--no-png']);
-    const trend = (await rows(r.plan, 'kommun/1407-ockero/trend-utveckling.csv')).filter((p) => p.kommun_code === '1407');
-    expect(trend.map((p) => Number(p.year))).toEqual(YEARS);
-    expect(trend.every((p) => p.status === 'ok' || p.status === 'suppressed')).toBe(true);
+    // the earlier years' cells are the one pattern's, as classify prints them for those years
+    const printed = csvObjects((await command(['classify', register, '--year', '2012-2021'])).stdout);
+    let hidden = 0;
+    for (const folder of paths(r.plan).filter((f) => f.endsWith('/trend-utveckling.csv'))) {
+      const code = folder.split('/')[1].slice(0, 4);
+      const trend = (await rows(r.plan, folder)).filter((p) => p.kommun_code === code);
+      expect(trend.map((p) => Number(p.year)), code).toEqual(YEARS);
+      for (const p of trend) {
+        const n = printed.find((x) => x.kommun_code === code && x.year === p.year)!.recipients;
+        expect(p.status, `${code} ${p.year}`).toBe(n === 'X' ? 'suppressed' : 'ok');
+        if (n === 'X') hidden++;
+        else expect(Number(p.share_pct), `${code} ${p.year}`).toBe(Number(((100 * Number(n)) / adults(code)).toFixed(1)));
+      }
+    }
+    expect(hidden).toBeGreaterThan(0);
   });
 });
 
