@@ -17,7 +17,7 @@ import { SV, readerForm } from '../texts-sv.js';
 import { markdownText } from '../text.js';
 import { similarGroupOf } from '../io/groups.js';
 import { areaName, type Output, type ReportContext } from './context.js';
-import { COST_TREND, comparisonsOf, costFigure, keyFigures, overviewTable, profileTable, trendChart, trendFigure } from './profile.js';
+import { COST_TREND, DURATION_TRENDS, comparisonsOf, costFigure, keyFigures, overviewTable, profileTable, trendChart, trendFigure } from './profile.js';
 import { draftText, profileDraft, surveyDraft, tableDraft } from './draft.js';
 import { membersMissingNote } from './points.js';
 import { DocItem, DocSection, ReportDocument, WIDE_TABLE, numberedCaption } from './document.js';
@@ -217,6 +217,8 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
   const d1 = outputs.find((o): o is ChartData & { id: 'd1' } => o.kind === 'chart' && o.id === 'd1');
   const share = figures.find((k) => k.id === 'population_share');
   const cost = ctx.facts.has('N31008') ? costFigure(ctx) : undefined;
+  // the long-term trends' source: D4's (the register's, or Kolada's N31814 / U31801)
+  const durationSource = outputs.find((o): o is ChartData & { id: 'd4' } => o.kind === 'chart' && o.id === 'd4')?.source ?? SV.koladaSource('N31814, U31801', ctx.credit, ctx.koladaFetched);
   const membersLeftOut = d1 && membersMissingNote(ctx, d1.points);
   const similar = (name: string) => similarGroupOf(ctx.groups, name);
   const large = ctx.region.codes.length > RANKED_FROM;
@@ -273,6 +275,19 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
         if (full) profile.items.push(p.chartItem(`k${code}-kostnad`, t.title, c, t));
         listed.push(`[${SV.indexCostTrend}](${c.base}.${img})`);
       }
+    }
+    for (const { figure, kind, index: word } of DURATION_TRENDS) {
+      // long-term and very long-term over the trend's years: in the folder, and in the document with
+      // the full appendix; only where the inputs reach back before the report's three years (within
+      // them, the folder's copy of D4 draws the same figures)
+      const k = figures.find((f) => f.id === figure);
+      if (!k || !ctx.trendYears.some((y) => y < ctx.years[0])) continue;
+      const { figure: drawn, note } = trendFigure(ctx, k);
+      const t: ChartData = { ...trendChart(ctx, code, drawn, cmps, cache, durationSource, note ? [note] : [], kind), draft };
+      if (!t.points.some((pt) => pt.code === code && pt.pct !== null && pt.year < ctx.years[0])) continue;
+      const c = p.chart(`${folder}/${t.id}-${t.slug}`, chartSpec(t), chartTable(t), large ? SCREEN_DPI : PRINT_DPI);
+      if (full) profile.items.push(p.chartItem(`k${code}-${kind.slug}`, t.title, c, t));
+      listed.push(`[${word}](${c.base}.${img})`);
     }
     index.push(`- ${code} ${area.name}: ${listed.length ? listed.join(', ') : SV.indexNothing}`);
     if (!profile.items.length) profile.lead = SV.docNothing;

@@ -199,15 +199,16 @@ const kpiFigure = (c: ReportContext, id: KpiId) => (code: string, y: number): Fi
 };
 
 /**
- * The share a profile's trend draws: the key figure where it has the year; before the register's
- * years, Kolada's share of the same definition (N31825 of adults, N31807 of all inhabitants), said
- * in a note. A year neither has is "uppgift saknas", never interpolated.
+ * What a profile's trend draws: the key figure where it has the year; before the register's
+ * years, Kolada's figure of the same definition (the share of the population: N31825 of adults,
+ * N31807 of all inhabitants; long-term N31814, very long-term U31801, of the adult recipients),
+ * said in a note. A year neither has is "uppgift saknas", never interpolated.
  */
 export function trendFigure(c: ReportContext, figure: KeyFigure): { figure: KeyFigure; note?: string } {
   if (figure.kpi) return { figure };
   // the register's first year: the report's own, or an earlier one of the trend it has rows for
   const first = Math.min(c.years[0], ...c.facts.registerYears);
-  const id: KpiId = populationOf(c)?.adults === false ? 'N31807' : 'N31825';
+  const id: KpiId = figure.id === 'long_term' ? 'N31814' : figure.id === 'very_long_term' ? 'U31801' : populationOf(c)?.adults === false ? 'N31807' : 'N31825';
   if (!c.facts.has(id) || !c.trendYears.some((y) => y < first)) return { figure };
   const kolada = kpiFigure(c, id);
   return { figure: { ...figure, id: `${figure.id}_trend`, value: (code, y) => (y < first ? kolada(code, y) : figure.value(code, y)) }, note: SV.trendKolada(id, first - 1) };
@@ -223,6 +224,11 @@ export interface TrendKind {
 }
 export const SHARE_TREND: TrendKind = { slug: 'utveckling', title: SV.trendTitle, subtitle: SV.trendSubtitle, yTitle: SV.yShareOfPopulation };
 export const COST_TREND: TrendKind = { slug: 'kostnad', title: SV.costTrendTitle, subtitle: SV.costTrendSubtitle, yTitle: SV.yCostPerInhabitant, unit: 'kr' };
+/** Long-term and very long-term, as shares of the adult recipients, by the key figure each draws. */
+export const DURATION_TRENDS: readonly { figure: 'long_term' | 'very_long_term'; kind: TrendKind; index: string }[] = [
+  { figure: 'long_term', kind: { slug: 'langvarigt', title: SV.longTrendTitle, subtitle: SV.longTrendSubtitle, yTitle: SV.yShareOfRecipients }, index: SV.indexLongTrend },
+  { figure: 'very_long_term', kind: { slug: 'mycket-langvarigt', title: SV.veryLongTrendTitle, subtitle: SV.veryLongTrendSubtitle, yTitle: SV.yShareOfRecipients }, index: SV.indexVeryLongTrend },
+];
 
 /** The net cost per inhabitant (Kolada N31008) as a figure of the trend, with Kolada's county and Riket beside it. */
 export const costFigure = (c: ReportContext): KeyFigure => ({ id: 'cost', label: SV.costTrendLabel, unit: 'index', value: kpiFigure(c, 'N31008'), kpi: 'N31008' });

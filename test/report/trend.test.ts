@@ -40,6 +40,15 @@ describe('a ten-year trend from a twelve-year register', () => {
       const recipients = referenceClassify(ref, y, 'internal', hasAge).find((x) => x.kommun === '1481')!.recipients;
       expect(Number(trend.find((p) => Number(p.year) === y)!.share_pct), String(y)).toBe(Number(((100 * recipients) / adults('1481')).toFixed(1)));
     }
+    // long-term and very long-term over the same years: the reference's counts over its recipients
+    const long = (await rows(r.plan, 'kommun/1481-molndal/trend-langvarigt.csv')).filter((p) => p.kommun_code === '1481');
+    const veryLong = (await rows(r.plan, 'kommun/1481-molndal/trend-mycket-langvarigt.csv')).filter((p) => p.kommun_code === '1481');
+    expect(long.map((p) => Number(p.year))).toEqual(YEARS);
+    for (const y of YEARS) {
+      const w = referenceClassify(ref, y, 'internal', hasAge).find((x) => x.kommun === '1481')!;
+      const at = (t: typeof long) => Number(t.find((p) => Number(p.year) === y)!.share_pct);
+      expect([at(long), at(veryLong)], String(y)).toEqual([Number(((100 * w.longTerm) / w.recipients).toFixed(1)), Number(((100 * w.veryLongTerm!) / w.recipients).toFixed(1))]);
+    }
     const said = spec(r.plan, 'kommun/1481-molndal/trend-utveckling.vl.json').vconcat[0].title.text.join(' ');
     expect(said).not.toContain('Kolada');
     expect(said).toMatch(/ekonomiskt bistånd 2012–2021, bearbetning/);
