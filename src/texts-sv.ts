@@ -77,6 +77,8 @@ const COLUMN_SV: Record<string, string> = {
 /** A column's header for the reader: `long_term_pct` → `Långvarigt (%)`; a year or a measure's own name as it is. */
 export function columnSv(name: string): string {
   if (COLUMN_SV[name] !== undefined) return COLUMN_SV[name];
+  const perHousehold = /^(\d{4})_per_household_month$/.exec(name);
+  if (perHousehold) return `${perHousehold[1]}, per hushåll och månad`;
   const pct = /_pct$/.test(name);
   const base = pct ? name.replace(/_pct$/, '') : name;
   const sv = COLUMN_SV[base];
@@ -193,6 +195,8 @@ export const SV = {
       .filter(Boolean)
       .join(' '),
   t8Title: 'Utbetalt ekonomiskt bistånd per biståndsmottagare (kr)',
+  t8TitleHousehold: 'Utbetalt ekonomiskt bistånd per biståndsmottagare och per hushåll och månad (kr)',
+  t8HouseholdNote: 'Per hushåll och månad: summan delad med antalet hushåll och månader med utbetalt belopp (Sbel) i hushållsfilen.',
   t8Note: (minDenominator: number | undefined) =>
     `Summan av registrets utbetalda belopp under året delad med antalet vuxna biståndsmottagare. ${minDenominator ? `X = dolt: kommunens antal mottagare är dolt eller färre än ${minDenominator}.` : ''}`.trim(),
   draftPaid: (year: number, high: string[], max: number, low: string[], min: number) => `Utbetalt bistånd per biståndsmottagare ${year} är högst i ${names(high)} (${kr(max)}) och lägst i ${names(low)} (${kr(min)}).`,

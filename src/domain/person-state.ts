@@ -101,7 +101,8 @@ export class PersonState {
   /**
    * The amounts of the rows (an amount column), per window month and municipality as
    * rowsByKommunMonth, in whole öre: a sum of integers is the same in any order, so the
-   * threads' parts add up to the bytes of one thread.
+   * threads' parts add up to the bytes of one thread. Its second half counts the rows that had
+   * an amount (in the household file, one a household and month).
    */
   paidByKommunMonth?: Float64Array;
 
@@ -128,7 +129,7 @@ export class PersonState {
     this.capacity = this.records.length / this.stride;
     this.labels = new Uint16Array(this.records.buffer, this.records.byteOffset, this.records.length * 2);
     this.rowsByKommunMonth = data?.rowsByKommunMonth ?? new Float64Array(KOMMUN_SLOTS * layout.months);
-    this.paidByKommunMonth = data ? data.paidByKommunMonth : withPaid ? new Float64Array(KOMMUN_SLOTS * layout.months) : undefined;
+    this.paidByKommunMonth = data ? data.paidByKommunMonth : withPaid ? new Float64Array(2 * KOMMUN_SLOTS * layout.months) : undefined;
   }
 
   /** The raw arrays, to move them between threads. */
@@ -136,9 +137,22 @@ export class PersonState {
     return { records: this.records, rowsByKommunMonth: this.rowsByKommunMonth, ...(this.paidByKommunMonth ? { paidByKommunMonth: this.paidByKommunMonth } : {}), withLabels: this.withLabels };
   }
 
-  /** A row's amount, in öre: municipality index k, window month m. */
+  /** A row's amount, in öre (NaN: the row has none): municipality index k, window month m. */
   addPaid(m: number, k: number, ore: number): void {
-    this.paidByKommunMonth![m * KOMMUN_SLOTS + k] += ore;
+    if (ore !== ore) return;
+    const paid = this.paidByKommunMonth!;
+    paid[m * KOMMUN_SLOTS + k] += ore;
+    paid[paid.length / 2 + m * KOMMUN_SLOTS + k]++;
+  }
+
+  /** The rows of municipality index k in year index yi that had an amount; null without an amount column. */
+  paidRowsInYear(k: number, yi: number): number | null {
+    const paid = this.paidByKommunMonth;
+    if (!paid) return null;
+    const first = this.layout.years[yi] * 12 - this.layout.start;
+    let n = 0;
+    for (let m = first; m < first + 12; m++) n += paid[paid.length / 2 + m * KOMMUN_SLOTS + k];
+    return n;
   }
 
   /** The amounts of municipality index k's rows in year index yi, in öre; null without an amount column. */

@@ -23,7 +23,7 @@ export interface Fact {
 /** Register measures, counted over adults (when the register has ages). */
 export type RegisterMeasure = 'reg:recipients' | 'reg:long_term' | 'reg:very_long_term' | `reg:${Group}`;
 /** The register's amounts paid (kronor; an amount column), not a count: no cell of the pattern. */
-export type PaidMeasure = 'reg:paid';
+export type PaidMeasure = 'reg:paid' | 'reg:household_months';
 /** SCB population at 31 December (io/aggregated/population). */
 export type PopulationMeasure = 'population' | 'population_18plus';
 /** A Kolada KPI id: N31807, U31900, … */
@@ -43,6 +43,8 @@ export const REG = {
   veryLongTerm: 'reg:very_long_term',
   group: (g: Group): RegisterMeasure => `reg:${g}`,
   paid: 'reg:paid',
+  /** households and months with an amount (the household file's Sbel) */
+  householdMonths: 'reg:household_months',
 } as const satisfies Record<string, RegisterMeasure | PaidMeasure | ((g: Group) => RegisterMeasure)>;
 
 const isKpiId = (m: string): m is KpiId => /^[NU]\d{5}$/.test(m);
@@ -179,7 +181,7 @@ export class Facts {
   }
 
   /** The register's counts, with the pattern they are shown through. */
-  addRegister(c: Classification, munis: Municipalities, years: readonly number[], coverage: Coverage, hasReasons: boolean, pattern: PatternView): void {
+  addRegister(c: Classification, munis: Municipalities, years: readonly number[], coverage: Coverage, hasReasons: boolean, pattern: PatternView, householdFile = false): void {
     this.decided = pattern;
     this.coverage = coverage;
     this.registerHasReasons = hasReasons;
@@ -190,6 +192,7 @@ export class Facts {
       if (r.veryLongTerm !== null) this.set(REG.veryLongTerm, code, r.year, { value: r.veryLongTerm, status: 'ok' });
       GROUPS.forEach((g, i) => this.set(REG.group(g), code, r.year, { value: r.groups[i], status: 'ok' }));
       if (r.paid !== null) this.set(REG.paid, code, r.year, { value: r.paid / 100, status: 'ok' });
+      if (householdFile && r.paidRows !== null) this.set(REG.householdMonths, code, r.year, { value: r.paidRows, status: 'ok' });
     });
     c.veryLongAvailable.forEach((ok, yi) => {
       if (ok) this.veryLongYears.add(years[yi]);

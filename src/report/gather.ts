@@ -83,7 +83,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
   if (register) {
     const { result, notes } = await register;
     log.push(...notes);
-    facts.addRegister(result.classification, munis, result.years, result.coverage, result.hasReasons, result.pattern);
+    facts.addRegister(result.classification, munis, result.years, result.coverage, result.hasReasons, result.pattern, result.read.householdFile);
     // the parts of each breakdown the register has, in the report's year, as classify --by decides them
     const cols = result.read.columns;
     const has: Record<Breakdown, boolean> = { sex: cols.sex !== undefined, age: cols.age !== undefined || cols.birth_year !== undefined, household: cols.household_type !== undefined };

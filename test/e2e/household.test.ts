@@ -75,6 +75,8 @@ describe('the household file', () => {
     for (const [code, , , n] of recipients) {
       const households = lines.filter((f) => f[0] === '2021' && f[2] === code).length;
       expect(Number(t8.find((x) => x.kommun_code === code)!['2021']), code).toBe(Math.round((households * 5400) / Number(n)));
+      // and per household and month: every household row of the file was paid 5 400 kr
+      expect(t8.find((x) => x.kommun_code === code)!['2021_per_household_month'], code).toBe('5400');
     }
     // T10: each household type's share of the recipients, as classify --by household counts them
     const t10 = await rows(r.plan, 'region/t10-hushallstyper-registret.csv');

@@ -125,7 +125,8 @@ async function readHouseholds(from: ByteSource, first: Uint8Array, dataStart: nu
     return { file: from.name, line: o.line, ...(col !== undefined && col >= 0 ? { column: col + 1, columnName: layout.names[col] } : {}) };
   };
   try {
-    return await readRegister(hh.source, { ...opts, delimiter: '\t', columns: undefined, threads: 1, onReject: opts.onReject && ((r) => opts.onReject!({ ...r, where: at(r.where) })) });
+    const read = await readRegister(hh.source, { ...opts, delimiter: '\t', columns: undefined, threads: 1, onReject: opts.onReject && ((r) => opts.onReject!({ ...r, where: at(r.where) })) });
+    return { ...read, householdFile: true };
   } catch (e) {
     if (e instanceof InputError && e.where) throw new InputError(at(e.where), e.message, e.hint);
     throw e;

@@ -112,7 +112,7 @@ export function compileRowLoop(roles: Uint8Array, general: CsvScanner, sink: Reg
         const rowStart = pos;
         let i = pos, fs = 0, fe = 0, len = 0, v = 0;
         let idStart = 0, idEnd = 0, code = -1, codeLen = 0, year = -1, month = -1, period = -1;
-        let age = ${UNKNOWN_AGE}, birth = -1, hs = 0, he = 0, paid = 0, sex = 0, hh = 0;
+        let age = ${UNKNOWN_AGE}, birth = -1, hs = 0, he = 0, paid = NaN, sex = 0, hh = 0;
         take: {
           if (buf[i] === 0xef) break take; // a byte-order mark: the general scanner drops it
           ${fields.join('\n        ')}

@@ -228,7 +228,7 @@ export class RegisterSink implements RowSink {
       if (household < 1 || household > 6) return this.reject(buf, starts, ends, nf, line, cH, msg.badHouseholdType(this.text(buf, starts[cH], ends[cH])), msg.badHouseholdTypeHint());
     }
 
-    let paid = 0;
+    let paid = NaN;
     if (this.cAmount >= 0 && ends[this.cAmount] > starts[this.cAmount]) {
       paid = oreOf(buf, starts[this.cAmount], ends[this.cAmount]);
       if (Number.isNaN(paid)) return this.reject(buf, starts, ends, nf, line, this.cAmount, msg.badAmount(this.text(buf, starts[this.cAmount], ends[this.cAmount])), msg.badAmountHint());
@@ -260,7 +260,7 @@ export class RegisterSink implements RowSink {
   }
 
   /** A valid row inside the window: the id at buf[idStart, idEnd), window month m. */
-  push(buf: Uint8Array, idStart: number, idEnd: number, m: number, k: number, age: number, label: number, paid = 0, whoBits = 0): void {
+  push(buf: Uint8Array, idStart: number, idEnd: number, m: number, k: number, age: number, label: number, paid = NaN, whoBits = 0): void {
     const b = this.batched++;
     this.bStart[b] = idStart;
     this.bEnd[b] = idEnd;

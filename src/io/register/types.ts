@@ -87,6 +87,8 @@ export interface RegisterRead extends RowCounts {
   utf8Labels: number;
   delimiter: string;
   bytes: number;
+  /** read from the household file (Postbeskrivning): an amount is a household's in a month */
+  householdFile?: true;
 }
 
 /** What a pass counted, for the summary: no row is lost without being counted. */
