@@ -4,17 +4,20 @@
  * breakdown hides only cells of its own, so `classify` prints the same cells with or without
  * `--by`, whichever breakdown is asked for.
  *
- * A municipality's parts of a year are printed only where every count of that municipality
- * and year is shown. Then each sum a reader knows of them — the parts add up to the
- * municipality's count of each measure; within a part, the reason groups add up to its
- * recipients, and long-term and very long-term are at most them — has shown counts as its
- * totals, so the parts of one municipality-year share no unknown with anything else published:
- * not with the municipalities' hidden cells, not with another municipality, not with another
- * breakdown of the same municipality. Each municipality-year is decided alone, by the same
- * search and audit as the pattern (search.ts): a part from 1 to the threshold is hidden, and
- * more parts until no hidden one can be fixed or proved below the threshold. Where no choice
- * of parts does it (five recipients split 1 and 4: hide both and the 1 is at most 4), or where a
- * count of the municipality is hidden, its parts are left out, and the caller says so.
+ * A municipality's parts of a year are printed only where the municipality's counts of that year
+ * are shown. Then each sum a reader knows of them — the parts add up to the municipality's count
+ * of each measure; within a part, the reason groups add up to its recipients, and long-term and
+ * very long-term are at most them — has shown counts as its totals, so the parts of one
+ * municipality-year share no unknown with anything else published: not with the municipalities'
+ * hidden cells, not with another municipality, not with another breakdown of the same
+ * municipality. Each municipality-year is decided alone, by the same search and audit as the
+ * pattern (search.ts), in two steps: the counts `classify` prints (recipients, long-term, very
+ * long-term), then the reason groups `reasons` adds, the counts fixed and the audit over both. A
+ * part from 1 to the threshold is hidden, and more parts until no hidden one can be fixed or
+ * proved below the threshold. Where no choice of parts does it (five recipients split 1 and 4:
+ * hide both and the 1 is at most 4), or where a count of the municipality is hidden, its parts
+ * are left out — of every table, or of `reasons` alone when only the groups cannot be shown —
+ * and the caller says so.
  *
  *   rows with parts ──► eligible? (all counts shown) ──► one small pattern each ──► protect ──► view
  *                             └─ no: left out                                  └─ cannot: left out
