@@ -29,14 +29,6 @@ function workerScript(): URL {
   return here.endsWith('.ts') ? new URL('../../dist/bin/worker.js', here) : new URL('./worker.js', here);
 }
 
-/**
- * resvg allocates with mimalloc, which by default gives freed pages back to the system after
- * 10 ms: every chart's 10 MB pixmap was then faulted in afresh, most of the PNGs' time the
- * kernel's (docs/performance.md). mimalloc reads the setting from the environment when the addon
- * loads in a worker, after this line; a value the user set stays.
- */
-process.env.MIMALLOC_PURGE_DELAY ??= '1000';
-
 let pool: Piscina | undefined;
 const WORKER = workerScript().href;
 
