@@ -6,9 +6,8 @@
  * hidden or fewer than the smallest denominator a share may have (SPEC §6). No region row: the
  * parts of a total are not protected.
  */
-import type { Breakdown } from '../../domain/classify.js';
+import { BREAKDOWNS, type Breakdown } from '../../domain/classify.js';
 import { partArea } from '../../domain/disclosure/parts.js';
-import { BREAKDOWNS } from '../../domain/classify.js';
 import type { Cell, Column } from '../../tables/table.js';
 import { type Output, type OutputId, type ReportContext, areaName } from '../context.js';
 import { REG } from '../facts.js';

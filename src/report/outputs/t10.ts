@@ -1,6 +1,5 @@
 /** T10: the adult recipients of the register by household type (the household file's, or a hushallstyp column), as shares of each municipality's. */
-import type { OutputModule } from '../context.js';
-import { skip } from '../context.js';
+import { type OutputModule, skip } from '../context.js';
 import { BREAKDOWNS } from '../../domain/classify.js';
 import { SV } from '../../texts-sv.js';
 import { type PartColumn, partsTable } from './register-parts.js';

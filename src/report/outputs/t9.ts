@@ -1,6 +1,5 @@
 /** T9: the adult recipients of the register by sex and age group, as shares of each municipality's. */
-import type { OutputModule } from '../context.js';
-import { skip } from '../context.js';
+import { type OutputModule, skip } from '../context.js';
 import { SV } from '../../texts-sv.js';
 import { type PartColumn, partsTable } from './register-parts.js';
 
