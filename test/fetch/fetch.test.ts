@@ -175,6 +175,12 @@ describe('fetch from Kolada and SCB', () => {
     const d1 = await rows(r.plan, 'region/d1-andel-av-befolkningen.csv');
     for (const y of ['2019', '2020', '2021']) expect(trend.find((p) => p.year === y)!.share_pct).toBe(d1.find((p) => p.kommun_code === '1481' && p.year === y)!.share_pct);
     expect(spec(r.plan, 'kommun/1481-molndal/trend-utveckling.vl.json').vconcat[0].title.text.join(' ')).toContain('Till och med 2016: Kolada (N31825)');
+    // long-term over the same years: Kolada's N31814 before the register, the register's from 2017
+    const long = (await rows(r.plan, 'kommun/1481-molndal/trend-langvarigt.csv')).filter((p) => p.kommun_code === '1481');
+    expect(long.map((p) => p.year)).toEqual(trend.map((p) => p.year));
+    for (const p of long.filter((p) => Number(p.year) < 2017)) expect(Number(p.share_pct), p.year).toBe(koladaValue('N31814', '1481', Number(p.year)));
+    const open = csvObjects((await command(['classify', join(ROOT, 'data/sample/register.csv'), '--year', '2019-2021'])).stdout).filter((x) => x.kommun_code === '1481');
+    for (const y of ['2019', '2020', '2021']) expect(long.find((p) => p.year === y)!.share_pct, y).toBe(open.find((x) => x.year === y)!.long_term_pct);
   });
 
   it('a county: its 49 municipalities, the county and Riket in segments Kolada accepts', async () => {
