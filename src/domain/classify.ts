@@ -51,10 +51,11 @@ export interface KommunYear extends Counts {
   year: number;
   /** the recipients by each breakdown, in the order of its parts (BREAKDOWNS), when counted */
   by?: Record<Breakdown, Counts[]>;
-  /** the amounts of the municipality's rows in the year, in öre; null without an amount column */
-  paid: number | null;
-  /** the rows that had an amount (in the household file, households and months); null without an amount column */
-  paidRows: number | null;
+  /**
+   * the amounts of the municipality's rows in the year, in öre, and the rows that had one (in the
+   * household file, households and months); null without an amount column
+   */
+  paid: { ore: number; rows: number } | null;
 }
 
 export interface Classification {
@@ -127,7 +128,7 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
       let row = byKey[key];
       if (!row) {
         const counts = (): Counts => ({ recipients: 0, longTerm: 0, veryLongTerm: veryLongAvailable[yi] ? 0 : null, groups: [0, 0, 0, 0, 0] });
-        row = { kommun: k, year: years[yi], ...counts(), paid: state.paidInYear(k, yi), paidRows: state.paidRowsInYear(k, yi), ...(opts.breakdowns ? { by: { sex: BREAKDOWNS.sex.map(counts), age: BREAKDOWNS.age.map(counts), household: BREAKDOWNS.household.map(counts) } } : {}) };
+        row = { kommun: k, year: years[yi], ...counts(), paid: state.paidInYear(k, yi), ...(opts.breakdowns ? { by: { sex: BREAKDOWNS.sex.map(counts), age: BREAKDOWNS.age.map(counts), household: BREAKDOWNS.household.map(counts) } } : {}) };
         byKey[key] = row;
       }
       const window = state.window(p, yi);

@@ -145,24 +145,22 @@ export class PersonState {
     paid[paid.length / 2 + m * KOMMUN_SLOTS + k]++;
   }
 
-  /** The rows of municipality index k in year index yi that had an amount; null without an amount column. */
-  paidRowsInYear(k: number, yi: number): number | null {
+  /**
+   * The amounts of municipality index k's rows in year index yi, in öre, and how many rows had
+   * one; null without an amount column.
+   */
+  paidInYear(k: number, yi: number): { ore: number; rows: number } | null {
     const paid = this.paidByKommunMonth;
     if (!paid) return null;
     const first = this.layout.years[yi] * 12 - this.layout.start;
-    let n = 0;
-    for (let m = first; m < first + 12; m++) n += paid[paid.length / 2 + m * KOMMUN_SLOTS + k];
-    return n;
-  }
-
-  /** The amounts of municipality index k's rows in year index yi, in öre; null without an amount column. */
-  paidInYear(k: number, yi: number): number | null {
-    const paid = this.paidByKommunMonth;
-    if (!paid) return null;
-    const first = this.layout.years[yi] * 12 - this.layout.start;
-    let sum = 0;
-    for (let m = first; m < first + 12; m++) sum += paid[m * KOMMUN_SLOTS + k];
-    return sum;
+    const half = paid.length / 2;
+    let ore = 0;
+    let rows = 0;
+    for (let m = first; m < first + 12; m++) {
+      ore += paid[m * KOMMUN_SLOTS + k];
+      rows += paid[half + m * KOMMUN_SLOTS + k];
+    }
+    return { ore, rows };
   }
 
   ensure(persons: number): void {

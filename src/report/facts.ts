@@ -191,8 +191,8 @@ export class Facts {
       this.set(REG.longTerm, code, r.year, { value: r.longTerm, status: 'ok' });
       if (r.veryLongTerm !== null) this.set(REG.veryLongTerm, code, r.year, { value: r.veryLongTerm, status: 'ok' });
       GROUPS.forEach((g, i) => this.set(REG.group(g), code, r.year, { value: r.groups[i], status: 'ok' }));
-      if (r.paid !== null) this.set(REG.paid, code, r.year, { value: r.paid / 100, status: 'ok' });
-      if (householdFile && r.paidRows !== null) this.set(REG.householdMonths, code, r.year, { value: r.paidRows, status: 'ok' });
+      if (r.paid !== null) this.set(REG.paid, code, r.year, { value: r.paid.ore / 100, status: 'ok' });
+      if (householdFile && r.paid !== null) this.set(REG.householdMonths, code, r.year, { value: r.paid.rows, status: 'ok' });
     });
     c.veryLongAvailable.forEach((ok, yi) => {
       if (ok) this.veryLongYears.add(years[yi]);

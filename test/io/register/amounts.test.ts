@@ -17,7 +17,7 @@ const munis = loadMunicipalities();
 const run = (more: Partial<RegisterRun> = {}): RegisterRun => ({ years: [2021], gapRule: 'internal', municipalities: munis, requireHinder: false, requireYears: [], ...more });
 const paidOf = async (text: string, more: Partial<RegisterRun> = {}, path?: string) => {
   const { result } = await runRegister(path ? await openSource(path) : memorySource(Buffer.from(text), [4096, 33, 1000]), run(more));
-  return Object.fromEntries(result.classification.rows.map((r) => [`${munis.kommuner[r.kommun].code}|${r.year}`, r.paid]));
+  return Object.fromEntries(result.classification.rows.map((r) => [`${munis.kommuner[r.kommun].code}|${r.year}`, r.paid?.ore ?? null]));
 };
 
 describe('amounts', () => {
