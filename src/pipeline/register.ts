@@ -75,6 +75,12 @@ export interface RegisterResult {
   years: number[];
 }
 
+/** The breakdowns an input's columns can give (else every person would be "unknown"). */
+export function breakdownsOf(read: RegisterRead): Record<Breakdown, boolean> {
+  const cols = read.columns;
+  return { sex: cols.sex !== undefined, age: cols.age !== undefined || cols.birth_year !== undefined, household: cols.household_type !== undefined };
+}
+
 export async function runRegister(source: ByteSource, run: RegisterRun): Promise<Piped<RegisterResult>> {
   const log = new NoteLog();
   const matcher = new ReasonMatcher();
@@ -230,9 +236,7 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
   });
   log.push(...notes);
   // a breakdown the file cannot give would be all "unknown": said, not printed
-  const cols = result.read.columns;
-  const lacking = { sex: cols.sex === undefined, age: cols.age === undefined && cols.birth_year === undefined, household: cols.household_type === undefined };
-  if (run.by && lacking[run.by])
+  if (run.by && !breakdownsOf(result.read)[run.by])
     throw new InputError({ file: source.name, line: 1 }, msg.byNoColumn(run.by), msg.byNoColumnHint(run.by));
   const munis = run.municipalities;
   const region = run.region;

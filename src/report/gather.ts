@@ -6,7 +6,7 @@ import { openSource, readFileOrFail } from '../io/source.js';
 import { NoteLog } from '../notes.js';
 import { BREAKDOWNS, type Breakdown } from '../domain/classify.js';
 import { decideParts } from '../domain/disclosure/parts.js';
-import { runRegister } from '../pipeline/register.js';
+import { breakdownsOf, runRegister } from '../pipeline/register.js';
 import { noteRead } from '../pipeline/tidy.js';
 import type { ReportSettings } from './context.js';
 import { Facts, Measure, REG } from './facts.js';
@@ -85,8 +85,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
     log.push(...notes);
     facts.addRegister(result.classification, munis, result.years, result.coverage, result.hasReasons, result.pattern, result.read.householdFile);
     // the parts of each breakdown the register has, in the report's year, as classify --by decides them
-    const cols = result.read.columns;
-    const has: Record<Breakdown, boolean> = { sex: cols.sex !== undefined, age: cols.age !== undefined || cols.birth_year !== undefined, household: cols.household_type !== undefined };
+    const has = breakdownsOf(result.read);
     const members = new Set(s.region.codes);
     const rows = result.classification.rows.filter((r) => r.year === s.year && members.has(munis.kommuner[r.kommun].code));
     for (const by of Object.keys(BREAKDOWNS) as Breakdown[])

@@ -56,6 +56,7 @@ function build(c: Classification, munis: Municipalities, s: SuppressOptions, o: 
   // the parts' totals are printed only as they are (the command refuses them under suppression)
   if (o.by && o.total && s.enabled) throw new Error('the parts of a total are printed without suppression only');
   const by = o.by?.breakdown;
+  const partsLeftOut = o.by ? leftOut(o.by.parts, layout.measures.includes(GROUPS[0])) : undefined;
   const parts: [string | undefined, (r: (typeof c.rows)[number]) => Counts][] = by ? BREAKDOWNS[by].map((v, vi) => [v, (r) => r.by![by][vi]]) : [[undefined, (r) => r]];
   const out: Cell[][] = [];
   for (const y of years) {
@@ -63,7 +64,7 @@ function build(c: Classification, munis: Municipalities, s: SuppressOptions, o: 
     for (const r of mine) {
       const code = munis.kommuner[r.kommun].code;
       // parts the pattern of parts could not protect are left out (the command's note says which)
-      if (o.by && leftOut(o.by.parts, layout.measures.includes(GROUPS[0])).has(`${code}|${y}`)) continue;
+      if (partsLeftOut?.has(`${code}|${y}`)) continue;
       for (const [part, of] of parts) {
         const counts = layout.counts(of(r)).map((v, j) => (part ? count(layout.measures[j], partArea(code, by!, part), y, v, o.by!.parts.view) : count(layout.measures[j], code, y, v)));
         out.push([code, munis.kommuner[r.kommun].name, y, ...layout.cells(counts, s), ...(part ? [part] : [])]);

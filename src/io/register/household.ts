@@ -11,6 +11,8 @@
  *   household bytes ──► rows split at the delimiter ──► person rows (tab-delimited, hashed ids)
  *                                                        └─► line map: person row → file line, N
  */
+import { sexOf } from './sink.js';
+import { SEX } from '../../domain/person-state.js';
 import { canonicalId } from './person-id.js';
 import { foldHeader } from '../../domain/fold.js';
 import type { ByteSource } from '../source.js';
@@ -77,10 +79,9 @@ function householdType(adults: number, sex: string, children: string): string {
   if (!/^\d+$/.test(children)) return '';
   const without = Number(children) > 0 ? 0 : 1;
   if (adults >= 2) return String(5 + without);
-  const s = sex.toLowerCase();
-  if (s === '2' || s === 'k' || s === 'kvinna') return String(1 + without);
-  if (s === '1' || s === 'm' || s === 'man') return String(3 + without);
-  return '';
+  // the sex as the reader reads it (the text keeps the field's bytes as Latin-1)
+  const s = sexOf(Buffer.from(sex, 'latin1'), 0, sex.length);
+  return s === SEX.woman ? String(1 + without) : s === SEX.man ? String(3 + without) : '';
 }
 
 /** An opaque id from the personnummer's bytes: 64 bits of two FNV-1a hashes, as hex. */
