@@ -14,6 +14,26 @@ export const GROUP_SV: Record<Group, string> = {
   missing: 'Uppgift saknas',
 };
 
+/** The register's household types (domain/classify BREAKDOWNS.household) by Kolada's KPI of the same type. */
+const REGISTER_HOUSEHOLD_CODE: Record<string, string> = {
+  N31911: 'single_woman_with_children',
+  N31912: 'single_woman_without_children',
+  N31913: 'single_man_with_children',
+  N31914: 'single_man_without_children',
+  N31915: 'couple_with_children',
+  N31916: 'couple_without_children',
+};
+const KPI_OF_REGISTER_HOUSEHOLD = Object.fromEntries(Object.entries(REGISTER_HOUSEHOLD_CODE).map(([kpi, code]) => [code, kpi]));
+/** The six household types as a table's header says them. */
+const HOUSEHOLD_HEADERS: Record<string, string> = {
+  N31911: 'Kvinna med barn',
+  N31912: 'Kvinna utan barn',
+  N31913: 'Man med barn',
+  N31914: 'Man utan barn',
+  N31915: 'Par med barn',
+  N31916: 'Par utan barn',
+};
+
 /** Column headers of the human forms (Markdown, Swedish Excel, workbooks); the `.csv` keeps the names of SPEC §7. */
 const COLUMN_SV: Record<string, string> = {
   kommun_code: 'Kommunkod',
@@ -57,21 +77,16 @@ const COLUMN_SV: Record<string, string> = {
   age_65_plus_pct: '65+ år',
   U31803: 'Barn',
   U31809: 'Barn, långvarigt',
-  N31911_pct: 'Kvinna med barn',
-  N31912_pct: 'Kvinna utan barn',
-  N31913_pct: 'Man med barn',
-  N31914_pct: 'Man utan barn',
-  N31915_pct: 'Par med barn',
-  N31916_pct: 'Par utan barn',
-  // T9 and T10, from the register (their titles say percentages)
+  // T9, from the register (its title says percentages)
   women_pct: 'Kvinnor',
   men_pct: 'Män',
-  single_woman_with_children_pct: 'Kvinna med barn',
-  single_woman_without_children_pct: 'Kvinna utan barn',
-  single_man_with_children_pct: 'Man med barn',
-  single_man_without_children_pct: 'Man utan barn',
-  couple_with_children_pct: 'Par med barn',
-  couple_without_children_pct: 'Par utan barn',
+  // T7 by Kolada's KPI, T10 by the register's code of the same type
+  ...Object.fromEntries(
+    Object.entries(HOUSEHOLD_HEADERS).flatMap(([kpi, header]) => [
+      [`${kpi}_pct`, header],
+      [`${REGISTER_HOUSEHOLD_CODE[kpi]}_pct`, header],
+    ]),
+  ),
 };
 
 /** A column's header for the reader: `long_term_pct` → `Långvarigt (%)`; a year or a measure's own name as it is. */
@@ -128,19 +143,10 @@ const T7_NAMES: Record<string, string> = {
   N31915: 'sammanboende par med barn',
   N31916: 'sammanboende par utan barn',
 };
-/** The register's household types (domain/classify BREAKDOWNS.household) by Kolada's KPI of the same type. */
-const REGISTER_HOUSEHOLD: Record<string, string> = {
-  single_woman_with_children: 'N31911',
-  single_woman_without_children: 'N31912',
-  single_man_with_children: 'N31913',
-  single_man_without_children: 'N31914',
-  couple_with_children: 'N31915',
-  couple_without_children: 'N31916',
-};
 /** A household type's name, by Kolada's KPI or the register's code. */
-export const householdName = (kpi: string) => T7_NAMES[kpi] ?? T7_NAMES[REGISTER_HOUSEHOLD[kpi]] ?? kpi;
-/** Kronor as the text writes them: whole, thousands apart. */
-const kr = (v: number) => `${String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0kr`;
+export const householdName = (kpi: string) => T7_NAMES[kpi] ?? T7_NAMES[KPI_OF_REGISTER_HOUSEHOLD[kpi]] ?? kpi;
+/** Kronor as the text and the charts write them: whole, thousands apart. */
+export const kr = (v: number) => `${String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0kr`;
 /** Names in a sentence: "A", "A och B", "A, B och C". */
 /** The change from last year as the text quotes both (equal when they read the same). */
 const change = (v: number, before: number | undefined, year: number) => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SV } from '../texts-sv.js';
+import { SV, kr } from '../texts-sv.js';
 import type { ChartData } from './types.js';
 import { textWidth } from './fonts.js';
 
@@ -25,7 +25,7 @@ export const chartConfig = config;
 
 export const sv = (n: number, d = 1) => n.toFixed(d).replace('.', ',');
 /** A chart's value as its label and alt text quote it: `4,2 %`, or `3 247 kr`. */
-export const valueText = (n: number, unit?: 'kr') => (unit === 'kr' ? `${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0kr` : `${sv(n)}\u00a0%`);
+export const valueText = (n: number, unit?: 'kr') => (unit === 'kr' ? kr(n) : `${sv(n)}\u00a0%`);
 
 /** Alt text: what the chart shows, and its largest and smallest values. */
 export function describe(c: ChartData): string {

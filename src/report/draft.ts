@@ -100,9 +100,16 @@ const TABLE_DRAFTS: Partial<Record<TableData['id'], (c: ReportContext, o: TableD
   t8: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === String(c.year)), PAID_WORDS),
   t6: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === 'U31804'), YOUNG_WORDS),
   t9: (c, o) => columnDraft(c, o, o.table.columns.findIndex((k) => k.name === 'age_18_24_pct'), YOUNG_RECIPIENTS_WORDS),
-  t10: (c, o) => largestDraft(c, { ...o, table: { ...o.table, columns: [o.table.columns[0], o.table.columns[1], ...o.table.columns.slice(3)], rows: o.table.rows.map((r) => [r[0], r[1], ...r.slice(3)]) } }, { many: (col, n, of) => SV.draftHouseholdPersons(capital(householdName(col.replace('_pct', ''))), n, of), one: (col, name, v) => SV.draftHouseholdPersonsOne(capital(householdName(col.replace('_pct', ''))), name, v) }),
-  t7: (c, o) => largestDraft(c, o, { many: (col, n, of) => SV.draftHousehold(capital(householdName(col.replace('_pct', ''))), n, of), one: (col, name, v) => SV.draftHouseholdOne(capital(householdName(col.replace('_pct', ''))), name, v) }),
+  // T10's figures begin after its count of recipients
+  t10: (c, o) => largestDraft(c, o, householdWords(SV.draftHouseholdPersons, SV.draftHouseholdPersonsOne), 3),
+  t7: (c, o) => largestDraft(c, o, householdWords(SV.draftHousehold, SV.draftHouseholdOne)),
 };
+
+/** A household type's column (`N31911_pct`, `couple_with_children_pct`) named in a draft's words. */
+function householdWords(many: (type: string, n: number, of: number) => string, one: (type: string, name: string, v: number) => string): LargestWords {
+  const type = (col: string) => capital(householdName(col.replace(/_pct$/, '')));
+  return { many: (col, n, of) => many(type(col), n, of), one: (col, name, v) => one(type(col), name, v) };
+}
 
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
 
@@ -144,31 +151,37 @@ function columnDraft(c: ReportContext, o: TableData, col: number, words: ColumnW
   return parts.length ? parts.join(' ') : undefined;
 }
 
+/** What a largest-column draft says, of a column: in how many of the municipalities it is the largest, or one municipality's. */
+interface LargestWords {
+  many: (column: string, n: number, of: number) => string;
+  one: (column: string, name: string, v: number) => string;
+}
+
 /**
- * The draft under T5 and T7: the column most often the largest in the region's municipalities
- * (the försörjningshinder, the household type), in `words`. Nothing where a member's value is
- * hidden (a rank would involve it).
+ * The draft under T5, T7 and T10: the column most often the largest in the region's
+ * municipalities (the försörjningshinder, the household type), in `words`; the figures from
+ * column `from` on. Nothing where a member's value is hidden (a rank would involve it).
  */
-function largestDraft(c: ReportContext, o: TableData, words: { many: (column: string, n: number, of: number) => string; one: (column: string, name: string, v: number) => string }): string | undefined {
+function largestDraft(c: ReportContext, o: TableData, words: LargestWords, from = 2): string | undefined {
   const members = new Set(c.region.codes);
   // the members with values; those without are named after
-  const own = o.table.rows.filter((r) => members.has(String(r[0])) && r.slice(2).some((v) => typeof v === 'number' || v === 'X'));
-  if (own.some((r) => r.slice(2).includes('X'))) return undefined;
+  const own = o.table.rows.filter((r) => members.has(String(r[0])) && r.slice(from).some((v) => typeof v === 'number' || v === 'X'));
+  if (own.some((r) => r.slice(from).includes('X'))) return undefined;
   // one municipality's report: its own largest, with its share
   if (c.region.codes.length === 1 && own.length === 1) {
-    const vals = own[0].slice(2).map((v) => (typeof v === 'number' ? v : -1));
+    const vals = own[0].slice(from).map((v) => (typeof v === 'number' ? v : -1));
     const max = Math.max(...vals);
-    return max >= 0 && vals.filter((v) => v === max).length === 1 ? words.one(o.table.columns[2 + vals.indexOf(max)].name, String(own[0][1]), max) : undefined;
+    return max >= 0 && vals.filter((v) => v === max).length === 1 ? words.one(o.table.columns[from + vals.indexOf(max)].name, String(own[0][1]), max) : undefined;
   }
   if (own.length < 2) return undefined;
   const missing = c.region.codes.filter((k) => !own.some((r) => r[0] === k)).map((k) => areaName(c, k));
   const largest = new Map<string, number>();
   for (const r of own) {
-    const vals = r.slice(2).map((v) => (typeof v === 'number' ? v : -1));
+    const vals = r.slice(from).map((v) => (typeof v === 'number' ? v : -1));
     const max = Math.max(...vals);
     // a tie is no "largest"
     if (max < 0 || vals.filter((v) => v === max).length > 1) continue;
-    const kpi = o.table.columns[2 + vals.indexOf(max)].name;
+    const kpi = o.table.columns[from + vals.indexOf(max)].name;
     largest.set(kpi, (largest.get(kpi) ?? 0) + 1);
   }
   const top = [...largest.entries()].sort((a, b) => b[1] - a[1]);

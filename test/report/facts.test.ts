@@ -12,7 +12,7 @@ describe('the facts of a register', () => {
     coverage.mark('1480', 2021, 0);
     coverage.mark('1481', 2021, 0);
     const f = new Facts();
-    const row = { kommun: munis.kommuner.findIndex((k) => k.code === '1480'), year: 2021, recipients: 7, longTerm: 3, veryLongTerm: null, groups: [0, 0, 0, 0, 0] };
+    const row = { kommun: munis.kommuner.findIndex((k) => k.code === '1480'), year: 2021, recipients: 7, longTerm: 3, veryLongTerm: null, groups: [0, 0, 0, 0, 0], paid: null };
     f.addRegister({ rows: [row], veryLongAvailable: [false], children: [0], unknownAge: [0], twoKommuner: [0] }, munis, [2021], coverage, false, new Pattern(true));
     expect([f.get(REG.recipients, '1480', 2021), f.get(REG.recipients, '1481', 2021), f.get(REG.recipients, '1482', 2021), f.get(REG.recipients, '1480', 2020)]).toEqual([
       { value: 7, status: 'ok' },

@@ -12,7 +12,7 @@ import { kpiColumn, kpiColumnsTable, shareColumn } from './kpi-columns.js';
 /** Adult recipients by age, as Kolada counts them: 18–19, 20–24, 25–29 … 60–64, 65+. */
 const AGE_COUNTS = ['N31837', 'N31838', 'N31839', 'N31840', 'N31841', 'N31842', 'N31843', 'N31844', 'N31845', 'N31846', 'N31847'] as const satisfies readonly KpiId[];
 
-export const WHO_COLUMNS = [
+const WHO_COLUMNS = [
   kpiColumn('N31825'),
   kpiColumn('N31825:K'),
   kpiColumn('N31825:M'),
@@ -23,8 +23,6 @@ export const WHO_COLUMNS = [
   kpiColumn('U31803'),
   kpiColumn('U31809'),
 ];
-
-export const WHO_KPIS = ['N31825', 'U31804', ...AGE_COUNTS, 'U31803', 'U31809'] as const;
 
 export const t6: OutputModule = {
   id: 't6',
