@@ -15,8 +15,8 @@ export interface ClassifyOptions {
   adultsOnly: boolean;
   /** group index of each stored label value (0 = no reason column); length = labels + 1 */
   labelGroup: Int8Array;
-  /** count the parts of each breakdown too (`--by`): a tenth of the time of a national register */
-  breakdowns?: boolean;
+  /** the years whose parts of each breakdown are counted too (`--by`, the report's Y): a tenth of the time of a national register's year */
+  breakdowns?: readonly number[];
 }
 
 /**
@@ -128,7 +128,7 @@ export function classify(state: PersonState, persons: number, opts: ClassifyOpti
       let row = byKey[key];
       if (!row) {
         const counts = (): Counts => ({ recipients: 0, longTerm: 0, veryLongTerm: veryLongAvailable[yi] ? 0 : null, groups: [0, 0, 0, 0, 0] });
-        row = { kommun: k, year: years[yi], ...counts(), paid: state.paidInYear(k, yi), ...(opts.breakdowns ? { by: { sex: BREAKDOWNS.sex.map(counts), age: BREAKDOWNS.age.map(counts), household: BREAKDOWNS.household.map(counts) } } : {}) };
+        row = { kommun: k, year: years[yi], ...counts(), paid: state.paidInYear(k, yi), ...(opts.breakdowns?.includes(years[yi]) ? { by: { sex: BREAKDOWNS.sex.map(counts), age: BREAKDOWNS.age.map(counts), household: BREAKDOWNS.household.map(counts) } } : {}) };
         byKey[key] = row;
       }
       const window = state.window(p, yi);

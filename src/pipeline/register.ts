@@ -49,8 +49,8 @@ export interface RegisterRun extends Omit<ReadOptions, 'layout'> {
   hinderMap?: string;
   /** years that must have rows (else an error): the ones asked for; the report's Y */
   requireYears?: number[];
-  /** count the parts of each breakdown (--by) */
-  breakdowns?: boolean;
+  /** the years whose parts of each breakdown are counted (--by: the years asked for; a report: its Y) */
+  breakdowns?: readonly number[];
   /**
    * years before `years` counted too where the input has rows (a report's trend), without notes;
    * a year of them the input lacks is left out, not an error
@@ -230,7 +230,7 @@ export async function runRegisterTable(source: ByteSource, run: RegisterTableRun
     requireHinder: kind.requireHinder,
     readSex: run.by === 'sex',
     readHousehold: run.by === 'household',
-    breakdowns: run.by !== undefined,
+    breakdowns: run.by ? run.years : undefined,
     onReject: run.collectRejects ? (r) => rejected.push(r) : undefined,
     protect: { suppress: run.suppress, regions: run.region ? [run.region] : [] },
   });

@@ -46,7 +46,7 @@ async function read(text: string, fastRows: boolean) {
     requireHinder: true,
     readSex: true,
     readHousehold: true,
-    breakdowns: true,
+    breakdowns: [2021],
     onReject: (x) => rejects.push(x),
     fastRows,
   });
