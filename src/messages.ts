@@ -198,6 +198,8 @@ export const NOTES = {
     `${fmtPersons(n, min)} recipients in ${year} had rows in two municipalities in their latest month with assistance: each is counted in the one with the lower code (the rows' order does not matter)` },
   idForms: { level: 'note', text: (n: number, min: number) =>
     `${fmtPersons(n, min)} rows had a person id written as a personnummer in another form (with a century, a hyphen or plus, a space or an invisible character): read as its 10-digit form, so that one person counts once` },
+  unreadParts: { level: 'warning', text: (n: number, min: number) =>
+    `${fmtPersons(n, min)} rows had a sex or household type that is none of the known codes: their persons count as unknown in the breakdowns` },
   unknownAgeCounted: { level: 'note', text: (year: number, n: number, min: number) => `${fmtPersons(n, min)} recipients in ${year} with no age counted as adults` },
   coverage: { level: 'info', text: (file: string, kommuner: number, first: number, last: number) =>
     `${file}: rows for ${fmtInt(kommuner)} municipalit${kommuner === 1 ? 'y' : 'ies'} in the reference years; the input covers ${formatMonth(first)}…${formatMonth(last)}` },

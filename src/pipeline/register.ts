@@ -138,6 +138,7 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   });
   if (read.paddedCodes) log.add('paddedCodes', read.paddedCodes, min);
   if (read.idForms) log.add('idForms', read.idForms, min);
+  if (read.unreadParts) log.add('unreadParts', read.unreadParts, min);
   if (run.gapRule === 'all') log.add('gapRuleAll');
   const hasReasons = read.columns.hinder !== undefined;
   // its integer programs run on a thread: a caller reading other files meanwhile is not held up

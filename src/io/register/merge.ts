@@ -32,6 +32,7 @@ export function finish(part: PartResult, info: HeaderInfo, opts: ReadOptions, by
     emptyRows: part.emptyRows,
     paddedCodes: part.paddedCodes,
     idForms: part.idForms,
+    unreadParts: part.unreadParts,
     firstMonth: part.firstMonth,
     lastMonth: part.lastMonth,
     bytes,
@@ -78,6 +79,7 @@ export function merge(base: ReturnType<typeof absorb>, part: PartResult, lineOff
   base.p.emptyRows += part.emptyRows;
   base.p.paddedCodes += part.paddedCodes;
   base.p.idForms += part.idForms;
+  base.p.unreadParts += part.unreadParts;
   base.p.firstMonth = Math.min(base.p.firstMonth, part.firstMonth);
   base.p.lastMonth = Math.max(base.p.lastMonth, part.lastMonth);
   for (const r of part.rejects) onReject?.({ ...r, where: { ...r.where, line: r.where.line === undefined ? undefined : r.where.line + lineOffset } });

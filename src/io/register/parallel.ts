@@ -43,6 +43,7 @@ export async function readParallel(path: string, name: string, size: number, inf
         readHinder: opts.readHinder ?? false,
         readSex: opts.readSex ?? false,
         readHousehold: opts.readHousehold ?? false,
+        partsOptional: opts.partsOptional ?? false,
         collectRejects: opts.onReject !== undefined,
         shared: handoff.buffer,
         worker: i,

@@ -33,6 +33,7 @@ export function readRangeJob(job: WorkerJob): { reply: WorkerReply; transfer: Ar
           readHinder: job.readHinder,
           readSex: job.readSex,
           readHousehold: job.readHousehold,
+          partsOptional: job.partsOptional,
           onReject: job.collectRejects ? (x) => rejects.push(x) : undefined,
         },
         1,

@@ -106,6 +106,8 @@ export class RegisterSink implements RowSink {
   paddedCodes = 0;
   /** rows whose id was a personnummer in another form (person-id.ts) */
   idForms = 0;
+  /** rows whose sex or household type could not be read (counted as unknown: opts.partsOptional) */
+  unreadParts = 0;
   firstMonth = Infinity;
   lastMonth = -Infinity;
   readonly nCols: number;
@@ -218,14 +220,20 @@ export class RegisterSink implements RowSink {
     let sex: number = SEX.unknown;
     if (this.cSex >= 0 && ends[this.cSex] > starts[this.cSex]) {
       sex = sexOf(buf, starts[this.cSex], ends[this.cSex]);
-      if (sex < 0) return this.reject(buf, starts, ends, nf, line, this.cSex, msg.badPersonSex(this.text(buf, starts[this.cSex], ends[this.cSex])), msg.badPersonSexHint());
+      if (sex < 0 && this.opts.partsOptional) {
+        sex = SEX.unknown;
+        this.unreadParts++;
+      } else if (sex < 0) return this.reject(buf, starts, ends, nf, line, this.cSex, msg.badPersonSex(this.text(buf, starts[this.cSex], ends[this.cSex])), msg.badPersonSexHint());
     }
 
     let household = 0;
     const cH = this.cHousehold;
     if (cH >= 0 && ends[cH] > starts[cH]) {
       household = ends[cH] - starts[cH] === 1 ? buf[starts[cH]] - 48 : -1;
-      if (household < 1 || household > 6) return this.reject(buf, starts, ends, nf, line, cH, msg.badHouseholdType(this.text(buf, starts[cH], ends[cH])), msg.badHouseholdTypeHint());
+      if ((household < 1 || household > 6) && this.opts.partsOptional) {
+        household = 0;
+        this.unreadParts++;
+      } else if (household < 1 || household > 6) return this.reject(buf, starts, ends, nf, line, cH, msg.badHouseholdType(this.text(buf, starts[cH], ends[cH])), msg.badHouseholdTypeHint());
     }
 
     let paid = NaN;
@@ -315,6 +323,7 @@ export class RegisterSink implements RowSink {
       emptyRows: this.emptyRows,
       paddedCodes: this.paddedCodes,
       idForms: this.idForms,
+      unreadParts: this.unreadParts,
       firstMonth: this.firstMonth,
       lastMonth: this.lastMonth,
       rejects: [],

@@ -27,6 +27,11 @@ export interface ReadOptions {
   readSex?: boolean;
   /** read the household type column (`--by household`); else it is skipped */
   readHousehold?: boolean;
+  /**
+   * a sex or household type that cannot be read is unknown, and counted (the report, whose
+   * breakdowns are a part of it), not a rejected row (`--by`, which asked for that column)
+   */
+  partsOptional?: boolean;
   /** when set, bad rows go here and the run goes on; otherwise the first bad row stops it */
   onReject?: (r: Rejected) => void;
   /** called now and then with bytes read so far */
@@ -58,6 +63,7 @@ export interface WorkerJob {
   readHinder: boolean;
   readSex: boolean;
   readHousehold: boolean;
+  partsOptional: boolean;
   collectRejects: boolean;
   /** the Handoff's memory; the first worker (from = -1) waits on it for its start */
   shared: SharedArrayBuffer;
@@ -102,6 +108,8 @@ export interface RowCounts {
   paddedCodes: number;
   /** rows whose person id was a personnummer in another form, read as its 10 digits */
   idForms: number;
+  /** rows whose sex or household type could not be read, counted as unknown (partsOptional) */
+  unreadParts: number;
   /** the earliest month (year*12 + month−1) of any valid row, inside the window or not */
   firstMonth: number;
   /** the latest month of any valid row (-Infinity when none) */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROOT, command, csvObjects } from '../../helpers.js';
 import { parseRegisterText, referenceClassify } from '../../reference/classifier.js';
-import { plannedOnce, rows } from '../planned.js';
+import { planned, plannedOnce, rows } from '../planned.js';
 
 const recipe = join(ROOT, 'data/sample/recipe.json');
 const register = join(ROOT, 'data/sample/register.csv');
@@ -51,5 +51,22 @@ describe('T9: the register’s recipients by sex and age', () => {
       const k = women.find((w) => w.kommun === r.kommun_code)?.recipients ?? 0;
       expect(Number(r.women_pct), r.kommun_code).toBe(Number(((100 * k) / n).toFixed(1)));
     }
+  });
+
+  it('a sex the reader cannot read is unknown in T9, said in a warning; the report is made (classify --by sex refuses it)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const lines = readFileSync(register, 'utf8').split('\n');
+    // "9", as some case systems write an unknown sex, on every row of one person
+    const id = lines.find((l) => /;2021;12;/.test(l) && Number(l.split(';')[5]) >= 25)!.split(';')[0];
+    const file = join(mkdtempSync(join(tmpdir(), 'bistand-sex9-')), 'register.csv');
+    writeFileSync(file, lines.map((l) => (l.startsWith(`${id};`) ? l.replace(/;[KM]$/, ';9') : l)).join('\n'));
+    const r = await planned(['--year', '2021', '--register', file, '--no-png', '--no-suppress']);
+    expect(r.stderr).toMatch(/rows had a sex or household type that is none of the known codes/);
+    const t9 = await rows(r.plan, 'region/t9-kon-och-alder.csv');
+    const open = await rows((await plannedOnce(['--recipe', recipe, '--no-png', '--no-suppress'])).plan, 'region/t9-kon-och-alder.csv');
+    const sum = (t: typeof t9) => t.reduce((a, x) => a + Number(x.women_pct) * Number(x.recipients) + Number(x.men_pct) * Number(x.recipients), 0);
+    expect(sum(t9)).toBeLessThan(sum(open));
+    await expect(command(['classify', file, '--year', '2021', '--by', 'sex'])).rejects.toThrow(/sex "9" is none of/);
   });
 });
