@@ -136,24 +136,24 @@ export function householdSource(from: ByteSource, first: Uint8Array, dataStart: 
     }
     if (starts.length !== layout.width) throw new InputError({ file: from.name, line: fileLine }, msg.fieldCount(layout.width, starts.length), msg.fieldCountHint());
     const common = [get(layout.kommun), get(layout.year), get(layout.month), get(layout.district)];
-    const adults = layout.adults.filter((a) => get(a.id) !== '').length;
-    const children = get(layout.children);
-    let persons = 0;
-    for (const a of layout.adults) {
+    // the adults of the row: those with a personnummer (spaces around it trimmed)
+    const adults = layout.adults.flatMap((a) => {
       let [s, e] = field(a.id);
       while (s < e && line[s] === 32) s++;
       while (e > s && line[e - 1] === 32) e--;
-      if (s === e) continue;
+      return s < e ? [{ a, s, e }] : [];
+    });
+    const children = get(layout.children);
+    adults.forEach(({ a, s, e }, j) => {
       // one person in every form of the personnummer (person-id.ts)
-      e = canonicalId(line, s, e);
-      persons++;
+      const id = hashId(line, s, canonicalId(line, s, e));
       // the latin1 text of the other fields keeps their bytes: the reader decodes them as usual
       // the household's Sbel once, on its first adult's row: paid per household, not per adult
-      rows.push([hashId(line, s, e), ...common, get(a.sex), get(a.age), get(a.hinder), persons === 1 ? get(layout.paid) : '', ...(layout.children >= 0 ? [householdType(adults, get(a.sex), children)] : [])].join('\t') + '\n');
+      rows.push([id, ...common, get(a.sex), get(a.age), get(a.hinder), j === 0 ? get(layout.paid) : '', ...(layout.children >= 0 ? [householdType(adults.length, get(a.sex), children)] : [])].join('\t') + '\n');
       origins.push(fileLine, a.n);
-    }
+    });
     // a household row without any adult is a row the reader must see (and reject): an empty id
-    if (!persons) {
+    if (!adults.length) {
       rows.push(['', ...common, ...Array<string>(header.length - 5).fill('')].join('\t') + '\n');
       origins.push(fileLine, 0);
     }
