@@ -396,7 +396,7 @@ export const SV = {
   htmlContents: 'Innehåll',
   docxNoPng: 'Diagrammet ritades inte som bild; se SVG-filen i mappen region.',
   indexWorkbook: 'Alla tabeller och diagrammens data finns också i [tabeller.xlsx](tabeller.xlsx), ett blad per tabell eller diagram.',
-  indexChart: 'diagram: .png, .svg, .vl.json, .csv',
+  indexChart: (png: boolean) => `diagram: ${png ? '.png, ' : ''}.svg, .vl.json, .csv`,
   indexTrend: 'utveckling',
   indexKeyFigures: 'nyckeltal',
   overviewSheet: 'Översikt',

@@ -186,7 +186,7 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
       data = c.data;
     }
     sheets.push({ name: o.id.toUpperCase(), title: `${o.id.toUpperCase()} ${o.title}`, table: readerForm(data), notes: [o.source, ...o.notes] });
-    index.push(`- **${o.id.toUpperCase()}** [${markdownText(o.title)}](${base}.${o.kind === 'table' ? 'md' : img}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart})`);
+    index.push(`- **${o.id.toUpperCase()}** [${markdownText(o.title)}](${base}.${o.kind === 'table' ? 'md' : img}) (${o.kind === 'table' ? SV.indexTable : SV.indexChart(png)})`);
     if (o.kind === 'chart') {
       const members = o.codes.filter((k) => ctx.region.codes.includes(k)).length;
       for (const g of o.gaps ?? []) index.push(`  - ${markdownText(SV.indexGaps(g.years.join(', '), g.codes.length, members, g.codes.map((k) => areaName(ctx, k)).join(', ')))}`);

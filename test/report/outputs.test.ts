@@ -20,6 +20,7 @@ import { Facts } from '../../src/report/facts.js';
 import { gatherFacts } from '../../src/report/gather.js';
 import { planReport } from '../../src/report/plan.js';
 import { ROOT } from '../helpers.js';
+import { planned } from './planned.js';
 
 const munis = loadMunicipalities();
 const sample = (f: string) => join(ROOT, 'data/sample', f);
@@ -194,5 +195,12 @@ describe('index.md', () => {
     const index = planReport(ctx, buildOutputs(ctx)).index.join('\n');
     expect(index).toContain('**D5** Försörjningshinder per kommun — *inte gjord:* behöver registeruppgifter med försörjningshinder');
     expect(index).toContain('Små tal är inte dolda');
+  });
+
+  it('links each chart to the picture the run drew and names only the files it wrote', async () => {
+    const args = ['--year', '2021', '--kolada', sample('kolada.csv'), '--population', sample('population.csv')];
+    const lineOf = async (more: string[]) => (await planned([...args, ...more])).plan.index.find((l) => l.startsWith('- **D1**'));
+    expect(await lineOf([])).toMatch(/\(region\/d1-andel-av-befolkningen\.png\) \(diagram: \.png, \.svg, \.vl\.json, \.csv\)$/);
+    expect(await lineOf(['--no-png'])).toMatch(/\(region\/d1-andel-av-befolkningen\.svg\) \(diagram: \.svg, \.vl\.json, \.csv\)$/);
   });
 });
