@@ -376,7 +376,8 @@ export const SV = {
   indexGaps: (years: string, n: number, of: number, missing: string) => `uppgift saknas ${years} för ${n} av ${of} kommuner: ${missing}`,
   indexSkipped: (id: string, title: string, reason: string) => `- **${id}** ${title} — *inte gjord:* ${reason}`,
   indexTable: 'tabell: .csv, .sv.csv, .md',
-  indexDocx: 'Rapporten som Word-dokument: [rapport.docx](rapport.docx) (samma innehåll som webbsidan, med diagrammen som bilder).',
+  indexDocx: (pictures: boolean) =>
+    `Rapporten som Word-dokument: [rapport.docx](rapport.docx) (samma innehåll som webbsidan, ${pictures ? 'med diagrammen som bilder' : 'men utan diagrammens bilder: körningen ritade inga, diagrammen finns som SVG-filer i mapparna'}).`,
   indexHtml: 'Rapporten som webbsida: [rapport.html](rapport.html) (en fil med alla tabeller och diagram, regionen och varje kommun; skriv ut den som PDF från webbläsaren).',
   indexPdf: 'Samma sida som PDF: [rapport.pdf](rapport.pdf).',
   templateTitle: 'Mall för bistands rapport',

@@ -298,8 +298,7 @@ export function planReport(ctx: ReportContext, outputs: Output[]): ReportPlan {
   const pdf = ctx.pdf === true;
   // the documents and the workbook only when some output was made
   if (sheets.length) {
-    index.push('', SV.indexHtml, '', SV.indexDocx, '', SV.indexWorkbook);
-    if (pdf) index.push('', SV.indexPdf);
+    index.push('', SV.indexHtml, ...(pdf ? ['', SV.indexPdf] : []), '', SV.indexDocx(png), '', SV.indexWorkbook);
   }
   index.push('', SV.indexDefinition);
   const minCount = ctx.suppress.enabled ? ctx.suppress.minCount : undefined;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../shared-report.js';
+import { SV } from '../../src/texts-sv.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bistand-docx-'));
 let out = '';
@@ -17,13 +18,28 @@ const walk = (root: string, d = ''): string[] =>
 
 describe('rapport.docx', () => {
   it('captions every output in order, draws each chart as a PNG with its alt text; every file the same bytes in a second run', async () => {
-    const [a, b] = await Promise.all([sampleReport('a'), sampleReport('b')]);
+    const [a, b] = await Promise.all([sampleReport('full'), sampleReport('no-png')]);
     expect(a.status, a.stderr).toBe(0);
     expect(b.status, b.stderr).toBe(0);
     out = a.out;
     const files = walk(a.out);
-    expect(walk(b.out)).toEqual(files);
-    expect(files.filter((f) => !readFileSync(join(a.out, f)).equals(readFileSync(join(b.out, f))))).toEqual([]);
+    // The second run, another process, draws no PNGs (--no-png, no --pdf): it writes every file of
+    // the first but the pictures, each the same bytes, but for those that list or hold the
+    // pictures: index.md links the SVGs instead, the manifest lists no PNG, rapport.docx holds
+    // none. The pictures are the same bytes by their parts: a PNG is the bytes drawing its SVG
+    // gives, on any thread (test/threads/png.test.ts), and rapport.docx is dated by the report's
+    // year, never by the clock (test/report/docx.test.ts).
+    const pictures = (f: string) => f.endsWith('.png') || f === 'rapport.pdf';
+    expect(walk(b.out)).toEqual(files.filter((f) => !pictures(f)));
+    const listing = ['.bistand-manifest.json', 'index.md', 'rapport.docx'];
+    expect(walk(b.out).filter((f) => !listing.includes(f) && !readFileSync(join(a.out, f)).equals(readFileSync(join(b.out, f))))).toEqual([]);
+    // index.md the same but for the pictures (and, where the first ran with --pdf, its line for rapport.pdf)
+    const withPictures = readFileSync(join(b.out, 'index.md'), 'utf8')
+      .replace(/\.svg\)/g, '.png)')
+      .replace(/\(diagram: /g, '(diagram: .png, ')
+      .replace(SV.indexDocx(false), SV.indexDocx(true))
+      .replace(SV.indexHtml, a.pdf ? `${SV.indexHtml}\n\n${SV.indexPdf}` : SV.indexHtml);
+    expect(withPictures).toBe(readFileSync(join(a.out, 'index.md'), 'utf8'));
     const bytes = readFileSync(join(a.out, 'rapport.docx'));
     const zip = await JSZip.loadAsync(bytes);
     const xml = await zip.file('word/document.xml')!.async('string');

@@ -1,9 +1,10 @@
 /**
- * rapport.docx takes each chart's PNG into the package as it was drawn, says so in Swedish when
- * the run drew none (--no-png), and refuses a plan whose chart was never drawn.
+ * rapport.docx takes each chart's PNG into the package as it was drawn, is dated by the report's year
+ * whenever it is packed, says so in Swedish when the run drew none (--no-png), and refuses a plan whose
+ * chart was never drawn.
  */
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { columnWidths, reportDocx } from '../../src/report/docx.js';
 import type { Picture, ReportDocument } from '../../src/report/document.js';
 import { encodePng } from '../../src/charts/png.js';
@@ -25,6 +26,22 @@ describe('rapport.docx and the charts', () => {
     const media = (await docx(new Map([['region/d1-test', { svg: SVG, png }]]))).file(/^word\/media\//);
     expect(media.map((m) => m.name)).toHaveLength(1);
     expect(Buffer.from(await media[0].async('uint8array')).equals(png)).toBe(true);
+  });
+
+  it('dates every part by the report\'s year, never by the clock', async () => {
+    const png = encodePng(2, 1, new Uint8Array(8).fill(255), 300);
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-11-30T23:59:59Z') });
+    let zip: JSZip;
+    try {
+      zip = await docx(new Map([['region/d1-test', { svg: SVG, png }]]));
+    } finally {
+      vi.useRealTimers();
+    }
+    const parts = Object.values(zip.files);
+    expect(parts.filter((f) => f.date.toISOString() !== '2021-01-01T00:00:00.000Z').map((f) => f.name)).toEqual([]);
+    const texts = await Promise.all(parts.filter((f) => !f.name.startsWith('word/media/')).map((f) => f.async('string')));
+    expect(texts.filter((t) => t.includes('2031'))).toEqual([]);
+    expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2021-01-01T00:00:00Z');
   });
 
   it('says in Swedish that a chart has no picture when the run drew none', async () => {

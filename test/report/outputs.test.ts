@@ -199,8 +199,11 @@ describe('index.md', () => {
 
   it('links each chart to the picture the run drew and names only the files it wrote', async () => {
     const args = ['--year', '2021', '--kolada', sample('kolada.csv'), '--population', sample('population.csv')];
-    const lineOf = async (more: string[]) => (await planned([...args, ...more])).plan.index.find((l) => l.startsWith('- **D1**'));
-    expect(await lineOf([])).toMatch(/\(region\/d1-andel-av-befolkningen\.png\) \(diagram: \.png, \.svg, \.vl\.json, \.csv\)$/);
-    expect(await lineOf(['--no-png'])).toMatch(/\(region\/d1-andel-av-befolkningen\.svg\) \(diagram: \.svg, \.vl\.json, \.csv\)$/);
+    const [drawn, notDrawn] = await Promise.all([planned(args), planned([...args, '--no-png'])]);
+    const lineOf = (p: Awaited<typeof drawn>, start: string) => p.plan.index.find((l) => l.startsWith(start));
+    expect(lineOf(drawn, '- **D1**')).toMatch(/\(region\/d1-andel-av-befolkningen\.png\) \(diagram: \.png, \.svg, \.vl\.json, \.csv\)$/);
+    expect(lineOf(notDrawn, '- **D1**')).toMatch(/\(region\/d1-andel-av-befolkningen\.svg\) \(diagram: \.svg, \.vl\.json, \.csv\)$/);
+    expect(lineOf(drawn, 'Rapporten som Word-dokument')).toContain('med diagrammen som bilder');
+    expect(lineOf(notDrawn, 'Rapporten som Word-dokument')).toContain('utan diagrammens bilder');
   });
 });
