@@ -37,11 +37,14 @@ export const STORSTAD: Region = { id: 'storstad', name: 'Storstäderna', codes: 
 export class Municipalities {
   /** index by numeric code; -1 where no municipality has that code */
   private readonly byNumber = new Int16Array(10000).fill(-1);
+  /** each code's first area: the report looks areas up by code once per municipality and output */
+  private readonly byAreaCode = new Map<string, Area>();
   readonly kommuner: readonly Area[];
 
   constructor(readonly areas: readonly Area[]) {
     this.kommuner = areas.filter((a) => a.kind === 'kommun').sort((a, b) => a.code.localeCompare(b.code));
     this.kommuner.forEach((k, i) => (this.byNumber[Number(k.code)] = i));
+    for (const a of areas) if (!this.byAreaCode.has(a.code)) this.byAreaCode.set(a.code, a);
   }
 
   /** Index of the municipality with this numeric code, or -1. */
@@ -54,7 +57,7 @@ export class Municipalities {
   }
 
   area(code: string): Area | undefined {
-    return this.areas.find((a) => a.code === code);
+    return this.byAreaCode.get(code);
   }
 
   get count(): number {
