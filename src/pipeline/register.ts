@@ -27,7 +27,7 @@ import { NoteLog, Piped } from '../notes.js';
 import { ReadOptions, RegisterRead, Rejected, readRegister } from '../io/register/index.js';
 import { SuppressOptions } from '../domain/suppress.js';
 import { Region } from '../domain/municipalities.js';
-import { Pattern, printableRegions } from '../domain/disclosure.js';
+import { Pattern, decidePattern, printableRegions } from '../domain/disclosure.js';
 import { decideParts } from '../domain/disclosure/parts.js';
 import { onThread } from '../threads/pool.js';
 import { SuppressedTable, classifyTable, leftOut, reasonsTable } from '../tables/register-tables.js';
@@ -56,8 +56,12 @@ export interface RegisterRun extends Omit<ReadOptions, 'layout'> {
    * a year of them the input lacks is left out, not an error
    */
   earlier?: number[];
-  /** decide the pattern of hidden cells for these settings, with the totals of these regions besides the built-in ones */
-  protect?: { suppress: SuppressOptions; regions: readonly Region[] };
+  /**
+   * decide the pattern of hidden cells for these settings, with the totals of these regions
+   * besides the built-in ones; `meanwhile`: the caller reads other inputs while it is decided, so
+   * it is decided on the pool (else here: a worker's start would be all it adds)
+   */
+  protect?: { suppress: SuppressOptions; regions: readonly Region[]; meanwhile?: boolean };
 }
 
 export interface RegisterResult {
@@ -79,6 +83,18 @@ export interface RegisterResult {
 export function breakdownsOf(read: RegisterRead): Record<Breakdown, boolean> {
   const cols = read.columns;
   return { sex: cols.sex !== undefined, age: cols.age !== undefined || cols.birth_year !== undefined, household: cols.household_type !== undefined };
+}
+
+/**
+ * The pattern of hidden cells for a run that protects: on the pool when the caller reads other
+ * inputs meanwhile (a report), else here (a worker's start would be all a thread adds).
+ */
+async function decide(classification: Classification, run: RegisterRun, withGroups: boolean): Promise<Pattern> {
+  const { suppress, regions, meanwhile } = run.protect!;
+  const munis = { kommuner: run.municipalities.kommuner.map((k) => ({ code: k.code })) };
+  const printable = printableRegions(run.municipalities, regions);
+  if (!meanwhile) return decidePattern(classification, munis, suppress, printable, withGroups);
+  return Pattern.fromState(await onThread('pattern', { input: { rows: classification.rows }, munis, options: suppress, printable, withGroups }));
 }
 
 export async function runRegister(source: ByteSource, run: RegisterRun): Promise<Piped<RegisterResult>> {
@@ -141,16 +157,7 @@ export async function runRegister(source: ByteSource, run: RegisterRun): Promise
   if (read.unreadParts) log.add('unreadParts', read.unreadParts, min);
   if (run.gapRule === 'all') log.add('gapRuleAll');
   const hasReasons = read.columns.hinder !== undefined;
-  // its integer programs run on a thread: a caller reading other files meanwhile is not held up
-  const pattern = protecting
-    ? await onThread('pattern', {
-        input: { rows: classification.rows },
-        munis: { kommuner: run.municipalities.kommuner.map((k) => ({ code: k.code })) },
-        options: run.protect!.suppress,
-        printable: printableRegions(run.municipalities, run.protect!.regions),
-        withGroups: hasReasons,
-      }).then(Pattern.fromState)
-    : new Pattern(false);
+  const pattern = protecting ? await decide(classification, run, hasReasons) : new Pattern(false);
   return { result: { read, classification, unknownLabels, coverage, hasReasons, pattern, years }, notes: log.notes };
 }
 

@@ -100,7 +100,7 @@ export async function gatherFacts(s: ReportSettings, years: number[], log: NoteL
 
 function registerRead(s: ReportSettings, file: string, years: number[], earlier: number[], municipalities: Municipalities) {
   // sex and household type read where the register has them, for the breakdowns (T9, T10)
-  const run = { years, earlier, requireYears: [s.year], gapRule: s.gapRule, municipalities, requireHinder: false, readHinder: true, readSex: true, readHousehold: true, partsOptional: true, breakdowns: [s.year], protect: { suppress: s.suppress, regions: [s.region] } };
+  const run = { years, earlier, requireYears: [s.year], gapRule: s.gapRule, municipalities, requireHinder: false, readHinder: true, readSex: true, readHousehold: true, partsOptional: true, breakdowns: [s.year], protect: { suppress: s.suppress, regions: [s.region], meanwhile: true } };
   return openSource(file).then((source) => runRegister(source, run));
 }
 

@@ -1,7 +1,7 @@
 /**
- * The one pool of worker threads (piscina): the register reader's second byte range, the
- * disclosure pattern's integer programs and the charts' PNGs all run on it, as many at a time
- * as the machine has threads for (two, or BISTAND_THREADS).
+ * The one pool of worker threads (piscina): the register reader's second byte range, a report's
+ * disclosure pattern (decided while the report reads its other inputs) and the charts' PNGs all
+ * run on it, as many at a time as the machine has threads for (two, or BISTAND_THREADS).
  *
  * `prestartThreads` starts the pool first thing in the process, for a command that will use it:
  * a worker needs 60–100 ms to boot (a V8 isolate, Node's internals, our modules), which it then
@@ -36,7 +36,7 @@ function threadPool(): Piscina {
   const threads = defaultThreads();
   // idle workers do not keep the process alive (piscina unrefs them); atomics off: a worker's
   // event loop turns between tasks, and resvg's freed pixel buffers are given back (docs/performance.md)
-  // one worker at first (a classify's pattern needs no more); a second starts when a task waits
+  // one worker at first (a report's pattern needs no more); a second starts when a task waits
   pool ??= new Piscina({ minThreads: 1, maxThreads: threads, idleTimeout: Infinity, atomics: 'disabled' });
   return pool;
 }
@@ -51,14 +51,13 @@ export function onThread<K extends keyof Tasks>(name: K, job: Parameters<Tasks[K
 
 /**
  * Starts the pool now when `args` run a command that will use it: a report (its PNGs, the
- * register's pattern), or classify and reasons when they hide small counts or read a file large
- * enough for two threads. A guess costs little when wrong: an idle worker does not keep the
- * process alive.
+ * register's pattern), or classify and reasons when they read a file large enough for two
+ * threads. A guess costs little when wrong: an idle worker does not keep the process alive.
  */
 export function prestartThreads(args: readonly string[]): void {
   const command = args[0] ?? '';
   const register = command === 'classify' || command === 'reasons';
-  if (command === 'report' || (register && (!args.includes('--no-suppress') || args.slice(1).some(isLargeFile)))) threadPool();
+  if (command === 'report' || (register && args.slice(1).some(isLargeFile))) threadPool();
 }
 
 function isLargeFile(arg: string): boolean {
