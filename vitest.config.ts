@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import Sequencer from './test/sequencer.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    // a fresh clone has no timings of a last run: test/sequencer.ts
+    sequence: { sequencer: Sequencer },
     testTimeout: 60_000,
     // e2e tests spawn the CLI; two workers match the two cores of our machines
     pool: 'forks',
