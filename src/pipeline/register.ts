@@ -91,9 +91,10 @@ export function breakdownsOf(read: RegisterRead): Record<Breakdown, boolean> {
  */
 async function decide(classification: Classification, run: RegisterRun, withGroups: boolean): Promise<Pattern> {
   const { suppress, regions, meanwhile } = run.protect!;
-  const munis = { kommuner: run.municipalities.kommuner.map((k) => ({ code: k.code })) };
   const printable = printableRegions(run.municipalities, regions);
-  if (!meanwhile) return decidePattern(classification, munis, suppress, printable, withGroups);
+  if (!meanwhile) return decidePattern(classification, run.municipalities, suppress, printable, withGroups);
+  // to the thread as plain values: the rows and the codes
+  const munis = { kommuner: run.municipalities.kommuner.map((k) => ({ code: k.code })) };
   return Pattern.fromState(await onThread('pattern', { input: { rows: classification.rows }, munis, options: suppress, printable, withGroups }));
 }
 
