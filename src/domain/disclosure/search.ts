@@ -249,13 +249,13 @@ class Search {
    * The program of `rescue` over the cells of `area` (every other cell held at its value); `dear`
    * multiplies a cell's cost. The cells to hide, or undefined when none in the area let c move.
    *
-   * A hidden cell's change y is tied to its z by |y| ≤ M·z. The sums are a table's margins, and a
-   * movement of c by `goal` is then a sum of cycles that each move a cell by at most one: so the
-   * cheapest set is found with M = goal, whose relaxation is tight, where M = the area's largest
-   * count left the solver to enumerate sets (a national register's programs took seconds each,
-   * docs/performance.md). Where the sums are not such margins (GR and storstäderna cut across
-   * the counties) a movement may need more than `goal` in one cell: when M = goal finds none, the
-   * program is asked again with M = the largest count.
+   * A shown cell's change y is tied to its z by |y| ≤ goal·z. Where the sums are a table's
+   * margins (rows, a county's municipalities, Riket's counties) a movement of c by `goal` is a sum
+   * of cycles that each move a cell by one, so no cheaper set needs a larger change; with M = the
+   * area's largest count instead, the relaxation was weak and HiGHS enumerated sets (a national
+   * register's programs took seconds each, docs/performance.md). Sums that cut across others (a
+   * custom group) can ask one cell to move further: then no set is found here, and the search
+   * hides one cell at a time, as where no set within reach does it — safe either way.
    */
   cheapestMove(c: number, area: Set<number>, dear: (i: number) => number): number[] | undefined {
     const { solve, p, relations, byCell, minCount } = this;
@@ -279,13 +279,13 @@ class Search {
       lines.push(r.kind === 'eq' ? ` s${n++}: ${terms.join(' ')} = 0` : ` s${n++}: ${terms.join(' ')} <= ${-constant}`);
     }
     const goal = p.stateAt(c) === PRIMARY ? minCount - p.value(c) : 1;
-    const program = (sign: number, big: number) =>
+    for (const i of open) lines.push(` u${i}: ${y(i)} - ${goal} ${z(i)} <= 0`, ` l${i}: ${y(i)} + ${goal} ${z(i)} >= 0`);
+    const program = (sign: number) =>
       [
         'Minimize',
         ` obj: ${open.length ? open.map((i) => `${cost(i).toFixed(4)} ${z(i)}`).join(' + ') : '0 ' + y(c)}`,
         'Subject To',
         ...lines,
-        ...open.flatMap((i) => [` u${i}: ${y(i)} - ${big} ${z(i)} <= 0`, ` l${i}: ${y(i)} + ${big} ${z(i)} >= 0`]),
         ` goal: ${y(c)} = ${sign * goal}`,
         'Bounds',
         ...cells.map((i) => ` ${y(i)} >= ${1 - p.value(i)}`),
@@ -294,15 +294,13 @@ class Search {
         ` ${cells.map(y).join(' ')}`,
         'End',
       ].join('\n');
-    const largest = cells.reduce((a, i) => Math.max(a, p.value(i)), 0) + minCount;
     // a small count must reach the threshold upwards; any other may move either way
     for (const sign of p.stateAt(c) === PRIMARY ? [1] : [1, -1]) {
       if (sign * goal < 1 - p.value(c)) continue;
-      for (const big of largest > goal ? [goal, largest] : [largest]) {
-        p.stats.programs++;
-        const r = solve.solve(program(sign, big), { ...SOLVER_OPTIONS, mip_max_nodes: 2000 });
-        if (r.Status === 'Optimal') return open.filter((i) => Math.round(r.Columns[z(i)].Primal) === 1);
-      }
+      p.stats.programs++;
+      const r = solve.solve(program(sign), { ...SOLVER_OPTIONS, mip_max_nodes: 2000 });
+      if (r.Status !== 'Optimal') continue;
+      return open.filter((i) => Math.round(r.Columns[z(i)].Primal) === 1);
     }
     return undefined;
   }
