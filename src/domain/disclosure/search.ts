@@ -251,11 +251,12 @@ class Search {
    *
    * A shown cell's change y is tied to its z by |y| ≤ goal·z. Where the sums are a table's
    * margins (rows, a county's municipalities, Riket's counties) a movement of c by `goal` is a sum
-   * of cycles that each move a cell by one, so no cheaper set needs a larger change; with M = the
-   * area's largest count instead, the relaxation was weak and HiGHS enumerated sets (a national
-   * register's programs took seconds each, docs/performance.md). Sums that cut across others (a
-   * custom group) can ask one cell to move further: then no set is found here, and the search
-   * hides one cell at a time, as where no set within reach does it — safe either way.
+   * of cycles that each move a cell by one, so no cheaper set needs a larger change. A larger M
+   * (the area's largest count) leaves the relaxation weak, and HiGHS enumerates sets: seconds a
+   * program on a national register (docs/performance.md). Sums that cut across others
+   * (storstäderna across counties, a custom group) can ask one cell to move further: then no set
+   * is found here, and the search hides one cell at a time, as where no set within reach does it
+   * — safe either way, since the audit's programs decide what is protected.
    */
   cheapestMove(c: number, area: Set<number>, dear: (i: number) => number): number[] | undefined {
     const { solve, p, relations, byCell, minCount } = this;
